@@ -1,0 +1,98 @@
+"""Who may do what. Every data function in ``energy`` asks here; the UI only mirrors it.
+
+A *capability* is a verb on a concept (``village.read``); a role holds a set of them.
+A committee's reads and writes are further scoped to its own village by :func:`scope_village`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from energy.errors import AccessDenied
+
+ROLES = ("admin", "reviewer", "trainer", "committee", "viewer")
+
+CAPABILITIES: dict[str, frozenset[str]] = {
+    # City staff: everything.
+    "admin": frozenset(
+        {
+            "overview.read",
+            "village.read",
+            "village.list",
+            "village.write",
+            "user.manage",
+            "audit.read",
+            "account.self",
+        }
+    ),
+    # External experts: they need to know the villages they review or teach.
+    "reviewer": frozenset({"overview.read", "village.read", "village.list", "account.self"}),
+    "trainer": frozenset({"overview.read", "village.read", "village.list", "account.self"}),
+    # A resident committee: its own village only (scoped in scope_village).
+    "committee": frozenset({"village.read", "account.self"}),
+    # The town hall: aggregates only, never a village's own records.
+    "viewer": frozenset({"overview.read", "account.self"}),
+}
+
+# Pages and the capability each needs; the navigation lists only what a role may open.
+PAGE_CAPABILITY: dict[str, str] = {
+    "home": "account.self",
+    "villages": "village.list",
+    "village": "village.read",
+    "users": "user.manage",
+    "audit": "audit.read",
+    "account": "account.self",
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is acting. ``village_id`` is set for a committee account (its one village)."""
+
+    username: str
+    role: str
+    user_id: int | None = None
+    village_id: int | None = None
+    display_name: str = ""
+    language: str = "ko"
+
+    @property
+    def audit_name(self) -> str:
+        return self.username
+
+
+# The command line acts as an administrator of the store it is pointed at.
+CLI_ACTOR = Actor(username="cli", role="admin", display_name="Command line", language="en")
+
+
+def can(actor: Actor, capability: str) -> bool:
+    return capability in CAPABILITIES.get(actor.role, frozenset())
+
+
+def require(actor: Actor, capability: str) -> None:
+    if not can(actor, capability):
+        raise AccessDenied()
+
+
+def can_open_page(actor: Actor, page: str) -> bool:
+    capability = PAGE_CAPABILITY.get(page)
+    return capability is not None and can(actor, capability)
+
+
+def pages_for(actor: Actor) -> list[str]:
+    return [page for page in PAGE_CAPABILITY if can_open_page(actor, page)]
+
+
+def scope_village(actor: Actor, village_id: int) -> None:
+    """Raise unless ``actor`` may read the village ``village_id``."""
+    require(actor, "village.read")
+    if actor.role == "committee" and actor.village_id != village_id:
+        raise AccessDenied()
+
+
+def village_scope_ids(actor: Actor) -> list[int] | None:
+    """``None`` when the actor may list every village, else the ids it may see."""
+    if actor.role == "committee":
+        return [actor.village_id] if actor.village_id is not None else []
+    require(actor, "village.list")
+    return None

@@ -1,0 +1,89 @@
+"""Altair charts: DataFrames in, charts out, no I/O. Labels arrive already translated.
+
+Colours come from a palette that survives projectors and colour blindness (Okabe-Ito).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import altair as alt
+import pandas as pd
+
+# Okabe & Ito (2008): distinguishable with the common forms of colour blindness.
+STATUS_COLOURS = {"active": "#009E73", "paused": "#E69F00", "disbanded": "#999999"}
+
+
+def cohort_chart(
+    by_cohort: pd.DataFrame,
+    *,
+    status_labels: Mapping[str, str],
+    x_title: str,
+    y_title: str,
+    legend_title: str,
+) -> alt.Chart:
+    """Villages selected per cohort year, stacked by today's status."""
+    data = by_cohort.copy()
+    data["status_label"] = data["status"].map(status_labels)
+    order = [status_labels[s] for s in STATUS_COLOURS]
+    chart: alt.Chart = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            x=alt.X("cohort_year:O", title=x_title, axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("villages:Q", title=y_title, stack="zero"),
+            color=alt.Color(
+                "status_label:N",
+                title=legend_title,
+                scale=alt.Scale(domain=order, range=list(STATUS_COLOURS.values())),
+                legend=alt.Legend(orient="top"),
+            ),
+            order=alt.Order("status_order:Q"),
+            tooltip=[
+                alt.Tooltip("cohort_year:O", title=x_title),
+                alt.Tooltip("status_label:N", title=legend_title),
+                alt.Tooltip("villages:Q", title=y_title),
+            ],
+        )
+        .transform_calculate(status_order=f"indexof({order!r}, datum.status_label)")
+        .properties(height=300)
+    )
+    return chart
+
+
+def district_tile_map(
+    by_district: pd.DataFrame,
+    *,
+    name_column: str,
+    value_title: str,
+) -> alt.LayerChart:
+    """All 25 districts as tiles placed roughly where they lie, shaded by village count."""
+    data = by_district.groupby(
+        ["district_code", name_column, "tile_row", "tile_col"], as_index=False
+    )["villages"].sum()
+    base = alt.Chart(data).encode(
+        x=alt.X("tile_col:O", axis=None),
+        y=alt.Y("tile_row:O", axis=None),
+    )
+    tiles = base.mark_rect(stroke="white", strokeWidth=2, cornerRadius=4).encode(
+        color=alt.Color(
+            "villages:Q",
+            title=value_title,
+            scale=alt.Scale(scheme="greens", domainMin=0),
+            legend=alt.Legend(orient="bottom"),
+        ),
+        tooltip=[
+            alt.Tooltip(f"{name_column}:N", title=" "),
+            alt.Tooltip("villages:Q", title=value_title),
+        ],
+    )
+    names = base.mark_text(dy=-7, fontSize=11).encode(
+        text=f"{name_column}:N",
+        color=alt.condition("datum.villages > 10", alt.value("white"), alt.value("#222222")),
+    )
+    counts = base.mark_text(dy=9, fontSize=13, fontWeight="bold").encode(
+        text="villages:Q",
+        color=alt.condition("datum.villages > 10", alt.value("white"), alt.value("#222222")),
+    )
+    layered: alt.LayerChart = (tiles + names + counts).properties(height=420)
+    return layered

@@ -1,0 +1,270 @@
+"""``python -m energy``: a thin shell over the library. It parses, calls and prints.
+
+Every command uses the store that ``ENERGY_DATABASE_URL`` names (default: the embedded
+SQLite file) and exits non-zero with a one-line reason on bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from energy import accounts, backup, db, demo, villages
+from energy.access import CLI_ACTOR, ROLES
+from energy.config import get_settings
+from energy.errors import EnergyError
+from energy.models import HOUSING_TYPES
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _ready() -> None:
+    """Commands other than ``db upgrade`` need a store at the current schema."""
+    db.ensure_store(demo_if_new=False)
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    before = db.current_revision()
+    db.upgrade()
+    after = db.current_revision()
+    print(f"store at revision {after}" + ("" if before == after else f" (was {before or 'empty'})"))
+    return 0
+
+
+def cmd_db_status(args: argparse.Namespace) -> int:
+    current, head = db.current_revision(), db.head_revision()
+    state = "up to date" if current == head else "behind: run `python -m energy db upgrade`"
+    print(f"store: {get_settings().database_url.split('@')[-1]}")
+    print(f"revision {current or 'empty'} (code expects {head}): {state}")
+    return 0 if current == head else 1
+
+
+def _read_password(args: argparse.Namespace) -> str:
+    if not args.password_stdin:
+        raise EnergyError("error.password_stdin_required")
+    password = sys.stdin.readline().rstrip("\r\n")
+    if not password:
+        raise EnergyError("error.password_stdin_required")
+    return password
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    _ready()
+    user = accounts.add_user(
+        CLI_ACTOR,
+        username=args.name,
+        password=_read_password(args),
+        role=args.role,
+        display_name=args.display_name,
+        village_code=args.village,
+        language=args.language,
+    )
+    where = f" for village {user.village_code}" if user.village_code else ""
+    print(f"added {user.role} {user.username}{where}")
+    return 0
+
+
+def cmd_user_list(args: argparse.Namespace) -> int:
+    _ready()
+    users = accounts.list_users(CLI_ACTOR)
+    if args.json:
+        print(
+            json.dumps(
+                [
+                    {
+                        "username": u.username,
+                        "display_name": u.display_name,
+                        "role": u.role,
+                        "village": u.village_code,
+                        "language": u.language,
+                        "active": u.is_active,
+                    }
+                    for u in users
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return 0
+    for u in users:
+        state = "active" if u.is_active else "disabled"
+        village = u.village_code or "-"
+        print(f"{u.username:<20} {u.role:<10} {village:<14} {state:<9} {u.display_name}")
+    return 0
+
+
+def cmd_user_disable(args: argparse.Namespace) -> int:
+    _ready()
+    accounts.set_user_active(CLI_ACTOR, args.name, False)
+    print(f"disabled {args.name}")
+    return 0
+
+
+def cmd_user_enable(args: argparse.Namespace) -> int:
+    _ready()
+    accounts.set_user_active(CLI_ACTOR, args.name, True)
+    print(f"enabled {args.name}")
+    return 0
+
+
+def cmd_user_password(args: argparse.Namespace) -> int:
+    _ready()
+    accounts.reset_password(CLI_ACTOR, args.name, _read_password(args))
+    print(f"password set for {args.name}")
+    return 0
+
+
+def cmd_village_add(args: argparse.Namespace) -> int:
+    _ready()
+    village = villages.add_village(
+        CLI_ACTOR,
+        code=args.code,
+        name=args.name,
+        district=args.district,
+        cohort_year=args.cohort,
+        name_en=args.name_en,
+        neighbourhood=args.neighbourhood,
+        housing_type=args.housing,
+    )
+    print(
+        f"added village {village.code} ({village.name}, {village.district_en}, cohort {village.cohort_year})"
+    )
+    return 0
+
+
+def cmd_village_list(args: argparse.Namespace) -> int:
+    _ready()
+    found = villages.list_villages(CLI_ACTOR)
+    if args.json:
+        print(json.dumps([v.as_json() for v in found], ensure_ascii=False, indent=2))
+        return 0
+    for v in found:
+        print(
+            f"{v.code:<14} {v.cohort_year}  Y{v.programme_stage:<10} {v.status:<10} "
+            f"{v.district_en:<16} {v.name}"
+        )
+    print(f"{len(found)} villages")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    _ready()
+    summary = demo.load_demo()
+    print(
+        f"demo data loaded: {summary.villages} villages in {summary.districts} districts, "
+        f"{summary.users} users (password: {demo.DEMO_PASSWORD})"
+    )
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    _ready()
+    summary = backup.backup(CLI_ACTOR, Path(args.file))
+    print(
+        f"backup written to {summary.path}: {sum(summary.rows.values())} rows, revision {summary.revision}"
+    )
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    _ready()
+    summary = backup.restore(CLI_ACTOR, Path(args.file))
+    print(f"restored {sum(summary.rows.values())} rows from {summary.path}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m energy",
+        description="Seoul Energy Self-Reliant Villages: command line. "
+        "The store is ENERGY_DATABASE_URL (default: data/energy.db).",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p_db = sub.add_parser("db", help="the store's schema").add_subparsers(
+        dest="db_command", required=True
+    )
+    p = p_db.add_parser("upgrade", help="migrate the store to the current schema")
+    p.set_defaults(handler=cmd_db_upgrade)
+    p = p_db.add_parser("status", help="show the store's schema revision")
+    p.set_defaults(handler=cmd_db_status)
+
+    p_user = sub.add_parser("user", help="accounts").add_subparsers(
+        dest="user_command", required=True
+    )
+    p = p_user.add_parser("add", help="add an account (password read from standard input)")
+    p.add_argument("name")
+    p.add_argument("--role", required=True, choices=ROLES)
+    p.add_argument("--village", help="village code (committee accounts only)")
+    p.add_argument("--display-name")
+    p.add_argument("--language", choices=("ko", "en"), default="ko")
+    p.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    p.set_defaults(handler=cmd_user_add)
+    p = p_user.add_parser("list", help="list accounts")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_user_list)
+    p = p_user.add_parser("disable", help="disable an account (it can no longer log in)")
+    p.add_argument("name")
+    p.set_defaults(handler=cmd_user_disable)
+    p = p_user.add_parser("enable", help="enable a disabled account")
+    p.add_argument("name")
+    p.set_defaults(handler=cmd_user_enable)
+    p = p_user.add_parser("password", help="set an account's password (read from stdin)")
+    p.add_argument("name")
+    p.add_argument("--password-stdin", action="store_true")
+    p.set_defaults(handler=cmd_user_password)
+
+    p_village = sub.add_parser("village", help="villages").add_subparsers(
+        dest="village_command", required=True
+    )
+    p = p_village.add_parser("add", help="register a village")
+    p.add_argument("code")
+    p.add_argument("--name", required=True)
+    p.add_argument("--district", required=True, help="English (Dongjak-gu) or Korean (동작구) name")
+    p.add_argument("--cohort", type=int, help="year selected (default: this year)")
+    p.add_argument("--name-en")
+    p.add_argument("--neighbourhood")
+    p.add_argument("--housing", choices=HOUSING_TYPES, default="mixed")
+    p.set_defaults(handler=cmd_village_add)
+    p = p_village.add_parser("list", help="list villages")
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+    p.set_defaults(handler=cmd_village_list)
+
+    p = sub.add_parser("demo", help="load the demo data set into an empty store")
+    p.set_defaults(handler=cmd_demo)
+    p = sub.add_parser("backup", help="write a consistent snapshot of the store to FILE")
+    p.add_argument("file")
+    p.set_defaults(handler=cmd_backup)
+    p = sub.add_parser("restore", help="replace the store's contents with the snapshot in FILE")
+    p.add_argument("file")
+    p.set_defaults(handler=cmd_restore)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except EnergyError as exc:
+        print(f"error: {exc.message('en')}", file=sys.stderr)
+        return 1
+    except SQLAlchemyError as exc:
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        print(f"error: the store could not be used: {reason}", file=sys.stderr)
+        return 1
+    except ValueError as exc:  # a bad setting, e.g. a malformed number in the environment
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(
+            f"error: {exc.strerror or exc}: {getattr(exc, 'filename', '') or ''}".rstrip(": "),
+            file=sys.stderr,
+        )
+        return 1

@@ -1,0 +1,278 @@
+"""Engines, sessions, migrations and the audit trail of every ORM write.
+
+Only this module creates engines. SQLite gets WAL, foreign keys and a busy timeout;
+write sessions on SQLite begin ``IMMEDIATE`` so two writers queue instead of failing
+half-way with "database is locked".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, insert, inspect, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from energy.access import Actor
+from energy.config import get_settings
+from energy.errors import StoreAhead, StoreBehind
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# How long a SQLite writer waits for another before giving up (ms).
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+_engines: dict[str, Engine] = {}
+_engines_lock = threading.Lock()
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # Let SQLAlchemy's "begin" event emit BEGIN itself (pysqlite's own is unreliable).
+        dbapi_conn.isolation_level = None
+        cursor = dbapi_conn.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        mode = "IMMEDIATE" if conn.get_execution_options().get("energy_write") else "DEFERRED"
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def get_engine(url: str | None = None) -> Engine:
+    """The engine for ``url`` (default: the configured store), built once per process."""
+    url = url or get_settings().database_url
+    with _engines_lock:
+        engine = _engines.get(url)
+        if engine is None:
+            parsed = make_url(url)
+            if parsed.get_backend_name() == "sqlite":
+                if parsed.database and parsed.database != ":memory:":
+                    Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+                engine = create_engine(url, connect_args={"check_same_thread": False})
+                _configure_sqlite(engine)
+            else:
+                engine = create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
+            _engines[url] = engine
+        return engine
+
+
+def dispose_engine(url: str | None = None) -> None:
+    url = url or get_settings().database_url
+    with _engines_lock:
+        engine = _engines.pop(url, None)
+    if engine is not None:
+        engine.dispose()
+
+
+class AuditedSession(Session):
+    """A session that knows its actor; every flush writes audit rows (see below)."""
+
+
+@contextmanager
+def session_for(actor: Actor, *, write: bool = False, url: str | None = None) -> Iterator[Session]:
+    """A transaction as ``actor``: committed on success, rolled back on any error."""
+    engine = get_engine(url)
+    bind = engine.execution_options(energy_write=True) if write else engine
+    factory = sessionmaker(bind=bind, class_=AuditedSession, expire_on_commit=False)
+    with factory() as session:
+        session.info["actor"] = actor
+        try:
+            yield session
+            if write:
+                session.commit()
+            else:
+                session.rollback()
+        except BaseException:
+            session.rollback()
+            raise
+
+
+# --- audit trail ------------------------------------------------------------------------
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    return value
+
+
+def _row(obj: Any, columns: list[str]) -> dict[str, Any]:
+    redact = set(getattr(obj, "__audit_redact__", ()))
+    return {c: ("[redacted]" if c in redact else _jsonable(getattr(obj, c))) for c in columns}
+
+
+def _entity_key(obj: Any) -> str:
+    key_attr = getattr(obj, "__audit_key__", None)
+    if key_attr:
+        return str(getattr(obj, key_attr))
+    identity = inspect(obj).identity
+    return "/".join(str(part) for part in identity) if identity else "?"
+
+
+@event.listens_for(AuditedSession, "after_flush")
+def _audit_after_flush(session: Session, _flush_context: Any) -> None:
+    from energy.models import AuditEntry, utcnow
+
+    actor: Actor | None = session.info.get("actor")
+    if actor is None:
+        raise RuntimeError("a write without an actor cannot be audited")
+    now = utcnow()
+    rows: list[dict[str, Any]] = []
+
+    def add(obj: Any, action: str, before: Any, after: Any) -> None:
+        rows.append(
+            {
+                "at": now,
+                "actor": actor.audit_name,
+                "action": action,
+                "entity": obj.__tablename__,
+                "entity_key": _entity_key(obj),
+                "before": before,
+                "after": after,
+            }
+        )
+
+    for obj in session.new:
+        if getattr(obj, "__audit_skip__", False):
+            continue
+        columns = [c.key for c in inspect(obj).mapper.column_attrs]
+        add(obj, "create", None, _row(obj, columns))
+    for obj in session.dirty:
+        if getattr(obj, "__audit_skip__", False) or not session.is_modified(obj):
+            continue
+        state = inspect(obj)
+        changed: list[str] = []
+        before: dict[str, Any] = {}
+        for attr in state.mapper.column_attrs:
+            history = state.attrs[attr.key].history
+            if history.has_changes():
+                changed.append(attr.key)
+                before[attr.key] = _jsonable(history.deleted[0]) if history.deleted else None
+        if changed:
+            redact = set(getattr(obj, "__audit_redact__", ()))
+            before = {k: ("[redacted]" if k in redact else v) for k, v in before.items()}
+            add(obj, "update", before, _row(obj, changed))
+    for obj in session.deleted:
+        if getattr(obj, "__audit_skip__", False):
+            continue
+        columns = [c.key for c in inspect(obj).mapper.column_attrs]
+        add(obj, "delete", _row(obj, columns), None)
+    if rows:
+        session.connection().execute(insert(AuditEntry), rows)
+
+
+def record_action(
+    session: Session, action: str, entity: str, key: str, detail: dict[str, Any] | None = None
+) -> None:
+    """Audit an event that is not a row change (a login, a bulk import, a backup)."""
+    from energy.models import AuditEntry, utcnow
+
+    actor: Actor = session.info["actor"]
+    session.connection().execute(
+        insert(AuditEntry),
+        [
+            {
+                "at": utcnow(),
+                "actor": actor.audit_name,
+                "action": action,
+                "entity": entity,
+                "entity_key": key,
+                "before": None,
+                "after": detail,
+            }
+        ],
+    )
+
+
+# --- migrations ---------------------------------------------------------------------------
+
+
+def alembic_config(url: str | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("sqlalchemy.url", (url or get_settings().database_url).replace("%", "%%"))
+    return cfg
+
+
+def head_revision() -> str | None:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current_revision(url: str | None = None) -> str | None:
+    with get_engine(url).connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(url: str | None = None, revision: str = "head") -> None:
+    command.upgrade(alembic_config(url), revision)
+
+
+@dataclass(frozen=True)
+class StoreState:
+    url: str
+    embedded: bool
+    created: bool  # the store was empty and has just been built
+
+
+_ready: dict[str, StoreState] = {}
+_ready_lock = threading.Lock()
+
+
+def _known_revisions() -> set[str]:
+    script = ScriptDirectory.from_config(alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def ensure_store(url: str | None = None, *, demo_if_new: bool = True) -> StoreState:
+    """Make the store usable, once per process.
+
+    The embedded store is created and upgraded on the spot (and gets the demo data when it
+    is new, unless ``ENERGY_NO_DEMO`` is set). A server database is never changed here: if
+    it is behind, :class:`StoreBehind` names the command to run.
+    """
+    settings = get_settings()
+    url = url or settings.database_url
+    with _ready_lock:
+        if url in _ready:
+            return _ready[url]
+        embedded = url.startswith("sqlite")
+        current = current_revision(url)
+        head = head_revision()
+        created = False
+        if current != head:
+            if current is not None and current not in _known_revisions():
+                raise StoreAhead(revision=current)
+            if not embedded:
+                raise StoreBehind(current=current or "empty", head=head)
+            upgrade(url)
+            created = current is None
+            if created and demo_if_new and settings.demo_on_empty_embedded:
+                from energy.demo import load_demo
+
+                load_demo(url=url)
+        state = StoreState(url=url, embedded=embedded, created=created)
+        _ready[url] = state
+        return state
+
+
+def forget_store_state(url: str | None = None) -> None:
+    """Tests start many stores in one process; let them re-check one."""
+    with _ready_lock:
+        _ready.pop(url or get_settings().database_url, None)

@@ -1,0 +1,243 @@
+"""Typed SQLAlchemy models: the store's tables.
+
+Every constraint has a name (the naming convention) so that Alembic can change it on
+SQLite in batch mode and on PostgreSQL alike. Timestamps are UTC; months are first-of-month
+dates; money is integer KRW.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    SmallInteger,
+    String,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+ROLES = ("admin", "reviewer", "trainer", "committee", "viewer")
+LANGUAGES = ("ko", "en")
+HOUSING_TYPES = ("apartment", "detached", "mixed")
+VILLAGE_STATUSES = ("active", "paused", "disbanded")
+# Why a village paused or disbanded (or came back): the city wants to learn from these.
+STATUS_REASONS = (
+    "started",
+    "resumed",
+    "internal_conflict",
+    "organisers_moved",
+    "lack_of_time",
+    "goal_reached",
+    "merged",
+    "funding_ended",
+    "other",
+)
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """A timestamp that is always timezone-aware UTC in Python, whatever the store keeps."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given where UTC is required")
+        value = value.astimezone(dt.UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        assert isinstance(value, dt.datetime)
+        if value.tzinfo is None:
+            return value.replace(tzinfo=dt.UTC)
+        return value.astimezone(dt.UTC)
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class District(Base):
+    """One of Seoul's 25 autonomous districts (reference data from data/districts.csv)."""
+
+    __tablename__ = "districts"
+    __audit_key__ = "code"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(5), unique=True)
+    name_ko: Mapped[str] = mapped_column(String(20), unique=True)
+    name_en: Mapped[str] = mapped_column(String(40), unique=True)
+    tile_row: Mapped[int] = mapped_column(SmallInteger)
+    tile_col: Mapped[int] = mapped_column(SmallInteger)
+    valid_from: Mapped[dt.date] = mapped_column(Date)
+    valid_to: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class Village(Base):
+    __tablename__ = "villages"
+    __audit_key__ = "code"
+    __table_args__ = (
+        CheckConstraint(_in("housing_type", HOUSING_TYPES), name="housing_type"),
+        CheckConstraint(_in("status", VILLAGE_STATUSES), name="status"),
+        CheckConstraint("programme_year BETWEEN 1 AND 3", name="programme_year"),
+        CheckConstraint("cohort_year BETWEEN 2012 AND 2100", name="cohort_year"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    name_en: Mapped[str | None] = mapped_column(String(120))
+    district_id: Mapped[int] = mapped_column(ForeignKey("districts.id"), index=True)
+    neighbourhood: Mapped[str | None] = mapped_column(String(60))
+    housing_type: Mapped[str] = mapped_column(String(12), default="mixed")
+    cohort_year: Mapped[int] = mapped_column(SmallInteger, index=True)
+    programme_year: Mapped[int] = mapped_column(SmallInteger, default=1)
+    graduated: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[str] = mapped_column(String(12), default="active", index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    district: Mapped[District] = relationship(lazy="joined")
+    status_history: Mapped[list[VillageStatusChange]] = relationship(
+        back_populates="village", order_by="VillageStatusChange.effective_on"
+    )
+
+
+class VillageStatusChange(Base):
+    """A dated change of a village's status, with the reason (kept forever)."""
+
+    __tablename__ = "village_status_changes"
+    __table_args__ = (
+        CheckConstraint(_in("status", VILLAGE_STATUSES), name="status"),
+        CheckConstraint(_in("reason_code", STATUS_REASONS), name="reason_code"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    village_id: Mapped[int] = mapped_column(
+        ForeignKey("villages.id", ondelete="CASCADE"), index=True
+    )
+    status: Mapped[str] = mapped_column(String(12))
+    effective_on: Mapped[dt.date] = mapped_column(Date)
+    reason_code: Mapped[str] = mapped_column(String(24))
+    note: Mapped[str | None] = mapped_column(Text)
+    recorded_by: Mapped[str] = mapped_column(String(80))
+    recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    village: Mapped[Village] = relationship(back_populates="status_history")
+
+
+class User(Base):
+    __tablename__ = "users"
+    __audit_key__ = "username"
+    __audit_redact__ = ("password_hash",)
+    __table_args__ = (
+        CheckConstraint(_in("role", ROLES), name="role"),
+        CheckConstraint(_in("language", LANGUAGES), name="language"),
+        CheckConstraint(
+            "(role = 'committee' AND village_id IS NOT NULL) "
+            "OR (role <> 'committee' AND village_id IS NULL)",
+            name="committee_village",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(120))
+    role: Mapped[str] = mapped_column(String(16))
+    village_id: Mapped[int | None] = mapped_column(ForeignKey("villages.id"), index=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    language: Mapped[str] = mapped_column(String(2), default="ko")
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_login_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+    village: Mapped[Village | None] = relationship()
+
+
+class LoginThrottle(Base):
+    """Failed logins per name typed (whether or not such a user exists: no enumeration)."""
+
+    __tablename__ = "login_throttle"
+    __audit_skip__ = True
+
+    username: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_failure_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class AuditEntry(Base):
+    """One write: who, when, what, and the values before and after."""
+
+    __tablename__ = "audit_log"
+    __audit_skip__ = True
+    __table_args__ = (Index("ix_audit_log_entity_key", "entity", "entity_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    actor: Mapped[str] = mapped_column(String(80), index=True)
+    action: Mapped[str] = mapped_column(String(24))
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_key: Mapped[str] = mapped_column(String(120))
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class AppSetting(Base):
+    """Small key/value facts about this store (e.g. that it holds demo data)."""
+
+    __tablename__ = "app_settings"
+    __audit_key__ = "key"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+__all__ = [
+    "HOUSING_TYPES",
+    "LANGUAGES",
+    "ROLES",
+    "STATUS_REASONS",
+    "VILLAGE_STATUSES",
+    "AppSetting",
+    "AuditEntry",
+    "Base",
+    "District",
+    "LoginThrottle",
+    "User",
+    "Village",
+    "VillageStatusChange",
+    "utcnow",
+]

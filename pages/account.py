@@ -1,0 +1,55 @@
+"""My account: language, password, and how long a session lasts."""
+
+import streamlit as st
+
+from energy import accounts
+from energy.config import get_settings
+from energy.errors import EnergyError
+from ui.auth import guard
+from ui.chrome import flash, page_header
+from ui.i18n import t
+from ui.widgets import show_error
+
+actor = guard("account")
+page_header("page.account", "account.caption")
+
+st.markdown(
+    t(
+        "account.who",
+        name=actor.display_name or actor.username,
+        username=actor.username,
+        role=t(f"role.{actor.role}"),
+    )
+)
+st.caption(t("account.session_note", minutes=get_settings().session_idle_minutes))
+st.caption(t("account.language_note"))
+
+with st.form("account.password", clear_on_submit=True):
+    st.subheader(t("account.password_title"))
+    current = st.text_input(
+        t("account.current"),
+        type="password",
+        key="account.current",
+        autocomplete="current-password",
+    )
+    new = st.text_input(
+        t("account.new"),
+        type="password",
+        key="account.new",
+        autocomplete="new-password",
+        help=t("users.password_help"),
+    )
+    again = st.text_input(
+        t("account.again"), type="password", key="account.again", autocomplete="new-password"
+    )
+    if st.form_submit_button(t("account.change"), type="primary"):
+        if new != again:
+            st.error(t("account.mismatch"))
+        else:
+            try:
+                accounts.change_own_password(actor, current, new)
+            except EnergyError as exc:
+                show_error(exc)
+            else:
+                flash(t("account.changed"))
+                st.rerun()

@@ -1,0 +1,71 @@
+"""Home: the programme overview for staff and the town hall; a committee's own village."""
+
+import streamlit as st
+
+from energy import charts, villages
+from energy.access import can
+from ui.auth import guard
+from ui.chrome import page_header
+from ui.i18n import lang, t
+from ui.village_card import village_card
+from ui.widgets import empty_state, kpi_row
+
+actor = guard("home")
+
+if actor.role == "committee":
+    detail = villages.get_village_by_id(actor, actor.village_id or 0)
+    page_header(
+        "home.committee_title", "home.committee_caption", name=detail.village.display_name(lang())
+    )
+    village_card(detail)
+    st.stop()
+
+page_header("home.title", "home.caption")
+overview = villages.programme_overview(actor)
+if overview.total == 0:
+    empty_state("home.empty_admin" if can(actor, "village.write") else "home.empty")
+    st.stop()
+
+kpi_row(
+    [
+        (t("home.kpi_total"), overview.total, t("home.kpi_total_help")),
+        (t("status.active"), overview.by_status["active"], None),
+        (t("status.paused"), overview.by_status["paused"], None),
+        (t("status.disbanded"), overview.by_status["disbanded"], None),
+        (t("stage.graduated"), overview.by_stage["graduated"], t("home.kpi_graduated_help")),
+    ]
+)
+st.caption(
+    t(
+        "home.stage_line",
+        y1=overview.by_stage["1"],
+        y2=overview.by_stage["2"],
+        y3=overview.by_stage["3"],
+    )
+)
+
+left, right = st.columns([3, 2], gap="large")
+with left:
+    st.subheader(t("home.by_cohort"))
+    status_labels = {s: t(f"status.{s}") for s in ("active", "paused", "disbanded")}
+    st.altair_chart(
+        charts.cohort_chart(
+            overview.by_cohort,
+            status_labels=status_labels,
+            x_title=t("chart.cohort_year"),
+            y_title=t("chart.villages"),
+            legend_title=t("chart.status"),
+        ),
+        width="stretch",
+    )
+with right:
+    st.subheader(t("home.by_district"))
+    st.altair_chart(
+        charts.district_tile_map(
+            overview.by_district,
+            name_column="name_ko" if lang() == "ko" else "name_en",
+            value_title=t("chart.villages"),
+        ),
+        width="stretch",
+    )
+    st.caption(t("home.map_note"))

@@ -1,0 +1,119 @@
+"""One village: its facts, status and dated history; staff change its status or stage."""
+
+import datetime as dt
+
+import streamlit as st
+
+from energy import villages
+from energy.access import can
+from energy.errors import EnergyError
+from energy.models import STATUS_REASONS, VILLAGE_STATUSES
+from ui.auth import guard
+from ui.chrome import flash, page_header
+from ui.i18n import lang, t
+from ui.nav import page_path
+from ui.village_card import village_card
+from ui.widgets import empty_state, show_error, stage_label
+
+actor = guard("village")
+
+if actor.role == "committee":
+    code = villages.get_village_by_id(actor, actor.village_id or 0).village.code
+else:
+    listed = villages.list_villages(actor)
+    if not listed:
+        page_header("page.village")
+        empty_state("village.none_yet")
+        st.stop()
+    codes = [v.code for v in listed]
+    names = {v.code: f"{v.code} · {v.display_name(lang())}" for v in listed}
+    wanted = st.query_params.get("code")
+    code = st.selectbox(
+        t("village.choose"),
+        options=codes,
+        format_func=names.__getitem__,
+        index=codes.index(wanted) if wanted in codes else 0,
+        key="village.code",
+    )
+    st.query_params["code"] = code
+
+try:
+    detail = villages.get_village(actor, code)
+except EnergyError as exc:
+    show_error(exc)
+    st.stop()
+
+v = detail.village
+page_header("village.title", None, name=v.display_name(lang()))
+st.caption(f"{v.code} · {v.district_name(lang())} · {t('field.cohort')} {v.cohort_year}")
+village_card(detail)
+
+if can(actor, "village.write"):
+    st.divider()
+    status_col, stage_col = st.columns(2, gap="large")
+    with status_col, st.form("village.status"):
+        st.subheader(t("village.change_status"))
+        options = [s for s in VILLAGE_STATUSES if s != v.status]
+        new_status = st.radio(
+            t("field.status"),
+            options,
+            format_func=lambda s: t(f"status.{s}"),
+            horizontal=True,
+            key="village.status.new",
+        )
+        reason = st.selectbox(
+            t("field.reason"),
+            [r for r in STATUS_REASONS if r != "started"],
+            format_func=lambda r: t(f"reason.{r}"),
+            key="village.status.reason",
+        )
+        effective = st.date_input(
+            t("field.effective_on"),
+            value=dt.date.today(),
+            max_value=dt.date.today(),
+            key="village.status.date",
+            format="YYYY-MM-DD",
+        )
+        note = st.text_area(t("field.note"), max_chars=2000, key="village.status.note")
+        if st.form_submit_button(t("village.save_status"), type="primary"):
+            try:
+                villages.change_status(
+                    actor,
+                    v.code,
+                    status=new_status,
+                    reason_code=reason,
+                    effective_on=effective,
+                    note=note,
+                )
+            except EnergyError as exc:
+                show_error(exc)
+            else:
+                flash(t("village.status_saved", status=t(f"status.{new_status}")))
+                st.rerun()
+    with stage_col, st.form("village.stage"):
+        st.subheader(t("village.change_stage"))
+        stage = st.radio(
+            t("field.stage"),
+            ["1", "2", "3", "graduated"],
+            format_func=stage_label,
+            horizontal=True,
+            index=["1", "2", "3", "graduated"].index(v.programme_stage),
+            key="village.stage.new",
+        )
+        st.caption(t("village.stage_note"))
+        if st.form_submit_button(t("village.save_stage")):
+            try:
+                villages.set_programme_stage(
+                    actor,
+                    v.code,
+                    programme_year=3 if stage == "graduated" else int(stage),
+                    graduated=stage == "graduated",
+                )
+            except EnergyError as exc:
+                show_error(exc)
+            else:
+                flash(t("village.stage_saved", stage=stage_label(stage)))
+                st.rerun()
+
+if actor.role != "committee":
+    st.page_link(page_path("villages"), label=t("village.back"), icon=":material/arrow_back:")

@@ -1,0 +1,148 @@
+"""The village directory: search and filter, open a village, add one (staff)."""
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from energy import villages
+from energy.access import can
+from energy.errors import EnergyError
+from energy.models import HOUSING_TYPES, VILLAGE_STATUSES
+from ui.auth import guard
+from ui.chrome import flash, page_header
+from ui.i18n import lang, t
+from ui.lookups import district_options
+from ui.nav import page_path
+from ui.widgets import download_table, empty_state, show_error, stage_label
+
+actor = guard("villages")
+page_header("page.villages", "villages.caption")
+
+districts = district_options()
+this_year = dt.date.today().year
+with st.container(border=True):
+    c1, c2, c3, c4, c5 = st.columns([3, 3, 2, 2, 2])
+    text = c1.text_input(
+        t("villages.search"), key="villages.search", placeholder=t("villages.search_hint")
+    )
+    chosen_districts = c2.multiselect(
+        t("field.district"),
+        options=list(districts),
+        format_func=districts.__getitem__,
+        key="villages.districts",
+    )
+    statuses = c3.multiselect(
+        t("field.status"),
+        options=list(VILLAGE_STATUSES),
+        format_func=lambda s: t(f"status.{s}"),
+        key="villages.statuses",
+    )
+    stages = c4.multiselect(
+        t("field.stage"),
+        options=["1", "2", "3", "graduated"],
+        format_func=stage_label,
+        key="villages.stages",
+    )
+    cohorts = c5.multiselect(
+        t("field.cohort"),
+        options=list(range(this_year, villages.FIRST_COHORT - 1, -1)),
+        key="villages.cohorts",
+    )
+
+found = villages.list_villages(
+    actor,
+    villages.VillageFilter(
+        text=text,
+        district_codes=tuple(chosen_districts),
+        statuses=tuple(statuses),
+        cohorts=tuple(cohorts),
+        stages=tuple(stages),
+    ),
+)
+table = pd.DataFrame(
+    [
+        {
+            t("field.code"): v.code,
+            t("field.name"): v.display_name(lang()),
+            t("field.district"): v.district_name(lang()),
+            t("field.neighbourhood"): v.neighbourhood or "",
+            t("field.cohort"): v.cohort_year,
+            t("field.stage"): stage_label(v.programme_stage),
+            t("field.status"): t(f"status.{v.status}"),
+            t("field.housing_type"): t(f"housing.{v.housing_type}"),
+        }
+        for v in found
+    ]
+)
+st.caption(t("villages.count", n=len(found)))
+if found:
+    selection = st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        on_select="rerun",
+        selection_mode="single-row",
+        key="villages.table",
+        column_config={t("field.cohort"): st.column_config.NumberColumn(format="%d")},
+    )
+    st.caption(t("villages.open_hint"))
+    rows = selection.selection.rows if selection else []
+    if rows:
+        st.switch_page(page_path("village"), query_params={"code": found[rows[0]].code})
+    download_table(table, file_stem=f"villages-{dt.date.today():%Y%m%d}", key="villages.download")
+else:
+    empty_state("villages.none_match")
+
+if can(actor, "village.write"):
+    with (
+        st.expander(t("villages.add_title"), icon=":material/add_home:"),
+        st.form("villages.add", clear_on_submit=False),
+    ):
+        a1, a2, a3 = st.columns(3)
+        code = a1.text_input(t("field.code"), help=t("villages.code_help"), key="villages.add.code")
+        name = a2.text_input(t("field.name"), key="villages.add.name")
+        name_en = a3.text_input(t("field.name_en"), key="villages.add.name_en")
+        b1, b2, b3, b4 = st.columns(4)
+        district = b1.selectbox(
+            t("field.district"),
+            options=list(districts),
+            format_func=districts.__getitem__,
+            index=None,
+            placeholder=t("form.choose"),
+            key="villages.add.district",
+        )
+        neighbourhood = b2.text_input(t("field.neighbourhood"), key="villages.add.neighbourhood")
+        housing = b3.selectbox(
+            t("field.housing_type"),
+            options=list(HOUSING_TYPES),
+            format_func=lambda h: t(f"housing.{h}"),
+            key="villages.add.housing",
+        )
+        cohort = b4.number_input(
+            t("field.cohort"),
+            min_value=villages.FIRST_COHORT,
+            max_value=this_year + 1,
+            value=this_year,
+            step=1,
+            key="villages.add.cohort",
+        )
+        if st.form_submit_button(t("villages.add_submit"), type="primary"):
+            try:
+                if district is None:
+                    raise EnergyError("error.required_district")
+                added = villages.add_village(
+                    actor,
+                    code=code,
+                    name=name,
+                    name_en=name_en,
+                    district=district,
+                    neighbourhood=neighbourhood,
+                    housing_type=housing,
+                    cohort_year=int(cohort),
+                )
+            except EnergyError as exc:
+                show_error(exc)
+            else:
+                flash(t("villages.added", code=added.code, name=added.name))
+                st.rerun()

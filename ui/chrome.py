@@ -1,0 +1,75 @@
+"""What surrounds every page: sidebar (who, language, log out), demo banner, headers."""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Any
+
+import streamlit as st
+
+from energy import accounts, demo
+from energy.access import Actor
+from energy.errors import EnergyError
+from ui import state
+from ui.i18n import lang, t
+
+LANGUAGE_LABELS = {"ko": "한국어", "en": "English"}
+
+
+def _on_language_change(actor: Actor | None) -> None:
+    chosen = st.session_state.get(state.LANG_CHOICE)
+    if chosen not in LANGUAGE_LABELS:
+        return
+    st.session_state[state.LANG] = chosen
+    if actor is not None:
+        # Remembering the choice is a courtesy; the session keeps it anyway.
+        with contextlib.suppress(EnergyError):
+            accounts.set_language(actor, chosen)
+
+
+def language_switch(actor: Actor | None, *, where: Any) -> None:
+    st.session_state[state.LANG_CHOICE] = lang()
+    where.segmented_control(
+        t("chrome.language"),
+        options=list(LANGUAGE_LABELS),
+        format_func=LANGUAGE_LABELS.__getitem__,
+        key=state.LANG_CHOICE,
+        on_change=_on_language_change,
+        args=(actor,),
+        label_visibility="collapsed",
+    )
+
+
+def _is_demo() -> bool:
+    if state.DEMO not in st.session_state:
+        st.session_state[state.DEMO] = demo.is_demo_store()
+    return bool(st.session_state[state.DEMO])
+
+
+def draw_chrome(actor: Actor) -> None:
+    with st.sidebar:
+        st.markdown(f"**{t('app.short_title')}**")
+        st.caption(f"{actor.display_name or actor.username} · {t('role.' + actor.role)}")
+        language_switch(actor, where=st)
+        if st.button(t("chrome.logout"), icon=":material/logout:", key="chrome.logout"):
+            from ui.auth import logout
+
+            logout()
+            st.rerun()
+    if _is_demo():
+        st.warning(t("chrome.demo_banner"), icon=":material/science:")
+    flash = st.session_state.pop(state.FLASH, None)
+    if flash:
+        kind, message = flash
+        (st.success if kind == "success" else st.info)(message)
+
+
+def flash(message: str, kind: str = "success") -> None:
+    """Show ``message`` once, after the rerun that a write triggers."""
+    st.session_state[state.FLASH] = (kind, message)
+
+
+def page_header(title_key: str, caption_key: str | None = None, **params: Any) -> None:
+    st.title(t(title_key, **params))
+    if caption_key:
+        st.caption(t(caption_key, **params))

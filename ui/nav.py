@@ -1,0 +1,41 @@
+"""The app's pages, in menu order, and the navigation a role gets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from energy.access import Actor, can_open_page
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str  # the access.PAGE_CAPABILITY key the page's guard checks
+    path: str
+    title_key: str
+    icon: str
+    section_key: str
+    in_menu: bool = True
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("home", "pages/home.py", "page.home", ":material/home:", "nav.programme"),
+    PageSpec(
+        "villages",
+        "pages/villages.py",
+        "page.villages",
+        ":material/holiday_village:",
+        "nav.programme",
+    ),
+    PageSpec("village", "pages/village.py", "page.village", ":material/cottage:", "nav.programme"),
+    PageSpec("users", "pages/users.py", "page.users", ":material/group:", "nav.admin"),
+    PageSpec("audit", "pages/audit.py", "page.audit", ":material/history:", "nav.admin"),
+    PageSpec("account", "pages/account.py", "page.account", ":material/person:", "nav.me"),
+)
+
+
+def page_path(key: str) -> str:
+    return next(p.path for p in PAGES if p.key == key)
+
+
+def pages_for(actor: Actor) -> list[PageSpec]:
+    return [p for p in PAGES if can_open_page(actor, p.key)]

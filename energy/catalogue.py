@@ -301,7 +301,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error.not_found": {"ko": "찾을 수 없습니다.", "en": "Not found."},
     "error.already_exists": {"ko": "이미 있습니다.", "en": "That already exists."},
     "error.store_behind": {
-        "ko": "데이터베이스가 이전 버전({current})입니다. `python -m energy db upgrade`를 실행하세요.",
+        "ko": "데이터베이스가 이전 버전({current})입니다(필요: {head}). `python -m energy db upgrade`를 실행하세요.",
         "en": "The database is at revision {current}, this version needs {head}: "
         "run `python -m energy db upgrade`.",
     },

@@ -1,0 +1,86 @@
+"""Meta-tests: the shape of the code (ARCHITECTURE.md) and the docs stay true."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+ENERGY = sorted((ROOT / "energy").rglob("*.py"))
+PAGES = sorted((ROOT / "pages").glob("*.py"))
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+@pytest.mark.parametrize("path", ENERGY, ids=lambda p: str(p.relative_to(ROOT)))
+def test_energy_never_imports_the_ui(path: Path) -> None:
+    assert not _imports(path) & {"streamlit", "ui", "pages"}
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+def test_every_page_calls_the_guard_first(path: Path) -> None:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    body = [
+        n
+        for n in tree.body
+        if not isinstance(n, ast.Import | ast.ImportFrom)
+        and not (isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant))
+    ]
+    first = body[0]
+    assert isinstance(first, ast.Assign), f"{path.name}: first statement must be `actor = guard(...)`"
+    call = first.value
+    assert isinstance(call, ast.Call) and getattr(call.func, "id", None) == "guard"
+    page_key = call.args[0]
+    assert isinstance(page_key, ast.Constant) and page_key.value == path.stem
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+def test_pages_stay_thin(path: Path) -> None:
+    lines = len(path.read_text(encoding="utf-8").splitlines())
+    assert lines <= 200, f"{path.name} has {lines} lines: move logic into energy/"
+
+
+def test_pages_never_import_other_pages() -> None:
+    for path in PAGES:
+        assert "pages" not in _imports(path), path.name
+
+
+def test_only_db_creates_engines_and_only_config_reads_the_environment() -> None:
+    for path in ENERGY:
+        source = path.read_text(encoding="utf-8")
+        rel = path.relative_to(ROOT).as_posix()
+        if rel != "energy/db.py":
+            assert "create_engine(" not in source, rel
+        if rel != "energy/config.py":
+            assert "os.environ" not in source and "getenv(" not in source, rel
+
+
+def test_every_page_file_is_in_the_navigation() -> None:
+    from ui.nav import PAGES as SPECS
+
+    assert sorted(spec.path for spec in SPECS) == sorted(f"pages/{p.name}" for p in PAGES)
+
+
+def test_readme_test_command_is_what_ci_runs() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    commands = re.findall(r"```(?:bash|sh)\n(.*?)```", readme, flags=re.S)
+    test_command = next(c.strip() for c in commands if "pytest" in c)
+    assert test_command.splitlines()[-1] in ci
+
+
+def test_no_machine_paths_in_the_project() -> None:
+    for path in [*ROOT.glob("*.md"), *ROOT.glob("docs/*.md"), *ENERGY, *PAGES]:
+        assert "/work/" not in path.read_text(encoding="utf-8"), path.name

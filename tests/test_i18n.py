@@ -1,0 +1,72 @@
+"""The translation catalogue and locale formatting."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from energy import i18n
+from energy.catalogue import MESSAGES
+from energy.models import HOUSING_TYPES, ROLES, STATUS_REASONS, VILLAGE_STATUSES
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = [*ROOT.glob("app.py"), *(ROOT / "pages").glob("*.py"), *(ROOT / "ui").glob("*.py"), *(ROOT / "energy").glob("*.py")]
+# A message key is the first argument of t(), translate(), an error class or a header helper.
+KEY_PATTERN = re.compile(
+    r"""(?:\bt|translate|Error|Denied|Input|Exists|Found|Behind|Ahead|empty_state|page_header)"""
+    r"""\(\s*["']([a-z_]+\.[a-z0-9_]+)["']"""
+)
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+@pytest.mark.parametrize("key", sorted(MESSAGES))
+def test_every_message_has_both_languages_with_the_same_fields(key: str) -> None:
+    entry = MESSAGES[key]
+    assert entry.get("ko", "").strip() and entry.get("en", "").strip(), key
+    assert _fields(entry["ko"]) == _fields(entry["en"]), key
+
+
+def test_every_key_the_code_uses_is_in_the_catalogue() -> None:
+    used: set[str] = set()
+    for path in SOURCES:
+        used.update(KEY_PATTERN.findall(path.read_text(encoding="utf-8")))
+    # Keys built at run time from a vocabulary:
+    used.update(f"role.{r}" for r in ROLES)
+    used.update(f"status.{s}" for s in VILLAGE_STATUSES)
+    used.update(f"reason.{r}" for r in STATUS_REASONS)
+    used.update(f"housing.{h}" for h in HOUSING_TYPES)
+    from ui.nav import PAGES
+
+    used.update(spec.title_key for spec in PAGES)
+    used.update(spec.section_key for spec in PAGES)
+    missing = sorted(k for k in used if k not in MESSAGES)
+    assert missing == []
+
+
+def test_translate_fills_fields_and_falls_back_to_the_key() -> None:
+    assert i18n.translate("villages.count", "en", n=3) == "3 villages"
+    assert i18n.translate("villages.count", "ko", n=3) == "마을 3곳"
+    assert i18n.translate("no.such.key", "ko") == "no.such.key"
+    assert i18n.translate("villages.count", "fr", n=1) == "마을 1곳"  # unknown language → Korean
+
+
+def test_money_numbers_and_dates_follow_the_language() -> None:
+    assert i18n.format_krw(10_000_000, "ko") == "10,000,000원"
+    assert i18n.format_krw(10_000_000, "en") == "KRW 10,000,000"
+    assert i18n.format_number(1234567.891, "en", 1) == "1,234,567.9"
+    assert i18n.format_number(None, "ko") == "–"
+    assert i18n.format_percent(0.072, "en") == "7.2%"
+    day = dt.date(2026, 3, 5)
+    assert i18n.format_date(day, "ko") == "2026년 3월 5일"
+    assert i18n.format_date(day, "en") == "5 Mar 2026"
+    assert i18n.format_month(day, "ko") == "2026년 3월"
+    # UTC 15:30 is 00:30 the next day in Seoul.
+    stamp = dt.datetime(2026, 3, 5, 15, 30, tzinfo=dt.UTC)
+    assert i18n.format_datetime(stamp, "en") == "6 Mar 2026 00:30"

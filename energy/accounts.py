@@ -119,6 +119,7 @@ def authenticate(
                 user.password_hash = _hasher.hash(password)
             user.last_login_at = now
             session.info["actor"] = actor_for(user)
+            session.flush()
             record_action(session, "login", "users", name)
             return LoginResult(actor_for(user))
         if throttle is None:

@@ -1,0 +1,160 @@
+"""Accounts: hashing, login with slow-down and lock-out, no enumeration, managing users."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from energy import accounts, db
+from energy.access import CLI_ACTOR, Actor
+from energy.demo import DEMO_PASSWORD
+from energy.errors import AccessDenied, AlreadyExists, InvalidInput
+from energy.models import AuditEntry, User
+
+PASSWORD = "correct horse battery"
+
+
+def _add(url: str, name: str = "kim", role: str = "admin", **kw) -> accounts.UserInfo:
+    return accounts.add_user(CLI_ACTOR, username=name, password=PASSWORD, role=role, url=url, **kw)
+
+
+def test_passwords_are_stored_as_argon2id(fresh_store: str) -> None:
+    _add(fresh_store)
+    with db.session_for(CLI_ACTOR, url=fresh_store) as session:
+        stored = session.scalar(select(User.password_hash).where(User.username == "kim"))
+    assert stored is not None and stored.startswith("$argon2id$") and PASSWORD not in stored
+
+
+def test_login_succeeds_with_the_right_password(fresh_store: str) -> None:
+    _add(fresh_store, "Kim.Seoyeon", display_name="김서연", language="en")
+    result = accounts.authenticate("  kim.seoyeon ", PASSWORD, url=fresh_store)
+    assert result.ok and result.actor is not None
+    assert (result.actor.username, result.actor.role, result.actor.language) == ("kim.seoyeon", "admin", "en")
+
+
+def test_wrong_password_and_unknown_name_get_the_same_answer(fresh_store: str) -> None:
+    _add(fresh_store)
+    wrong = accounts.authenticate("kim", "not the password", url=fresh_store, sleep=lambda s: None)
+    unknown = accounts.authenticate("nobody", "not the password", url=fresh_store, sleep=lambda s: None)
+    assert (wrong.ok, wrong.reason) == (unknown.ok, unknown.reason) == (False, "invalid")
+
+
+def test_failures_are_slowed_then_locked_for_known_and_unknown_names(fresh_store: str, monkeypatch) -> None:
+    monkeypatch.setenv("ENERGY_LOGIN_SLOWDOWN_AFTER", "2")
+    monkeypatch.setenv("ENERGY_LOGIN_LOCK_AFTER", "4")
+    monkeypatch.setenv("ENERGY_LOGIN_LOCK_MINUTES", "15")
+    _add(fresh_store)
+    for name in ("kim", "ghost"):
+        waits: list[float] = []
+        reasons = [
+            accounts.authenticate(name, "bad password", url=fresh_store, sleep=waits.append).reason
+            for _ in range(4)
+        ]
+        assert reasons == ["invalid", "invalid", "invalid", "locked"], name
+        assert waits == [1.0, 2.0], name  # the 2nd and 3rd failures wait, growing
+        # While locked, even the right password is refused, with the same answer for both names.
+        result = accounts.authenticate(name, PASSWORD, url=fresh_store)
+        assert (result.ok, result.reason, result.locked_minutes) == (False, "locked", 15)
+
+
+def test_a_success_clears_the_failure_count(fresh_store: str, monkeypatch) -> None:
+    monkeypatch.setenv("ENERGY_LOGIN_LOCK_AFTER", "3")
+    _add(fresh_store)
+    for _ in range(2):
+        accounts.authenticate("kim", "bad password", url=fresh_store, sleep=lambda s: None)
+    assert accounts.authenticate("kim", PASSWORD, url=fresh_store).ok
+    for _ in range(2):
+        accounts.authenticate("kim", "bad password", url=fresh_store, sleep=lambda s: None)
+    assert accounts.authenticate("kim", PASSWORD, url=fresh_store).ok
+
+
+def test_a_disabled_account_cannot_log_in_and_drops_out_of_its_session(fresh_store: str) -> None:
+    _add(fresh_store)
+    actor = accounts.authenticate("kim", PASSWORD, url=fresh_store).actor
+    assert actor is not None
+    _add(fresh_store, "lee")
+    accounts.set_user_active(CLI_ACTOR, "kim", False, url=fresh_store)
+    assert accounts.authenticate("kim", PASSWORD, url=fresh_store, sleep=lambda s: None).reason == "invalid"
+    assert accounts.refresh_actor(actor, url=fresh_store) is None
+
+
+def test_user_rules(fresh_store: str) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        accounts.add_user(CLI_ACTOR, username="x", password=PASSWORD, role="admin", url=fresh_store)
+    assert caught.value.field == "username"
+    with pytest.raises(InvalidInput) as caught:
+        accounts.add_user(CLI_ACTOR, username="short", password="2short", role="admin", url=fresh_store)
+    assert caught.value.field == "password"
+    with pytest.raises(InvalidInput):
+        accounts.add_user(CLI_ACTOR, username="boss", password=PASSWORD, role="mayor", url=fresh_store)
+    with pytest.raises(InvalidInput) as caught:
+        accounts.add_user(CLI_ACTOR, username="sdg", password=PASSWORD, role="committee", url=fresh_store)
+    assert caught.value.key == "error.committee_needs_village"
+    _add(fresh_store)
+    with pytest.raises(AlreadyExists):
+        _add(fresh_store, "KIM")
+
+
+def test_only_staff_manage_users(demo_store: str) -> None:
+    committee = accounts.authenticate("committee", DEMO_PASSWORD, url=demo_store).actor
+    assert committee is not None
+    with pytest.raises(AccessDenied):
+        accounts.list_users(committee, url=demo_store)
+    with pytest.raises(AccessDenied):
+        accounts.add_user(committee, username="mine", password=PASSWORD, role="admin", url=demo_store)
+
+
+def test_staff_cannot_lock_themselves_out(demo_store: str) -> None:
+    admin = accounts.authenticate("admin", DEMO_PASSWORD, url=demo_store).actor
+    assert admin is not None
+    with pytest.raises(InvalidInput):
+        accounts.set_user_active(admin, "admin", False, url=demo_store)
+    with pytest.raises(InvalidInput):
+        accounts.update_user(admin, "admin", role="viewer", display_name="x", village_code=None, url=demo_store)
+
+
+def test_the_language_choice_is_remembered(demo_store: str) -> None:
+    actor = accounts.authenticate("admin", DEMO_PASSWORD, url=demo_store).actor
+    assert actor is not None and actor.language == "ko"
+    accounts.set_language(actor, "en", url=demo_store)
+    again = accounts.authenticate("admin", DEMO_PASSWORD, url=demo_store).actor
+    assert again is not None and again.language == "en"
+
+
+def test_changing_ones_own_password_needs_the_current_one(demo_store: str) -> None:
+    actor = accounts.authenticate("viewer", DEMO_PASSWORD, url=demo_store).actor
+    assert actor is not None
+    with pytest.raises(InvalidInput) as caught:
+        accounts.change_own_password(actor, "wrong", "a brand new password", url=demo_store)
+    assert caught.value.field == "current"
+    accounts.change_own_password(actor, DEMO_PASSWORD, "a brand new password", url=demo_store)
+    assert accounts.authenticate("viewer", "a brand new password", url=demo_store).ok
+
+
+def test_password_hashes_never_reach_the_audit_log(fresh_store: str) -> None:
+    _add(fresh_store)
+    accounts.reset_password(CLI_ACTOR, "kim", "another long password", url=fresh_store)
+    with db.session_for(CLI_ACTOR, url=fresh_store) as session:
+        entries = [
+            (e.action, e.before or {}, e.after or {})
+            for e in session.scalars(select(AuditEntry).where(AuditEntry.entity == "users"))
+        ]
+    assert {action for action, _, _ in entries} >= {"create", "update"}
+    for _, before, after in entries:
+        for values in (before, after):
+            assert "$argon2" not in str(values)
+            if "password_hash" in values:
+                assert values["password_hash"] == "[redacted]"
+
+
+def test_logins_are_audited(fresh_store: str) -> None:
+    _add(fresh_store)
+    accounts.authenticate("kim", PASSWORD, url=fresh_store)
+    accounts.authenticate("kim", "bad password", url=fresh_store, sleep=lambda s: None)
+    with db.session_for(CLI_ACTOR, url=fresh_store) as session:
+        actions = [a for a in session.scalars(select(AuditEntry.action).order_by(AuditEntry.id))]
+    assert actions[-2:] == ["login", "login_failed"]
+
+
+def test_actor_for_cli_is_an_admin() -> None:
+    assert CLI_ACTOR.role == "admin" and isinstance(CLI_ACTOR, Actor)

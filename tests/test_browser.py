@@ -1,0 +1,512 @@
+"""Layer 4: the real app, served by ``streamlit run``, driven by Playwright in Debian's Chromium.
+
+One server (with a brand-new demo store) serves the login, navigation, language and role tests;
+the deep-link test starts its own server, because the trap it guards against (a deep-linked
+page file run without ``app.py``) only shows on the first session of a fresh server process.
+
+Full-page screenshots go to ``tests/artifacts/<role>-<page>-<lang>.png`` for a person to look at.
+Without Chromium at /usr/bin/chromium or the ``playwright`` package these tests skip on a
+developer's machine; under ``CI=true`` they fail instead (see ``tests.conftest.require``).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import pytest
+
+from energy.i18n import translate
+from tests.conftest import require
+
+pytestmark = pytest.mark.browser
+
+REPO = Path(__file__).resolve().parent.parent
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+PASSWORD = "energy-demo-2026"
+WAIT_MS = 20_000  # any single wait in the browser
+SERVER_START_S = 60  # until /_stcore/health answers "ok"
+SERVER_STOP_S = 10
+VIEWPORT = {"width": 1400, "height": 900}
+MAX_SHOT_HEIGHT = 8_000
+
+# The flagship demo village every committee test and the village page use.
+FLAGSHIP_CODE = "DJK-2012-01"
+FLAGSHIP_NAME = {"ko": "성대골 마을", "en": "Sungdaegol"}
+
+# Page key (the file stem, which is also the URL path) -> catalogue key of its title.
+PAGE_TITLE_KEYS = {
+    "home": "page.home",
+    "villages": "page.villages",
+    "village": "page.village",
+    "users": "page.users",
+    "audit": "page.audit",
+    "account": "page.account",
+}
+ALL_PAGES = tuple(PAGE_TITLE_KEYS)
+
+
+def _msg(key: str, lang: str, **params: Any) -> str:
+    return translate(key, lang, **params)
+
+
+def _heading(page_key: str, lang: str) -> str:
+    """The h1 a staff member sees on ``page_key``."""
+    if page_key == "home":
+        return _msg("home.title", lang)
+    if page_key == "village":
+        return FLAGSHIP_NAME[lang]
+    return _msg(PAGE_TITLE_KEYS[page_key], lang)
+
+
+def _require_browser() -> None:
+    require(CHROMIUM.exists(), f"Chromium not installed at {CHROMIUM}")
+    require(
+        importlib.util.find_spec("playwright") is not None,
+        "the playwright package is not installed (pip install playwright)",
+    )
+
+
+# --- the server ---------------------------------------------------------------------------
+
+
+@dataclass
+class Server:
+    url: str
+    process: subprocess.Popen[bytes]
+    log: Path
+
+    def log_tail(self, chars: int = 4000) -> str:
+        try:
+            return self.log.read_text(errors="replace")[-chars:]
+        except OSError:
+            return "(no server log)"
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _start_server(workdir: Path) -> Server:
+    """``streamlit run app.py`` on a free port, over a store that does not exist yet."""
+    store = workdir / "energy.db"
+    assert not store.exists()
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ENERGY_")}
+    env["ENERGY_DATABASE_URL"] = f"sqlite:///{store}"
+    env["PYTHONUNBUFFERED"] = "1"
+    log = workdir / "streamlit.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "app.py",
+                "--server.port",
+                str(port),
+                "--server.headless",
+                "true",
+                "--server.address",
+                "127.0.0.1",
+                "--browser.gatherUsageStats",
+                "false",
+            ],
+            cwd=REPO,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # so teardown can stop streamlit and anything it spawned
+        )
+    server = Server(f"http://127.0.0.1:{port}", process, log)
+    deadline = time.monotonic() + SERVER_START_S
+    while True:
+        if process.poll() is not None:
+            raise AssertionError(
+                f"streamlit exited with {process.returncode} before it was healthy:\n"
+                + server.log_tail()
+            )
+        try:
+            with urllib.request.urlopen(server.url + "/_stcore/health", timeout=2) as resp:
+                if resp.status == 200 and resp.read().decode().strip() == "ok":
+                    return server
+        except OSError:
+            pass
+        if time.monotonic() > deadline:
+            _stop_server(server)
+            raise AssertionError(
+                f"streamlit not healthy after {SERVER_START_S}s:\n" + server.log_tail()
+            )
+        time.sleep(0.25)
+
+
+def _stop_server(server: Server) -> None:
+    process = server.process
+    if process.poll() is not None:
+        return
+    for sig, wait_s in ((signal.SIGTERM, SERVER_STOP_S), (signal.SIGKILL, 5)):
+        try:
+            os.killpg(process.pid, sig)  # the group this test started, nothing else
+        except ProcessLookupError:
+            return
+        try:
+            process.wait(timeout=wait_s)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    _require_browser()
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    try:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+    finally:
+        playwright.stop()
+
+
+@pytest.fixture(scope="module")
+def server(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """One app server over a brand-new demo store, shared by the module's tests."""
+    running = _start_server(tmp_path_factory.mktemp("browser-app"))
+    try:
+        yield running
+    finally:
+        _stop_server(running)
+
+
+@pytest.fixture
+def page(browser: Any, server: Server) -> Iterator[Any]:
+    """A fresh browser context (so a fresh Streamlit session), Korean locale."""
+    yield from _new_page(browser)
+
+
+def _new_page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(locale="ko-KR", viewport=VIEWPORT)
+    context.set_default_timeout(WAIT_MS)
+    tab = context.new_page()
+    try:
+        yield tab
+    finally:
+        context.close()
+
+
+# --- talking to Streamlit -----------------------------------------------------------------
+
+
+def _key(key: str) -> str:
+    """CSS selector of the element container of the widget with Streamlit key ``key``.
+
+    Streamlit writes the key as class ``st-key-<key>`` with characters that are not valid in
+    a class name replaced by ``-`` (``login.username`` -> ``st-key-login-username``).
+    """
+    return ".st-key-" + re.sub(r"[^a-zA-Z0-9_-]", "-", key)
+
+
+USERNAME = _key("login.username") + " input"
+PASSWORD_INPUT = _key("login.password") + " input"
+SUBMIT = '[data-testid="stFormSubmitButton"] button'
+NAV_LINK = 'a[data-testid="stSidebarNavLink"]'
+
+_SETTLED_JS = """() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    if (!app || app.dataset.testConnectionState !== 'CONNECTED') return false;
+    if (app.dataset.testScriptState === 'running') return false;
+    if (document.querySelector('[data-stale="true"]')) return false;
+    const status = document.querySelector('[data-testid="stStatusWidget"]');
+    return !(status && status.offsetParent !== null && /running/i.test(status.innerText));
+}"""
+
+
+def settle(page: Any) -> None:
+    """Wait until the script run has finished and the page holds no stale elements.
+
+    A run can stop and a rerun start right after (``st.rerun()`` after a login), so wait for
+    the idle state to hold a little while rather than catching the gap between two runs.
+    """
+    deadline = time.monotonic() + WAIT_MS / 1000
+    quiet_since: float | None = None
+    while True:
+        if page.evaluate(_SETTLED_JS):
+            quiet_since = quiet_since or time.monotonic()
+            if time.monotonic() - quiet_since >= 0.4:
+                return
+        else:
+            quiet_since = None
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the app did not settle within {WAIT_MS} ms on {page.url}")
+        page.wait_for_timeout(100)
+
+
+def wait_for_title(page: Any, title: str) -> None:
+    page.locator("h1").filter(has_text=re.compile("^" + re.escape(title) + "$")).first.wait_for(
+        state="visible"
+    )
+    settle(page)
+    assert title in _h1_texts(page), f"expected the title {title!r}, got {_h1_texts(page)}"
+
+
+def _h1_texts(page: Any) -> list[str]:
+    return [text.strip() for text in page.locator("h1").all_inner_texts()]
+
+
+def assert_no_exception(page: Any) -> None:
+    errors = page.locator('[data-testid="stException"]')
+    assert errors.count() == 0, "uncaught exception on the page:\n" + "\n---\n".join(
+        errors.all_inner_texts()
+    )
+
+
+def nav_labels(page: Any) -> list[str]:
+    return [
+        text.strip()
+        for text in page.locator(
+            NAV_LINK + ' [data-testid="stMarkdownContainer"]'
+        ).all_inner_texts()
+    ]
+
+
+def nav_paths(page: Any) -> list[str]:
+    hrefs = [link.get_attribute("href") or "" for link in page.locator(NAV_LINK).all()]
+    return [urlparse(href).path.strip("/") for href in hrefs]
+
+
+def _nav_link(page: Any, page_key: str) -> Any:
+    if page_key == "home":
+        return page.locator(NAV_LINK).filter(
+            has=page.locator(f'span[label="{_msg("page.home", _lang(page))}"]')
+        )
+    return page.locator(f'{NAV_LINK}[href$="/{page_key}"]')
+
+
+def _lang(page: Any) -> str:
+    """The UI language, read off the sidebar's language switch."""
+    chosen = page.locator(_key("lang.choice") + ' button[aria-checked="true"]').inner_text()
+    return "en" if chosen.strip() == "English" else "ko"
+
+
+def screenshot(page: Any, name: str) -> Path:
+    """A full-page screenshot: Streamlit scrolls inside ``stMain``, so grow the viewport."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    height = page.evaluate(
+        """() => Math.max(
+            window.innerHeight,
+            ...[...document.querySelectorAll(
+                '[data-testid="stMain"], [data-testid="stSidebarContent"]'
+            )].map(e => e.scrollHeight))"""
+    )
+    page.set_viewport_size({"width": VIEWPORT["width"], "height": min(height, MAX_SHOT_HEIGHT)})
+    try:
+        page.wait_for_timeout(300)  # let charts re-layout
+        settle(page)
+        page.screenshot(path=str(path), full_page=True)
+    finally:
+        page.set_viewport_size(VIEWPORT)
+    assert path.stat().st_size > 10_000, f"suspiciously small screenshot {path}"
+    return path
+
+
+def open_app(page: Any, server: Server, path: str = "/") -> None:
+    page.goto(server.url + path, wait_until="domcontentloaded")
+    page.locator("h1").first.wait_for(state="visible")
+    settle(page)
+
+
+def log_in(page: Any, server: Server, username: str, password: str = PASSWORD) -> None:
+    """Open the app, fill the login form and submit it (does not wait for the outcome)."""
+    open_app(page, server)
+    page.locator(USERNAME).fill(username)
+    page.locator(PASSWORD_INPUT).fill(password)
+    page.locator(SUBMIT).click()
+
+
+def log_in_as(page: Any, server: Server, username: str, home_title: str) -> None:
+    log_in(page, server, username)
+    wait_for_title(page, home_title)
+    assert_no_exception(page)
+    expect_demo_banner(page)
+
+
+def expect_demo_banner(page: Any) -> None:
+    alerts = " ".join(page.locator('[data-testid="stAlert"]').all_inner_texts())
+    assert _msg("chrome.demo_banner", _lang(page)) in alerts, (
+        f"no demo-data banner on a fresh demo store; alerts: {alerts!r}"
+    )
+
+
+def go_to(page: Any, page_key: str, title: str) -> None:
+    _nav_link(page, page_key).click()
+    page.wait_for_url(re.compile(rf"/{'' if page_key == 'home' else page_key}(\?.*)?$"))
+    if page_key == "village":
+        choose_flagship(page)
+    wait_for_title(page, title)
+    assert_no_exception(page)
+
+
+def choose_flagship(page: Any) -> None:
+    """On the village page, pick the flagship village in the village chooser."""
+    combo = page.locator(_key("village.code") + " input")
+    combo.wait_for(state="visible")
+    settle(page)
+    if FLAGSHIP_CODE not in (combo.input_value() or ""):
+        combo.click()
+        combo.fill(FLAGSHIP_CODE)
+        page.get_by_role("option").filter(has_text=FLAGSHIP_CODE).first.click()
+    page.wait_for_url(re.compile(rf"code={FLAGSHIP_CODE}"))
+    settle(page)
+
+
+def switch_language(page: Any, label: str) -> None:
+    page.locator(_key("lang.choice")).get_by_role("radio", name=label).click()
+
+
+def login_error_text(page: Any) -> str:
+    error = page.locator('[data-testid="stAlert"]').filter(
+        has_text=re.compile(".+")
+    ).last
+    error.wait_for(state="visible")
+    settle(page)
+    return " ".join(t.strip() for t in page.locator('[data-testid="stAlert"]').all_inner_texts())
+
+
+# --- the tests ----------------------------------------------------------------------------
+
+
+def test_admin_visits_every_page_in_korean_then_english(page: Any, server: Server) -> None:
+    log_in_as(page, server, "admin", _heading("home", "ko"))
+    assert _lang(page) == "ko"
+    assert nav_labels(page) == [_msg(PAGE_TITLE_KEYS[p], "ko") for p in ALL_PAGES]
+
+    for lang in ("ko", "en"):
+        for page_key in (*ALL_PAGES[1:], "home"):
+            go_to(page, page_key, _heading(page_key, lang))
+            assert _lang(page) == lang
+            screenshot(page, f"admin-{page_key}-{lang}")
+        if lang == "ko":
+            # Back on home: switch to English in the sidebar; the same page redraws in English.
+            switch_language(page, "English")
+            wait_for_title(page, _heading("home", "en"))
+            assert_no_exception(page)
+            assert nav_labels(page) == [_msg(PAGE_TITLE_KEYS[p], "en") for p in ALL_PAGES]
+            expect_demo_banner(page)
+            sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
+            assert _msg("chrome.logout", "en") in sidebar
+            assert _msg("chrome.logout", "ko") not in sidebar
+
+
+def test_committee_sees_only_its_village(page: Any, server: Server) -> None:
+    log_in_as(page, server, "committee", FLAGSHIP_NAME["ko"])
+    labels = nav_labels(page)
+    assert labels == [_msg(PAGE_TITLE_KEYS[p], "ko") for p in ("home", "village", "account")]
+    for forbidden in ("users", "audit", "villages"):
+        assert _msg(PAGE_TITLE_KEYS[forbidden], "ko") not in labels
+    assert sorted(nav_paths(page)) == sorted(["", "village", "account"])
+    assert _msg("home.title", "ko") not in _h1_texts(page)  # no programme overview
+    screenshot(page, "committee-home-ko")
+
+    # Its village page shows its own village, with no chooser of other villages.
+    _nav_link(page, "village").click()
+    page.wait_for_url(re.compile(r"/village(\?.*)?$"))
+    wait_for_title(page, FLAGSHIP_NAME["ko"])
+    assert_no_exception(page)
+    assert page.locator(_key("village.code")).count() == 0
+    assert FLAGSHIP_CODE in page.locator('[data-testid="stMain"]').inner_text()
+    screenshot(page, "committee-village-ko")
+
+
+def test_viewer_sees_home_and_account_only(page: Any, server: Server) -> None:
+    log_in_as(page, server, "viewer", _heading("home", "ko"))
+    assert nav_labels(page) == [_msg(PAGE_TITLE_KEYS[p], "ko") for p in ("home", "account")]
+    assert sorted(nav_paths(page)) == sorted(["", "account"])
+    screenshot(page, "viewer-home-ko")
+    go_to(page, "account", _heading("account", "ko"))
+    screenshot(page, "viewer-account-ko")
+
+
+def test_wrong_password_and_unknown_user_get_the_same_message(page: Any, server: Server) -> None:
+    expected = _msg("login.invalid", "ko")
+    assert expected == "아이디 또는 비밀번호가 올바르지 않습니다."
+    messages = []
+    for username, password in (("reviewer", "not-the-password"), ("nobody.here", PASSWORD)):
+        log_in(page, server, username, password)
+        messages.append(login_error_text(page))
+        assert page.locator(USERNAME).is_visible(), "the login form must stay on screen"
+        assert page.locator(NAV_LINK).count() == 0, "no navigation before logging in"
+        assert_no_exception(page)
+    assert all(expected in message for message in messages), messages
+    assert messages[0] == messages[1], f"the two failures read differently: {messages}"
+    screenshot(page, "anonymous-login-error-ko")
+
+
+def test_logout_returns_to_the_login_form(page: Any, server: Server) -> None:
+    log_in_as(page, server, "trainer", _heading("home", "ko"))
+    assert sorted(nav_paths(page)) == sorted(["", "villages", "village", "account"])
+    page.locator(_key("chrome.logout") + " button").click()
+    page.locator(USERNAME).wait_for(state="visible")
+    settle(page)
+    assert_no_exception(page)
+    assert page.locator(NAV_LINK).count() == 0
+    assert _msg("home.title", "ko") not in _h1_texts(page)
+    assert page.locator(USERNAME).input_value() == ""
+    assert page.locator(PASSWORD_INPUT).input_value() == ""
+    screenshot(page, "anonymous-login-ko")
+
+
+def test_deep_link_on_a_fresh_server_shows_the_login(
+    browser: Any, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """ARCHITECTURE.md, "Known trap": the first session may run the page file without app.py."""
+    fresh = _start_server(tmp_path_factory.mktemp("browser-deeplink"))
+    try:
+        for page_key in ("users", "audit"):
+            for tab in _new_page(browser):
+                # For "users" this is the very first request the new server sees.
+                open_app(tab, fresh, f"/{page_key}")
+                tab.locator(USERNAME).wait_for(state="visible")
+                assert tab.locator(PASSWORD_INPUT).is_visible()
+                assert_no_exception(tab)
+                titles = _h1_texts(tab)
+                assert _msg("app.title", "ko") in titles, titles
+                for lang in ("ko", "en"):
+                    assert _msg(PAGE_TITLE_KEYS[page_key], lang) not in titles, titles
+                body = tab.locator('[data-testid="stMain"]').inner_text()
+                assert _msg("page.users", "ko") not in body
+                assert tab.locator('[data-testid="stDataFrame"]').count() == 0
+                assert tab.locator(NAV_LINK).count() == 0
+                screenshot(tab, f"anonymous-deeplink-{page_key}-ko")
+    finally:
+        _stop_server(fresh)

@@ -1,0 +1,113 @@
+"""``python -m energy``: the contract that staff scripts and acceptance checks call."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def energy(url: str, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "ENERGY_DATABASE_URL": url}
+    return subprocess.run(
+        [sys.executable, "-m", "energy", *args],
+        cwd=ROOT, env=env, input=stdin, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+
+
+def _one_line_error(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
+    return lines[0]
+
+
+def test_help_lists_the_commands(tmp_path: Path) -> None:
+    result = energy(f"sqlite:///{tmp_path / 'x.db'}", "--help")
+    assert result.returncode == 0
+    for command in ("db", "user", "village", "demo", "backup", "restore"):
+        assert command in result.stdout
+
+
+def test_upgrade_add_list_on_a_new_embedded_store(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    assert "revision" in energy(url, "db", "upgrade").stdout
+    result = energy(url, "village", "add", "DJK-2026-01", "--name", "상도 햇빛마을", "--district", "동작구", "--cohort", "2026")
+    assert result.returncode == 0, result.stderr
+    result = energy(url, "village", "add", "MPO-2025-01", "--name", "성미산 마을", "--district", "Mapo-gu", "--cohort", "2025")
+    assert result.returncode == 0, result.stderr
+    listed = json.loads(energy(url, "village", "list", "--json").stdout)
+    assert [v["code"] for v in listed] == ["MPO-2025-01", "DJK-2026-01"]  # district order: Mapo, Dongjak
+    first = next(v for v in listed if v["code"] == "DJK-2026-01")
+    assert first | {} == first
+    assert {k: first[k] for k in ("code", "name", "district", "cohort", "programme_year", "status")} == {
+        "code": "DJK-2026-01", "name": "상도 햇빛마을", "district": "Dongjak-gu", "cohort": 2026,
+        "programme_year": 1, "status": "active",
+    }  # fmt: skip
+
+
+def test_users_from_standard_input(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'users.db'}"
+    energy(url, "db", "upgrade")
+    energy(url, "village", "add", "V-1", "--name", "마을", "--district", "Guro-gu")
+    ok = energy(url, "user", "add", "kim", "--role", "admin", "--password-stdin", stdin="a long enough password\n")
+    assert ok.returncode == 0, ok.stderr
+    ok = energy(url, "user", "add", "v1.committee", "--role", "committee", "--village", "V-1", "--password-stdin", stdin="another long password\n")
+    assert ok.returncode == 0, ok.stderr
+    listed = energy(url, "user", "list").stdout
+    assert "kim" in listed and "V-1" in listed
+    assert energy(url, "user", "disable", "kim").returncode == 0
+    users = json.loads(energy(url, "user", "list", "--json").stdout)
+    assert {u["username"]: u["active"] for u in users} == {"kim": False, "v1.committee": True}
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "fragment"),
+    [
+        (("village", "add", "X-1", "--name", "마을", "--district", "Gotham"), None, "no district called 'Gotham'"),
+        (("village", "add", "X 1", "--name", "마을", "--district", "Mapo-gu"), None, "village code"),
+        (("user", "add", "kim", "--role", "admin", "--password-stdin"), "short\n", "at least 10"),
+        (("user", "add", "kim", "--role", "admin"), None, "--password-stdin"),
+        (("user", "add", "kim", "--role", "committee", "--password-stdin"), "long enough password\n", "needs a village"),
+        (("user", "disable", "nobody"), None, "no account 'nobody'"),
+        (("restore", "missing.jsonl.gz"), None, "No such file"),
+    ],
+)
+def test_bad_input_exits_non_zero_with_one_line(tmp_path: Path, args: tuple, stdin: str | None, fragment: str) -> None:
+    url = f"sqlite:///{tmp_path / 'bad.db'}"
+    energy(url, "db", "upgrade")
+    assert fragment in _one_line_error(energy(url, *args, stdin=stdin))
+
+
+def test_an_unreachable_server_is_one_line_too(tmp_path: Path) -> None:
+    line = _one_line_error(energy("postgresql+psycopg://nobody@127.0.0.1:1/none", "village", "list"))
+    assert "store" in line
+
+
+def test_demo_backup_restore(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'demo.db'}"
+    energy(url, "db", "upgrade")
+    loaded = energy(url, "demo")
+    assert loaded.returncode == 0 and "villages" in loaded.stdout
+    assert "empty store" in _one_line_error(energy(url, "demo"))  # only into an empty store
+    before = json.loads(energy(url, "village", "list", "--json").stdout)
+    snapshot = tmp_path / "snap.jsonl.gz"
+    assert energy(url, "backup", str(snapshot)).returncode == 0
+    energy(url, "village", "add", "LATER-1", "--name", "나중", "--district", "Guro-gu")
+    restored = energy(url, "restore", str(snapshot))
+    assert restored.returncode == 0, restored.stderr
+    assert json.loads(energy(url, "village", "list", "--json").stdout) == before
+
+
+def test_the_cli_works_on_postgresql(fresh_store: str) -> None:
+    result = energy(fresh_store, "village", "add", "PG-1", "--name", "서버 마을", "--district", "Nowon-gu")
+    assert result.returncode == 0, result.stderr
+    assert [v["code"] for v in json.loads(energy(fresh_store, "village", "list", "--json").stdout)] == ["PG-1"]
+    status = energy(fresh_store, "db", "status")
+    assert status.returncode == 0 and "up to date" in status.stdout

@@ -1,0 +1,116 @@
+"""The demo data set, and backup/restore on both stores."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import threading
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from energy import backup, db, demo, villages
+from energy.access import CLI_ACTOR
+from energy.errors import InvalidInput
+from energy.models import AuditEntry, User, Village
+
+
+def _snapshot(url: str) -> list[tuple]:
+    return [
+        (v.code, v.name, v.district_en, v.cohort_year, v.programme_stage, v.status)
+        for v in villages.list_villages(CLI_ACTOR, url=url)
+    ]
+
+
+def test_demo_covers_every_district_cohort_status_and_role(demo_store: str) -> None:
+    listed = villages.list_villages(CLI_ACTOR, url=demo_store)
+    assert {v.district_code for v in listed} == {d for d in demo.DISTRICT_PLACES}
+    assert {v.cohort_year for v in listed} == set(range(2012, dt.date.today().year + 1))
+    assert {v.status for v in listed} == {"active", "paused", "disbanded"}
+    assert sum(v.cohort_year <= 2018 for v in listed) == 100  # the city's 100 villages in 2018
+    with db.session_for(CLI_ACTOR, url=demo_store) as session:
+        roles = set(session.scalars(select(User.role).where(User.is_active.is_(True))))
+    assert roles == {"admin", "reviewer", "trainer", "committee", "viewer"}
+    resumed = [
+        h for v in listed for h in villages.get_village(CLI_ACTOR, v.code, url=demo_store).history
+        if h.reason_code == "resumed"
+    ]  # fmt: skip
+    assert resumed, "the demo should include a village that came back"
+
+
+def test_demo_is_deterministic(tmp_path: Path) -> None:
+    first, second = f"sqlite:///{tmp_path / 'a.db'}", f"sqlite:///{tmp_path / 'b.db'}"
+    for url in (first, second):
+        db.upgrade(url)
+        demo.load_demo(url=url, today=dt.date(2026, 11, 25))
+    assert _snapshot(first) == _snapshot(second)
+    for url in (first, second):
+        db.dispose_engine(url)
+
+
+def test_demo_refuses_a_store_with_data(demo_store: str) -> None:
+    with pytest.raises(InvalidInput):
+        demo.load_demo(url=demo_store)
+
+
+def test_backup_and_restore_round_trip(demo_store: str, tmp_path: Path) -> None:
+    before = _snapshot(demo_store)
+    path = tmp_path / "snapshot.jsonl.gz"
+    summary = backup.backup(CLI_ACTOR, path, url=demo_store)
+    assert summary.rows["villages"] == len(before)
+    villages.add_village(CLI_ACTOR, code="AFTER-1", name="나중", district="Mapo-gu", url=demo_store)
+    restored = backup.restore(CLI_ACTOR, path, url=demo_store)
+    assert restored.rows["villages"] == len(before)
+    assert _snapshot(demo_store) == before
+    # Ids continue after a restore (sequences reset on PostgreSQL).
+    villages.add_village(CLI_ACTOR, code="AFTER-2", name="다음", district="Mapo-gu", url=demo_store)
+    with db.session_for(CLI_ACTOR, url=demo_store) as session:
+        assert session.scalar(select(func.count()).select_from(Village)) == len(before) + 1
+        last = session.scalars(select(AuditEntry.action).order_by(AuditEntry.id.desc()).limit(3)).all()
+    assert "restore" in last
+
+
+def test_backup_is_consistent_while_the_store_is_written(demo_store: str, tmp_path: Path) -> None:
+    stop = threading.Event()
+    written: list[str] = []
+
+    def writer() -> None:
+        n = 0
+        while not stop.is_set() and n < 200:
+            n += 1
+            code = f"LIVE-{n}"
+            villages.add_village(CLI_ACTOR, code=code, name="동시", district="Guro-gu", url=demo_store)
+            written.append(code)
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    try:
+        path = tmp_path / "live.jsonl.gz"
+        summary = backup.backup(CLI_ACTOR, path, url=demo_store)
+    finally:
+        stop.set()
+        thread.join(timeout=60)
+    # Every village in the snapshot has its matching "started" history row: one moment in time.
+    assert summary.rows["village_status_changes"] >= summary.rows["villages"]
+    restored = backup.restore(CLI_ACTOR, path, url=demo_store)
+    assert restored.rows["villages"] == summary.rows["villages"]
+    for village in villages.list_villages(CLI_ACTOR, url=demo_store):
+        assert villages.get_village(CLI_ACTOR, village.code, url=demo_store).history
+
+
+def test_restore_rejects_a_damaged_file_and_leaves_the_store_alone(demo_store: str, tmp_path: Path) -> None:
+    before = _snapshot(demo_store)
+    good = tmp_path / "good.jsonl.gz"
+    backup.backup(CLI_ACTOR, good, url=demo_store)
+    truncated = tmp_path / "truncated.jsonl.gz"
+    truncated.write_bytes(good.read_bytes()[: len(good.read_bytes()) // 2])
+    garbage = tmp_path / "garbage.jsonl.gz"
+    garbage.write_bytes(b"not a backup at all")
+    wrong = tmp_path / "wrong.jsonl.gz"
+    with gzip.open(wrong, "wt") as handle:
+        handle.write('{"format": "something-else"}\n')
+    for path in (truncated, garbage, wrong, tmp_path / "missing.gz"):
+        with pytest.raises(InvalidInput):
+            backup.restore(CLI_ACTOR, path, url=demo_store)
+        assert _snapshot(demo_store) == before, path.name

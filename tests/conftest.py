@@ -45,7 +45,9 @@ def _postgres_reachable() -> str | None:
         engine.dispose()
         return None
     except Exception as exc:  # any failure means: no server here
-        return f"PostgreSQL not reachable at {make_url(POSTGRES_ADMIN_URL).render_as_string()}: {exc}"
+        return (
+            f"PostgreSQL not reachable at {make_url(POSTGRES_ADMIN_URL).render_as_string()}: {exc}"
+        )
 
 
 _PG_PROBLEM: str | None = None
@@ -164,7 +166,10 @@ def _store(
 
 @pytest.fixture(params=STORES)
 def fresh_store(
-    request: pytest.FixtureRequest, _templates: _Templates, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    request: pytest.FixtureRequest,
+    _templates: _Templates,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> Iterator[str]:
     """A migrated, empty store (districts only); its URL is also ENERGY_DATABASE_URL."""
     yield from _store(request.param, False, _templates, tmp_path, monkeypatch)
@@ -172,7 +177,10 @@ def fresh_store(
 
 @pytest.fixture(params=STORES)
 def demo_store(
-    request: pytest.FixtureRequest, _templates: _Templates, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    request: pytest.FixtureRequest,
+    _templates: _Templates,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> Iterator[str]:
     """A migrated store holding the demo data set."""
     yield from _store(request.param, True, _templates, tmp_path, monkeypatch)

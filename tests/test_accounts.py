@@ -29,17 +29,25 @@ def test_login_succeeds_with_the_right_password(fresh_store: str) -> None:
     _add(fresh_store, "Kim.Seoyeon", display_name="김서연", language="en")
     result = accounts.authenticate("  kim.seoyeon ", PASSWORD, url=fresh_store)
     assert result.ok and result.actor is not None
-    assert (result.actor.username, result.actor.role, result.actor.language) == ("kim.seoyeon", "admin", "en")
+    assert (result.actor.username, result.actor.role, result.actor.language) == (
+        "kim.seoyeon",
+        "admin",
+        "en",
+    )
 
 
 def test_wrong_password_and_unknown_name_get_the_same_answer(fresh_store: str) -> None:
     _add(fresh_store)
     wrong = accounts.authenticate("kim", "not the password", url=fresh_store, sleep=lambda s: None)
-    unknown = accounts.authenticate("nobody", "not the password", url=fresh_store, sleep=lambda s: None)
+    unknown = accounts.authenticate(
+        "nobody", "not the password", url=fresh_store, sleep=lambda s: None
+    )
     assert (wrong.ok, wrong.reason) == (unknown.ok, unknown.reason) == (False, "invalid")
 
 
-def test_failures_are_slowed_then_locked_for_known_and_unknown_names(fresh_store: str, monkeypatch) -> None:
+def test_failures_are_slowed_then_locked_for_known_and_unknown_names(
+    fresh_store: str, monkeypatch
+) -> None:
     monkeypatch.setenv("ENERGY_LOGIN_SLOWDOWN_AFTER", "2")
     monkeypatch.setenv("ENERGY_LOGIN_LOCK_AFTER", "4")
     monkeypatch.setenv("ENERGY_LOGIN_LOCK_MINUTES", "15")
@@ -74,7 +82,10 @@ def test_a_disabled_account_cannot_log_in_and_drops_out_of_its_session(fresh_sto
     assert actor is not None
     _add(fresh_store, "lee")
     accounts.set_user_active(CLI_ACTOR, "kim", False, url=fresh_store)
-    assert accounts.authenticate("kim", PASSWORD, url=fresh_store, sleep=lambda s: None).reason == "invalid"
+    assert (
+        accounts.authenticate("kim", PASSWORD, url=fresh_store, sleep=lambda s: None).reason
+        == "invalid"
+    )
     assert accounts.refresh_actor(actor, url=fresh_store) is None
 
 
@@ -83,12 +94,18 @@ def test_user_rules(fresh_store: str) -> None:
         accounts.add_user(CLI_ACTOR, username="x", password=PASSWORD, role="admin", url=fresh_store)
     assert caught.value.field == "username"
     with pytest.raises(InvalidInput) as caught:
-        accounts.add_user(CLI_ACTOR, username="short", password="2short", role="admin", url=fresh_store)
+        accounts.add_user(
+            CLI_ACTOR, username="short", password="2short", role="admin", url=fresh_store
+        )
     assert caught.value.field == "password"
     with pytest.raises(InvalidInput):
-        accounts.add_user(CLI_ACTOR, username="boss", password=PASSWORD, role="mayor", url=fresh_store)
+        accounts.add_user(
+            CLI_ACTOR, username="boss", password=PASSWORD, role="mayor", url=fresh_store
+        )
     with pytest.raises(InvalidInput) as caught:
-        accounts.add_user(CLI_ACTOR, username="sdg", password=PASSWORD, role="committee", url=fresh_store)
+        accounts.add_user(
+            CLI_ACTOR, username="sdg", password=PASSWORD, role="committee", url=fresh_store
+        )
     assert caught.value.key == "error.committee_needs_village"
     _add(fresh_store)
     with pytest.raises(AlreadyExists):
@@ -101,7 +118,9 @@ def test_only_staff_manage_users(demo_store: str) -> None:
     with pytest.raises(AccessDenied):
         accounts.list_users(committee, url=demo_store)
     with pytest.raises(AccessDenied):
-        accounts.add_user(committee, username="mine", password=PASSWORD, role="admin", url=demo_store)
+        accounts.add_user(
+            committee, username="mine", password=PASSWORD, role="admin", url=demo_store
+        )
 
 
 def test_staff_cannot_lock_themselves_out(demo_store: str) -> None:
@@ -110,7 +129,9 @@ def test_staff_cannot_lock_themselves_out(demo_store: str) -> None:
     with pytest.raises(InvalidInput):
         accounts.set_user_active(admin, "admin", False, url=demo_store)
     with pytest.raises(InvalidInput):
-        accounts.update_user(admin, "admin", role="viewer", display_name="x", village_code=None, url=demo_store)
+        accounts.update_user(
+            admin, "admin", role="viewer", display_name="x", village_code=None, url=demo_store
+        )
 
 
 def test_the_language_choice_is_remembered(demo_store: str) -> None:

@@ -39,7 +39,9 @@ def test_every_page_calls_the_guard_first(path: Path) -> None:
         and not (isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant))
     ]
     first = body[0]
-    assert isinstance(first, ast.Assign), f"{path.name}: first statement must be `actor = guard(...)`"
+    assert isinstance(first, ast.Assign), (
+        f"{path.name}: first statement must be `actor = guard(...)`"
+    )
     call = first.value
     assert isinstance(call, ast.Call) and getattr(call.func, "id", None) == "guard"
     page_key = call.args[0]

@@ -38,12 +38,37 @@ def test_help_lists_the_commands(tmp_path: Path) -> None:
 def test_upgrade_add_list_on_a_new_embedded_store(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'cli.db'}"
     assert "revision" in energy(url, "db", "upgrade").stdout
-    result = energy(url, "village", "add", "DJK-2026-01", "--name", "상도 햇빛마을", "--district", "동작구", "--cohort", "2026")
+    result = energy(
+        url,
+        "village",
+        "add",
+        "DJK-2026-01",
+        "--name",
+        "상도 햇빛마을",
+        "--district",
+        "동작구",
+        "--cohort",
+        "2026",
+    )
     assert result.returncode == 0, result.stderr
-    result = energy(url, "village", "add", "MPO-2025-01", "--name", "성미산 마을", "--district", "Mapo-gu", "--cohort", "2025")
+    result = energy(
+        url,
+        "village",
+        "add",
+        "MPO-2025-01",
+        "--name",
+        "성미산 마을",
+        "--district",
+        "Mapo-gu",
+        "--cohort",
+        "2025",
+    )
     assert result.returncode == 0, result.stderr
     listed = json.loads(energy(url, "village", "list", "--json").stdout)
-    assert [v["code"] for v in listed] == ["MPO-2025-01", "DJK-2026-01"]  # district order: Mapo, Dongjak
+    assert [v["code"] for v in listed] == [
+        "MPO-2025-01",
+        "DJK-2026-01",
+    ]  # district order: Mapo, Dongjak
     first = next(v for v in listed if v["code"] == "DJK-2026-01")
     assert first | {} == first
     assert {k: first[k] for k in ("code", "name", "district", "cohort", "programme_year", "status")} == {
@@ -56,9 +81,29 @@ def test_users_from_standard_input(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'users.db'}"
     energy(url, "db", "upgrade")
     energy(url, "village", "add", "V-1", "--name", "마을", "--district", "Guro-gu")
-    ok = energy(url, "user", "add", "kim", "--role", "admin", "--password-stdin", stdin="a long enough password\n")
+    ok = energy(
+        url,
+        "user",
+        "add",
+        "kim",
+        "--role",
+        "admin",
+        "--password-stdin",
+        stdin="a long enough password\n",
+    )
     assert ok.returncode == 0, ok.stderr
-    ok = energy(url, "user", "add", "v1.committee", "--role", "committee", "--village", "V-1", "--password-stdin", stdin="another long password\n")
+    ok = energy(
+        url,
+        "user",
+        "add",
+        "v1.committee",
+        "--role",
+        "committee",
+        "--village",
+        "V-1",
+        "--password-stdin",
+        stdin="another long password\n",
+    )
     assert ok.returncode == 0, ok.stderr
     listed = energy(url, "user", "list").stdout
     assert "kim" in listed and "V-1" in listed
@@ -70,23 +115,39 @@ def test_users_from_standard_input(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "stdin", "fragment"),
     [
-        (("village", "add", "X-1", "--name", "마을", "--district", "Gotham"), None, "no district called 'Gotham'"),
-        (("village", "add", "X 1", "--name", "마을", "--district", "Mapo-gu"), None, "village code"),
+        (
+            ("village", "add", "X-1", "--name", "마을", "--district", "Gotham"),
+            None,
+            "no district called 'Gotham'",
+        ),
+        (
+            ("village", "add", "X 1", "--name", "마을", "--district", "Mapo-gu"),
+            None,
+            "village code",
+        ),
         (("user", "add", "kim", "--role", "admin", "--password-stdin"), "short\n", "at least 10"),
         (("user", "add", "kim", "--role", "admin"), None, "--password-stdin"),
-        (("user", "add", "kim", "--role", "committee", "--password-stdin"), "long enough password\n", "needs a village"),
+        (
+            ("user", "add", "kim", "--role", "committee", "--password-stdin"),
+            "long enough password\n",
+            "needs a village",
+        ),
         (("user", "disable", "nobody"), None, "no account 'nobody'"),
         (("restore", "missing.jsonl.gz"), None, "No such file"),
     ],
 )
-def test_bad_input_exits_non_zero_with_one_line(tmp_path: Path, args: tuple, stdin: str | None, fragment: str) -> None:
+def test_bad_input_exits_non_zero_with_one_line(
+    tmp_path: Path, args: tuple, stdin: str | None, fragment: str
+) -> None:
     url = f"sqlite:///{tmp_path / 'bad.db'}"
     energy(url, "db", "upgrade")
     assert fragment in _one_line_error(energy(url, *args, stdin=stdin))
 
 
 def test_an_unreachable_server_is_one_line_too(tmp_path: Path) -> None:
-    line = _one_line_error(energy("postgresql+psycopg://nobody@127.0.0.1:1/none", "village", "list"))
+    line = _one_line_error(
+        energy("postgresql+psycopg://nobody@127.0.0.1:1/none", "village", "list")
+    )
     assert "store" in line
 
 
@@ -106,8 +167,12 @@ def test_demo_backup_restore(tmp_path: Path) -> None:
 
 
 def test_the_cli_works_on_postgresql(fresh_store: str) -> None:
-    result = energy(fresh_store, "village", "add", "PG-1", "--name", "서버 마을", "--district", "Nowon-gu")
+    result = energy(
+        fresh_store, "village", "add", "PG-1", "--name", "서버 마을", "--district", "Nowon-gu"
+    )
     assert result.returncode == 0, result.stderr
-    assert [v["code"] for v in json.loads(energy(fresh_store, "village", "list", "--json").stdout)] == ["PG-1"]
+    assert [
+        v["code"] for v in json.loads(energy(fresh_store, "village", "list", "--json").stdout)
+    ] == ["PG-1"]
     status = energy(fresh_store, "db", "status")
     assert status.returncode == 0 and "up to date" in status.stdout

@@ -67,7 +67,9 @@ def test_backup_and_restore_round_trip(demo_store: str, tmp_path: Path) -> None:
     villages.add_village(CLI_ACTOR, code="AFTER-2", name="다음", district="Mapo-gu", url=demo_store)
     with db.session_for(CLI_ACTOR, url=demo_store) as session:
         assert session.scalar(select(func.count()).select_from(Village)) == len(before) + 1
-        last = session.scalars(select(AuditEntry.action).order_by(AuditEntry.id.desc()).limit(3)).all()
+        last = session.scalars(
+            select(AuditEntry.action).order_by(AuditEntry.id.desc()).limit(3)
+        ).all()
     assert "restore" in last
 
 
@@ -80,7 +82,9 @@ def test_backup_is_consistent_while_the_store_is_written(demo_store: str, tmp_pa
         while not stop.is_set() and n < 200:
             n += 1
             code = f"LIVE-{n}"
-            villages.add_village(CLI_ACTOR, code=code, name="동시", district="Guro-gu", url=demo_store)
+            villages.add_village(
+                CLI_ACTOR, code=code, name="동시", district="Guro-gu", url=demo_store
+            )
             written.append(code)
 
     thread = threading.Thread(target=writer)
@@ -99,7 +103,9 @@ def test_backup_is_consistent_while_the_store_is_written(demo_store: str, tmp_pa
         assert villages.get_village(CLI_ACTOR, village.code, url=demo_store).history
 
 
-def test_restore_rejects_a_damaged_file_and_leaves_the_store_alone(demo_store: str, tmp_path: Path) -> None:
+def test_restore_rejects_a_damaged_file_and_leaves_the_store_alone(
+    demo_store: str, tmp_path: Path
+) -> None:
     before = _snapshot(demo_store)
     good = tmp_path / "good.jsonl.gz"
     backup.backup(CLI_ACTOR, good, url=demo_store)

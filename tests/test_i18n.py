@@ -14,7 +14,12 @@ from energy.catalogue import MESSAGES
 from energy.models import HOUSING_TYPES, ROLES, STATUS_REASONS, VILLAGE_STATUSES
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = [*ROOT.glob("app.py"), *(ROOT / "pages").glob("*.py"), *(ROOT / "ui").glob("*.py"), *(ROOT / "energy").glob("*.py")]
+SOURCES = [
+    *ROOT.glob("app.py"),
+    *(ROOT / "pages").glob("*.py"),
+    *(ROOT / "ui").glob("*.py"),
+    *(ROOT / "energy").glob("*.py"),
+]
 # A message key is the first argument of t(), translate(), an error class or a header helper.
 KEY_PATTERN = re.compile(
     r"""(?:\bt|translate|Error|Denied|Input|Exists|Found|Behind|Ahead|empty_state|page_header)"""

@@ -22,17 +22,30 @@ def _login(url: str, name: str) -> Actor:
     return actor
 
 
-@pytest.mark.parametrize("district", ["Dongjak-gu", "동작구", "dongjak", "동작", "11590", " DONGJAK-GU "])
+@pytest.mark.parametrize(
+    "district", ["Dongjak-gu", "동작구", "dongjak", "동작", "11590", " DONGJAK-GU "]
+)
 def test_a_district_is_found_by_english_or_korean_name(fresh_store: str, district: str) -> None:
     village = villages.add_village(
-        CLI_ACTOR, code="SDG-1", name="성대골", district=district, cohort_year=2012, today=TODAY, url=fresh_store
+        CLI_ACTOR,
+        code="SDG-1",
+        name="성대골",
+        district=district,
+        cohort_year=2012,
+        today=TODAY,
+        url=fresh_store,
     )
     assert (village.district_en, village.district_ko) == ("Dongjak-gu", "동작구")
 
 
 def test_a_new_village_is_active_in_year_one_with_a_first_history_entry(fresh_store: str) -> None:
     villages.add_village(
-        CLI_ACTOR, code="DJK-2026-01", name="상도 햇빛마을", district="동작구", today=TODAY, url=fresh_store
+        CLI_ACTOR,
+        code="DJK-2026-01",
+        name="상도 햇빛마을",
+        district="동작구",
+        today=TODAY,
+        url=fresh_store,
     )
     detail = villages.get_village(CLI_ACTOR, "DJK-2026-01", url=fresh_store)
     v = detail.village
@@ -61,9 +74,13 @@ def test_bad_village_input_names_the_field(fresh_store: str, kwargs: dict, field
 
 
 def test_village_codes_are_unique(fresh_store: str) -> None:
-    villages.add_village(CLI_ACTOR, code="A-1", name="가", district="Mapo-gu", today=TODAY, url=fresh_store)
+    villages.add_village(
+        CLI_ACTOR, code="A-1", name="가", district="Mapo-gu", today=TODAY, url=fresh_store
+    )
     with pytest.raises(AlreadyExists):
-        villages.add_village(CLI_ACTOR, code="A-1", name="나", district="Mapo-gu", today=TODAY, url=fresh_store)
+        villages.add_village(
+            CLI_ACTOR, code="A-1", name="나", district="Mapo-gu", today=TODAY, url=fresh_store
+        )
 
 
 def test_status_changes_keep_a_dated_history_with_reasons(fresh_store: str) -> None:
@@ -103,7 +120,11 @@ def test_status_change_rules(fresh_store: str, kwargs: dict, key: str) -> None:
         CLI_ACTOR, code="A-1", name="가", district="Mapo-gu", cohort_year=2020,
         started_on=dt.date(2020, 4, 1), today=TODAY, url=fresh_store,
     )  # fmt: skip
-    args = {"status": "paused", "reason_code": "lack_of_time", "effective_on": dt.date(2024, 1, 1)} | kwargs
+    args = {
+        "status": "paused",
+        "reason_code": "lack_of_time",
+        "effective_on": dt.date(2024, 1, 1),
+    } | kwargs
     with pytest.raises(InvalidInput) as caught:
         villages.change_status(CLI_ACTOR, "A-1", today=TODAY, url=fresh_store, **args)
     assert caught.value.key == key
@@ -112,19 +133,29 @@ def test_status_change_rules(fresh_store: str, kwargs: dict, key: str) -> None:
 def test_directory_filters(demo_store: str) -> None:
     everyone = villages.list_villages(CLI_ACTOR, url=demo_store)
     assert len(everyone) > 150
-    dongjak = villages.list_villages(CLI_ACTOR, villages.VillageFilter(district_codes=("11590",)), url=demo_store)
+    dongjak = villages.list_villages(
+        CLI_ACTOR, villages.VillageFilter(district_codes=("11590",)), url=demo_store
+    )
     assert dongjak and {v.district_en for v in dongjak} == {"Dongjak-gu"}
     found = villages.list_villages(CLI_ACTOR, villages.VillageFilter(text="성대골"), url=demo_store)
     assert [v.code for v in found] == ["DJK-2012-01"]
-    by_english = villages.list_villages(CLI_ACTOR, villages.VillageFilter(text="sungdae"), url=demo_store)
+    by_english = villages.list_villages(
+        CLI_ACTOR, villages.VillageFilter(text="sungdae"), url=demo_store
+    )
     assert [v.code for v in by_english] == ["DJK-2012-01"]
-    graduated = villages.list_villages(CLI_ACTOR, villages.VillageFilter(stages=("graduated",)), url=demo_store)
+    graduated = villages.list_villages(
+        CLI_ACTOR, villages.VillageFilter(stages=("graduated",)), url=demo_store
+    )
     assert graduated and all(v.graduated for v in graduated)
     year1 = villages.list_villages(CLI_ACTOR, villages.VillageFilter(stages=("1",)), url=demo_store)
     assert year1 and all(v.programme_year == 1 and not v.graduated for v in year1)
-    paused = villages.list_villages(CLI_ACTOR, villages.VillageFilter(statuses=("paused",)), url=demo_store)
+    paused = villages.list_villages(
+        CLI_ACTOR, villages.VillageFilter(statuses=("paused",)), url=demo_store
+    )
     assert paused and all(v.status == "paused" for v in paused)
-    cohort = villages.list_villages(CLI_ACTOR, villages.VillageFilter(cohorts=(2012,)), url=demo_store)
+    cohort = villages.list_villages(
+        CLI_ACTOR, villages.VillageFilter(cohorts=(2012,)), url=demo_store
+    )
     assert len(cohort) == 7
 
 
@@ -132,14 +163,20 @@ def test_a_committee_sees_only_its_own_village(demo_store: str) -> None:
     committee = _login(demo_store, "committee")
     own = villages.list_villages(committee, url=demo_store)
     assert [v.code for v in own] == ["DJK-2012-01"]
-    assert villages.get_village(committee, "DJK-2012-01", url=demo_store).village.name == "성대골 마을"
-    other = next(v for v in villages.list_villages(CLI_ACTOR, url=demo_store) if v.code != "DJK-2012-01")
+    assert (
+        villages.get_village(committee, "DJK-2012-01", url=demo_store).village.name == "성대골 마을"
+    )
+    other = next(
+        v for v in villages.list_villages(CLI_ACTOR, url=demo_store) if v.code != "DJK-2012-01"
+    )
     with pytest.raises(AccessDenied):
         villages.get_village(committee, other.code, url=demo_store)
     with pytest.raises(AccessDenied):
         villages.get_village_by_id(committee, other.id, url=demo_store)
     # Filters cannot widen the scope.
-    widened = villages.list_villages(committee, villages.VillageFilter(text=other.code), url=demo_store)
+    widened = villages.list_villages(
+        committee, villages.VillageFilter(text=other.code), url=demo_store
+    )
     assert widened == []
 
 
@@ -175,11 +212,20 @@ def test_unknown_village(demo_store: str) -> None:
 def test_overview_counts_add_up_and_list_all_25_districts(demo_store: str) -> None:
     overview = villages.programme_overview(CLI_ACTOR, url=demo_store)
     everyone = villages.list_villages(CLI_ACTOR, url=demo_store)
-    assert overview.total == len(everyone) == sum(overview.by_status.values()) == sum(overview.by_stage.values())
-    assert overview.by_status == {s: sum(v.status == s for v in everyone) for s in ("active", "paused", "disbanded")}
+    assert (
+        overview.total
+        == len(everyone)
+        == sum(overview.by_status.values())
+        == sum(overview.by_stage.values())
+    )
+    assert overview.by_status == {
+        s: sum(v.status == s for v in everyone) for s in ("active", "paused", "disbanded")
+    }
     assert overview.by_district["district_code"].nunique() == 25
     assert int(overview.by_district["villages"].sum()) == overview.total
-    assert int(overview.by_cohort.loc[overview.by_cohort.cohort_year == 2012, "villages"].sum()) == 7
+    assert (
+        int(overview.by_cohort.loc[overview.by_cohort.cohort_year == 2012, "villages"].sum()) == 7
+    )
 
 
 def test_overview_of_an_empty_store(fresh_store: str) -> None:

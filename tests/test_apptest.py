@@ -1,0 +1,229 @@
+"""Every page for every role through Streamlit's AppTest, and the main flows by widget key."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from energy import accounts, villages
+from energy.access import CLI_ACTOR, Actor, can_open_page
+from energy.catalogue import MESSAGES
+from energy.demo import DEMO_PASSWORD
+from ui import state
+from ui.nav import PAGES
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+ROLE_LOGINS = {
+    "admin": "admin",
+    "reviewer": "reviewer",
+    "trainer": "trainer",
+    "committee": "committee",
+    "viewer": "viewer",
+}
+TIMEOUT = 60
+
+
+def _actor(url: str, login: str) -> Actor:
+    actor = accounts.authenticate(login, DEMO_PASSWORD, url=url).actor
+    assert actor is not None
+    return actor
+
+
+def _app_as(url: str, login: str | None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    if login is not None:
+        actor = _actor(url, login)
+        at.session_state[state.ACTOR] = actor
+        at.session_state[state.LANG] = actor.language
+    return at.run()
+
+
+def _registered(at: AppTest) -> set[str]:
+    return {
+        Path(str(info["script_path"])).relative_to(ROOT).as_posix()
+        for info in at._registered_pages.values()
+        if info.get("script_path")
+    }
+
+
+def _submit(at: AppTest, label_key: str) -> AppTest:
+    """Click the form button labelled with the Korean text of ``label_key``, and rerun."""
+    label = MESSAGES[label_key]["ko"]
+    button = next(b for b in at.button if b.label == label)
+    return button.click().run()
+
+
+def _titles(at: AppTest) -> list[str]:
+    return [t.value for t in at.title]
+
+
+@pytest.mark.parametrize("role", list(ROLE_LOGINS))
+def test_every_permitted_page_renders_and_no_other_is_offered(demo_store: str, role: str) -> None:
+    at = _app_as(demo_store, ROLE_LOGINS[role])
+    assert not at.exception
+    actor = _actor(demo_store, ROLE_LOGINS[role])
+    permitted = {spec.path for spec in PAGES if can_open_page(actor, spec.key)}
+    assert _registered(at) == permitted
+    for spec in PAGES:
+        if spec.path not in permitted:
+            with pytest.raises(ValueError, match="Could not find a navigation page"):
+                _app_as(demo_store, ROLE_LOGINS[role]).switch_page(spec.path)
+            continue
+        at.switch_page(spec.path).run()
+        assert not at.exception, f"{role} on {spec.path}: {[e.message for e in at.exception]}"
+        assert at.title, f"{role} on {spec.path}: no title"
+        assert not [e.value for e in at.error], (
+            f"{role} on {spec.path}: {[e.value for e in at.error]}"
+        )
+
+
+@pytest.mark.parametrize("page", [spec for spec in PAGES], ids=lambda s: s.key)
+def test_a_page_run_directly_without_login_shows_only_the_login_form(demo_store: str, page) -> None:
+    # What a deep link does on a fresh server: the page file runs without app.py.
+    at = AppTest.from_file(str(ROOT / page.path), default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert at.text_input(key="login.username") is not None
+    assert _titles(at) == [MESSAGES["app.title"]["ko"]]
+    assert not at.dataframe
+
+
+FORBIDDEN = [
+    (role, spec.key)
+    for role in ROLE_LOGINS
+    for spec in PAGES
+    if not can_open_page(Actor(username=role, role=role, village_id=1), spec.key)
+]
+
+
+@pytest.mark.parametrize(("role", "page"), FORBIDDEN)
+def test_a_forbidden_page_run_directly_is_refused(demo_store: str, role: str, page: str) -> None:
+    at = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=TIMEOUT)
+    at.session_state[state.ACTOR] = _actor(demo_store, ROLE_LOGINS[role])
+    at.run()
+    assert [e.value for e in at.error] == [MESSAGES["error.access_denied"]["ko"]]
+    assert not at.dataframe
+
+
+def test_login_form_logs_in_and_logout_returns_to_it(demo_store: str) -> None:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    at.text_input(key="login.username").input("admin")
+    at.text_input(key="login.password").input(DEMO_PASSWORD)
+    _submit(at, "login.submit")
+    assert _titles(at) == [MESSAGES["home.title"]["ko"]], [e.value for e in at.error]
+    at.button(key="chrome.logout").click().run()
+    assert at.text_input(key="login.username") is not None
+
+
+def test_a_wrong_password_gets_the_generic_message(demo_store: str) -> None:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    for name in ("admin", "no-such-person"):
+        at.text_input(key="login.username").input(name)
+        at.text_input(key="login.password").input("wrong password")
+        _submit(at, "login.submit")
+        assert [e.value for e in at.error] == [MESSAGES["login.invalid"]["ko"]]
+
+
+def test_switching_language_translates_the_page_and_is_remembered(demo_store: str) -> None:
+    at = _app_as(demo_store, "admin")
+    assert _titles(at) == [MESSAGES["home.title"]["ko"]]
+    at.button_group(key=state.LANG_CHOICE).set_value("en").run()
+    assert _titles(at) == [MESSAGES["home.title"]["en"]]
+    assert _actor(demo_store, "admin").language == "en"
+
+
+def test_an_idle_session_expires(demo_store: str) -> None:
+    at = _app_as(demo_store, "admin")
+    at.session_state[state.LAST_SEEN] = dt.datetime.now(dt.UTC) - dt.timedelta(hours=2)
+    at.run()
+    assert at.text_input(key="login.username") is not None
+    assert [i.value for i in at.info] == [MESSAGES["login.expired"]["ko"]]
+
+
+def test_a_committee_sees_its_own_village_whatever_the_link_says(demo_store: str) -> None:
+    at = _app_as(demo_store, "committee")
+    assert "성대골 마을" in _titles(at)
+    other = next(
+        v for v in villages.list_villages(CLI_ACTOR, url=demo_store) if v.code != "DJK-2012-01"
+    )
+    at.query_params["code"] = other.code
+    at.switch_page("pages/village.py").run()
+    assert not at.exception
+    assert _titles(at) == ["성대골 마을"]
+    assert not at.get("selectbox")  # no village picker for a committee
+
+
+def test_staff_register_a_village_from_the_directory(demo_store: str) -> None:
+    at = _app_as(demo_store, "admin")
+    at.switch_page("pages/villages.py").run()
+    at.text_input(key="villages.add.code").input("MPO-2026-09")
+    at.text_input(key="villages.add.name").input("망원 햇빛마을")
+    at.selectbox(key="villages.add.district").set_value("11440")
+    at.number_input(key="villages.add.cohort").set_value(2026)
+    _submit(at, "villages.add_submit")
+    assert not at.exception
+    assert [s.value for s in at.success] == [
+        MESSAGES["villages.added"]["ko"].format(code="MPO-2026-09", name="망원 햇빛마을")
+    ]
+    added = villages.get_village(CLI_ACTOR, "MPO-2026-09", url=demo_store).village
+    assert (added.district_en, added.cohort_year) == ("Mapo-gu", 2026)
+
+
+def test_a_bad_village_code_is_explained_next_to_the_form(demo_store: str) -> None:
+    at = _app_as(demo_store, "admin")
+    at.switch_page("pages/villages.py").run()
+    at.text_input(key="villages.add.code").input("no spaces allowed")
+    at.text_input(key="villages.add.name").input("마을")
+    at.selectbox(key="villages.add.district").set_value("11440")
+    _submit(at, "villages.add_submit")
+    assert [e.value for e in at.error] == [
+        f"{MESSAGES['field.code']['ko']}: {MESSAGES['error.village_code_format']['ko']}"
+    ]
+
+
+def test_staff_pause_a_village_with_a_reason(demo_store: str) -> None:
+    at = _app_as(demo_store, "admin")
+    at.query_params["code"] = "DJK-2012-01"
+    at.switch_page("pages/village.py").run()
+    assert _titles(at) == ["성대골 마을"]
+    at.radio(key="village.status.new").set_value("paused")
+    at.selectbox(key="village.status.reason").set_value("lack_of_time")
+    at.text_area(key="village.status.note").input("겨울 동안 쉬기로 함")
+    _submit(at, "village.save_status")
+    assert not at.exception
+    detail = villages.get_village(CLI_ACTOR, "DJK-2012-01", url=demo_store)
+    assert detail.village.status == "paused"
+    assert (detail.history[-1].reason_code, detail.history[-1].note) == (
+        "lack_of_time",
+        "겨울 동안 쉬기로 함",
+    )
+    assert detail.history[-1].recorded_by == "admin"
+
+
+def test_staff_add_a_committee_account(demo_store: str) -> None:
+    at = _app_as(demo_store, "admin")
+    at.switch_page("pages/users.py").run()
+    at.text_input(key="users.add.username").input("mapo.committee")
+    at.text_input(key="users.add.display").input("망원 위원회")
+    at.selectbox(key="users.add.role").set_value("committee")
+    at.selectbox(key="users.add.village").set_value("DJK-2012-01")
+    at.text_input(key="users.add.password").input("a long enough password")
+    _submit(at, "users.add_submit")
+    assert not at.exception, [e.message for e in at.exception]
+    actor = accounts.authenticate("mapo.committee", "a long enough password", url=demo_store).actor
+    assert actor is not None and actor.role == "committee" and actor.village_id is not None
+
+
+def test_the_audit_log_shows_the_latest_writes(demo_store: str) -> None:
+    villages.change_status(
+        CLI_ACTOR, "DJK-2012-01", status="paused", reason_code="lack_of_time", effective_on=dt.date.today(),
+        url=demo_store,
+    )  # fmt: skip
+    at = _app_as(demo_store, "admin")
+    at.switch_page("pages/audit.py").run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert "DJK-2012-01" in set(table[MESSAGES["audit.key"]["ko"]])

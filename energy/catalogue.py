@@ -111,6 +111,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "field.state": {"ko": "계정 상태", "en": "Account"},
     "field.last_login": {"ko": "최근 로그인", "en": "Last login"},
     "form.choose": {"ko": "선택하세요", "en": "Choose"},
+    "form.any": {"ko": "전체", "en": "Any"},
     "action.save": {"ko": "저장", "en": "Save"},
     "action.download_csv": {"ko": "CSV 내려받기", "en": "Download CSV"},
     "action.download_xlsx": {"ko": "엑셀 내려받기", "en": "Download Excel"},
@@ -407,6 +408,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error.status_before_last": {
         "ko": "마지막 상태 변경일({last})보다 앞설 수 없습니다.",
         "en": "The date cannot be before the last change ({last}).",
+    },
+    "error.reason_does_not_fit": {
+        "ko": "이 사유는 선택한 상태와 맞지 않습니다.",
+        "en": "That reason does not fit the chosen status.",
     },
     "error.reason_other_needs_note": {
         "ko": "사유가 '기타'이면 메모에 설명을 적어 주세요.",

@@ -52,6 +52,20 @@ STATUS_REASONS = (
     "funding_ended",
     "other",
 )
+# Which reasons fit which new status: a village comes back ("resumed"); it stops for a cause.
+REASONS_FOR_STATUS: dict[str, tuple[str, ...]] = {
+    "active": ("resumed", "other"),
+    "paused": ("internal_conflict", "organisers_moved", "lack_of_time", "funding_ended", "other"),
+    "disbanded": (
+        "internal_conflict",
+        "organisers_moved",
+        "lack_of_time",
+        "goal_reached",
+        "merged",
+        "funding_ended",
+        "other",
+    ),
+}
 
 
 def utcnow() -> dt.datetime:

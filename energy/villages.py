@@ -16,6 +16,7 @@ from energy.districts import find_district, list_districts
 from energy.errors import AlreadyExists, InvalidInput, NotFound
 from energy.models import (
     HOUSING_TYPES,
+    REASONS_FOR_STATUS,
     STATUS_REASONS,
     VILLAGE_STATUSES,
     District,
@@ -266,6 +267,8 @@ def change_status(
         raise InvalidInput("error.unknown_status", field="status", value=status)
     if reason_code not in STATUS_REASONS:
         raise InvalidInput("error.unknown_reason", field="reason", value=reason_code)
+    if reason_code not in REASONS_FOR_STATUS[status]:
+        raise InvalidInput("error.reason_does_not_fit", field="reason")
     if effective_on > today:
         raise InvalidInput("error.date_in_future", field="effective_on")
     clean_note = _clean_text(note, "note", 2000)

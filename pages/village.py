@@ -7,7 +7,7 @@ import streamlit as st
 from energy import villages
 from energy.access import can
 from energy.errors import EnergyError
-from energy.models import STATUS_REASONS, VILLAGE_STATUSES
+from energy.models import REASONS_FOR_STATUS, VILLAGE_STATUSES
 from ui.auth import guard
 from ui.chrome import flash, page_header
 from ui.i18n import lang, t
@@ -51,7 +51,8 @@ village_card(detail)
 if can(actor, "village.write"):
     st.divider()
     status_col, stage_col = st.columns(2, gap="large")
-    with status_col, st.form("village.status"):
+    with status_col, st.container(border=True):
+        # Not a form: the reasons on offer follow the status chosen.
         st.subheader(t("village.change_status"))
         options = [s for s in VILLAGE_STATUSES if s != v.status]
         new_status = st.radio(
@@ -63,9 +64,9 @@ if can(actor, "village.write"):
         )
         reason = st.selectbox(
             t("field.reason"),
-            [r for r in STATUS_REASONS if r != "started"],
+            REASONS_FOR_STATUS[new_status],
             format_func=lambda r: t(f"reason.{r}"),
-            key="village.status.reason",
+            key=f"village.status.reason.{new_status}",
         )
         effective = st.date_input(
             t("field.effective_on"),
@@ -75,7 +76,7 @@ if can(actor, "village.write"):
             format="YYYY-MM-DD",
         )
         note = st.text_area(t("field.note"), max_chars=2000, key="village.status.note")
-        if st.form_submit_button(t("village.save_status"), type="primary"):
+        if st.button(t("village.save_status"), type="primary", key="village.status.save"):
             try:
                 villages.change_status(
                     actor,

@@ -31,23 +31,27 @@ with st.container(border=True):
         options=list(districts),
         format_func=districts.__getitem__,
         key="villages.districts",
+        placeholder=t("form.any"),
     )
     statuses = c3.multiselect(
         t("field.status"),
         options=list(VILLAGE_STATUSES),
         format_func=lambda s: t(f"status.{s}"),
         key="villages.statuses",
+        placeholder=t("form.any"),
     )
     stages = c4.multiselect(
         t("field.stage"),
         options=["1", "2", "3", "graduated"],
         format_func=stage_label,
         key="villages.stages",
+        placeholder=t("form.any"),
     )
     cohorts = c5.multiselect(
         t("field.cohort"),
         options=list(range(this_year, villages.FIRST_COHORT - 1, -1)),
         key="villages.cohorts",
+        placeholder=t("form.any"),
     )
 
 found = villages.list_villages(

@@ -190,9 +190,9 @@ def test_staff_pause_a_village_with_a_reason(demo_store: str) -> None:
     at.switch_page("pages/village.py").run()
     assert _titles(at) == ["성대골 마을"]
     at.radio(key="village.status.new").set_value("paused")
-    at.selectbox(key="village.status.reason").set_value("lack_of_time")
+    at.selectbox(key="village.status.reason.paused").set_value("lack_of_time")
     at.text_area(key="village.status.note").input("겨울 동안 쉬기로 함")
-    _submit(at, "village.save_status")
+    at.button(key="village.status.save").click().run()
     assert not at.exception
     detail = villages.get_village(CLI_ACTOR, "DJK-2012-01", url=demo_store)
     assert detail.village.status == "paused"

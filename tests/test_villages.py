@@ -108,11 +108,12 @@ def test_status_changes_keep_a_dated_history_with_reasons(fresh_store: str) -> N
 @pytest.mark.parametrize(
     ("kwargs", "key"),
     [
-        ({"status": "active"}, "error.status_unchanged"),
+        ({"status": "active", "reason_code": "resumed"}, "error.status_unchanged"),
         ({"effective_on": TODAY + dt.timedelta(days=1)}, "error.date_in_future"),
         ({"effective_on": dt.date(2019, 1, 1)}, "error.status_before_last"),
         ({"reason_code": "other", "note": " "}, "error.reason_other_needs_note"),
         ({"reason_code": "aliens"}, "error.unknown_reason"),
+        ({"reason_code": "resumed"}, "error.reason_does_not_fit"),
     ],
 )
 def test_status_change_rules(fresh_store: str, kwargs: dict, key: str) -> None:

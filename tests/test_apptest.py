@@ -227,3 +227,32 @@ def test_the_audit_log_shows_the_latest_writes(demo_store: str) -> None:
     assert not at.exception
     table = at.dataframe[0].value
     assert "DJK-2012-01" in set(table[MESSAGES["audit.key"]["ko"]])
+
+
+@pytest.mark.parametrize("empty_database", ["postgresql"], indirect=True)
+def test_a_server_store_behind_its_migrations_stops_the_app_with_the_command(
+    empty_database: str,
+) -> None:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [MESSAGES["store.behind_title"]["ko"]]
+    assert [c.value for c in at.code] == ["python -m energy db upgrade"]
+    assert not at.text_input
+
+
+def test_an_empty_store_tells_staff_what_to_do_next(fresh_store: str) -> None:
+    accounts.add_user(
+        CLI_ACTOR,
+        username="first.admin",
+        password="a long enough password",
+        role="admin",
+        url=fresh_store,
+    )
+    actor = accounts.authenticate("first.admin", "a long enough password", url=fresh_store).actor
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.session_state[state.ACTOR] = actor
+    at.run()
+    assert not at.exception
+    assert [i.value for i in at.info] == [MESSAGES["home.empty_admin"]["ko"]]
+    at.switch_page("pages/village.py").run()
+    assert [i.value for i in at.info] == [MESSAGES["village.none_yet"]["ko"]]

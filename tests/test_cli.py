@@ -134,6 +134,27 @@ def test_users_from_standard_input(tmp_path: Path) -> None:
         ),
         (("user", "disable", "nobody"), None, "no account 'nobody'"),
         (("restore", "missing.jsonl.gz"), None, "No such file"),
+        (
+            ("user", "add", "kim", "--role", "mayor", "--password-stdin"),
+            "long enough password\n",
+            "invalid choice",
+        ),
+        (
+            (
+                "village",
+                "add",
+                "X-1",
+                "--name",
+                "마을",
+                "--district",
+                "Mapo-gu",
+                "--cohort",
+                "soon",
+            ),
+            None,
+            "invalid int",
+        ),
+        (("village", "frobnicate"), None, "invalid choice"),
     ],
 )
 def test_bad_input_exits_non_zero_with_one_line(

@@ -23,6 +23,7 @@ CAPABILITIES: dict[str, frozenset[str]] = {
             "user.manage",
             "audit.read",
             "account.self",
+            "factors.write",
         }
     ),
     # External experts: they need to know the villages they review or teach.

@@ -16,6 +16,7 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -24,6 +25,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    UniqueConstraint,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -227,6 +229,145 @@ class AuditEntry(Base):
     entity_key: Mapped[str] = mapped_column(String(120))
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+# --- energy tracking -------------------------------------------------------------------------
+
+CARRIERS = ("electricity", "gas", "water", "heat", "solar")
+# The one unit each carrier is stored in (gas bills in MJ since July 2012; m³ converted).
+CANONICAL_UNITS = {"electricity": "kWh", "gas": "MJ", "water": "m3", "heat": "kWh", "solar": "kWh"}
+FLOOR_AREA_BANDS = ("<40", "40-60", "60-85", "85-135", "135+")  # m², the bands Korean housing uses
+GENERATION_KINDS = ("balcony_solar", "rooftop_solar")
+READING_SOURCES = ("entry", "import", "demo")
+
+
+class Household(Base):
+    """A participating household, known only by a code its committee chose (never a name)."""
+
+    __tablename__ = "households"
+    __table_args__ = (
+        UniqueConstraint("village_id", "code"),
+        CheckConstraint(_in("housing_type", HOUSING_TYPES), name="housing_type"),
+        CheckConstraint(_in("floor_area_band", FLOOR_AREA_BANDS), name="floor_area_band"),
+        CheckConstraint("occupants IS NULL OR occupants BETWEEN 1 AND 20", name="occupants"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    village_id: Mapped[int] = mapped_column(ForeignKey("villages.id"), index=True)
+    code: Mapped[str] = mapped_column(String(32))
+    housing_type: Mapped[str] = mapped_column(String(12))
+    floor_area_band: Mapped[str | None] = mapped_column(String(8))
+    occupants: Mapped[int | None] = mapped_column(SmallInteger)
+    joined_on: Mapped[dt.date] = mapped_column(Date)
+    left_on: Mapped[dt.date | None] = mapped_column(Date)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    generation: Mapped[list[GenerationUnit]] = relationship(
+        back_populates="household", order_by="GenerationUnit.installed_on"
+    )
+
+
+class GenerationUnit(Base):
+    """Generation a household installed: balcony mini solar panels or a rooftop array."""
+
+    __tablename__ = "generation_units"
+    __table_args__ = (
+        CheckConstraint(_in("kind", GENERATION_KINDS), name="kind"),
+        CheckConstraint("units >= 1 AND watts_per_unit > 0", name="capacity"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    household_id: Mapped[int] = mapped_column(
+        ForeignKey("households.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(16))
+    units: Mapped[int] = mapped_column(SmallInteger, default=1)
+    watts_per_unit: Mapped[int] = mapped_column(Integer)
+    installed_on: Mapped[dt.date] = mapped_column(Date)
+
+    household: Mapped[Household] = relationship(back_populates="generation")
+
+
+class ReadingBatch(Base):
+    """One save of readings (a month's grid, a file, the demo): who, when, what came of it."""
+
+    __tablename__ = "reading_batches"
+    __table_args__ = (CheckConstraint(_in("source", READING_SOURCES), name="source"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    village_id: Mapped[int] = mapped_column(ForeignKey("villages.id"), index=True)
+    source: Mapped[str] = mapped_column(String(8))
+    filename: Mapped[str | None] = mapped_column(String(255))
+    rows_in: Mapped[int] = mapped_column(Integer, default=0)
+    added: Mapped[int] = mapped_column(Integer, default=0)
+    changed: Mapped[int] = mapped_column(Integer, default=0)
+    unchanged: Mapped[int] = mapped_column(Integer, default=0)
+    created_by: Mapped[str] = mapped_column(String(80))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Reading(Base):
+    """One household's use (or generation) of one carrier in one month, in the canonical unit.
+
+    Unique per household, carrier and month, so a repeated import can never double-count.
+    ``village_id`` is kept on the row so that village and programme sums need no join.
+    Who wrote it and when live on its batch; changes are in the audit log.
+    """
+
+    __tablename__ = "readings"
+    __audit_skip__ = True  # written in bulk; each batch writes its own audit entry
+    __table_args__ = (
+        UniqueConstraint("household_id", "carrier", "month"),
+        CheckConstraint(_in("carrier", CARRIERS), name="carrier"),
+        CheckConstraint("value >= 0", name="value"),
+        Index("ix_readings_village_carrier_month", "village_id", "carrier", "month"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"))
+    village_id: Mapped[int] = mapped_column(ForeignKey("villages.id"))
+    month: Mapped[dt.date] = mapped_column(Date)
+    carrier: Mapped[str] = mapped_column(String(12))
+    value: Mapped[float] = mapped_column(Float)
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("reading_batches.id"), index=True)
+
+
+class ConversionFactor(Base):
+    """A versioned conversion factor (TOE, CO2, gas calorific value), as published."""
+
+    __tablename__ = "conversion_factors"
+    __audit_key__ = "key"
+    __table_args__ = (
+        UniqueConstraint("key", "valid_from"),
+        CheckConstraint("value > 0", name="value"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(40))
+    value: Mapped[float] = mapped_column(Float)
+    unit: Mapped[str] = mapped_column(String(40))
+    basis: Mapped[str] = mapped_column(String(120))
+    valid_from: Mapped[dt.date] = mapped_column(Date)
+    source: Mapped[str] = mapped_column(Text)
+
+
+class Tariff(Base):
+    """What a unit of a carrier costs a household (KRW), from a date: money saved is priced so."""
+
+    __tablename__ = "tariffs"
+    __audit_key__ = "carrier"
+    __table_args__ = (
+        UniqueConstraint("carrier", "valid_from"),
+        CheckConstraint(_in("carrier", CARRIERS), name="carrier"),
+        CheckConstraint("krw_per_unit >= 0", name="krw_per_unit"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    carrier: Mapped[str] = mapped_column(String(12))
+    krw_per_unit: Mapped[float] = mapped_column(Float)
+    unit: Mapped[str] = mapped_column(String(12))
+    valid_from: Mapped[dt.date] = mapped_column(Date)
+    source: Mapped[str] = mapped_column(Text)
 
 
 class AppSetting(Base):

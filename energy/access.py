@@ -24,13 +24,20 @@ CAPABILITIES: dict[str, frozenset[str]] = {
             "audit.read",
             "account.self",
             "factors.write",
+            "tracking.read",
+            "tracking.write",
         }
     ),
-    # External experts: they need to know the villages they review or teach.
-    "reviewer": frozenset({"overview.read", "village.read", "village.list", "account.self"}),
-    "trainer": frozenset({"overview.read", "village.read", "village.list", "account.self"}),
-    # A resident committee: its own village only (scoped in scope_village).
-    "committee": frozenset({"village.read", "account.self"}),
+    # External experts: they need to know the villages they review or teach, and their results.
+    "reviewer": frozenset(
+        {"overview.read", "village.read", "village.list", "account.self", "tracking.read"}
+    ),
+    "trainer": frozenset(
+        {"overview.read", "village.read", "village.list", "account.self", "tracking.read"}
+    ),
+    # A resident committee: its own village only (scoped in scope_village), where it logs
+    # households and readings.
+    "committee": frozenset({"village.read", "account.self", "tracking.read", "tracking.write"}),
     # The town hall: aggregates only, never a village's own records.
     "viewer": frozenset({"overview.read", "account.self"}),
 }
@@ -87,6 +94,16 @@ def pages_for(actor: Actor) -> list[str]:
 def scope_village(actor: Actor, village_id: int) -> None:
     """Raise unless ``actor`` may read the village ``village_id``."""
     require(actor, "village.read")
+    if actor.role == "committee" and actor.village_id != village_id:
+        raise AccessDenied()
+
+
+def require_village(actor: Actor, village_id: int, capability: str) -> None:
+    """Raise unless ``actor`` holds ``capability`` for the village ``village_id``.
+
+    A committee holds its capabilities for its own village only.
+    """
+    require(actor, capability)
     if actor.role == "committee" and actor.village_id != village_id:
         raise AccessDenied()
 

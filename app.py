@@ -24,5 +24,7 @@ else:
                     spec.path, title=t(spec.title_key), icon=spec.icon, default=spec.key == "home"
                 )
             )
-    navigation = st.navigation(sections)
+    # Hidden: the sidebar's links are drawn by the guard (ui.chrome), so that a deep-linked page
+    # that runs without this file shows the same navigation.
+    navigation = st.navigation(sections, position="hidden")
 navigation.run()

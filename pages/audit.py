@@ -9,7 +9,7 @@ import streamlit as st
 from energy import audit
 from ui.auth import guard
 from ui.chrome import page_header
-from ui.i18n import datetime, t
+from ui.i18n import datetime, t, t_or, today
 from ui.widgets import download_table, empty_state
 
 actor = guard("audit")
@@ -22,20 +22,20 @@ with st.container(border=True):
     entity = c2.selectbox(
         t("audit.entity"),
         ["", *entities],
-        format_func=lambda e: e or t("audit.all"),
+        format_func=lambda e: t_or(f"entity.{e}", e) if e else t("audit.all"),
         key="audit.entity",
     )
     action = c3.selectbox(
         t("audit.action"),
         ["", *actions],
-        format_func=lambda a: a or t("audit.all"),
+        format_func=lambda a: t_or(f"action.{a}", a) if a else t("audit.all"),
         key="audit.action",
     )
-    today = dt.date.today()
+    day = today()  # Seoul's date: the log is read in Seoul time
     span = c4.date_input(
         t("audit.period"),
-        value=(today - dt.timedelta(days=30), today),
-        max_value=today,
+        value=(day - dt.timedelta(days=30), day),
+        max_value=day,
         key="audit.period",
         format="YYYY-MM-DD",
     )
@@ -67,8 +67,8 @@ table = pd.DataFrame(
         {
             t("audit.when"): datetime(r.at),
             t("audit.who"): r.actor,
-            t("audit.action"): r.action,
-            t("audit.entity"): r.entity,
+            t("audit.action"): t_or(f"action.{r.action}", r.action),
+            t("audit.entity"): t_or(f"entity.{r.entity}", r.entity),
             t("audit.key"): r.entity_key,
             t("audit.before"): _compact(r.before),
             t("audit.after"): _compact(r.after),
@@ -79,7 +79,7 @@ table = pd.DataFrame(
 pages = max(1, -(-result.total // page_size))
 st.caption(t("audit.count", n=result.total, page=page_no, pages=pages))
 st.dataframe(table, hide_index=True, width="stretch")
-st.number_input(
+st.columns([1, 5])[0].number_input(
     t("audit.page"), min_value=1, max_value=pages, value=min(page_no, pages), key="audit.page"
 )
-download_table(table, file_stem=f"audit-{today:%Y%m%d}", key="audit.download")
+download_table(table, file_stem=f"audit-{day:%Y%m%d}", key="audit.download")

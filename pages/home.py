@@ -62,8 +62,10 @@ with right:
     st.subheader(t("home.by_district"))
     st.altair_chart(
         charts.district_tile_map(
-            overview.by_district,
-            name_column="name_ko" if lang() == "ko" else "name_en",
+            overview.by_district.assign(
+                short_en=overview.by_district["name_en"].str.removesuffix("-gu")
+            ),
+            name_column="name_ko" if lang() == "ko" else "short_en",
             value_title=t("chart.villages"),
         ),
         width="stretch",

@@ -6,7 +6,7 @@ import streamlit as st
 
 from energy import villages
 from energy.access import can
-from energy.errors import EnergyError
+from energy.errors import EnergyError, InvalidInput
 from energy.models import REASONS_FOR_STATUS, VILLAGE_STATUSES
 from ui.auth import guard
 from ui.chrome import flash, page_header
@@ -60,12 +60,16 @@ if can(actor, "village.write"):
             options,
             format_func=lambda s: t(f"status.{s}"),
             horizontal=True,
+            index=None,  # no default: pausing a village must be a deliberate choice
             key="village.status.new",
         )
         reason = st.selectbox(
             t("field.reason"),
-            REASONS_FOR_STATUS[new_status],
+            REASONS_FOR_STATUS[new_status] if new_status else [],
             format_func=lambda r: t(f"reason.{r}"),
+            index=None,
+            placeholder=t("form.choose"),
+            disabled=new_status is None,
             key=f"village.status.reason.{new_status}",
         )
         effective = st.date_input(
@@ -78,6 +82,8 @@ if can(actor, "village.write"):
         note = st.text_area(t("field.note"), max_chars=2000, key="village.status.note")
         if st.button(t("village.save_status"), type="primary", key="village.status.save"):
             try:
+                if new_status is None or reason is None:
+                    raise InvalidInput("village.pick_status", field="status")
                 villages.change_status(
                     actor,
                     v.code,

@@ -90,7 +90,6 @@ if found:
         key="villages.table",
         column_config={t("field.cohort"): st.column_config.NumberColumn(format="%d")},
     )
-    st.caption(t("villages.open_hint"))
     rows = selection.selection.rows if selection else []
     if rows:
         st.switch_page(page_path("village"), query_params={"code": found[rows[0]].code})

@@ -189,7 +189,7 @@ def test_staff_pause_a_village_with_a_reason(demo_store: str) -> None:
     at.query_params["code"] = "DJK-2012-01"
     at.switch_page("pages/village.py").run()
     assert _titles(at) == ["성대골 마을"]
-    at.radio(key="village.status.new").set_value("paused")
+    at.radio(key="village.status.new").set_value("paused").run()
     at.selectbox(key="village.status.reason.paused").set_value("lack_of_time")
     at.text_area(key="village.status.note").input("겨울 동안 쉬기로 함")
     at.button(key="village.status.save").click().run()

@@ -239,7 +239,9 @@ def _key(key: str) -> str:
 USERNAME = _key("login.username") + " input"
 PASSWORD_INPUT = _key("login.password") + " input"
 SUBMIT = '[data-testid="stFormSubmitButton"] button'
-NAV_LINK = 'a[data-testid="stSidebarNavLink"]'
+# The app draws its own navigation (st.page_link in the sidebar); Streamlit's automatic list
+# (stSidebarNavLink) must never appear, so a selector for either catches a leak.
+NAV_LINK = '[data-testid="stSidebar"] a[data-testid="stPageLink-NavLink"], a[data-testid="stSidebarNavLink"]'
 
 _SETTLED_JS = """() => {
     const app = document.querySelector('[data-testid="stApp"]');
@@ -292,10 +294,8 @@ def assert_no_exception(page: Any) -> None:
 
 def nav_labels(page: Any) -> list[str]:
     return [
-        text.strip()
-        for text in page.locator(
-            NAV_LINK + ' [data-testid="stMarkdownContainer"]'
-        ).all_inner_texts()
+        link.locator('[data-testid="stMarkdownContainer"]').first.inner_text().strip()
+        for link in page.locator(NAV_LINK).all()
     ]
 
 
@@ -306,10 +306,10 @@ def nav_paths(page: Any) -> list[str]:
 
 def _nav_link(page: Any, page_key: str) -> Any:
     if page_key == "home":
-        return page.locator(NAV_LINK).filter(
-            has=page.locator(f'span[label="{_msg("page.home", _lang(page))}"]')
-        )
-    return page.locator(f'{NAV_LINK}[href$="/{page_key}"]')
+        return page.locator(NAV_LINK).filter(has_text=_msg("page.home", _lang(page))).first
+    return page.locator(
+        f'[data-testid="stSidebar"] a[href="{page_key}"], [data-testid="stSidebar"] a[href$="/{page_key}"]'
+    ).first
 
 
 def _lang(page: Any) -> str:
@@ -395,10 +395,7 @@ def switch_language(page: Any, label: str) -> None:
 
 
 def login_error_text(page: Any) -> str:
-    error = page.locator('[data-testid="stAlert"]').filter(
-        has_text=re.compile(".+")
-    ).last
-    error.wait_for(state="visible")
+    page.locator('[data-testid="stAlert"]').first.wait_for(state="visible")
     settle(page)
     return " ".join(t.strip() for t in page.locator('[data-testid="stAlert"]').all_inner_texts())
 
@@ -486,27 +483,76 @@ def test_logout_returns_to_the_login_form(page: Any, server: Server) -> None:
     screenshot(page, "anonymous-login-ko")
 
 
-def test_deep_link_on_a_fresh_server_shows_the_login(
-    browser: Any, tmp_path_factory: pytest.TempPathFactory
-) -> None:
-    """ARCHITECTURE.md, "Known trap": the first session may run the page file without app.py."""
+@dataclass(frozen=True)
+class DeepLinkVisit:
+    """What a stranger's browser showed after opening ``/<page>`` on a fresh server."""
+
+    url: str
+    login_form: bool
+    titles: list[str]
+    main_text: str
+    tables: int
+    nav: list[str]  # hrefs of the sidebar's page links
+    exceptions: list[str]
+
+
+DEEP_LINKED = ("users", "audit")
+
+
+@pytest.fixture(scope="module")
+def deep_links(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> dict[str, DeepLinkVisit]:
+    """ARCHITECTURE.md, "Known trap": deep links opened on a freshly started server.
+
+    ``/users`` is the very first page request the new server sees, ``/audit`` the second
+    session (still before any session has run ``app.py``). Each visit is a fresh browser
+    context, so a fresh Streamlit session.
+    """
     fresh = _start_server(tmp_path_factory.mktemp("browser-deeplink"))
+    visits: dict[str, DeepLinkVisit] = {}
     try:
-        for page_key in ("users", "audit"):
+        for page_key in DEEP_LINKED:
             for tab in _new_page(browser):
-                # For "users" this is the very first request the new server sees.
                 open_app(tab, fresh, f"/{page_key}")
-                tab.locator(USERNAME).wait_for(state="visible")
-                assert tab.locator(PASSWORD_INPUT).is_visible()
-                assert_no_exception(tab)
-                titles = _h1_texts(tab)
-                assert _msg("app.title", "ko") in titles, titles
-                for lang in ("ko", "en"):
-                    assert _msg(PAGE_TITLE_KEYS[page_key], lang) not in titles, titles
-                body = tab.locator('[data-testid="stMain"]').inner_text()
-                assert _msg("page.users", "ko") not in body
-                assert tab.locator('[data-testid="stDataFrame"]').count() == 0
-                assert tab.locator(NAV_LINK).count() == 0
+                try:
+                    tab.locator(USERNAME).wait_for(state="visible", timeout=5_000)
+                    login_form = tab.locator(PASSWORD_INPUT).is_visible()
+                except Exception:  # the wait timed out: no login form on screen
+                    login_form = False
+                visits[page_key] = DeepLinkVisit(
+                    url=tab.url,
+                    login_form=login_form,
+                    titles=_h1_texts(tab),
+                    main_text=tab.locator('[data-testid="stMain"]').inner_text(),
+                    tables=tab.locator('[data-testid="stDataFrame"]').count(),
+                    nav=[link.get_attribute("href") or "" for link in tab.locator(NAV_LINK).all()],
+                    exceptions=tab.locator('[data-testid="stException"]').all_inner_texts(),
+                )
                 screenshot(tab, f"anonymous-deeplink-{page_key}-ko")
     finally:
         _stop_server(fresh)
+    return visits
+
+
+@pytest.mark.parametrize("page_key", DEEP_LINKED)
+def test_deep_link_on_a_fresh_server_shows_the_login(
+    deep_links: dict[str, DeepLinkVisit], page_key: str
+) -> None:
+    visit = deep_links[page_key]
+    assert urlparse(visit.url).path == f"/{page_key}"
+    assert visit.exceptions == []
+    assert visit.login_form, f"no login form on a deep link to /{page_key}: {visit}"
+    assert _msg("app.title", "ko") in visit.titles, visit.titles
+    for lang in ("ko", "en"):
+        title = _msg(PAGE_TITLE_KEYS[page_key], lang)
+        assert title not in visit.titles, visit.titles
+        assert title not in visit.main_text, visit.main_text
+    assert visit.tables == 0, "a table was drawn for a stranger"
+
+
+@pytest.mark.parametrize("page_key", DEEP_LINKED)
+def test_deep_link_on_a_fresh_server_lists_no_pages(
+    deep_links: dict[str, DeepLinkVisit], page_key: str
+) -> None:
+    visit = deep_links[page_key]
+    assert visit.login_form
+    assert visit.nav == [], f"a stranger on /{page_key} sees page links: {visit.nav}"

@@ -81,9 +81,10 @@ def login_screen() -> None:
     """The login form (also what a stranger sees on any deep link)."""
     from ui.chrome import language_switch
 
-    language_switch(None, where=st)
-    _left, middle, _right = st.columns([1, 2, 1])
+    _, middle, _ = st.columns([1, 2, 1])
     with middle:
+        _, switch = st.columns([3, 2])
+        language_switch(None, where=switch)
         st.title(t("app.title"))
         st.caption(t("login.subtitle"))
         if st.session_state.get(state.EXPIRED):

@@ -6,6 +6,7 @@ import contextlib
 from typing import Any
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 from energy import accounts, demo
 from energy.access import Actor
@@ -46,9 +47,27 @@ def _is_demo() -> bool:
     return bool(st.session_state[state.DEMO])
 
 
+def navigation_links(actor: Actor) -> None:
+    """The pages ``actor`` may use, grouped in sections (the only navigation there is)."""
+    from ui.nav import pages_for
+
+    section = None
+    for spec in pages_for(actor):
+        if spec.section_key != section:
+            section = spec.section_key
+            st.caption(t(section))
+        try:
+            st.page_link(spec.path, label=t(spec.title_key), icon=spec.icon, width="stretch")
+        except StreamlitAPIException:
+            # A page file run on its own (no app.py, e.g. in a test) knows no other pages.
+            return
+
+
 def draw_chrome(actor: Actor) -> None:
     with st.sidebar:
         st.markdown(f"**{t('app.short_title')}**")
+        navigation_links(actor)
+        st.divider()
         st.caption(f"{actor.display_name or actor.username} · {t('role.' + actor.role)}")
         language_switch(actor, where=st)
         if st.button(t("chrome.logout"), icon=":material/logout:", key="chrome.logout"):

@@ -26,6 +26,17 @@ def t(key: str, /, **params: Any) -> str:
     return i18n.translate(key, lang(), **params)
 
 
+def t_or(key: str, fallback: str) -> str:
+    """``t(key)``, or ``fallback`` where the catalogue has no such key (open vocabularies)."""
+    text = t(key)
+    return fallback if text == key else text
+
+
+def today() -> dt.date:
+    """Today on the city's clock (Seoul), not the server's UTC date."""
+    return dt.datetime.now(i18n.SEOUL).date()
+
+
 def number(value: float | int | None, digits: int = 0) -> str:
     return i18n.format_number(value, lang(), digits)
 

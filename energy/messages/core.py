@@ -159,16 +159,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- villages -------------------------------------------------------------------------
     "villages.caption": {
-        "ko": "마을을 검색하고 걸러 보세요. 줄을 누르면 마을 상세로 이동합니다.",
-        "en": "Search and filter the villages; select a row to open it.",
+        "ko": "마을을 검색하고 걸러 보세요. 줄 왼쪽의 선택 칸을 누르면 마을 상세가 열립니다.",
+        "en": "Search and filter the villages; tick a row's box to open the village.",
     },
     "villages.search": {"ko": "검색", "en": "Search"},
     "villages.search_hint": {"ko": "이름, 코드, 행정동", "en": "Name, code or neighbourhood"},
     "villages.count": {"ko": "마을 {n}곳", "en": "{n} villages"},
-    "villages.open_hint": {
-        "ko": "줄 왼쪽의 선택 칸을 누르면 마을 상세가 열립니다.",
-        "en": "Tick a row's box to open the village.",
-    },
     "villages.none_match": {
         "ko": "조건에 맞는 마을이 없습니다. 검색어나 필터를 줄여 보세요.",
         "en": "No village matches. Try fewer filters or a shorter search.",
@@ -204,6 +200,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "village.change_status": {"ko": "상태 변경", "en": "Change status"},
     "village.save_status": {"ko": "상태 저장", "en": "Save status"},
+    "village.pick_status": {"ko": "먼저 새 상태를 고르세요.", "en": "Choose the new status first."},
     "village.status_saved": {
         "ko": "상태를 '{status}'(으)로 바꿨습니다.",
         "en": "Status changed to {status}.",

@@ -1,0 +1,286 @@
+"""Readings: the file import and its row-by-row report; atomic saves; conflicts; access."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from openpyxl import Workbook
+from sqlalchemy import func, select
+
+from energy import accounts, db, households, villages
+from energy.access import CLI_ACTOR
+from energy.errors import AccessDenied
+from energy.models import AuditEntry, Reading, ReadingBatch
+from energy.readings import ImportRejected, check_readings, import_readings
+from energy.readings_file import FileProblem, read_rows, template_csv, template_xlsx
+
+TODAY = dt.date(2026, 11, 25)
+GOOD = "household,month,carrier,value,unit\nH-001,2025-01,electricity,312.5,kWh\nH-001,2025-01,gas,1450,MJ\nH-002,2025-01,water,14,m3\n"
+
+
+@pytest.fixture
+def village(fresh_store: str) -> str:
+    villages.add_village(
+        CLI_ACTOR,
+        code="V-1",
+        name="한마을",
+        district="Mapo-gu",
+        cohort_year=2024,
+        today=TODAY,
+        url=fresh_store,
+    )
+    villages.add_village(
+        CLI_ACTOR,
+        code="V-2",
+        name="두마을",
+        district="Guro-gu",
+        cohort_year=2024,
+        today=TODAY,
+        url=fresh_store,
+    )
+    for code in ("H-001", "H-002"):
+        households.add_household(
+            CLI_ACTOR, "V-1", code=code, joined_on=dt.date(2024, 4, 1), url=fresh_store
+        )
+    return fresh_store
+
+
+def _stored(url: str) -> list[tuple]:
+    with db.session_for(CLI_ACTOR, url=url) as session:
+        return sorted(
+            (str(m), c, v)
+            for m, c, v in session.execute(select(Reading.month, Reading.carrier, Reading.value))
+        )
+
+
+def _import(url: str, data: bytes, name: str = "r.csv", **kw):
+    return import_readings(
+        CLI_ACTOR, "V-1", read_rows(data, name), filename=name, today=TODAY, url=url, **kw
+    )
+
+
+def _rejected_keys(url: str, data: bytes, name: str = "r.csv") -> list[tuple]:
+    before = _stored(url)
+    with pytest.raises(ImportRejected) as caught:
+        _import(url, data, name)
+    assert _stored(url) == before, "a rejected file must leave the store unchanged"
+    return [(i.line, i.column, i.key) for i in caught.value.report.errors]
+
+
+def test_a_good_file_imports_every_row(village: str) -> None:
+    result = _import(village, GOOD.encode("utf-8-sig"))
+    assert (result.added, result.changed, result.unchanged) == (3, 0, 0)
+    assert _stored(village) == [
+        ("2025-01-01", "electricity", 312.5),
+        ("2025-01-01", "gas", 1450.0),
+        ("2025-01-01", "water", 14.0),
+    ]
+    with db.session_for(CLI_ACTOR, url=village) as session:
+        batch = session.scalar(select(ReadingBatch))
+        assert batch is not None and (
+            batch.source,
+            batch.filename,
+            batch.added,
+            batch.created_by,
+        ) == ("import", "r.csv", 3, "cli")
+
+
+def test_a_cp949_file_with_korean_headers_and_carriers(village: str) -> None:
+    text = '가구,월,에너지원,사용량,단위\nH-001,2025-02,전기,300,kWh\nH-001,2025-02,도시가스,"1,200",MJ\n'
+    result = _import(village, text.encode("cp949"))
+    assert result.added == 2
+    assert ("2025-02-01", "gas", 1200.0) in _stored(village)
+
+
+def test_an_excel_file(village: str) -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["household", "month", "carrier", "value", "unit"])
+    sheet.append(["H-001", dt.datetime(2025, 3, 1), "electricity", 280, "kWh"])
+    sheet.append(["H-002", "2025-03", "gas", 900.5, ""])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    assert _import(village, buffer.getvalue(), "readings.xlsx").added == 2
+    assert ("2025-03-01", "gas", 900.5) in _stored(village)
+
+
+def test_the_templates_import_cleanly(village: str) -> None:
+    # The template's example rows use H-001/H-002 and both gas units.
+    assert _import(village, template_csv()).added == 5
+    assert _import(village, template_xlsx(), "t.xlsx").unchanged == 5
+
+
+def test_gas_in_cubic_metres_is_stored_in_mj_with_the_factor_of_that_month(village: str) -> None:
+    text = (
+        "household,month,carrier,value,unit\nH-001,2020-01,gas,100,m3\nH-001,2024-01,gas,100,m³\n"
+    )
+    _import(village, text.encode())
+    stored = {m: v for m, c, v in _stored(village)}
+    assert stored["2020-01-01"] == pytest.approx(4270.0)  # 42.7 MJ/Nm³ (2017 table)
+    assert stored["2024-01-01"] == pytest.approx(4310.0)  # 43.1 MJ/Nm³ (later table)
+
+
+@pytest.mark.parametrize(
+    ("row", "column", "key"),
+    [
+        ("H-999,2025-01,electricity,10,kWh", "household", "import.household_unknown"),
+        ("홍길동,2025-01,electricity,10,kWh", "household", "import.household_format"),
+        (",2025-01,electricity,10,kWh", "household", "import.household_missing"),
+        ("H-001,2025-13,electricity,10,kWh", "month", "import.month_format"),
+        ("H-001,Jan 2025,electricity,10,kWh", "month", "import.month_format"),
+        ("H-001,2027-01,electricity,10,kWh", "month", "import.month_future"),
+        ("H-001,2025-01,coal,10,kg", "carrier", "import.carrier_unknown"),
+        ("H-001,2025-01,electricity,10,litres", "unit", "import.unit_unknown"),
+        ("H-001,2025-01,electricity,-5,kWh", "value", "import.value_negative"),
+        ("H-001,2025-01,electricity,ten,kWh", "value", "import.value_not_number"),
+        ("H-001,2025-01,electricity,1e300,kWh", "value", "import.value_too_large"),
+        ("H-001,2025-01,electricity,nan,kWh", "value", "import.value_not_number"),
+        ("H-001,2025-01,electricity,=1+1,kWh", "value", "import.value_not_number"),
+        ("H-001,2025-01", None, "import.field_count"),
+    ],
+)
+def test_each_rule_rejects_the_whole_file_naming_line_and_column(
+    village: str, row: str, column: str | None, key: str
+) -> None:
+    data = (
+        "household,month,carrier,value,unit\nH-002,2025-01,electricity,100,kWh\n" + row + "\n"
+    ).encode()
+    assert _rejected_keys(village, data) == [(3, column, key)]
+
+
+def test_duplicates_in_the_file_name_the_first_line(village: str) -> None:
+    data = b"household,month,carrier,value,unit\nH-001,2025-01,electricity,1,kWh\nH-001,2025-01,electricity,2,kWh\n"
+    with pytest.raises(ImportRejected) as caught:
+        _import(village, data)
+    (issue,) = caught.value.report.errors
+    assert (issue.line, issue.key, issue.params["first"]) == (3, "import.duplicate", 2)
+    assert issue.message("en") == "Same household, month and carrier as line 2."
+
+
+@pytest.mark.parametrize(
+    ("data", "key"),
+    [
+        (b"", "import.empty_file"),
+        (b"name,when,what\nH-001,2025-01,electricity\n", "import.missing_columns"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00binary", "import.not_text"),
+        (b"PK\x03\x04 not really a workbook", "import.bad_excel"),
+        (
+            "household,month,carrier,value\nH-001,2025-01,전기,1\n".encode("utf-16"),
+            "import.not_text",
+        ),
+    ],
+)
+def test_unreadable_files_are_refused_with_a_reason(village: str, data: bytes, key: str) -> None:
+    with pytest.raises(FileProblem) as caught:
+        _import(village, data)
+    assert caught.value.key == key
+    assert _stored(village) == []
+
+
+def test_a_file_with_a_header_only_is_rejected(village: str) -> None:
+    assert _rejected_keys(village, b"household,month,carrier,value,unit\n") == [
+        (None, None, "import.no_rows")
+    ]
+
+
+def test_a_truncated_file_is_rejected_whole(village: str) -> None:
+    data = GOOD.encode() + b"H-002,2025-02,elec"
+    keys = _rejected_keys(village, data)
+    assert keys == [(5, None, "import.field_count")]
+
+
+def test_the_same_file_twice_is_a_no_op(village: str) -> None:
+    _import(village, GOOD.encode())
+    again = _import(village, GOOD.encode())
+    assert (again.added, again.changed, again.unchanged, again.dropped) == (0, 0, 3, 0)
+    assert len(_stored(village)) == 3
+
+
+def test_a_different_value_is_a_conflict_kept_until_confirmed(village: str) -> None:
+    _import(village, GOOD.encode())
+    changed = GOOD.replace("312.5", "320").encode()
+    report = check_readings(CLI_ACTOR, "V-1", read_rows(changed), today=TODAY, url=village)
+    (conflict,) = report.conflicts
+    assert (conflict.household, conflict.carrier, conflict.stored, conflict.new) == (
+        "H-001",
+        "electricity",
+        312.5,
+        320.0,
+    )
+    dropped = _import(village, changed)
+    assert (dropped.changed, dropped.dropped) == (0, 1)
+    assert ("2025-01-01", "electricity", 312.5) in _stored(village)
+    confirmed = _import(village, changed, accept_conflicts={conflict.key})
+    assert confirmed.changed == 1
+    assert ("2025-01-01", "electricity", 320.0) in _stored(village)
+    with db.session_for(CLI_ACTOR, url=village) as session:
+        detail = session.scalars(
+            select(AuditEntry.after)
+            .where(AuditEntry.action == "import_readings")
+            .order_by(AuditEntry.id.desc())
+        ).first()
+    assert detail["changed"] == [
+        {
+            "household": "H-001",
+            "carrier": "electricity",
+            "month": "2025-01-01",
+            "before": 312.5,
+            "after": 320.0,
+        }
+    ]
+
+
+def test_unknown_households_can_be_registered_by_the_import(village: str) -> None:
+    data = b"household,month,carrier,value,unit\nH-010,2024-06,electricity,250,kWh\nH-010,2024-07,electricity,300,kWh\n"
+    result = _import(village, data, register_households=True)
+    assert (result.added, result.report.new_households) == (2, ["H-010"])
+    listed = {h.code: h for h in households.list_households(CLI_ACTOR, "V-1", url=village)}
+    assert listed["H-010"].joined_on == dt.date(2024, 6, 1)
+
+
+def test_a_value_far_outside_the_households_history_is_a_warning(village: str) -> None:
+    history = "household,month,carrier,value,unit\n" + "".join(
+        f"H-001,2025-{m:02d},electricity,{300 + m},kWh\n" for m in range(1, 11)
+    )
+    _import(village, history.encode())
+    result = _import(
+        village, b"household,month,carrier,value,unit\nH-001,2025-11,electricity,3100,kWh\n"
+    )
+    assert result.added == 1
+    (warning,) = result.report.warnings
+    assert (warning.line, warning.key) == (2, "import.outlier")
+
+
+def test_progress_is_reported(village: str) -> None:
+    # Duplicates make errors, but the check still walks (and reports) every row.
+    rows = "household,month,carrier,value,unit\n" + "H-001,2025-01,electricity,1,kWh\n" * 6000
+    calls: list[tuple[int, int | None]] = []
+    check_readings(
+        CLI_ACTOR, "V-1", read_rows(rows.encode()), today=TODAY, url=village, total=6000,
+        progress=lambda done, total: calls.append((done, total)),
+    )  # fmt: skip
+    assert calls[0] == (5000, 6000) and calls[-1] == (6000, 6000)
+
+
+def test_a_committee_imports_for_its_own_village_only(village: str) -> None:
+    accounts.add_user(
+        CLI_ACTOR,
+        username="v1.committee",
+        password="a long enough password",
+        role="committee",
+        village_code="V-1",
+        url=village,
+    )
+    actor = accounts.authenticate("v1.committee", "a long enough password", url=village).actor
+    assert actor is not None
+    assert (
+        import_readings(actor, "V-1", read_rows(GOOD.encode()), today=TODAY, url=village).added == 3
+    )
+    with pytest.raises(AccessDenied):
+        import_readings(actor, "V-2", read_rows(GOOD.encode()), today=TODAY, url=village)
+    with pytest.raises(AccessDenied):
+        check_readings(actor, "V-2", read_rows(GOOD.encode()), today=TODAY, url=village)
+    with db.session_for(CLI_ACTOR, url=village) as session:
+        assert session.scalar(select(func.count()).select_from(Reading)) == 3

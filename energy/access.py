@@ -47,6 +47,8 @@ PAGE_CAPABILITY: dict[str, str] = {
     "home": "account.self",
     "villages": "village.list",
     "village": "village.read",
+    "readings": "tracking.write",
+    "households": "tracking.read",
     "users": "user.manage",
     "audit": "audit.read",
     "account": "account.self",

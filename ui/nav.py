@@ -27,6 +27,12 @@ PAGES: tuple[PageSpec, ...] = (
         "nav.programme",
     ),
     PageSpec("village", "pages/village.py", "page.village", ":material/cottage:", "nav.programme"),
+    PageSpec(
+        "readings", "pages/readings.py", "page.readings", ":material/edit_note:", "nav.tracking"
+    ),
+    PageSpec(
+        "households", "pages/households.py", "page.households", ":material/groups:", "nav.tracking"
+    ),
     PageSpec("users", "pages/users.py", "page.users", ":material/group:", "nav.admin"),
     PageSpec("audit", "pages/audit.py", "page.audit", ":material/history:", "nav.admin"),
     PageSpec("account", "pages/account.py", "page.account", ":material/person:", "nav.me"),

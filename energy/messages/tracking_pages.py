@@ -1,0 +1,127 @@
+"""Messages: the readings and households screens, and the import report."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "nav.tracking": {"ko": "에너지 기록", "en": "Energy records"},
+    "page.readings": {"ko": "사용량 입력", "en": "Log readings"},
+    "page.households": {"ko": "참여 가구", "en": "Households"},
+    "readings.caption": {
+        "ko": "한 달 치를 모든 가구에 한 번에 입력하거나 파일을 올리세요. 저장하기 전에 한 줄씩 확인해 드립니다.",
+        "en": "Enter a month for every household at once, or upload a file. Everything is checked row by row before it is saved.",
+    },
+    "readings.tab_month": {"ko": "이번 달 입력", "en": "Enter a month"},
+    "readings.tab_file": {"ko": "파일 올리기", "en": "Upload a file"},
+    "readings.gas_unit": {"ko": "가스 단위(고지서 기준)", "en": "Gas unit (as on the bill)"},
+    "readings.no_households": {
+        "ko": "아직 등록된 가구가 없습니다. 먼저 '참여 가구'에서 가구를 등록하세요.",
+        "en": "No households yet: register them under 'Households' first.",
+    },
+    "readings.last_month": {
+        "ko": "지난달 {carrier} ({unit})",
+        "en": "Last month {carrier} ({unit})",
+    },
+    "readings.grid_help": {
+        "ko": "빈칸은 저장하지 않습니다. 이미 저장된 값과 다른 값은 덮어쓰기 전에 확인을 받습니다.",
+        "en": "Empty cells are not saved. A value that differs from a stored one is shown for you to confirm before it is overwritten.",
+    },
+    "readings.check": {"ko": "확인하기", "en": "Check"},
+    "readings.grid_label": {"ko": "{month} 입력", "en": "entries for {month}"},
+    "readings.template_csv": {"ko": "CSV 양식", "en": "CSV template"},
+    "readings.template_xlsx": {"ko": "엑셀 양식", "en": "Excel template"},
+    "readings.upload": {
+        "ko": "CSV 또는 엑셀 파일 (열: household, month, carrier, value, unit)",
+        "en": "CSV or Excel file (columns: household, month, carrier, value, unit)",
+    },
+    "readings.register_households": {
+        "ko": "파일에 있는 새 가구 코드를 가구로 등록",
+        "en": "Register new household codes found in the file",
+    },
+    "readings.check_file": {"ko": "파일 확인", "en": "Check the file"},
+    "readings.checking": {"ko": "확인하는 중…", "en": "Checking…"},
+    "readings.report_title": {"ko": "확인 결과: {what}", "en": "Check result: {what}"},
+    "readings.save": {"ko": "저장", "en": "Save"},
+    "readings.discard": {"ko": "취소", "en": "Discard"},
+    "readings.saved": {
+        "ko": "저장했습니다: 새 값 {added}건, 바꾼 값 {changed}건, 같은 값 {unchanged}건, 유지한 기존 값 {dropped}건.",
+        "en": "Saved: {added} new, {changed} changed, {unchanged} unchanged, {dropped} stored values kept.",
+    },
+    "report.rows": {"ko": "읽은 줄", "en": "Rows"},
+    "report.new": {"ko": "새 값", "en": "New"},
+    "report.unchanged": {"ko": "같은 값", "en": "Unchanged"},
+    "report.unchanged_help": {
+        "ko": "이미 같은 값이 저장되어 있어 아무것도 바뀌지 않습니다.",
+        "en": "Already stored with the same value: nothing changes.",
+    },
+    "report.conflicts": {"ko": "다른 값", "en": "Conflicts"},
+    "report.conflicts_help": {
+        "ko": "저장된 값과 다릅니다. 덮어쓸지 직접 고르세요.",
+        "en": "Differs from the stored value: you choose whether to overwrite.",
+    },
+    "report.errors": {"ko": "고칠 곳", "en": "Errors"},
+    "report.fix_first": {
+        "ko": "고칠 곳이 {n}건 있어 저장할 수 없습니다. 파일을 고쳐 다시 올려 주세요. 아무것도 저장되지 않았습니다.",
+        "en": "{n} problems must be fixed before anything can be saved. Nothing has been saved.",
+    },
+    "report.warnings": {
+        "ko": "확인이 필요한 값이 {n}건 있습니다(저장은 됩니다).",
+        "en": "{n} values look unusual: please check them (they can still be saved).",
+    },
+    "report.new_households": {
+        "ko": "새로 등록할 가구: {codes}",
+        "en": "Households to register: {codes}",
+    },
+    "report.line": {"ko": "줄", "en": "Line"},
+    "report.whole_file": {"ko": "파일 전체", "en": "Whole file"},
+    "report.column": {"ko": "열", "en": "Column"},
+    "report.problem": {"ko": "문제", "en": "Problem"},
+    "report.conflicts_intro": {
+        "ko": "저장된 값과 다른 값이 {n}건 있습니다. 덮어쓸 줄만 체크하세요. 체크하지 않은 줄은 기존 값을 유지합니다.",
+        "en": "{n} values differ from what is stored. Tick the ones to overwrite; unticked rows keep the stored value.",
+    },
+    "report.overwrite": {"ko": "덮어쓰기", "en": "Overwrite"},
+    "report.month": {"ko": "월", "en": "Month"},
+    "report.carrier": {"ko": "에너지원", "en": "Carrier"},
+    "report.stored": {"ko": "저장된 값", "en": "Stored"},
+    "report.new_value": {"ko": "새 값", "en": "New"},
+    "report.unit": {"ko": "단위", "en": "Unit"},
+    "column.household": {"ko": "가구", "en": "household"},
+    "column.month": {"ko": "월", "en": "month"},
+    "column.carrier": {"ko": "에너지원", "en": "carrier"},
+    "column.value": {"ko": "사용량", "en": "value"},
+    "column.unit": {"ko": "단위", "en": "unit"},
+    "households.caption": {
+        "ko": "가구는 위원회가 정한 코드(예: H-007)로만 기록합니다. 이름이나 주소는 적지 마세요.",
+        "en": "Households are recorded by a code the committee chooses (e.g. H-007), never a name or an address.",
+    },
+    "households.none": {
+        "ko": "등록된 가구가 없습니다. 아래에서 첫 가구를 등록하세요.",
+        "en": "No households yet. Register the first one below.",
+    },
+    "households.count": {
+        "ko": "참여 중 {n}가구 · 탈퇴 {left}가구",
+        "en": "{n} taking part · {left} left",
+    },
+    "households.generation": {"ko": "발전 설비", "en": "Generation"},
+    "households.add": {"ko": "가구 등록", "en": "Register a household"},
+    "households.edit": {"ko": "가구 수정", "en": "Edit a household"},
+    "households.add_generation": {"ko": "발전 설비 추가", "en": "Add generation"},
+    "households.code_help": {
+        "ko": "위원회가 정하는 코드입니다. 이름·주소·동호수는 쓰지 마세요.",
+        "en": "A code the committee chooses: never a name, address or flat number.",
+    },
+    "households.add_submit": {"ko": "등록", "en": "Register"},
+    "households.added": {"ko": "{code} 가구를 등록했습니다.", "en": "Registered household {code}."},
+    "households.saved": {"ko": "{code} 가구를 저장했습니다.", "en": "Saved household {code}."},
+    "households.left_help": {
+        "ko": "사업에서 빠진 날. 이후 달은 입력 대상에서 빠집니다.",
+        "en": "When the household left; later months no longer expect its readings.",
+    },
+    "households.units": {"ko": "개수", "en": "Units"},
+    "households.generation_help": {
+        "ko": "베란다 태양광 한 장은 보통 300~325W, 지붕 태양광 3kW는 300W 10장입니다.",
+        "en": "A balcony panel is usually 300-325 W; a 3 kW rooftop is ten 300 W panels.",
+    },
+    "households.generation_added": {
+        "ko": "{code} 가구의 발전 설비를 추가했습니다.",
+        "en": "Added generation for {code}.",
+    },
+}

@@ -1,0 +1,183 @@
+"""Households of a village: codes (never names), housing, occupants, installed generation."""
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from energy import households
+from energy.access import can
+from energy.errors import EnergyError
+from energy.models import FLOOR_AREA_BANDS, GENERATION_KINDS, HOUSING_TYPES
+from ui.auth import guard
+from ui.chrome import flash, page_header
+from ui.i18n import date, number, t, today
+from ui.village_picker import pick_village
+from ui.widgets import empty_state, show_error
+
+actor = guard("households")
+page_header("page.households", "households.caption")
+village = pick_village(actor, key="households.village")
+listed = households.list_households(actor, village.code)
+
+if listed:
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    t("field.household"): h.code,
+                    t("field.housing_type"): t(f"housing.{h.housing_type}"),
+                    t("field.floor_area_band"): h.floor_area_band or "",
+                    t("field.occupants"): h.occupants,
+                    t("field.joined_on"): date(h.joined_on),
+                    t("field.left_on"): date(h.left_on) if h.left_on else "",
+                    t("households.generation"): f"{number(h.capacity_w)} W" if h.generation else "",
+                }
+                for h in listed
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    st.caption(
+        t(
+            "households.count",
+            n=sum(h.left_on is None for h in listed),
+            left=sum(h.left_on is not None for h in listed),
+        )
+    )
+else:
+    empty_state("households.none")
+
+if not can(actor, "tracking.write"):
+    st.stop()
+
+add_tab, edit_tab, solar_tab = st.tabs(
+    [t("households.add"), t("households.edit"), t("households.add_generation")]
+)
+with add_tab, st.form("households.add", clear_on_submit=True):
+    a1, a2, a3, a4, a5 = st.columns(5)
+    code = a1.text_input(
+        t("field.household"),
+        placeholder="H-001",
+        help=t("households.code_help"),
+        key="households.add.code",
+    )
+    housing = a2.selectbox(
+        t("field.housing_type"),
+        HOUSING_TYPES,
+        format_func=lambda h: t(f"housing.{h}"),
+        key="households.add.housing",
+    )
+    band = a3.selectbox(
+        t("field.floor_area_band"),
+        FLOOR_AREA_BANDS,
+        index=None,
+        placeholder=t("form.choose"),
+        key="households.add.band",
+    )
+    occupants = a4.number_input(
+        t("field.occupants"),
+        min_value=1,
+        max_value=20,
+        value=None,
+        step=1,
+        key="households.add.occupants",
+    )
+    joined = a5.date_input(
+        t("field.joined_on"),
+        value=today(),
+        max_value=today(),
+        format="YYYY-MM-DD",
+        key="households.add.joined",
+    )
+    if st.form_submit_button(t("households.add_submit"), type="primary"):
+        try:
+            added = households.add_household(
+                actor, village.code, code=code, housing_type=housing, floor_area_band=band,
+                occupants=int(occupants) if occupants else None, joined_on=joined,
+            )  # fmt: skip
+        except EnergyError as exc:
+            show_error(exc)
+        else:
+            flash(t("households.added", code=added.code))
+            st.rerun()
+
+if listed:
+    by_code = {h.code: h for h in listed}
+    with edit_tab:
+        chosen = by_code[
+            st.selectbox(t("field.household"), list(by_code), key="households.edit.code")
+        ]
+        with st.form(f"households.edit.{chosen.code}"):
+            e1, e2, e3, e4, e5 = st.columns(5)
+            housing = e1.selectbox(t("field.housing_type"), HOUSING_TYPES, index=HOUSING_TYPES.index(chosen.housing_type),
+                                   format_func=lambda h: t(f"housing.{h}"))  # fmt: skip
+            band = e2.selectbox(t("field.floor_area_band"), FLOOR_AREA_BANDS, placeholder=t("form.choose"),
+                                index=FLOOR_AREA_BANDS.index(chosen.floor_area_band) if chosen.floor_area_band else None)  # fmt: skip
+            occupants = e3.number_input(
+                t("field.occupants"), min_value=1, max_value=20, value=chosen.occupants, step=1
+            )
+            joined = e4.date_input(
+                t("field.joined_on"), value=chosen.joined_on, format="YYYY-MM-DD"
+            )
+            left = e5.date_input(
+                t("field.left_on"),
+                value=chosen.left_on,
+                format="YYYY-MM-DD",
+                help=t("households.left_help"),
+            )
+            if st.form_submit_button(t("action.save"), type="primary"):
+                try:
+                    households.update_household(
+                        actor, village.code, chosen.code, housing_type=housing, floor_area_band=band,
+                        occupants=int(occupants) if occupants else None, joined_on=joined,
+                        left_on=left if isinstance(left, dt.date) else None,
+                    )  # fmt: skip
+                except EnergyError as exc:
+                    show_error(exc)
+                else:
+                    flash(t("households.saved", code=chosen.code))
+                    st.rerun()
+    with solar_tab, st.form("households.generation", clear_on_submit=True):
+        g1, g2, g3, g4, g5 = st.columns(5)
+        owner = g1.selectbox(t("field.household"), list(by_code), key="households.gen.code")
+        kind = g2.selectbox(
+            t("field.kind"),
+            GENERATION_KINDS,
+            format_func=lambda k: t(f"generation.{k}"),
+            key="households.gen.kind",
+        )
+        units = g3.number_input(
+            t("households.units"),
+            min_value=1,
+            max_value=100,
+            value=1,
+            step=1,
+            key="households.gen.units",
+        )
+        watts = g4.number_input(
+            t("field.watts_per_unit"),
+            min_value=1,
+            max_value=100_000,
+            value=325,
+            step=5,
+            key="households.gen.watts",
+        )
+        installed = g5.date_input(
+            t("field.installed_on"),
+            value=today(),
+            max_value=today(),
+            format="YYYY-MM-DD",
+            key="households.gen.installed",
+        )
+        st.caption(t("households.generation_help"))
+        if st.form_submit_button(t("households.add_generation"), type="primary"):
+            try:
+                households.add_generation(actor, village.code, owner, kind=kind, units=int(units),
+                                          watts_per_unit=int(watts), installed_on=installed)  # fmt: skip
+            except EnergyError as exc:
+                show_error(exc)
+            else:
+                flash(t("households.generation_added", code=owner))
+                st.rerun()

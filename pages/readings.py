@@ -1,0 +1,147 @@
+"""Log readings: a month for every household at once, or a whole file; checked before saving."""
+
+import pandas as pd
+import streamlit as st
+
+from energy import month_grid, readings
+from energy.errors import EnergyError
+from energy.models import CANONICAL_UNITS
+from energy.readings_file import read_rows, template_csv, template_xlsx
+from ui.auth import guard
+from ui.chrome import flash, page_header
+from ui.i18n import number, t, today
+from ui.import_report import choose_conflicts, show_report
+from ui.nav import page_path
+from ui.village_picker import pick_village
+from ui.widgets import show_error
+
+actor = guard("readings")
+page_header("page.readings", "readings.caption")
+village = pick_village(actor, key="readings.village")
+PENDING = "readings.pending"  # (village, label, rows, filename, register, report) awaiting a save
+
+this_month = readings.month_start(today())
+months = [readings.add_months(this_month, -n) for n in range(0, 25)]
+grid_tab, file_tab = st.tabs([t("readings.tab_month"), t("readings.tab_file")])
+
+with grid_tab:
+    c1, c2 = st.columns([2, 3])
+    month = c1.selectbox(
+        t("report.month"), months, index=1, format_func=lambda m: f"{m:%Y-%m}", key="readings.month"
+    )
+    gas_unit = c2.radio(
+        t("readings.gas_unit"), ["MJ", "m3"], horizontal=True, key="readings.gas_unit"
+    )
+    grid = month_grid.month_grid(actor, village.code, month)
+    if not grid.households:
+        st.info(t("readings.no_households"), icon=":material/group_add:")
+        st.page_link(page_path("households"), label=t("page.households"), icon=":material/group:")
+    else:
+        units = {c: (gas_unit if c == "gas" else CANONICAL_UNITS[c]) for c in grid.carriers}
+        columns = {}
+        frame = pd.DataFrame({"household": list(grid.households)})
+        for carrier in grid.carriers:
+            before, now = f"{carrier}.before", carrier
+            frame[before] = [number(grid.previous.get((h, carrier)), 1) for h in grid.households]
+            frame[now] = [grid.current.get((h, carrier)) for h in grid.households]
+            label = t(f"carrier.{carrier}")
+            columns[before] = st.column_config.NumberColumn(
+                t("readings.last_month", carrier=label, unit=CANONICAL_UNITS[carrier]),
+                format="%.1f",
+            )
+            columns[now] = st.column_config.NumberColumn(
+                f"{label} ({units[carrier]})", min_value=0.0, format="%.1f"
+            )
+        columns["household"] = st.column_config.TextColumn(t("field.household"))
+        edited = st.data_editor(
+            frame,
+            hide_index=True,
+            width="stretch",
+            disabled=["household", *[f"{c}.before" for c in grid.carriers]],
+            column_config=columns,
+            key=f"readings.grid.{village.code}.{month:%Y%m}.{gas_unit}",
+        )
+        st.caption(t("readings.grid_help"))
+        if st.button(t("readings.check"), type="primary", key="readings.grid.check"):
+            cells = [
+                (row.household, c, row[c])
+                for row in edited.itertuples(index=False)
+                for c in grid.carriers
+            ]
+            rows = month_grid.grid_rows(month, ((h, c, v) for h, c, v in cells), units)
+            label = t("readings.grid_label", month=f"{month:%Y-%m}")
+            try:
+                report = readings.check_readings(actor, village.code, rows)
+            except EnergyError as exc:
+                show_error(exc)
+            else:
+                st.session_state[PENDING] = (
+                    village.code,
+                    label,
+                    rows,
+                    None,
+                    False,
+                    report,
+                    "entry",
+                )
+
+with file_tab:
+    d1, d2, _ = st.columns([1, 1, 3])
+    d1.download_button(t("readings.template_csv"), template_csv(), "readings-template.csv", "text/csv",
+                       icon=":material/download:", key="readings.template.csv")  # fmt: skip
+    d2.download_button(t("readings.template_xlsx"), template_xlsx(), "readings-template.xlsx",
+                       icon=":material/table:", key="readings.template.xlsx")  # fmt: skip
+    upload = st.file_uploader(t("readings.upload"), type=["csv", "xlsx"], key="readings.upload")
+    register = st.checkbox(t("readings.register_households"), key="readings.register")
+    if upload is not None and st.button(
+        t("readings.check_file"), type="primary", key="readings.file.check"
+    ):
+        bar = st.progress(0.0, text=t("readings.checking"))
+        try:
+            rows = list(read_rows(upload.getvalue(), upload.name))
+            report = readings.check_readings(
+                actor, village.code, rows, register_households=register, total=len(rows),
+                progress=lambda done, total: bar.progress(min(1.0, done / (total or done)), text=t("readings.checking")),
+            )  # fmt: skip
+        except EnergyError as exc:
+            bar.empty()
+            show_error(exc)
+        else:
+            bar.empty()
+            st.session_state[PENDING] = (
+                village.code,
+                upload.name,
+                rows,
+                upload.name,
+                register,
+                report,
+                "import",
+            )
+
+pending = st.session_state.get(PENDING)
+if pending and pending[0] == village.code:
+    code, label, rows, filename, register, report, source = pending
+    st.divider()
+    st.subheader(t("readings.report_title", what=label))
+    show_report(report)
+    accept = choose_conflicts(report.conflicts, key=f"readings.conflicts.{label}")
+    if report.ok:
+        s1, s2, _ = st.columns([1, 1, 3])
+        if s1.button(
+            t("readings.save"), type="primary", key="readings.save", icon=":material/save:"
+        ):
+            try:
+                result = readings.import_readings(
+                    actor, code, rows, source=source, filename=filename,
+                    register_households=register, accept_conflicts=accept,
+                )  # fmt: skip
+            except EnergyError as exc:
+                show_error(exc)
+            else:
+                st.session_state.pop(PENDING, None)
+                flash(t("readings.saved", added=result.added, changed=result.changed,
+                        unchanged=result.unchanged, dropped=result.dropped))  # fmt: skip
+                st.rerun()
+        if s2.button(t("readings.discard"), key="readings.discard"):
+            st.session_state.pop(PENDING, None)
+            st.rerun()

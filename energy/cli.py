@@ -7,6 +7,7 @@ SQLite file) and exits non-zero with a one-line reason on bad input.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -15,10 +16,10 @@ from typing import NoReturn
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from energy import accounts, backup, db, demo, villages
+from energy import accounts, backup, db, demo, households, readings, readings_file, villages
 from energy.access import CLI_ACTOR, ROLES
 from energy.config import get_settings
-from energy.errors import EnergyError
+from energy.errors import EnergyError, InvalidInput
 from energy.models import HOUSING_TYPES
 
 Handler = Callable[[argparse.Namespace], int]
@@ -153,6 +154,51 @@ def cmd_village_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_household_add(args: argparse.Namespace) -> int:
+    _ready()
+    added = households.add_household(
+        CLI_ACTOR,
+        args.village,
+        code=args.code,
+        housing_type=args.housing,
+        occupants=args.occupants,
+        joined_on=dt.date.fromisoformat(args.joined) if args.joined else None,
+    )
+    print(f"added household {added.code} to {args.village}")
+    return 0
+
+
+def cmd_readings_import(args: argparse.Namespace) -> int:
+    _ready()
+    path = Path(args.file)
+    if not path.is_file():
+        raise InvalidInput("error.file_missing", path=str(path))
+    try:
+        result = readings.import_readings(
+            CLI_ACTOR,
+            args.village,
+            readings_file.read_rows(path),
+            filename=path.name,
+            register_households=args.register_households,
+            accept_conflicts=args.accept_conflicts,
+        )
+    except readings.ImportRejected as exc:
+        print(f"error: {exc.message('en')}", file=sys.stderr)
+        for issue in exc.report.errors:
+            where = f"line {issue.line}" if issue.line is not None else "file"
+            column = f" [{issue.column}]" if issue.column else ""
+            print(f"  {where}{column}: {issue.message('en')}", file=sys.stderr)
+        return 1
+    for issue in result.report.warnings:
+        print(f"warning: line {issue.line}: {issue.message('en')}", file=sys.stderr)
+    print(
+        f"imported {path.name} into {args.village}: {result.added} added, {result.changed} changed, "
+        f"{result.unchanged} unchanged, {result.dropped} conflicts kept as stored"
+        + (" (use --accept-conflicts to overwrite them)" if result.dropped else "")
+    )
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     _ready()
     summary = demo.load_demo()
@@ -176,6 +222,50 @@ def cmd_restore(args: argparse.Namespace) -> int:
     _ready()
     summary = backup.restore(CLI_ACTOR, Path(args.file))
     print(f"restored {sum(summary.rows.values())} rows from {summary.path}")
+    return 0
+
+
+def cmd_report_savings(args: argparse.Namespace) -> int:
+    from energy import savings
+    from energy.i18n import format_number, format_percent
+
+    start, end = savings.parse_month(args.start), savings.parse_month(args.end)
+    _ready()
+    report = savings.compute_savings(
+        CLI_ACTOR,
+        village=args.village,
+        district=args.district,
+        cohort=args.cohort,
+        start=start,
+        end=end,
+        method=args.method,
+    )
+    if args.json:
+        print(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
+        return 0
+    print(f"{report.scope}, {report.method}, {start:%Y-%m} to {end:%Y-%m}")
+    print(
+        f"{'carrier':<12} {'unit':<4} {'baseline':>12} {'actual':>12} {'saving':>12} "
+        f"{'saving %':>8} {'coverage':>8}  cells/expected"
+    )
+    for c in report.carriers:
+        print(
+            f"{c.carrier:<12} {c.unit:<4} {format_number(c.baseline, 'en', 1):>12} "
+            f"{format_number(c.actual, 'en', 1):>12} {format_number(c.saving, 'en', 1):>12} "
+            f"{format_percent(c.saving_pct, 'en'):>8} {format_percent(c.coverage, 'en'):>8}  "
+            f"{c.cells}/{c.expected_cells}"
+        )
+    print(
+        f"total saving: {format_number(report.saving_toe, 'en', 3)} TOE, "
+        f"{format_number(report.saving_tco2, 'en', 3)} tCO2, KRW {format_number(report.saving_krw, 'en')}"
+    )
+    for total, unit in (("saving_toe", "TOE"), ("saving_tco2", "tCO2")):
+        if report.not_converted.get(total):
+            print(f"left out of {unit}: {', '.join(report.not_converted[total])} (no factor)")
+    if report.missing_factors:
+        print(f"missing in the store: {', '.join(report.missing_factors)}")
+    for f in report.factors:
+        print(f"factor {f.key} = {f.value} {f.unit} (from {f.valid_from})")
     return 0
 
 
@@ -243,6 +333,31 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print a JSON array")
     p.set_defaults(handler=cmd_village_list)
 
+    p_household = sub.add_parser("household", help="households").add_subparsers(
+        dest="household_command", required=True
+    )
+    p = p_household.add_parser("add", help="register a household under a code (never a name)")
+    p.add_argument("code")
+    p.add_argument("--village", required=True, help="village code")
+    p.add_argument("--housing", choices=HOUSING_TYPES)
+    p.add_argument("--occupants", type=int)
+    p.add_argument("--joined", help="YYYY-MM-DD (default: today)")
+    p.set_defaults(handler=cmd_household_add)
+
+    p_readings = sub.add_parser("readings", help="monthly readings").add_subparsers(
+        dest="readings_command", required=True
+    )
+    p = p_readings.add_parser("import", help="import a readings file (all rows or none)")
+    p.add_argument("file", help="CSV (UTF-8, UTF-8 with BOM or CP949) or Excel .xlsx")
+    p.add_argument("--village", required=True, help="village code")
+    p.add_argument(
+        "--register-households", action="store_true", help="register unknown household codes"
+    )
+    p.add_argument(
+        "--accept-conflicts", action="store_true", help="overwrite stored values that differ"
+    )
+    p.set_defaults(handler=cmd_readings_import)
+
     p = sub.add_parser("demo", help="load the demo data set into an empty store")
     p.set_defaults(handler=cmd_demo)
     p = sub.add_parser("backup", help="write a consistent snapshot of the store to FILE")
@@ -251,6 +366,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("restore", help="replace the store's contents with the snapshot in FILE")
     p.add_argument("file")
     p.set_defaults(handler=cmd_restore)
+    p_report = sub.add_parser("report", help="reports (add --json for the JSON contract)")
+    p_reports = p_report.add_subparsers(dest="report_command", required=True)
+    p = p_reports.add_parser("savings", help="energy saved by a village, district, cohort or all")
+    scope = p.add_mutually_exclusive_group()
+    scope.add_argument("--village", help="village code")
+    scope.add_argument("--district", help="district name (Dongjak-gu or 동작구)")
+    scope.add_argument("--cohort", type=int, help="selection year")
+    p.add_argument("--from", dest="start", required=True, metavar="YYYY-MM")
+    p.add_argument("--to", dest="end", required=True, metavar="YYYY-MM")
+    p.add_argument("--method", choices=("eco-mileage", "baseline-year"), default="eco-mileage")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(handler=cmd_report_savings)
     return parser
 
 

@@ -197,3 +197,56 @@ def test_the_cli_works_on_postgresql(fresh_store: str) -> None:
     ] == ["PG-1"]
     status = energy(fresh_store, "db", "status")
     assert status.returncode == 0 and "up to date" in status.stdout
+
+
+def test_households_and_a_readings_import(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'readings.db'}"
+    energy(url, "db", "upgrade")
+    energy(
+        url, "village", "add", "V-1", "--name", "마을", "--district", "Mapo-gu", "--cohort", "2024"
+    )
+    added = energy(
+        url,
+        "household",
+        "add",
+        "H-001",
+        "--village",
+        "V-1",
+        "--housing",
+        "apartment",
+        "--occupants",
+        "3",
+    )
+    assert added.returncode == 0, added.stderr
+    good = tmp_path / "good.csv"
+    good.write_text(
+        "household,month,carrier,value,unit\nH-001,2025-01,electricity,312.5,kWh\nH-002,2025-01,gas,100,m3\n",
+        encoding="utf-8-sig",
+    )
+    rejected = energy(url, "readings", "import", str(good), "--village", "V-1")
+    assert rejected.returncode != 0
+    assert "line 3 [household]: There is no household 'H-002'" in rejected.stderr
+    result = energy(
+        url, "readings", "import", str(good), "--village", "V-1", "--register-households"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "2 added" in result.stdout
+    changed = tmp_path / "changed.csv"
+    changed.write_text(
+        "household,month,carrier,value,unit\nH-001,2025-01,electricity,320,kWh\n", encoding="cp949"
+    )
+    kept = energy(url, "readings", "import", str(changed), "--village", "V-1")
+    assert kept.returncode == 0 and "1 conflicts kept as stored" in kept.stdout
+    overwritten = energy(
+        url, "readings", "import", str(changed), "--village", "V-1", "--accept-conflicts"
+    )
+    assert overwritten.returncode == 0 and "1 changed" in overwritten.stdout
+
+
+def test_a_readings_import_of_a_missing_file_is_one_line(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    energy(url, "db", "upgrade")
+    energy(url, "village", "add", "V-1", "--name", "마을", "--district", "Mapo-gu")
+    assert "No such file" in _one_line_error(
+        energy(url, "readings", "import", "nope.csv", "--village", "V-1")
+    )

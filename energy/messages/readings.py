@@ -6,7 +6,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Nothing was saved: the file has {errors} problems to fix.",
     },
     "import.empty_file": {"ko": "빈 파일입니다.", "en": "The file is empty."},
-    "import.no_rows": {"ko": "제목 줄 아래에 자료가 없습니다.", "en": "There are no rows under the header."},
+    "import.no_rows": {
+        "ko": "제목 줄 아래에 자료가 없습니다.",
+        "en": "There are no rows under the header.",
+    },
     "import.not_text": {
         "ko": "CSV 또는 엑셀(.xlsx) 파일이 아닙니다.",
         "en": "This is not a CSV or Excel (.xlsx) file.",
@@ -15,7 +18,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "글자 인코딩을 읽을 수 없습니다. 엑셀에서 'CSV UTF-8'로 저장하거나 .xlsx로 올려 주세요.",
         "en": "The text encoding cannot be read. Save as 'CSV UTF-8' in Excel, or upload the .xlsx file.",
     },
-    "import.bad_csv": {"ko": "{line}번째 줄의 CSV 형식이 깨져 있습니다.", "en": "Line {line} is not valid CSV."},
+    "import.bad_csv": {
+        "ko": "{line}번째 줄의 CSV 형식이 깨져 있습니다.",
+        "en": "Line {line} is not valid CSV.",
+    },
     "import.bad_excel": {
         "ko": "엑셀 파일을 열 수 없습니다. 파일이 손상되었거나 .xlsx 형식이 아닙니다.",
         "en": "The Excel file cannot be opened: it is damaged or not an .xlsx file.",
@@ -29,7 +35,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The row has {got} fields, expected {expected}: a comma missing or extra?",
     },
     "import.field_too_long": {"ko": "칸의 내용이 너무 깁니다.", "en": "A field is far too long."},
-    "import.household_missing": {"ko": "가구 코드가 비어 있습니다.", "en": "The household code is empty."},
+    "import.household_missing": {
+        "ko": "가구 코드가 비어 있습니다.",
+        "en": "The household code is empty.",
+    },
     "import.household_format": {
         "ko": "'{value}'(은)는 가구 코드 형식이 아닙니다(예: H-007).",
         "en": "'{value}' is not a household code (e.g. H-007).",
@@ -42,14 +51,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "'{value}'(은)는 월 형식이 아닙니다. 2025-01처럼 쓰세요.",
         "en": "'{value}' is not a month: write it like 2025-01.",
     },
-    "import.month_future": {"ko": "{value}(은)는 아직 오지 않은 달입니다.", "en": "{value} is in the future."},
-    "import.month_too_old": {"ko": "{value}(은)는 너무 오래된 달입니다.", "en": "{value} is too long ago."},
+    "import.month_future": {
+        "ko": "{value}(은)는 아직 오지 않은 달입니다.",
+        "en": "{value} is in the future.",
+    },
+    "import.month_too_old": {
+        "ko": "{value}(은)는 너무 오래된 달입니다.",
+        "en": "{value} is too long ago.",
+    },
     "import.carrier_unknown": {
         "ko": "'{value}'(은)는 알 수 없는 에너지원입니다. electricity, gas, water, heat, solar 중 하나를 쓰세요.",
         "en": "'{value}' is not a carrier: use electricity, gas, water, heat or solar.",
     },
-    "import.value_not_number": {"ko": "'{value}'(은)는 숫자가 아닙니다.", "en": "'{value}' is not a number."},
-    "import.value_negative": {"ko": "사용량은 음수일 수 없습니다: {value}", "en": "A reading cannot be negative: {value}"},
+    "import.value_not_number": {
+        "ko": "'{value}'(은)는 숫자가 아닙니다.",
+        "en": "'{value}' is not a number.",
+    },
+    "import.value_negative": {
+        "ko": "사용량은 음수일 수 없습니다: {value}",
+        "en": "A reading cannot be negative: {value}",
+    },
     "import.value_too_large": {
         "ko": "'{value}'(은)는 한 가구의 한 달 사용량으로 너무 큽니다.",
         "en": "'{value}' is far too large for one household's month.",

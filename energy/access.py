@@ -49,6 +49,7 @@ PAGE_CAPABILITY: dict[str, str] = {
     "village": "village.read",
     "readings": "tracking.write",
     "households": "tracking.read",
+    "factors": "factors.write",
     "users": "user.manage",
     "audit": "audit.read",
     "account": "account.self",

@@ -33,6 +33,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec(
         "households", "pages/households.py", "page.households", ":material/groups:", "nav.tracking"
     ),
+    PageSpec("factors", "pages/factors.py", "page.factors", ":material/functions:", "nav.admin"),
     PageSpec("users", "pages/users.py", "page.users", ":material/group:", "nav.admin"),
     PageSpec("audit", "pages/audit.py", "page.audit", ":material/history:", "nav.admin"),
     PageSpec("account", "pages/account.py", "page.account", ":material/person:", "nav.me"),

@@ -1,0 +1,122 @@
+"""Conversion factors and tariffs (staff): versioned, sourced; a new value starts on a date."""
+
+import pandas as pd
+import streamlit as st
+
+from energy import factors
+from energy.errors import EnergyError
+from energy.models import CARRIERS
+from ui.auth import guard
+from ui.chrome import flash, page_header
+from ui.i18n import date, t, today
+from ui.widgets import show_error
+
+actor = guard("factors")
+page_header("page.factors", "factors.caption")
+
+factor_rows = factors.list_factors(actor)
+st.subheader(t("factors.factors"))
+st.dataframe(
+    pd.DataFrame(
+        [
+            {
+                t("factors.key"): t(f"factor.{f.key}"),
+                t("factors.value"): f.value,
+                t("report.unit"): f.unit,
+                t("factors.basis"): f.basis,
+                t("factors.valid_from"): date(f.valid_from),
+                t("factors.source"): f.source,
+            }
+            for f in factor_rows
+        ]
+    ),
+    hide_index=True,
+    width="stretch",
+)
+with (
+    st.expander(t("factors.add_factor"), icon=":material/add:"),
+    st.form("factors.add", clear_on_submit=True),
+):
+    f1, f2, f3 = st.columns([2, 1, 1])
+    key = f1.selectbox(
+        t("factors.key"),
+        list(factors.FACTOR_KEYS),
+        format_func=lambda k: f"{t(f'factor.{k}')} ({factors.FACTOR_KEYS[k]})",
+        key="factors.add.key",
+    )
+    value = f2.number_input(
+        t("factors.value"), min_value=0.0, value=None, format="%.6f", key="factors.add.value"
+    )
+    valid_from = f3.date_input(
+        t("factors.valid_from"), value=today(), format="YYYY-MM-DD", key="factors.add.from"
+    )
+    basis = st.text_input(t("factors.basis"), key="factors.add.basis")
+    source = st.text_area(
+        t("factors.source"), help=t("factors.source_help"), key="factors.add.source"
+    )
+    st.caption(t("factors.one_factor_note"))
+    if st.form_submit_button(t("factors.add_submit"), type="primary"):
+        try:
+            factors.add_factor(
+                actor,
+                key=key,
+                value=float(value or 0),
+                valid_from=valid_from,
+                basis=basis,
+                source=source,
+            )
+        except EnergyError as exc:
+            show_error(exc)
+        else:
+            flash(t("factors.added", key=t(f"factor.{key}")))
+            st.rerun()
+
+st.subheader(t("factors.tariffs"))
+st.dataframe(
+    pd.DataFrame(
+        [
+            {
+                t("report.carrier"): t(f"carrier.{p.carrier}"),
+                t("factors.price"): p.krw_per_unit,
+                t("report.unit"): f"KRW/{p.unit}",
+                t("factors.valid_from"): date(p.valid_from),
+                t("factors.source"): p.source,
+            }
+            for p in factors.list_tariffs(actor)
+        ]
+    ),
+    hide_index=True,
+    width="stretch",
+)
+with (
+    st.expander(t("factors.add_tariff"), icon=":material/add:"),
+    st.form("tariffs.add", clear_on_submit=True),
+):
+    p1, p2, p3 = st.columns(3)
+    carrier = p1.selectbox(
+        t("report.carrier"),
+        [c for c in CARRIERS if c != "solar"],
+        format_func=lambda c: t(f"carrier.{c}"),
+        key="tariffs.add.carrier",
+    )
+    price = p2.number_input(
+        t("factors.price"), min_value=0.0, value=None, format="%.2f", key="tariffs.add.price"
+    )
+    starts = p3.date_input(
+        t("factors.valid_from"), value=today(), format="YYYY-MM-DD", key="tariffs.add.from"
+    )
+    source = st.text_input(t("factors.source"), key="tariffs.add.source")
+    if st.form_submit_button(t("factors.add_submit"), type="primary"):
+        try:
+            factors.add_tariff(
+                actor,
+                carrier=carrier,
+                krw_per_unit=float(price or 0),
+                valid_from=starts,
+                source=source,
+            )
+        except EnergyError as exc:
+            show_error(exc)
+        else:
+            flash(t("factors.tariff_added", carrier=t(f"carrier.{carrier}")))
+            st.rerun()

@@ -1,0 +1,115 @@
+"""Conversion factors and tariffs: shipped reference values, versions, who may add them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from energy import accounts, factors
+from energy.access import CLI_ACTOR
+from energy.demo import DEMO_PASSWORD
+from energy.errors import AccessDenied, AlreadyExists, InvalidInput
+
+
+def test_the_published_factors_ship_with_the_store(fresh_store: str) -> None:
+    early = factors.load_factors(CLI_ACTOR, dt.date(2020, 6, 1), url=fresh_store)
+    assert early.value("electricity.toe") == 0.229
+    assert early.value("gas.mj_per_m3") == 42.7
+    assert early.value("electricity.co2") == 0.4594
+    late = factors.load_factors(CLI_ACTOR, dt.date(2026, 1, 1), url=fresh_store)
+    assert late.value("gas.mj_per_m3") == 43.1
+    assert late.value("electricity.co2") == 0.4173
+    assert late.prices["electricity"].krw_per_unit > 0
+    assert late.factors["electricity.co2"].source.startswith("2023 grid factor")
+
+
+def test_a_new_version_applies_from_its_date_and_keeps_the_old(fresh_store: str) -> None:
+    factors.add_factor(CLI_ACTOR, key="electricity.co2", value=0.41, valid_from=dt.date(2027, 1, 1),
+                       basis="grid", source="2024 grid factor, published 2026-12", url=fresh_store)  # fmt: skip
+    assert (
+        factors.load_factors(CLI_ACTOR, dt.date(2026, 12, 31), url=fresh_store).value(
+            "electricity.co2"
+        )
+        == 0.4173
+    )
+    assert (
+        factors.load_factors(CLI_ACTOR, dt.date(2027, 1, 1), url=fresh_store).value(
+            "electricity.co2"
+        )
+        == 0.41
+    )
+    versions = [
+        f.value
+        for f in factors.list_factors(CLI_ACTOR, url=fresh_store)
+        if f.key == "electricity.co2"
+    ]
+    assert versions == [0.4594, 0.4541, 0.4173, 0.41]
+    with pytest.raises(AlreadyExists):
+        factors.add_factor(CLI_ACTOR, key="electricity.co2", value=0.5, valid_from=dt.date(2027, 1, 1),
+                           basis="grid", source="again", url=fresh_store)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [({"key": "coal.toe"}, "key"), ({"value": 0.0}, "value"), ({"source": " "}, "source")],
+)
+def test_factor_rules(fresh_store: str, kwargs: dict, field: str) -> None:
+    args = {
+        "key": "gas.co2",
+        "value": 56.0,
+        "valid_from": dt.date(2027, 1, 1),
+        "basis": "",
+        "source": "x",
+    } | kwargs
+    with pytest.raises(InvalidInput) as caught:
+        factors.add_factor(CLI_ACTOR, url=fresh_store, **args)
+    assert caught.value.field == field
+
+
+def test_tariffs_are_versioned_too(fresh_store: str) -> None:
+    factors.add_tariff(
+        CLI_ACTOR,
+        carrier="gas",
+        krw_per_unit=23.5,
+        valid_from=dt.date(2026, 7, 1),
+        source="2026 tariff",
+        url=fresh_store,
+    )
+    assert (
+        factors.load_factors(CLI_ACTOR, dt.date(2026, 8, 1), url=fresh_store)
+        .prices["gas"]
+        .krw_per_unit
+        == 23.5
+    )
+    assert (
+        factors.load_factors(CLI_ACTOR, dt.date(2026, 6, 1), url=fresh_store)
+        .prices["gas"]
+        .krw_per_unit
+        == 22.3
+    )
+    with pytest.raises(InvalidInput):
+        factors.add_tariff(
+            CLI_ACTOR,
+            carrier="solar",
+            krw_per_unit=1,
+            valid_from=dt.date(2026, 7, 1),
+            source="x",
+            url=fresh_store,
+        )
+
+
+def test_only_staff_change_factors(demo_store: str) -> None:
+    committee = accounts.authenticate("committee", DEMO_PASSWORD, url=demo_store).actor
+    assert committee is not None
+    with pytest.raises(AccessDenied):
+        factors.add_factor(
+            committee,
+            key="gas.co2",
+            value=50.0,
+            valid_from=dt.date(2027, 1, 1),
+            basis="",
+            source="x",
+            url=demo_store,
+        )
+    assert factors.list_factors(committee, url=demo_store)  # reading them is fine: they are public

@@ -1,0 +1,514 @@
+"""Savings from the store (energy.savings) and ``report savings``, on SQLite and PostgreSQL.
+
+Two villages, numbers worked out by hand below; a random data set checks that the SQL
+matching agrees with the pure rules in energy.metrics.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from sqlalchemy import insert, select
+
+from energy import metrics, savings
+from energy.access import CLI_ACTOR, Actor
+from energy.accounts import add_user, authenticate
+from energy.db import session_for
+from energy.errors import AccessDenied, InvalidInput, NotFound
+from energy.households import add_household
+from energy.models import Household, Reading, Village
+from energy.villages import add_village
+
+ROOT = Path(__file__).resolve().parent.parent
+D = dt.date
+MAR, APR = D(2024, 3, 1), D(2024, 4, 1)
+TODAY = D(2026, 1, 15)
+PASSWORD = "correct-horse-battery"
+
+# Village DJK-01 (Dongjak-gu) joined on 15 March 2024: its baseline year is Mar 2023-Feb 2024.
+#   H-001 (joined 2022): electricity and gas, solar too (generation: never a saving).
+#   H-002 joined 10 April 2024: its March reading must not count. No gas at all.
+#   H-003 (joined 2023): electricity in 2024 only, so nothing to compare with.
+# Village MPO-01 (Mapo-gu, cohort 2023): H-101 with electricity and district heating.
+READINGS: dict[str, list[tuple[str, str, str, float]]] = {
+    "DJK-01": [
+        ("H-001", "electricity", "2022-03", 300), ("H-001", "electricity", "2022-04", 280),
+        ("H-001", "electricity", "2023-03", 260), ("H-001", "electricity", "2023-04", 240),
+        ("H-001", "electricity", "2024-03", 250), ("H-001", "electricity", "2024-04", 200),
+        ("H-001", "gas", "2022-03", 3000), ("H-001", "gas", "2023-03", 2000),
+        ("H-001", "gas", "2023-04", 1800), ("H-001", "gas", "2024-03", 2250),
+        ("H-001", "gas", "2024-04", 1500),
+        ("H-001", "solar", "2022-03", 30), ("H-001", "solar", "2023-03", 30),
+        ("H-001", "solar", "2024-03", 60),
+        ("H-002", "electricity", "2022-03", 100), ("H-002", "electricity", "2023-03", 100),
+        ("H-002", "electricity", "2024-03", 50), ("H-002", "electricity", "2022-04", 200),
+        ("H-002", "electricity", "2023-04", 100), ("H-002", "electricity", "2024-04", 120),
+        ("H-003", "electricity", "2024-03", 100), ("H-003", "electricity", "2024-04", 100),
+    ],
+    "MPO-01": [
+        ("H-101", "electricity", "2022-03", 100), ("H-101", "electricity", "2023-03", 100),
+        ("H-101", "electricity", "2024-03", 90),
+        ("H-101", "heat", "2022-03", 500), ("H-101", "heat", "2023-03", 300),
+        ("H-101", "heat", "2024-03", 350),
+    ],
+}  # fmt: skip
+
+
+def _month(text: str) -> dt.date:
+    return D(int(text[:4]), int(text[5:7]), 1)
+
+
+def insert_readings(url: str, village_code: str, rows: list[tuple[str, str, str, float]]) -> None:
+    with session_for(CLI_ACTOR, write=True, url=url) as session:
+        village = session.scalars(select(Village).where(Village.code == village_code)).one()
+        ids = dict(
+            session.execute(
+                select(Household.code, Household.id).where(Household.village_id == village.id)
+            ).all()
+        )
+        session.execute(
+            insert(Reading),
+            [
+                {
+                    "household_id": ids[household],
+                    "village_id": village.id,
+                    "month": _month(month),
+                    "carrier": carrier,
+                    "value": float(value),
+                    "batch_id": None,
+                }
+                for household, carrier, month, value in rows
+            ],
+        )
+
+
+@pytest.fixture
+def two_villages(fresh_store: str) -> str:
+    url = fresh_store
+    add_village(
+        CLI_ACTOR, code="DJK-01", name="상도 햇빛마을", district="Dongjak-gu", cohort_year=2024,
+        started_on=D(2024, 3, 15), today=TODAY, url=url,
+    )  # fmt: skip
+    add_village(
+        CLI_ACTOR, code="MPO-01", name="성미산 마을", district="Mapo-gu", cohort_year=2023,
+        today=TODAY, url=url,
+    )  # fmt: skip
+    for code, joined in [
+        ("H-001", D(2022, 1, 1)),
+        ("H-002", D(2024, 4, 10)),
+        ("H-003", D(2023, 1, 1)),
+    ]:
+        add_household(CLI_ACTOR, "DJK-01", code=code, joined_on=joined, url=url)
+    add_household(CLI_ACTOR, "MPO-01", code="H-101", joined_on=D(2020, 1, 1), url=url)
+    for village, rows in READINGS.items():
+        insert_readings(url, village, rows)
+    return url
+
+
+def carriers(report: savings.SavingsReport) -> dict[str, tuple[object, ...]]:
+    """carrier -> (baseline, actual, saving, cells, expected_cells)."""
+    return {
+        c.carrier: (c.baseline, c.actual, c.saving, c.cells, c.expected_cells)
+        for c in report.carriers
+    }
+
+
+def factor_keys(report: savings.SavingsReport) -> list[tuple[str, float, dt.date]]:
+    return [(f.key, f.value, f.valid_from) for f in report.factors]
+
+
+# --- the hand-computed figures ---------------------------------------------------------------
+
+
+def test_eco_mileage_for_a_village(two_villages: str) -> None:
+    report = savings.compute_savings(
+        CLI_ACTOR, village="DJK-01", start=MAR, end=APR, url=two_villages
+    )
+    assert report.scope == "village:DJK-01"
+    assert carriers(report) == {
+        # H-001: (300+260)/2 + (280+240)/2 = 540 vs 450; H-002 April only: 150 vs 120.
+        # Expected: H-001 2 + H-002 1 + H-003 2 = 5.
+        "electricity": (690.0, 570.0, 120.0, 3, 5),
+        # H-001 March only (April 2022 is missing); only H-001 has gas: 2 expected.
+        "gas": (2500.0, 2250.0, 250.0, 1, 2),
+        "water": (None, None, None, 0, 0),
+        "heat": (None, None, None, 0, 0),
+    }
+    assert report.carrier("electricity").saving_pct == pytest.approx(120 / 690)
+    assert report.carrier("electricity").coverage == pytest.approx(0.6)
+    assert report.carrier("gas").saving_pct == pytest.approx(0.1)
+    assert report.carrier("water").saving_pct is None
+    assert report.carrier("water").coverage == 0.0
+    # 0.12 MWh x 0.229 + 0.25 GJ x 0.023884; 0.12 x 0.4594 + 0.00025 TJ x 56.1; 120x130 + 250x22.3
+    assert report.saving_toe == pytest.approx(0.033451)
+    assert report.saving_tco2 == pytest.approx(0.069153)
+    assert report.saving_krw == 21175
+    assert factor_keys(report) == [
+        ("electricity.co2", 0.4594, D(2012, 1, 1)),
+        ("electricity.toe", 0.229, D(2012, 1, 1)),
+        ("gas.co2", 56.1, D(2012, 1, 1)),
+        ("gas.toe", 0.023884, D(2012, 1, 1)),
+    ]
+
+
+def test_baseline_year_for_a_village(two_villages: str) -> None:
+    report = savings.compute_savings(
+        CLI_ACTOR, village="DJK-01", start=MAR, end=APR, method="baseline-year", url=two_villages
+    )
+    assert carriers(report) == {
+        # H-001: Mar 2023 260 vs 250, Apr 2023 240 vs 200; H-002: Apr 2023 100 vs 120.
+        "electricity": (600.0, 570.0, 30.0, 3, 5),
+        # H-001: Mar 2023 2000 vs 2250, Apr 2023 1800 vs 1500.
+        "gas": (3800.0, 3750.0, 50.0, 2, 2),
+        "water": (None, None, None, 0, 0),
+        "heat": (None, None, None, 0, 0),
+    }
+    assert report.carrier("electricity").saving_pct == pytest.approx(0.05)
+    assert report.carrier("gas").saving_pct == pytest.approx(50 / 3800)
+    assert report.saving_toe == pytest.approx(0.00687 + 0.0011942)
+    assert report.saving_tco2 == pytest.approx(0.013782 + 0.002805)
+    assert report.saving_krw == 3900 + 1115
+
+
+def test_months_before_the_village_joined_are_not_baseline_year_comparisons(
+    two_villages: str,
+) -> None:
+    # February 2024 is inside DJK-01's baseline year: nothing to compare, though expected.
+    report = savings.compute_savings(
+        CLI_ACTOR, village="DJK-01", start=D(2024, 2, 1), end=D(2024, 2, 1),
+        method="baseline-year", url=two_villages,
+    )  # fmt: skip
+    assert carriers(report)["electricity"] == (None, None, None, 0, 2)
+
+
+def test_the_programme_adds_every_village_and_leaves_heat_out_of_tco2(two_villages: str) -> None:
+    report = savings.compute_savings(CLI_ACTOR, start=MAR, end=APR, url=two_villages)
+    assert report.scope == "programme"
+    assert carriers(report) == {
+        "electricity": (790.0, 660.0, 130.0, 4, 7),  # DJK-01, and H-101: 100 vs 90
+        "gas": (2500.0, 2250.0, 250.0, 1, 2),
+        "water": (None, None, None, 0, 0),
+        "heat": (400.0, 350.0, 50.0, 1, 2),  # (500+300)/2 vs 350
+    }
+    assert report.saving_toe == pytest.approx(0.02977 + 0.005971 + 0.0043)
+    assert report.saving_tco2 == pytest.approx(0.059722 + 0.014025)  # no heat
+    assert report.not_converted["saving_tco2"] == ("heat",)
+    assert report.saving_krw == 16900 + 5575 + 4750
+    assert "heat.toe" in [f.key for f in report.factors]
+
+
+def test_a_district_and_a_cohort_hold_only_their_villages(two_villages: str) -> None:
+    mapo = savings.compute_savings(
+        CLI_ACTOR, district="마포구", start=MAR, end=APR, url=two_villages
+    )
+    assert mapo.scope == "district:Mapo-gu"
+    assert carriers(mapo)["electricity"] == (100.0, 90.0, 10.0, 1, 2)
+    assert carriers(mapo)["gas"] == (None, None, None, 0, 0)
+    cohort = savings.compute_savings(CLI_ACTOR, cohort=2024, start=MAR, end=APR, url=two_villages)
+    assert cohort.scope == "cohort:2024"
+    assert carriers(cohort)["electricity"] == (690.0, 570.0, 120.0, 3, 5)
+    nobody = savings.compute_savings(CLI_ACTOR, cohort=2019, start=MAR, end=APR, url=two_villages)
+    assert carriers(nobody)["electricity"] == (None, None, None, 0, 0)
+    assert (nobody.saving_toe, nobody.saving_tco2, nobody.saving_krw) == (None, None, None)
+
+
+def test_a_new_grid_factor_is_never_a_saving(fresh_store: str) -> None:
+    add_village(CLI_ACTOR, code="GRID-01", name="그리드", district="Jung-gu", cohort_year=2023,
+                today=TODAY, url=fresh_store)  # fmt: skip
+    add_household(CLI_ACTOR, "GRID-01", code="H-1", joined_on=D(2023, 1, 1), url=fresh_store)
+    months = metrics.months_between(D(2023, 3, 1), D(2025, 12, 1))
+    insert_readings(
+        fresh_store, "GRID-01", [("H-1", "electricity", f"{m:%Y-%m}", 300) for m in months]
+    )
+    # The grid factor changed on 2025-03-01 (0.4594 -> 0.4541): both sides use 0.4541.
+    report = savings.compute_savings(
+        CLI_ACTOR, village="GRID-01", start=D(2025, 3, 1), end=D(2025, 4, 1), url=fresh_store
+    )
+    assert carriers(report)["electricity"] == (600.0, 600.0, 0.0, 2, 2)
+    assert report.saving_tco2 == 0.0
+    assert ("electricity.co2", 0.4541, D(2025, 3, 1)) in factor_keys(report)
+    december = savings.compute_savings(
+        CLI_ACTOR, village="GRID-01", start=D(2025, 12, 1), end=D(2025, 12, 1), url=fresh_store
+    )
+    assert ("electricity.co2", 0.4173, D(2025, 12, 1)) in factor_keys(december)
+
+
+def test_as_json_is_the_contract(two_villages: str) -> None:
+    report = savings.compute_savings(
+        CLI_ACTOR, village="DJK-01", start=MAR, end=APR, url=two_villages
+    )
+    data = report.as_json()
+    factors = data.pop("factors")
+    assert data == EXPECTED_JSON
+    assert [(f["key"], f["value"], f["valid_from"]) for f in factors] == EXPECTED_FACTORS
+    assert set(factors[0]) == {"key", "value", "unit", "valid_from", "source"}
+
+
+EXPECTED_JSON = {
+    "scope": "village:DJK-01",
+    "method": "eco-mileage",
+    "from": "2024-03",
+    "to": "2024-04",
+    "carriers": {
+        "electricity": {
+            "baseline": 690.0, "actual": 570.0, "saving": 120.0, "saving_pct": 0.173913,
+            "unit": "kWh", "coverage": 0.6, "cells": 3, "expected_cells": 5,
+        },
+        "gas": {
+            "baseline": 2500.0, "actual": 2250.0, "saving": 250.0, "saving_pct": 0.1,
+            "unit": "MJ", "coverage": 0.5, "cells": 1, "expected_cells": 2,
+        },
+        "water": {
+            "baseline": None, "actual": None, "saving": None, "saving_pct": None,
+            "unit": "m3", "coverage": 0.0, "cells": 0, "expected_cells": 0,
+        },
+        "heat": {
+            "baseline": None, "actual": None, "saving": None, "saving_pct": None,
+            "unit": "kWh", "coverage": 0.0, "cells": 0, "expected_cells": 0,
+        },
+    },
+    "total": {"saving_toe": 0.033451, "saving_tco2": 0.069153, "saving_krw": 21175},
+}  # fmt: skip
+EXPECTED_FACTORS = [
+    ("electricity.co2", 0.4594, "2012-01-01"),
+    ("electricity.toe", 0.229, "2012-01-01"),
+    ("gas.co2", 56.1, "2012-01-01"),
+    ("gas.toe", 0.023884, "2012-01-01"),
+]
+
+
+# --- rounds and benchmarks -------------------------------------------------------------------
+
+
+def test_eco_mileage_rounds_for_a_village(two_villages: str) -> None:
+    rounds = savings.eco_mileage_rounds(CLI_ACTOR, "DJK-01", 2024, url=two_villages)
+    assert list(zip(rounds["household"], rounds["round"], rounds["points"], strict=True)) == [
+        ("H-001", 1, 30_000), ("H-001", 2, 0),
+        ("H-002", 1, 50_000), ("H-002", 2, 0),
+        ("H-003", 1, 0), ("H-003", 2, 0),
+    ]  # fmt: skip
+    h1 = rounds.iloc[0]
+    assert h1["electricity_pct"] == pytest.approx(90 / 540)
+    assert h1["gas_pct"] == pytest.approx(0.1)
+    # TOE: 0.54 x 0.229 + 2.5 x 0.023884 = 0.18337 before, 0.45 x 0.229 + 2.25 x 0.023884 after.
+    assert h1["combined_toe_pct"] == pytest.approx(0.026581 / 0.18337)
+    # Six months x electricity and gas (solar is not a consuming carrier).
+    assert (h1["cells"], h1["expected_cells"]) == (3, 12)
+    h2 = rounds.iloc[2]
+    assert h2["combined_toe_pct"] == pytest.approx(0.2)  # April: 150 vs 120
+    assert (h2["cells"], h2["expected_cells"]) == (1, 3)  # April to June
+
+
+def test_a_village_beside_the_published_benchmark(two_villages: str) -> None:
+    comparison = savings.village_benchmark(
+        CLI_ACTOR, "DJK-01", start=MAR, end=APR, url=two_villages
+    )
+    assert comparison.benchmark == savings.BENCHMARKS[1]
+    assert comparison.benchmark.saving_pct == 0.042
+    assert comparison.difference == pytest.approx(120 / 690 - 0.042)
+    assert comparison.meets is True
+    year3 = savings.compare_with_benchmark(
+        savings.compute_savings(
+            CLI_ACTOR, district="Mapo-gu", start=MAR, end=APR, url=two_villages
+        ),
+        3,
+    )
+    assert (year3.saving_pct, year3.meets) == (pytest.approx(0.1), False)
+    assert [savings.BENCHMARKS[y].saving_pct for y in (1, 2, 3)] == [0.042, 0.072, 0.15]
+
+
+# --- bad input and access --------------------------------------------------------------------
+
+
+def test_bad_input_is_refused_with_a_message_key(two_villages: str) -> None:
+    with pytest.raises(NotFound) as unknown:
+        savings.compute_savings(CLI_ACTOR, village="NOPE", start=MAR, end=APR, url=two_villages)
+    assert unknown.value.key == "error.unknown_village"
+    with pytest.raises(InvalidInput) as backwards:
+        savings.compute_savings(CLI_ACTOR, village="DJK-01", start=APR, end=MAR, url=two_villages)
+    assert backwards.value.key == "error.savings_range"
+    with pytest.raises(InvalidInput) as method:
+        savings.compute_savings(CLI_ACTOR, start=MAR, end=APR, method="guess", url=two_villages)
+    assert method.value.key == "error.savings_unknown_method"
+    with pytest.raises(InvalidInput) as two:
+        savings.compute_savings(
+            CLI_ACTOR, village="DJK-01", cohort=2024, start=MAR, end=APR, url=two_villages
+        )
+    assert two.value.key == "error.savings_one_scope"
+    for text in ("2024-13", "2024-3", "March", ""):
+        with pytest.raises(InvalidInput) as month:
+            savings.parse_month(text)
+        assert month.value.key == "error.savings_month_format", text
+    assert savings.parse_month("2024-03") == MAR
+
+
+def login(url: str, username: str, role: str, village: str | None = None) -> Actor:
+    add_user(
+        CLI_ACTOR, username=username, password=PASSWORD, role=role, village_code=village, url=url
+    )
+    actor = authenticate(username, PASSWORD, url=url).actor
+    assert actor is not None
+    return actor
+
+
+def test_a_committee_sees_its_own_village_only(two_villages: str) -> None:
+    url = two_villages
+    committee = login(url, "djk-committee", "committee", "DJK-01")
+    own = savings.compute_savings(committee, village="DJK-01", start=MAR, end=APR, url=url)
+    assert carriers(own)["electricity"] == (690.0, 570.0, 120.0, 3, 5)
+    assert len(savings.eco_mileage_rounds(committee, "DJK-01", 2024, url=url)) == 6
+    for scope in ({"village": "MPO-01"}, {"district": "Dongjak-gu"}, {"cohort": 2024}, {}):
+        with pytest.raises(AccessDenied):
+            savings.compute_savings(committee, start=MAR, end=APR, url=url, **scope)
+    with pytest.raises(AccessDenied):
+        savings.eco_mileage_rounds(committee, "MPO-01", 2024, url=url)
+
+
+def test_a_viewer_sees_aggregates_but_no_village(two_villages: str) -> None:
+    url = two_villages
+    viewer = login(url, "town-hall", "viewer")
+    programme = savings.compute_savings(viewer, start=MAR, end=APR, url=url)
+    assert carriers(programme)["electricity"] == (790.0, 660.0, 130.0, 4, 7)
+    district = savings.compute_savings(viewer, district="Dongjak-gu", start=MAR, end=APR, url=url)
+    assert carriers(district)["electricity"] == (690.0, 570.0, 120.0, 3, 5)
+    with pytest.raises(AccessDenied):
+        savings.compute_savings(viewer, village="DJK-01", start=MAR, end=APR, url=url)
+    with pytest.raises(AccessDenied):
+        savings.eco_mileage_rounds(viewer, "DJK-01", 2024, url=url)
+
+
+# --- the command line ------------------------------------------------------------------------
+
+
+def energy(url: str, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "ENERGY_DATABASE_URL": url}
+    return subprocess.run(
+        [sys.executable, "-m", "energy", *args],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+
+
+def test_cli_prints_the_json_contract(two_villages: str) -> None:
+    result = energy(
+        two_villages, "report", "savings", "--village", "DJK-01", "--from", "2024-03",
+        "--to", "2024-04", "--method", "eco-mileage", "--json",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    factors = data.pop("factors")
+    assert data == EXPECTED_JSON
+    assert [(f["key"], f["value"], f["valid_from"]) for f in factors] == EXPECTED_FACTORS
+    baseline_year = energy(
+        two_villages, "report", "savings", "--village", "DJK-01", "--from", "2024-03",
+        "--to", "2024-04", "--method", "baseline-year", "--json",
+    )  # fmt: skip
+    assert json.loads(baseline_year.stdout)["carriers"]["gas"]["saving"] == 50.0
+
+
+def test_cli_prints_a_readable_table(two_villages: str) -> None:
+    result = energy(two_villages, "report", "savings", "--from", "2024-03", "--to", "2024-04")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "programme, eco-mileage, 2024-03 to 2024-04"
+    electricity = next(line for line in lines if line.startswith("electricity"))
+    assert electricity.split() == [
+        "electricity",
+        "kWh",
+        "790.0",
+        "660.0",
+        "130.0",
+        "16.5%",
+        "57.1%",
+        "4/7",
+    ]
+    assert "left out of tCO2: heat" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--village", "NOPE", "--from", "2024-03", "--to", "2024-04"], "NOPE"),
+        (["--village", "DJK-01", "--from", "2024-13", "--to", "2024-04"], "2024-13"),
+        (["--village", "DJK-01", "--from", "2024-05", "--to", "2024-04"], "2024-05"),
+    ],
+    ids=["unknown-village", "bad-month", "from-after-to"],
+)
+def test_cli_bad_input_is_one_line(two_villages: str, args: list[str], message: str) -> None:
+    result = energy(two_villages, "report", "savings", *args)
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and message in lines[0], result.stderr
+    assert result.stdout == ""
+
+
+# --- the SQL agrees with the rules -----------------------------------------------------------
+
+
+def test_the_store_agrees_with_energy_metrics_on_random_data(fresh_store: str) -> None:
+    """Random gaps, late joiners and leavers: SQL sums equal the pandas rules exactly."""
+    url, rng = fresh_store, random.Random(20240301)
+    started = {"RND-A": D(2023, 5, 20), "RND-B": D(2022, 11, 1)}
+    rows: list[tuple[int, int, str, dt.date, float]] = []
+    homes = []
+    for village, start_day in started.items():
+        add_village(CLI_ACTOR, code=village, name=village, district="Jongno-gu", cohort_year=start_day.year,
+                    started_on=start_day, today=TODAY, url=url)  # fmt: skip
+        for n in range(6):
+            joined = D(2021, 1, 1) + dt.timedelta(days=rng.randrange(0, 1200))
+            info = add_household(CLI_ACTOR, village, code=f"H-{n}", joined_on=joined, url=url)
+            homes.append((info.id, info.village_id, info.code, joined, None))
+            uses = rng.sample(metrics.CONSUMING_CARRIERS, rng.randint(1, 4))
+            for month in metrics.months_between(D(2020, 6, 1), D(2024, 12, 1)):
+                for carrier in uses:
+                    if rng.random() < 0.8:
+                        rows.append(
+                            (info.id, info.village_id, carrier, month, float(rng.randint(0, 500)))
+                        )
+    with session_for(CLI_ACTOR, write=True, url=url) as session:
+        # One household leaves: exercise left_on without a separate API call.
+        leaver = session.get(Household, homes[1][0])
+        assert leaver is not None
+        leaver.left_on = D(2024, 2, 14)
+        homes[1] = (*homes[1][:4], leaver.left_on)
+        session.execute(
+            insert(Reading),
+            [
+                {"household_id": h, "village_id": v, "carrier": c, "month": m, "value": x, "batch_id": None}
+                for h, v, c, m, x in rows
+            ],
+        )  # fmt: skip
+    frame = pd.DataFrame(
+        [(h, c, m, x) for h, _, c, m, x in rows],
+        columns=["household_id", "carrier", "month", "value"],
+    )
+    households = pd.DataFrame(
+        homes, columns=["household_id", "village_id", "code", "joined_on", "left_on"]
+    )
+    on_record = frame[["household_id", "carrier"]].drop_duplicates()
+    with session_for(CLI_ACTOR, url=url) as session:
+        ids = dict(session.execute(select(Village.code, Village.id)).all())
+    joined = {ids[code]: day for code, day in started.items()}
+    start, end = D(2023, 9, 1), D(2024, 8, 1)
+    expected = metrics.expected_cells(households, on_record, start, end)
+    for method, cells in [
+        ("eco-mileage", metrics.eco_mileage_cells(frame, households, start, end)),
+        ("baseline-year", metrics.baseline_year_cells(frame, households, start, end, joined)),
+    ]:
+        report = savings.compute_savings(CLI_ACTOR, start=start, end=end, method=method, url=url)
+        for want in metrics.summarise_cells(cells, expected):
+            got = report.carrier(want.carrier)
+            assert (got.cells, got.expected_cells) == (want.cells, want.expected_cells), (
+                method,
+                want,
+            )
+            assert got.cells > 0, (method, want.carrier)  # the data set exercises every carrier
+            assert got.baseline == pytest.approx(want.baseline), (method, want.carrier)
+            assert got.actual == pytest.approx(want.actual), (method, want.carrier)

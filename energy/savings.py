@@ -247,11 +247,25 @@ def _taking_part(actual: Any) -> ColumnElement[bool]:
     )
 
 
-def _eco_mileage_sums(
-    session: Session, village_ids: list[int], start: dt.date, end: dt.date
-) -> dict[str, tuple[float, float, int]]:
-    """Per carrier: (Σ baseline, Σ actual, counted cells) of the eco-mileage method."""
+Sums = dict[tuple[Any, ...], tuple[float, float, int]]
+
+
+def _group_keys(actual: Any, by: tuple[str, ...]) -> list[Any]:
+    """The carrier, then any of "village" and "month", as GROUP BY columns."""
+    columns = {"village": actual.village_id, "month": actual.month}
+    return [actual.carrier, *(columns[name] for name in by)]
+
+
+def eco_mileage_sums(
+    session: Session,
+    village_ids: list[int],
+    start: dt.date,
+    end: dt.date,
+    by: tuple[str, ...] = (),
+) -> Sums:
+    """Per (carrier, *by): (Σ baseline, Σ actual, counted cells) of the eco-mileage method."""
     actual, year1, year2 = (aliased(Reading, name=n) for n in ("actual", "year1", "year2"))
+    keys = _group_keys(actual, by)
 
     def earlier(alias: Any, months: int) -> ColumnElement[bool]:
         return and_(
@@ -267,7 +281,7 @@ def _eco_mileage_sums(
 
     rows = session.execute(
         select(
-            actual.carrier,
+            *keys,
             func.sum(year1.value),
             func.sum(year2.value),
             func.sum(actual.value),
@@ -283,9 +297,17 @@ def _eco_mileage_sums(
             actual.month.between(start, end),
             _taking_part(actual),
         )
-        .group_by(actual.carrier)
+        .group_by(*keys)
     ).all()
-    return {c: ((float(y1) + float(y2)) / 2, float(a), int(n)) for c, y1, y2, a, n in rows}
+    width = len(keys)
+    return {
+        tuple(row[:width]): (
+            (float(row[width]) + float(row[width + 1])) / 2,
+            float(row[width + 2]),
+            int(row[width + 3]),
+        )
+        for row in rows
+    }
 
 
 def joined_months(session: Session, village_ids: list[int]) -> dict[int, dt.date]:
@@ -309,21 +331,26 @@ def joined_months(session: Session, village_ids: list[int]) -> dict[int, dt.date
     }
 
 
-def _baseline_year_sums(
-    session: Session, village_ids: list[int], start: dt.date, end: dt.date
-) -> dict[str, tuple[float, float, int]]:
-    """Per carrier: (Σ baseline, Σ actual, counted cells) of the baseline-year method."""
+def baseline_year_sums(
+    session: Session,
+    village_ids: list[int],
+    start: dt.date,
+    end: dt.date,
+    by: tuple[str, ...] = (),
+) -> Sums:
+    """Per (carrier, *by): (Σ baseline, Σ actual, counted cells) of the baseline-year method."""
     joined = joined_months(session, village_ids)
     if not joined:
         return {}
     actual, base = aliased(Reading, name="actual"), aliased(Reading, name="base")
+    keys = _group_keys(actual, by)
     joined_month = case(
         {vid: literal(month, Date) for vid, month in joined.items()}, value=actual.village_id
     )
     since_joining = _month_number(actual.month) - _month_number(joined_month)
     earliest = metrics.add_months(min(joined.values()), -12)
     rows = session.execute(
-        select(actual.carrier, func.sum(base.value), func.sum(actual.value), func.count())
+        select(*keys, func.sum(base.value), func.sum(actual.value), func.count())
         .select_from(actual)
         .join(Household, Household.id == actual.household_id)
         .join(
@@ -346,9 +373,13 @@ def _baseline_year_sums(
             actual.month >= joined_month,
             _taking_part(actual),
         )
-        .group_by(actual.carrier)
+        .group_by(*keys)
     ).all()
-    return {c: (float(b), float(a), int(n)) for c, b, a, n in rows}
+    width = len(keys)
+    return {
+        tuple(row[:width]): (float(row[width]), float(row[width + 1]), int(row[width + 2]))
+        for row in rows
+    }
 
 
 def compute_savings(
@@ -383,13 +414,13 @@ def compute_savings(
         households, on_record = _households(session, scope.village_ids, start, end)
         expected = metrics.expected_cells(households, on_record, start, end)
         if method == "eco-mileage":
-            sums = _eco_mileage_sums(session, scope.village_ids, start, end)
+            sums = eco_mileage_sums(session, scope.village_ids, start, end)
         else:
-            sums = _baseline_year_sums(session, scope.village_ids, start, end)
+            sums = baseline_year_sums(session, scope.village_ids, start, end)
         factors = factors_at(session, metrics.last_day_of_month(end))
     results = []
     for carrier in CONSUMING_CARRIERS:
-        baseline, actual, cells = sums.get(carrier, (0.0, 0.0, 0))
+        baseline, actual, cells = sums.get((carrier,), (0.0, 0.0, 0))
         results.append(
             metrics.carrier_saving(
                 carrier,

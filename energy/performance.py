@@ -1,0 +1,208 @@
+"""How villages perform: the committee's month-by-month chart, the staff league table, the
+district map and the cohort curves. All built on the savings engine's grouped sums.
+
+A village's *combined* saving is in TOE (electricity, gas and district heat added with one
+factor set, the one valid at the period's end); water has no TOE and stays out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import func, or_, select
+
+from energy import metrics
+from energy.access import Actor, require, require_village
+from energy.db import session_for
+from energy.districts import list_districts
+from energy.errors import InvalidInput
+from energy.factors import FactorSet, factors_at
+from energy.households import village_by_code
+from energy.metrics import CONSUMING_CARRIERS, METHODS
+from energy.models import District, Household, Village
+from energy.savings import BENCHMARKS, Sums, baseline_year_sums, eco_mileage_sums
+
+SUM_COLUMNS = ["baseline", "actual", "cells"]
+TOE_CARRIERS = ("electricity", "gas", "heat")
+
+
+def _sums(
+    session: Any, ids: list[int], start: dt.date, end: dt.date, method: str, by: tuple[str, ...]
+) -> Sums:
+    if method not in METHODS:
+        raise InvalidInput("error.savings_unknown_method", field="method", method=method)
+    if start > end:
+        raise InvalidInput(
+            "error.savings_range", field="start", start=f"{start:%Y-%m}", end=f"{end:%Y-%m}"
+        )
+    if not ids:
+        return {}
+    fetch = eco_mileage_sums if method == "eco-mileage" else baseline_year_sums
+    return fetch(session, ids, start, end, by)
+
+
+def _frame(sums: Sums, by: tuple[str, ...]) -> pd.DataFrame:
+    columns = ["carrier", *by, *SUM_COLUMNS]
+    rows = [(*key, *values) for key, values in sums.items()]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _toe(frame: pd.DataFrame, factors: FactorSet) -> pd.DataFrame:
+    """Add baseline/actual in TOE to each row (NaN for carriers without a TOE factor)."""
+    out = frame.copy()
+    for side in ("baseline", "actual"):
+        out[f"{side}_toe"] = [
+            metrics.to_toe(c, float(v), factors) if c in TOE_CARRIERS else None
+            for c, v in zip(out["carrier"], out[side], strict=True)
+        ]
+    return out
+
+
+def _pct(baseline: float, actual: float) -> float | None:
+    return (baseline - actual) / baseline if baseline > 0 else None
+
+
+def monthly_comparison(
+    actor: Actor,
+    *,
+    village: str,
+    start: dt.date,
+    end: dt.date,
+    method: str = "eco-mileage",
+    url: str | None = None,
+) -> pd.DataFrame:
+    """Per month and carrier, Σ baseline and Σ actual over the counted cells (for the chart)."""
+    start, end = metrics.first_of_month(start), metrics.first_of_month(end)
+    with session_for(actor, url=url) as session:
+        found = village_by_code(session, village)
+        require_village(actor, found.id, "tracking.read")
+        frame = _frame(_sums(session, [found.id], start, end, method, ("month",)), ("month",))
+    return frame.sort_values(["carrier", "month"]).reset_index(drop=True)
+
+
+def village_league(
+    actor: Actor,
+    *,
+    start: dt.date,
+    end: dt.date,
+    method: str = "eco-mileage",
+    url: str | None = None,
+) -> pd.DataFrame:
+    """One row per village (staff): each carrier's saving %, the combined TOE saving and %,
+    the cells counted, and the programme's benchmark for the village's year."""
+    require(actor, "village.list")
+    start, end = metrics.first_of_month(start), metrics.first_of_month(end)
+    with session_for(actor, url=url) as session:
+        villages = session.execute(
+            select(
+                Village.id, Village.code, Village.name, Village.name_en, Village.cohort_year,
+                Village.programme_year, Village.graduated, Village.status,
+                District.code, District.name_ko, District.name_en,
+            ).join(District)
+        ).all()  # fmt: skip
+        ids = [v[0] for v in villages]
+        sums = _frame(_sums(session, ids, start, end, method, ("village",)), ("village",))
+        counts = _household_counts(session, ids, start, end)
+        factors = factors_at(session, metrics.last_day_of_month(end))
+    sums = _toe(sums, factors)
+    rows = []
+    for vid, code, name, name_en, cohort, year, graduated, status, dcode, dko, den in villages:
+        mine = sums[sums["village"] == vid]
+        row: dict[str, Any] = {
+            "village_id": vid, "code": code, "name": name, "name_en": name_en,
+            "district_code": dcode, "district_ko": dko, "district_en": den, "cohort": cohort,
+            "stage": "graduated" if graduated else str(year), "status": status,
+            "households": counts.get(vid, 0),
+        }  # fmt: skip
+        for carrier in CONSUMING_CARRIERS:
+            line = mine[mine["carrier"] == carrier]
+            baseline = float(line["baseline"].sum())
+            row[f"{carrier}_pct"] = _pct(baseline, float(line["actual"].sum()))
+            row[f"{carrier}_cells"] = int(line["cells"].sum())
+        toe = mine[mine["carrier"].isin(TOE_CARRIERS)]
+        base_toe, actual_toe = float(toe["baseline_toe"].sum()), float(toe["actual_toe"].sum())
+        row["saving_toe"] = base_toe - actual_toe if base_toe > 0 else None
+        row["combined_pct"] = _pct(base_toe, actual_toe)
+        benchmark = BENCHMARKS.get(3 if graduated else int(year))
+        row["benchmark_pct"] = benchmark.saving_pct if benchmark else None
+        rows.append(row)
+    league = pd.DataFrame(rows)
+    return league.sort_values("combined_pct", ascending=False, na_position="last").reset_index(
+        drop=True
+    )
+
+
+def _household_counts(session: Any, ids: list[int], start: dt.date, end: dt.date) -> dict[int, int]:
+    rows = session.execute(
+        select(Household.village_id, func.count())
+        .where(
+            Household.village_id.in_(ids),
+            Household.joined_on <= metrics.last_day_of_month(end),
+            or_(Household.left_on.is_(None), Household.left_on >= start),
+        )
+        .group_by(Household.village_id)
+    ).all()
+    return {int(v): int(n) for v, n in rows}
+
+
+def district_results(league: pd.DataFrame, districts: pd.DataFrame) -> pd.DataFrame:
+    """All 25 districts (zeros kept) with their villages and median combined saving (pure)."""
+    grouped = (
+        league.groupby("district_code")
+        .agg(villages=("code", "count"), median_pct=("combined_pct", "median"))
+        .reset_index()
+    )
+    merged = districts.merge(grouped, on="district_code", how="left")
+    merged["villages"] = merged["villages"].fillna(0).astype(int)
+    return merged
+
+
+def all_districts(actor: Actor, *, url: str | None = None) -> pd.DataFrame:
+    with session_for(actor, url=url) as session:
+        rows = list_districts(session)
+    return pd.DataFrame(
+        [(d.code, d.name_ko, d.name_en, d.tile_row, d.tile_col) for d in rows],
+        columns=["district_code", "name_ko", "name_en", "tile_row", "tile_col"],
+    )
+
+
+def cohort_curves(
+    actor: Actor,
+    *,
+    start: dt.date,
+    end: dt.date,
+    method: str = "eco-mileage",
+    url: str | None = None,
+) -> pd.DataFrame:
+    """Per cohort and programme year (years since joining + 1), the combined TOE saving %:
+    how a year's new villages go on saving as they grow (staff and the town hall)."""
+    require(actor, "overview.read")
+    start, end = metrics.first_of_month(start), metrics.first_of_month(end)
+    with session_for(actor, url=url) as session:
+        villages = dict(session.execute(select(Village.id, Village.cohort_year)).all())
+        frame = _frame(
+            _sums(session, list(villages), start, end, method, ("village", "month")),
+            ("village", "month"),
+        )
+        factors = factors_at(session, metrics.last_day_of_month(end))
+    frame = _toe(frame[frame["carrier"].isin(TOE_CARRIERS)], factors)
+    if frame.empty:
+        return pd.DataFrame(columns=["cohort", "year_in_programme", "saving_pct", "villages"])
+    frame["cohort"] = frame["village"].map(villages)
+    frame["year_in_programme"] = [
+        m.year - c + 1 for m, c in zip(frame["month"], frame["cohort"], strict=True)
+    ]
+    frame = frame[frame["year_in_programme"] >= 1]
+    grouped = (
+        frame.groupby(["cohort", "year_in_programme"])
+        .agg(
+            baseline=("baseline_toe", "sum"),
+            actual=("actual_toe", "sum"),
+            villages=("village", "nunique"),
+        )
+        .reset_index()
+    )
+    grouped["saving_pct"] = (grouped["baseline"] - grouped["actual"]) / grouped["baseline"]
+    return grouped[["cohort", "year_in_programme", "saving_pct", "villages"]]

@@ -47,6 +47,7 @@ PAGE_CAPABILITY: dict[str, str] = {
     "home": "account.self",
     "villages": "village.list",
     "village": "village.read",
+    "savings": "tracking.read",
     "readings": "tracking.write",
     "households": "tracking.read",
     "factors": "factors.write",

@@ -87,3 +87,94 @@ def district_tile_map(
     )
     layered: alt.LayerChart = (tiles + names + counts).properties(height=420)
     return layered
+
+
+# Baseline in grey, actual in the programme's green: the pair a citizen reads at a glance.
+COMPARISON_COLOURS = {"baseline": "#999999", "actual": "#009E73"}
+
+
+def comparison_chart(
+    frame: pd.DataFrame,
+    *,
+    series_labels: Mapping[str, str],
+    x_title: str,
+    y_title: str,
+) -> alt.Chart:
+    """Σ baseline and Σ actual per month (one carrier), as two labelled lines."""
+    long = frame.melt(id_vars=["month"], value_vars=["baseline", "actual"], var_name="series")
+    long["label"] = long["series"].map(series_labels)
+    order = [series_labels["baseline"], series_labels["actual"]]
+    chart: alt.Chart = (
+        alt.Chart(long)
+        .mark_line(point=True, strokeWidth=3)
+        .encode(
+            x=alt.X("yearmonth(month):T", title=x_title, axis=alt.Axis(format="%Y-%m")),
+            y=alt.Y("value:Q", title=y_title),
+            color=alt.Color(
+                "label:N",
+                title=None,
+                scale=alt.Scale(domain=order, range=list(COMPARISON_COLOURS.values())),
+                legend=alt.Legend(orient="top"),
+            ),
+            strokeDash=alt.StrokeDash(
+                "label:N", scale=alt.Scale(domain=order, range=[[6, 4], [1, 0]]), legend=None
+            ),
+            tooltip=[
+                alt.Tooltip("yearmonth(month):T", title=x_title, format="%Y-%m"),
+                alt.Tooltip("label:N", title=" "),
+                alt.Tooltip("value:Q", title=y_title, format=",.1f"),
+            ],
+        )
+        .properties(height=320)
+    )
+    return chart
+
+
+def cohort_curves_chart(
+    curves: pd.DataFrame, *, x_title: str, y_title: str, legend_title: str
+) -> alt.Chart:
+    """Saving % by year in the programme, one line per cohort."""
+    chart: alt.Chart = (
+        alt.Chart(curves)
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("year_in_programme:O", title=x_title, axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("saving_pct:Q", title=y_title, axis=alt.Axis(format="%")),
+            color=alt.Color("cohort:O", title=legend_title, scale=alt.Scale(scheme="viridis")),
+            tooltip=[
+                alt.Tooltip("cohort:O", title=legend_title),
+                alt.Tooltip("year_in_programme:O", title=x_title),
+                alt.Tooltip("saving_pct:Q", title=y_title, format=".1%"),
+                alt.Tooltip("villages:Q"),
+            ],
+        )
+        .properties(height=320)
+    )
+    return chart
+
+
+def district_value_map(
+    districts: pd.DataFrame, *, name_column: str, value_column: str, value_title: str, fmt: str
+) -> alt.LayerChart:
+    """The 25 district tiles shaded by any value (e.g. the median saving); blank = no data."""
+    base = alt.Chart(districts).encode(
+        x=alt.X("tile_col:O", axis=None), y=alt.Y("tile_row:O", axis=None)
+    )
+    tiles = base.mark_rect(stroke="white", strokeWidth=2, cornerRadius=4).encode(
+        color=alt.Color(
+            f"{value_column}:Q",
+            title=value_title,
+            scale=alt.Scale(scheme="greens"),
+            legend=alt.Legend(orient="bottom", format=fmt),
+        ),
+        tooltip=[
+            alt.Tooltip(f"{name_column}:N", title=" "),
+            alt.Tooltip(f"{value_column}:Q", title=value_title, format=fmt),
+        ],
+    )
+    names = base.mark_text(dy=-7, fontSize=11).encode(text=f"{name_column}:N")
+    values = base.mark_text(dy=9, fontSize=12, fontWeight="bold").encode(
+        text=alt.Text(f"{value_column}:Q", format=fmt)
+    )
+    layered: alt.LayerChart = (tiles + names + values).properties(height=420)
+    return layered

@@ -1,0 +1,63 @@
+"""Our savings: what a village saved, against which baseline, with its coverage beside it."""
+
+import streamlit as st
+
+from energy import savings
+from energy.errors import EnergyError
+from energy.metrics import METHODS
+from energy.readings import add_months, month_start
+from ui import savings_panels as panels
+from ui.auth import guard
+from ui.chrome import page_header
+from ui.i18n import lang, t, today
+from ui.village_picker import pick_village
+from ui.widgets import show_error
+
+actor = guard("savings")
+page_header("page.savings", "savings.caption")
+village = pick_village(actor, key="savings.village")
+
+last_complete = add_months(month_start(today()), -1)
+months = [add_months(last_complete, -n) for n in range(0, 72)]
+c1, c2, c3 = st.columns([1, 1, 3])
+start = c1.selectbox(
+    t("savings.from"), months, index=11, format_func=lambda m: f"{m:%Y-%m}", key="savings.from"
+)
+end = c2.selectbox(
+    t("savings.to"), months, index=0, format_func=lambda m: f"{m:%Y-%m}", key="savings.to"
+)
+method = c3.radio(t("savings.method"), list(METHODS), horizontal=True,
+                  format_func=lambda m: t(f"savings.method.{m.replace('-', '_')}"), key="savings.method")  # fmt: skip
+
+try:
+    report = savings.compute_savings(
+        actor, village=village.code, start=start, end=end, method=method
+    )
+except EnergyError as exc:
+    show_error(exc)
+    st.stop()
+
+st.subheader(
+    t(
+        "savings.result",
+        name=village.display_name(lang()),
+        start=f"{start:%Y-%m}",
+        end=f"{end:%Y-%m}",
+    )
+)
+panels.figures(report, None if village.graduated else village.programme_year)
+
+chart_tab, solar_tab, rounds_tab = st.tabs(
+    [t("savings.tab_chart"), t("savings.tab_renewables"), t("savings.tab_rounds")]
+)
+with chart_tab:
+    panels.month_chart(actor, village.code, start, end, method)
+with solar_tab:
+    panels.generation(actor, village.code, start, end)
+with rounds_tab:
+    year = st.selectbox(
+        t("savings.round_year"),
+        list(range(last_complete.year, village.cohort_year - 3, -1)),
+        key="savings.round_year",
+    )
+    panels.rounds(actor, village.code, year)

@@ -5,27 +5,33 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from energy import households
+from energy import households, quality
 from energy.access import can
 from energy.errors import EnergyError
 from energy.models import FLOOR_AREA_BANDS, GENERATION_KINDS, HOUSING_TYPES
 from ui.auth import guard
 from ui.chrome import flash, page_header
-from ui.i18n import date, number, t, today
+from ui.i18n import date, lang, number, t, today
 from ui.village_picker import pick_village
-from ui.widgets import empty_state, show_error
+from ui.widgets import badge_label, empty_state, show_error
 
 actor = guard("households")
 page_header("page.households", "households.caption")
 village = pick_village(actor, key="households.village")
 listed = households.list_households(actor, village.code)
+health = quality.village_quality(actor, village.code, as_of=today())
+badges = {h.household: h for h in health.households}
 
 if listed:
+    st.markdown(t("households.quality", badge=badge_label(health.badge), **health.counts))
     st.dataframe(
         pd.DataFrame(
             [
                 {
                     t("field.household"): h.code,
+                    t("households.badge"): badge_label(badges[h.code].badge)
+                    if h.code in badges
+                    else "",
                     t("field.housing_type"): t(f"housing.{h.housing_type}"),
                     t("field.floor_area_band"): h.floor_area_band or "",
                     t("field.occupants"): h.occupants,
@@ -39,6 +45,10 @@ if listed:
         hide_index=True,
         width="stretch",
     )
+    findings = [f for h in health.households for f in h.findings]
+    if findings:
+        with st.expander(t("households.fixes", n=len(findings)), icon=":material/checklist:"):
+            st.markdown("\n".join(f"- {f.message(lang())}" for f in findings[:200]))
     st.caption(
         t(
             "households.count",

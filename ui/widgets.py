@@ -57,3 +57,11 @@ def download_table(frame: pd.DataFrame, *, file_stem: str, key: str) -> None:
 
 def stage_label(stage: str) -> str:
     return t("stage.graduated") if stage == "graduated" else t("stage.year", n=stage)
+
+
+BADGE_ICONS = {"green": "🟢", "amber": "🟠", "red": "🔴"}
+
+
+def badge_label(badge: str) -> str:
+    """A data-quality badge as a coloured dot and a word (the word carries it for colour-blind readers)."""
+    return f"{BADGE_ICONS.get(badge, '')} {t(f'badge.{badge}')}"

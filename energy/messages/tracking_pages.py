@@ -124,4 +124,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "{code} 가구의 발전 설비를 추가했습니다.",
         "en": "Added generation for {code}.",
     },
+    "households.badge": {"ko": "자료 상태", "en": "Data"},
+    "households.quality": {
+        "ko": "자료 상태: **{badge}** · 양호 {green} · 확인 필요 {amber} · 누락 많음 {red} (최근 12개월)",
+        "en": "Data quality: **{badge}** · good {green} · check {amber} · needs attention {red} (last 12 months)",
+    },
+    "households.fixes": {"ko": "고칠 것 {n}건 보기", "en": "Show {n} things to fix"},
 }

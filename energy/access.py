@@ -47,6 +47,7 @@ PAGE_CAPABILITY: dict[str, str] = {
     "home": "account.self",
     "villages": "village.list",
     "village": "village.read",
+    "results": "village.list",
     "savings": "tracking.read",
     "readings": "tracking.write",
     "households": "tracking.read",

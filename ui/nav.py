@@ -27,6 +27,9 @@ PAGES: tuple[PageSpec, ...] = (
         "nav.programme",
     ),
     PageSpec("village", "pages/village.py", "page.village", ":material/cottage:", "nav.programme"),
+    PageSpec(
+        "results", "pages/results.py", "page.results", ":material/leaderboard:", "nav.programme"
+    ),
     PageSpec("savings", "pages/savings.py", "page.savings", ":material/savings:", "nav.tracking"),
     PageSpec(
         "readings", "pages/readings.py", "page.readings", ":material/edit_note:", "nav.tracking"

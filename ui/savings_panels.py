@@ -56,14 +56,14 @@ def figures(report: SavingsReport, programme_year: int | None) -> None:
             (t("savings.krw"), krw(report.saving_krw), t("savings.krw_help")),
         ]
     )
-    notes = [f"{f.key}: {f.value} {f.unit} ({f.valid_from:%Y-%m-%d})" for f in report.factors]
-    if report.not_converted:
-        st.caption(
-            t(
-                "savings.not_in_tco2",
-                carriers=", ".join(t(f"carrier.{c}") for c in report.not_converted),
-            )
-        )
+    notes = [
+        f"{t(f'factor.{f.key}')} {f.value} {f.unit} ({f.valid_from:%Y-%m-%d})"
+        for f in report.factors
+    ]
+    for total, carriers in report.not_converted.items():
+        if carriers and total in ("saving_toe", "saving_tco2"):
+            key = "savings.not_in_toe" if total == "saving_toe" else "savings.not_in_tco2"
+            st.caption(t(key, carriers=", ".join(t(f"carrier.{c}") for c in carriers)))
     st.caption(t("savings.factors_used", factors="; ".join(notes)))
     if programme_year:
         comparison = savings.compare_with_benchmark(report, programme_year)

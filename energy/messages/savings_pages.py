@@ -57,4 +57,39 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "재생에너지 발전량(kWh) ÷ 전기 사용량(kWh)",
         "en": "Renewable kWh ÷ electricity consumption kWh",
     },
+    "page.results": {"ko": "사업 성과", "en": "Results"},
+    "results.caption": {
+        "ko": "전체 사업과 마을별 절감 성과입니다. 모든 수치 옆에 자료 충족률을 함께 봅니다.",
+        "en": "Savings of the whole programme and of each village; read every figure with its coverage.",
+    },
+    "results.programme": {
+        "ko": "전체 사업: {start} ~ {end}",
+        "en": "Whole programme: {start} to {end}",
+    },
+    "results.league": {"ko": "마을 순위", "en": "League table"},
+    "results.map": {"ko": "자치구 지도", "en": "District map"},
+    "results.cohorts": {"ko": "선정 연도별 추이", "en": "Cohort curves"},
+    "results.rank": {"ko": "순위", "en": "Rank"},
+    "results.combined": {"ko": "합계 절감률(TOE)", "en": "Combined saving (TOE)"},
+    "results.benchmark": {"ko": "연차 공개 실적", "en": "Published benchmark"},
+    "results.cells": {
+        "ko": "비교한 가구·월(전기)",
+        "en": "Household-months compared (electricity)",
+    },
+    "results.league_note": {
+        "ko": "합계 절감률은 전기·가스·지역난방을 석유환산톤으로 더해 계산합니다. 비교한 가구·월이 적은 마을은 수치가 흔들릴 수 있습니다.",
+        "en": "The combined saving adds electricity, gas and district heat in TOE. Villages with few household-months compared can swing.",
+    },
+    "results.median": {"ko": "마을 절감률 중앙값", "en": "Median village saving"},
+    "results.map_note": {
+        "ko": "25개 자치구를 대략의 위치에 배치했습니다. 빈칸은 비교할 자료가 없는 구입니다.",
+        "en": "The 25 districts placed roughly where they lie; blank tiles have no data to compare.",
+    },
+    "results.year_in_programme": {"ko": "사업 연차", "en": "Year in the programme"},
+    "results.saving_pct": {"ko": "절감률(TOE 기준, %)", "en": "Saving (TOE, %)"},
+    "results.cohort_note": {
+        "ko": "선 하나가 한 해에 선정된 마을들입니다. 최근 5년 자료로 그렸습니다.",
+        "en": "Each line is one year's cohort of villages, drawn from the last five years of data.",
+    },
+    "field.households_short": {"ko": "가구", "en": "Households"},
 }

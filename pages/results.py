@@ -1,0 +1,102 @@
+"""Programme results (staff): totals, the league of villages, districts and cohort curves."""
+
+import pandas as pd
+import streamlit as st
+
+from energy import charts, performance, savings
+from energy.errors import EnergyError
+from energy.metrics import METHODS
+from energy.readings import add_months, month_start
+from ui import savings_panels as panels
+from ui.auth import guard
+from ui.chrome import page_header
+from ui.i18n import lang, t, today
+from ui.widgets import download_table, show_error, stage_label
+
+actor = guard("results")
+page_header("page.results", "results.caption")
+
+last_complete = add_months(month_start(today()), -1)
+months = [add_months(last_complete, -n) for n in range(0, 120)]
+c1, c2, c3 = st.columns([1, 1, 3])
+start = c1.selectbox(
+    t("savings.from"), months, index=11, format_func=lambda m: f"{m:%Y-%m}", key="results.from"
+)
+end = c2.selectbox(
+    t("savings.to"), months, index=0, format_func=lambda m: f"{m:%Y-%m}", key="results.to"
+)
+method = c3.radio(
+    t("savings.method"),
+    list(METHODS),
+    horizontal=True,
+    format_func=lambda m: t(f"savings.method.{m.replace('-', '_')}"),
+    key="results.method",
+)
+try:
+    report = savings.compute_savings(actor, start=start, end=end, method=method)
+    league = performance.village_league(actor, start=start, end=end, method=method)
+except EnergyError as exc:
+    show_error(exc)
+    st.stop()
+
+st.subheader(t("results.programme", start=f"{start:%Y-%m}", end=f"{end:%Y-%m}"))
+panels.figures(report, None)
+
+league_tab, map_tab, cohort_tab = st.tabs(
+    [t("results.league"), t("results.map"), t("results.cohorts")]
+)
+with league_tab:
+    table = pd.DataFrame(
+        {
+            t("results.rank"): range(1, len(league) + 1),
+            t("field.code"): league["code"],
+            t("field.name"): league["name_en"].fillna(league["name"])
+            if lang() == "en"
+            else league["name"],
+            t("field.district"): league["district_en" if lang() == "en" else "district_ko"],
+            t("field.stage"): [stage_label(s) for s in league["stage"]],
+            t("field.households_short"): league["households"],
+            t("results.combined"): [
+                panels.pct(v if pd.notna(v) else None) for v in league["combined_pct"]
+            ],
+            t("carrier.electricity"): [
+                panels.pct(v if pd.notna(v) else None) for v in league["electricity_pct"]
+            ],
+            t("results.benchmark"): [
+                panels.pct(v if pd.notna(v) else None) for v in league["benchmark_pct"]
+            ],
+            t("results.cells"): league["electricity_cells"],
+        }
+    )
+    st.dataframe(table, hide_index=True, width="stretch", height=520)
+    st.caption(t("results.league_note"))
+    download_table(table, file_stem=f"league-{start:%Y%m}-{end:%Y%m}", key="results.download")
+with map_tab:
+    districts = performance.district_results(league, performance.all_districts(actor))
+    districts["short_en"] = districts["name_en"].str.removesuffix("-gu")
+    st.altair_chart(
+        charts.district_value_map(
+            districts,
+            name_column="name_ko" if lang() == "ko" else "short_en",
+            value_column="median_pct",
+            value_title=t("results.median"),
+            fmt=".1%",
+        ),
+        width="stretch",
+    )
+    st.caption(t("results.map_note"))
+with cohort_tab:
+    curves = performance.cohort_curves(actor, start=add_months(end, -59), end=end, method=method)
+    if curves.empty:
+        st.info(t("savings.no_cells"))
+    else:
+        st.altair_chart(
+            charts.cohort_curves_chart(
+                curves,
+                x_title=t("results.year_in_programme"),
+                y_title=t("results.saving_pct"),
+                legend_title=t("field.cohort"),
+            ),
+            width="stretch",
+        )
+        st.caption(t("results.cohort_note"))

@@ -82,6 +82,42 @@ def monthly_comparison(
     return frame.sort_values(["carrier", "month"]).reset_index(drop=True)
 
 
+def household_savings(
+    actor: Actor,
+    *,
+    village: str,
+    start: dt.date,
+    end: dt.date,
+    method: str = "eco-mileage",
+    url: str | None = None,
+) -> pd.DataFrame:
+    """One row per household of the village: each carrier's saving % and the months compared
+    (so a committee can show each neighbour what they achieved)."""
+    start, end = metrics.first_of_month(start), metrics.first_of_month(end)
+    with session_for(actor, url=url) as session:
+        found = village_by_code(session, village)
+        require_village(actor, found.id, "tracking.read")
+        codes = dict(
+            session.execute(
+                select(Household.id, Household.code).where(Household.village_id == found.id)
+            ).all()
+        )
+        frame = _frame(
+            _sums(session, [found.id], start, end, method, ("household",)), ("household",)
+        )
+    rows = []
+    for household_id, code in sorted(codes.items(), key=lambda item: item[1]):
+        mine = frame[frame["household"] == household_id]
+        row: dict[str, Any] = {"household": code}
+        for carrier in CONSUMING_CARRIERS:
+            line = mine[mine["carrier"] == carrier]
+            baseline = float(line["baseline"].sum())
+            row[f"{carrier}_pct"] = _pct(baseline, float(line["actual"].sum()))
+            row[f"{carrier}_cells"] = int(line["cells"].sum())
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
 def village_league(
     actor: Actor,
     *,

@@ -251,8 +251,12 @@ Sums = dict[tuple[Any, ...], tuple[float, float, int]]
 
 
 def _group_keys(actual: Any, by: tuple[str, ...]) -> list[Any]:
-    """The carrier, then any of "village" and "month", as GROUP BY columns."""
-    columns = {"village": actual.village_id, "month": actual.month}
+    """The carrier, then any of "village", "month" and "household", as GROUP BY columns."""
+    columns = {
+        "village": actual.village_id,
+        "month": actual.month,
+        "household": actual.household_id,
+    }
     return [actual.carrier, *(columns[name] for name in by)]
 
 

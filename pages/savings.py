@@ -47,11 +47,18 @@ st.subheader(
 )
 panels.figures(report, None if village.graduated else village.programme_year)
 
-chart_tab, solar_tab, rounds_tab = st.tabs(
-    [t("savings.tab_chart"), t("savings.tab_renewables"), t("savings.tab_rounds")]
+chart_tab, households_tab, solar_tab, rounds_tab = st.tabs(
+    [
+        t("savings.tab_chart"),
+        t("savings.tab_households"),
+        t("savings.tab_renewables"),
+        t("savings.tab_rounds"),
+    ]
 )
 with chart_tab:
     panels.month_chart(actor, village.code, start, end, method)
+with households_tab:
+    panels.household_table(actor, village.code, start, end, method)
 with solar_tab:
     panels.generation(actor, village.code, start, end)
 with rounds_tab:

@@ -108,3 +108,17 @@ def test_only_staff_see_the_league(two_villages: str) -> None:
     assert not performance.cohort_curves(
         viewer, start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 1), url=two_villages
     ).empty
+
+
+def test_each_household_sees_its_own_saving(two_villages: str) -> None:
+    frame = performance.household_savings(
+        CLI_ACTOR,
+        village="V-1",
+        start=dt.date(2025, 1, 1),
+        end=dt.date(2025, 12, 1),
+        url=two_villages,
+    )
+    (row,) = frame.to_dict("records")
+    assert row["household"] == "H-001"
+    assert row["electricity_pct"] == pytest.approx(0.10)
+    assert (row["electricity_cells"], row["gas_pct"]) == (12, None)

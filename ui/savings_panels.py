@@ -146,3 +146,21 @@ def rounds(actor: Actor, village: str, year: int) -> None:
     )
     st.dataframe(table, hide_index=True, width="stretch")
     st.caption(t("savings.rounds_note"))
+
+
+def household_table(actor: Actor, village: str, start: dt.date, end: dt.date, method: str) -> None:
+    """Each household's saving per carrier, with the months compared beside it."""
+    frame = performance.household_savings(
+        actor, village=village, start=start, end=end, method=method
+    )
+    if frame.empty:
+        st.info(t("savings.no_cells"))
+        return
+    carriers = [c for c in ("electricity", "gas", "heat", "water") if frame[f"{c}_cells"].sum() > 0]
+    table = pd.DataFrame({t("field.household"): frame["household"]})
+    for carrier in carriers:
+        table[t(f"carrier.{carrier}")] = [
+            pct(None if pd.isna(v) else v) for v in frame[f"{carrier}_pct"]
+        ]
+        table[t("savings.months_of", carrier=t(f"carrier.{carrier}"))] = frame[f"{carrier}_cells"]
+    st.dataframe(table, hide_index=True, width="stretch")

@@ -21,6 +21,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "savings.factors_used": {"ko": "사용한 계수: {factors}", "en": "Factors used: {factors}"},
     "savings.tab_chart": {"ko": "월별 비교", "en": "Month by month"},
+    "savings.tab_households": {"ko": "가구별", "en": "By household"},
+    "savings.months_of": {"ko": "{carrier} 비교 달", "en": "{carrier} months"},
     "savings.tab_renewables": {"ko": "태양광", "en": "Solar"},
     "savings.tab_rounds": {"ko": "에코마일리지 회차", "en": "Eco-mileage rounds"},
     "savings.baseline": {"ko": "기준 사용량", "en": "Baseline"},

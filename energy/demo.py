@@ -2,7 +2,8 @@
 
 Villages in all 25 districts and every cohort from 2012 to this year, sized after the
 programme's own growth (7 villages in 2012, 100 by 2018); some paused, some disbanded, some
-back again; one account for every role. Later capabilities extend it.
+back again; one account for every role; households with generation and four years of monthly
+readings (see :mod:`energy.demo_readings`). Later capabilities extend it.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from sqlalchemy import func, select
 from energy.access import Actor
 from energy.accounts import hash_password
 from energy.db import record_action, session_for
+from energy.demo_readings import add_demo_readings
 from energy.errors import InvalidInput
 from energy.models import AppSetting, District, User, Village, VillageStatusChange
 
@@ -27,6 +29,7 @@ COHORT_SIZES = {
     2012: 7, 2013: 8, 2014: 10, 2015: 10, 2016: 20, 2017: 25, 2018: 20,
     2019: 15, 2020: 18, 2021: 12, 2022: 12, 2023: 10, 2024: 10, 2025: 10, 2026: 8,
 }  # fmt: skip
+LATER_COHORT_SIZE = 8  # after the last listed year, a steady trickle, so any `today` works
 
 # Per district: a short code prefix and a few neighbourhoods (Korean, romanised).
 DISTRICT_PLACES: dict[str, tuple[str, list[tuple[str, str]]]] = {
@@ -90,6 +93,9 @@ class DemoSummary:
     villages: int
     users: int
     districts: int
+    households: int = 0
+    generation_units: int = 0
+    readings: int = 0
 
 
 def _status_story(
@@ -136,10 +142,8 @@ def load_demo(*, url: str | None = None, today: dt.date | None = None) -> DemoSu
         codes = sorted(districts)
         villages: list[Village] = []
         serial: dict[str, int] = {}
-        for cohort, size in COHORT_SIZES.items():
-            if cohort > today.year:
-                break
-            for i in range(size):
+        for cohort in range(min(COHORT_SIZES), today.year + 1):
+            for i in range(COHORT_SIZES.get(cohort, LATER_COHORT_SIZE)):
                 # Spread each cohort over the districts, starting where the last one stopped.
                 district_code = codes[(len(villages) + i * 7) % len(codes)]
                 prefix, places = DISTRICT_PLACES[district_code]
@@ -215,8 +219,29 @@ def load_demo(*, url: str | None = None, today: dt.date | None = None) -> DemoSu
             )
         session.add(AppSetting(key="demo_data", value=today.isoformat()))
         session.flush()
-        record_action(session, "demo_loaded", "store", "demo", {"villages": len(villages)})
-        return DemoSummary(villages=len(villages), users=len(DEMO_USERS), districts=len(districts))
+        tracked = add_demo_readings(
+            session, today=today, seed=SEED, showcase=(flagship.code, dobong.code)
+        )
+        record_action(
+            session,
+            "demo_loaded",
+            "store",
+            "demo",
+            {
+                "villages": len(villages),
+                "households": tracked.households,
+                "generation_units": tracked.generation_units,
+                "readings": dict(sorted(tracked.readings.items())),
+            },
+        )
+        return DemoSummary(
+            villages=len(villages),
+            users=len(DEMO_USERS),
+            districts=len(districts),
+            households=tracked.households,
+            generation_units=tracked.generation_units,
+            readings=sum(tracked.readings.values()),
+        )
 
 
 def is_demo_store(*, url: str | None = None) -> bool:

@@ -7,9 +7,12 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
+from energy import exports
 from energy.readings import Conflict, ImportReport
 from ui.i18n import lang, number, t
 from ui.widgets import kpi_row
+
+SHOWN_ISSUES = 200  # more than this is a file to fix at home, not to read on a phone
 
 
 def _month(value: dt.date) -> str:
@@ -28,12 +31,27 @@ def show_report(report: ImportReport) -> None:
     )
     if report.errors:
         st.error(t("report.fix_first", n=len(report.errors)), icon=":material/error:")
-        st.dataframe(_issues_frame(report, "error"), hide_index=True, width="stretch")
+        _issues_table(_issues_frame(report, "error"), "errors")
     if report.warnings:
         st.warning(t("report.warnings", n=len(report.warnings)), icon=":material/warning:")
-        st.dataframe(_issues_frame(report, "warning"), hide_index=True, width="stretch")
+        _issues_table(_issues_frame(report, "warning"), "warnings")
     if report.new_households:
         st.info(t("report.new_households", codes=", ".join(report.new_households)))
+
+
+def _issues_table(frame: pd.DataFrame, kind: str) -> None:
+    """The first rows as a plain table (readable, printable); all of them as a download."""
+    st.table(frame.head(SHOWN_ISSUES).set_index(frame.columns[0]))
+    if len(frame) > SHOWN_ISSUES:
+        st.caption(t("report.more", n=len(frame) - SHOWN_ISSUES))
+    st.download_button(
+        t("report.download"),
+        data=exports.to_csv_bytes(frame),
+        file_name=f"readings-{kind}.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        key=f"report.download.{kind}",
+    )
 
 
 def _issues_frame(report: ImportReport, severity: str) -> pd.DataFrame:

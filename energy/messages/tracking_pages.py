@@ -69,6 +69,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "새로 등록할 가구: {codes}",
         "en": "Households to register: {codes}",
     },
+    "report.more": {
+        "ko": "그 밖에 {n}건이 더 있습니다(전체는 내려받기).",
+        "en": "{n} more (download them all).",
+    },
+    "report.download": {"ko": "전체 목록 내려받기(CSV)", "en": "Download the full list (CSV)"},
     "report.line": {"ko": "줄", "en": "Line"},
     "report.whole_file": {"ko": "파일 전체", "en": "Whole file"},
     "report.column": {"ko": "열", "en": "Column"},

@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 from sqlalchemy import func, or_, select
 
-from energy import metrics
+from energy import cache, metrics
 from energy.access import Actor, require, require_village
 from energy.db import session_for
 from energy.districts import list_districts
@@ -130,6 +130,17 @@ def village_league(
     the cells counted, and the programme's benchmark for the village's year."""
     require(actor, "village.list")
     start, end = metrics.first_of_month(start), metrics.first_of_month(end)
+    league: pd.DataFrame = cache.memo(
+        ("village_league", start, end, method),
+        lambda: _village_league(actor, start, end, method, url),
+        url=url,
+    )
+    return league.copy()
+
+
+def _village_league(
+    actor: Actor, start: dt.date, end: dt.date, method: str, url: str | None
+) -> pd.DataFrame:
     with session_for(actor, url=url) as session:
         villages = session.execute(
             select(
@@ -216,6 +227,17 @@ def cohort_curves(
     how a year's new villages go on saving as they grow (staff and the town hall)."""
     require(actor, "overview.read")
     start, end = metrics.first_of_month(start), metrics.first_of_month(end)
+    curves: pd.DataFrame = cache.memo(
+        ("cohort_curves", start, end, method),
+        lambda: _cohort_curves(actor, start, end, method, url),
+        url=url,
+    )
+    return curves.copy()
+
+
+def _cohort_curves(
+    actor: Actor, start: dt.date, end: dt.date, method: str, url: str | None
+) -> pd.DataFrame:
     with session_for(actor, url=url) as session:
         villages = dict(session.execute(select(Village.id, Village.cohort_year)).all())
         frame = _frame(

@@ -37,7 +37,7 @@ from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 
-from energy import metrics
+from energy import cache, metrics
 from energy.access import Actor, require, require_village
 from energy.db import session_for
 from energy.districts import find_district
@@ -415,6 +415,19 @@ def compute_savings(
         )
     with session_for(actor, url=url) as session:
         scope = _resolve_scope(session, actor, village, district, cohort)
+    # Access is settled above; the figures of a scope are the same for everyone who may see them.
+    report: SavingsReport = cache.memo(
+        ("compute_savings", scope.label, start, end, method),
+        lambda: _compute(actor, scope, start, end, method, url),
+        url=url,
+    )
+    return report
+
+
+def _compute(
+    actor: Actor, scope: _Scope, start: dt.date, end: dt.date, method: str, url: str | None
+) -> SavingsReport:
+    with session_for(actor, url=url) as session:
         households, on_record = _households(session, scope.village_ids, start, end)
         expected = metrics.expected_cells(households, on_record, start, end)
         if method == "eco-mileage":

@@ -1,0 +1,62 @@
+"""A small in-process memo for expensive aggregates, keyed by what they depend on.
+
+Results are stored under the caller's key plus the store's *data version* (the newest audit
+entry that is not about logins or accounts), so any write — a saved batch of readings, a new factor, a
+village that pauses — makes the next call recompute. Access is always checked by the
+caller *before* it asks here: the memo only ever saves work, never a permission check.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
+
+from sqlalchemy import func, select
+
+from energy.db import get_engine
+from energy.models import AuditEntry
+
+T = TypeVar("T")
+MAX_ENTRIES = 256  # aggregates are small; this bounds memory, not correctness
+LOGIN_ACTIONS = ("login", "login_failed", "login_locked")
+
+_entries: OrderedDict[Hashable, Any] = OrderedDict()
+_lock = threading.Lock()
+
+
+def data_version(url: str | None = None) -> int:
+    """The id of the newest audit entry that changed data (0 for an empty log).
+
+    Logins and account changes are left out: they change no figure.
+    """
+    engine = get_engine(url)
+    with engine.connect() as conn:
+        newest = conn.execute(
+            select(func.max(AuditEntry.id)).where(
+                AuditEntry.action.not_in(LOGIN_ACTIONS), AuditEntry.entity != "users"
+            )
+        ).scalar()
+    return int(newest or 0)
+
+
+def memo(key: Hashable, compute: Callable[[], T], *, url: str | None = None) -> T:
+    """``compute()``, or its result from an earlier call with the same key and data."""
+    full_key = (str(get_engine(url).url), data_version(url), key)
+    with _lock:
+        if full_key in _entries:
+            _entries.move_to_end(full_key)
+            cached: T = _entries[full_key]
+            return cached
+    value = compute()
+    with _lock:
+        _entries[full_key] = value
+        while len(_entries) > MAX_ENTRIES:
+            _entries.popitem(last=False)
+    return value
+
+
+def clear() -> None:
+    with _lock:
+        _entries.clear()

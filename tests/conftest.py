@@ -104,7 +104,7 @@ class _Templates:
             path = self.root / f"template-{suffix}.db"
             url = f"sqlite:///{path}"
         else:
-            name = f"energy_tpl_{suffix}_{os.getpid()}_{uuid.uuid4().hex[:6]}"
+            name = f"energy_tpl_{os.getpid()}_{suffix}_{uuid.uuid4().hex[:6]}"
             _pg_admin(f'CREATE DATABASE "{name}"')
             self.pg_names.append(name)
             url = _pg_url(name)
@@ -127,8 +127,26 @@ class _Templates:
             _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+def _drop_orphans() -> None:
+    """Drop test databases left by runs that were killed (their process is gone)."""
+    engine = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as conn:
+            names = conn.execute(
+                text("SELECT datname FROM pg_database WHERE datname ~ '^energy_(tpl|test|empty)_'")
+            ).scalars()
+            for name in list(names):
+                pid = next((part for part in name.split("_") if part.isdigit()), None)
+                if pid is not None and not Path(f"/proc/{pid}").exists():
+                    conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    finally:
+        engine.dispose()
+
+
 @pytest.fixture(scope="session")
 def _templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[_Templates]:
+    if postgres_problem() is None:
+        _drop_orphans()
     templates = _Templates(tmp_path_factory.mktemp("templates"))
     yield templates
     templates.cleanup()
@@ -150,7 +168,7 @@ def _store(
         shutil.copyfile(template, path)
         url = f"sqlite:///{path}"
     else:
-        name = f"energy_test_{uuid.uuid4().hex[:12]}"
+        name = f"energy_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
         _pg_admin(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
         url = _pg_url(name)
     monkeypatch.setenv("ENERGY_DATABASE_URL", url)
@@ -197,7 +215,7 @@ def empty_database(
     else:
         problem = postgres_problem()
         require(problem is None, problem or "")
-        name = f"energy_empty_{uuid.uuid4().hex[:12]}"
+        name = f"energy_empty_{os.getpid()}_{uuid.uuid4().hex[:8]}"
         _pg_admin(f'CREATE DATABASE "{name}"')
         url = _pg_url(name)
     monkeypatch.setenv("ENERGY_DATABASE_URL", url)

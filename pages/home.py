@@ -6,6 +6,7 @@ from energy import charts, villages
 from energy.access import can
 from ui.auth import guard
 from ui.chrome import page_header
+from ui.committee_home import committee_home
 from ui.i18n import lang, t
 from ui.village_card import village_card
 from ui.widgets import empty_state, kpi_row
@@ -17,6 +18,8 @@ if actor.role == "committee":
     page_header(
         "home.committee_title", "home.committee_caption", name=detail.village.display_name(lang())
     )
+    committee_home(actor, detail)
+    st.divider()
     village_card(detail)
     st.stop()
 

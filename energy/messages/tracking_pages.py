@@ -135,4 +135,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Data quality: **{badge}** · good {green} · check {amber} · needs attention {red} (last 12 months)",
     },
     "households.fixes": {"ko": "고칠 것 {n}건 보기", "en": "Show {n} things to fix"},
+    "committee.households": {"ko": "참여 가구", "en": "Households"},
+    "committee.entered": {"ko": "{month} 입력", "en": "{month} entered"},
+    "committee.entered_help": {
+        "ko": "지난달 사용량이 하나라도 입력된 가구 수 / 참여 가구 수",
+        "en": "Households with at least one reading for last month / households taking part",
+    },
+    "committee.quality": {"ko": "자료 상태", "en": "Data quality"},
+    "committee.quality_help": {
+        "ko": "최근 12개월의 누락·오래된 자료·튀는 값을 봅니다. 자세한 내용은 '참여 가구'에서.",
+        "en": "Missing, stale and far-out values over the last 12 months; details under 'Households'.",
+    },
+    "committee.saving": {
+        "ko": "최근 12개월 전기 절감률",
+        "en": "Electricity saved, last 12 months",
+    },
+    "committee.go_log": {"ko": "지난달 사용량 입력하기", "en": "Log last month's readings"},
+    "committee.go_savings": {"ko": "절감 성과 보기", "en": "See our savings"},
 }

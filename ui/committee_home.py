@@ -1,0 +1,52 @@
+"""A committee's home: where its village stands this month, in four numbers and two links."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from energy import month_grid, quality, savings
+from energy.access import Actor
+from energy.readings import add_months, month_start
+from energy.villages import VillageDetail
+from ui.i18n import t, today
+from ui.nav import page_path
+from ui.savings_panels import pct
+from ui.widgets import badge_label, kpi_row
+
+
+def committee_home(actor: Actor, detail: VillageDetail) -> None:
+    code = detail.village.code
+    last_month = add_months(month_start(today()), -1)
+    grid = month_grid.month_grid(actor, code, last_month)
+    done = len({household for household, _ in grid.current})
+    health = quality.village_quality(actor, code, as_of=today())
+    report = savings.compute_savings(
+        actor, village=code, start=add_months(last_month, -11), end=last_month
+    )
+    electricity = report.carrier("electricity")
+    kpi_row(
+        [
+            (t("committee.households"), len(grid.households), None),
+            (
+                t("committee.entered", month=f"{last_month:%Y-%m}"),
+                f"{done} / {len(grid.households)}",
+                t("committee.entered_help"),
+            ),
+            (t("committee.quality"), badge_label(health.badge), t("committee.quality_help")),
+            (
+                t("committee.saving"),
+                pct(electricity.saving_pct),
+                t(
+                    "savings.coverage",
+                    coverage=pct(electricity.coverage),
+                    cells=electricity.cells,
+                    expected=electricity.expected_cells,
+                ),
+            ),
+        ]
+    )
+    left, right, _ = st.columns([1, 1, 2])
+    left.page_link(page_path("readings"), label=t("committee.go_log"), icon=":material/edit_note:")
+    right.page_link(
+        page_path("savings"), label=t("committee.go_savings"), icon=":material/savings:"
+    )

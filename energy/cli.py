@@ -201,11 +201,28 @@ def cmd_readings_import(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     _ready()
-    summary = demo.load_demo()
+    if (args.households is None) != (args.years is None):
+        raise InvalidInput("error.demo_scale_both")
+    if args.households is not None and (args.households < 1 or not 1 <= args.years <= 15):
+        raise InvalidInput("error.demo_scale_range")
+    summary = demo.load_demo(with_readings=args.households is None)
     print(
         f"demo data loaded: {summary.villages} villages in {summary.districts} districts, "
         f"{summary.users} users (password: {demo.DEMO_PASSWORD})"
     )
+    if args.households is not None:
+        from energy import scale
+
+        def report(done: int, total: int) -> None:
+            print(f"  {done:,} of {total:,} households written", file=sys.stderr)
+
+        added = scale.add_scale_readings(
+            households=args.households, years=args.years, progress=report
+        )
+        print(
+            f"scale data: {added.households:,} households in {added.villages} villages, "
+            f"{added.readings:,} readings over {args.years} years"
+        )
     return 0
 
 
@@ -358,7 +375,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(handler=cmd_readings_import)
 
-    p = sub.add_parser("demo", help="load the demo data set into an empty store")
+    p = sub.add_parser(
+        "demo",
+        help="load the demo data set into an empty store "
+        "(--households N --years Y: city-scale data instead of the demo readings)",
+    )
+    p.add_argument("--households", type=int, help="households to generate (with --years)")
+    p.add_argument("--years", type=int, help="years of monthly readings (with --households)")
     p.set_defaults(handler=cmd_demo)
     p = sub.add_parser("backup", help="write a consistent snapshot of the store to FILE")
     p.add_argument("file")

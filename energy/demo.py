@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from energy.access import Actor
 from energy.accounts import hash_password
 from energy.db import record_action, session_for
-from energy.demo_readings import add_demo_readings
+from energy.demo_readings import DemoReadingsSummary, add_demo_readings
 from energy.errors import InvalidInput
 from energy.models import AppSetting, District, User, Village, VillageStatusChange
 
@@ -129,8 +129,14 @@ def _status_story(
     return []
 
 
-def load_demo(*, url: str | None = None, today: dt.date | None = None) -> DemoSummary:
-    """Fill an empty store with the demo data set (refuses a store that has villages or users)."""
+def load_demo(
+    *, url: str | None = None, today: dt.date | None = None, with_readings: bool = True
+) -> DemoSummary:
+    """Fill an empty store with the demo data set (refuses a store that has villages or users).
+
+    ``with_readings=False`` leaves out households and readings (city-scale data is then added
+    by :mod:`energy.scale`).
+    """
     today = today or dt.date.today()
     rng = random.Random(SEED)
     with session_for(DEMO_ACTOR, write=True, url=url) as session:
@@ -219,8 +225,12 @@ def load_demo(*, url: str | None = None, today: dt.date | None = None) -> DemoSu
             )
         session.add(AppSetting(key="demo_data", value=today.isoformat()))
         session.flush()
-        tracked = add_demo_readings(
-            session, today=today, seed=SEED, showcase=(flagship.code, dobong.code)
+        tracked = (
+            add_demo_readings(
+                session, today=today, seed=SEED, showcase=(flagship.code, dobong.code)
+            )
+            if with_readings
+            else DemoReadingsSummary()
         )
         record_action(
             session,

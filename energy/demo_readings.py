@@ -387,9 +387,7 @@ def _insert_chunks(session: Session, entity: Any, rows: Sequence[dict[str, Any]]
         conn.execute(insert(entity), rows[start : start + CHUNK_ROWS])
 
 
-def _write_readings(
-    session: Session, rows: list[tuple[int, int, dt.date, str, float, int]]
-) -> None:
+def write_readings(session: Session, rows: list[tuple[int, int, dt.date, str, float, int]]) -> None:
     """Bulk-write readings by the fastest path the store's driver offers, in the session's
     transaction: COPY on PostgreSQL with psycopg 3 (its executemany sends a statement per
     row: 14 s against 6 s for the whole demo), the driver's executemany on SQLite (skipping
@@ -531,5 +529,5 @@ def add_demo_readings(
         for household_id, month, carrier, value in rows
     ]
     summary.readings.update(row[3] for row in all_rows)
-    _write_readings(session, all_rows)
+    write_readings(session, all_rows)
     return summary

@@ -418,6 +418,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "시연 데이터는 빈 데이터베이스에만 불러올 수 있습니다.",
         "en": "Demo data can only be loaded into an empty store.",
     },
+    "error.demo_scale_both": {
+        "ko": "--households와 --years는 함께 주어야 합니다.",
+        "en": "Give --households and --years together.",
+    },
+    "error.demo_scale_range": {
+        "ko": "가구 수는 1 이상, 연수는 1~15년이어야 합니다.",
+        "en": "Households must be 1 or more and years 1 to 15.",
+    },
     "error.file_missing": {"ko": "파일이 없습니다: {path}", "en": "No such file: {path}"},
     "error.backup_unreadable": {
         "ko": "백업 파일을 읽을 수 없습니다: {path}",

@@ -1,0 +1,61 @@
+"""``python -m benchmarks``: measure, print a table, write JSON.
+
+    python -m benchmarks --sizes 100k,1m --stores sqlite,postgresql --out benchmarks/results.json
+
+Stores are built on first use (``python -m energy demo --households N --years 3``) under
+$ENERGY_BENCH_DIR (default /tmp/energy-bench) or as PostgreSQL databases energy_bench_<size>,
+and kept for the next run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import sys
+from pathlib import Path
+from typing import Any
+
+from benchmarks.pages import measure_pages
+from benchmarks.savings import measure_savings
+from benchmarks.stores import SIZES, store_url
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks")
+    parser.add_argument("--sizes", default="100k,1m", help=f"comma list of {', '.join(SIZES)}")
+    parser.add_argument("--stores", default="sqlite,postgresql")
+    parser.add_argument("--only", choices=("pages", "savings"), help="one measurement only")
+    parser.add_argument("--out", type=Path, help="write the figures as JSON here")
+    args = parser.parse_args(argv)
+    figures: dict[str, Any] = {
+        "machine": f"{platform.machine()} {platform.processor()}".strip(),
+        "python": sys.version.split()[0],
+        "runs": [],
+    }
+    for kind in args.stores.split(","):
+        for size in args.sizes.split(","):
+            url = store_url(kind, size)
+            run: dict[str, Any] = {"store": kind, "size": size}
+            if args.only in (None, "savings"):
+                run["savings"] = measure_savings(url, kind)
+                s = run["savings"]
+                print(
+                    f"{kind:<10} {size:>5} savings: ours {s['ours_s']:.3f}s, one SQL query {s['hand_sql_s']:.3f}s,"
+                    f" ratio {s['ratio']}, same figures: {s['same_figures']}"
+                )
+            if args.only in (None, "pages"):
+                run["pages"] = measure_pages(url)
+                for p in run["pages"]:
+                    print(
+                        f"{kind:<10} {size:>5} {p['role']:<9} {p['page']:<11} cold {p['cold_s']:7.3f}s  warm {p['warm_s']:7.3f}s"
+                    )
+            figures["runs"].append(run)
+    if args.out:
+        args.out.write_text(
+            json.dumps(figures, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
+    return 0
+
+
+raise SystemExit(main())

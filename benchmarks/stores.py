@@ -38,8 +38,9 @@ def store_url(kind: str, size: str) -> str:
         CACHE.mkdir(parents=True, exist_ok=True)
         path = CACHE / f"bench-{size}.db"
         url = f"sqlite:///{path}"
-        if not path.exists():
-            _cli(url, "db", "upgrade")
+        fresh = not path.exists()
+        _cli(url, "db", "upgrade")  # a kept store follows the schema
+        if fresh:
             _cli(url, "demo", "--households", households, "--years", "3")
         return url
     name = f"energy_bench_{size}"
@@ -52,7 +53,7 @@ def store_url(kind: str, size: str) -> str:
             conn.execute(text(f'CREATE DATABASE "{name}"'))
     admin.dispose()
     url = POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+    _cli(url, "db", "upgrade")
     if not exists:
-        _cli(url, "db", "upgrade")
         _cli(url, "demo", "--households", households, "--years", "3")
     return url

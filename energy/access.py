@@ -48,6 +48,7 @@ PAGE_CAPABILITY: dict[str, str] = {
     "villages": "village.list",
     "village": "village.read",
     "results": "village.list",
+    "townhall": "overview.read",
     "savings": "tracking.read",
     "readings": "tracking.write",
     "households": "tracking.read",

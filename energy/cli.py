@@ -286,6 +286,20 @@ def cmd_report_savings(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_deck(args: argparse.Namespace) -> int:
+    from energy import deck
+
+    out = Path(args.out)
+    kind = deck.export_kind(out, village=args.village)  # a wrong file name fails before any work
+    _ready()
+    written = deck.write_export(
+        CLI_ACTOR, out, year=args.year, lang=args.lang, district=args.district, village=args.village
+    )
+    unit = "slides" if kind == "deck" else "pages" if kind == "handout" else "page"
+    print(f"wrote {written.path} ({written.kind}, {written.pages} {unit})")
+    return 0
+
+
 class OneLineParser(argparse.ArgumentParser):
     """Bad arguments get one line on stderr (and the usual exit status 2), like every error."""
 
@@ -401,6 +415,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--method", choices=("eco-mileage", "baseline-year"), default="eco-mileage")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(handler=cmd_report_savings)
+    p = sub.add_parser(
+        "deck", help="the town-hall deck (.pptx) or PDF handout (.pdf); --village: its page (.pdf)"
+    )
+    p.add_argument("--year", type=int, required=True, help="the year the slides tell")
+    p.add_argument("--lang", choices=("ko", "en"), default="ko")
+    p.add_argument("--out", required=True, metavar="FILE", help="FILE.pptx or FILE.pdf")
+    p.add_argument("--district", help="one district (Dongjak-gu or 동작구); default: all of Seoul")
+    p.add_argument("--village", metavar="CODE", help="write this village's one-page summary (.pdf)")
+    p.set_defaults(handler=cmd_deck)
     return parser
 
 

@@ -18,6 +18,7 @@ from energy.access import Actor
 from energy.accounts import hash_password
 from energy.db import record_action, session_for
 from energy.demo_readings import DemoReadingsSummary, add_demo_readings
+from energy.demo_stories import add_demo_stories
 from energy.errors import InvalidInput
 from energy.models import AppSetting, District, User, Village, VillageStatusChange
 
@@ -232,6 +233,7 @@ def load_demo(
             if with_readings
             else DemoReadingsSummary()
         )
+        add_demo_stories(session, villages, flagship=flagship, dobong=dobong, today=today)
         record_action(
             session,
             "demo_loaded",

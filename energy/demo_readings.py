@@ -397,12 +397,24 @@ def write_readings(session: Session, rows: list[tuple[int, int, dt.date, str, fl
     driver = conn.connection.driver_connection
     assert driver is not None  # a live connection inside the session's transaction
     if conn.dialect.name == "postgresql" and conn.dialect.driver == "psycopg":
+        # The history triggers (migration 0004) fire per row; a bulk load of whole household
+        # histories knows the earlier values already, so it writes them and switches the
+        # triggers off for its transaction (ALTER TABLE locks the table until commit: right
+        # for a generator of new households, never for imports into a live store).
+        conn.exec_driver_sql("ALTER TABLE readings DISABLE TRIGGER USER")
+        known = {(h, c, m): x for h, _, m, c, x, _ in rows}
+        names = f"{columns}, value_y1, value_y2"
         with (
             driver.cursor() as cursor,
-            cursor.copy(f"COPY readings ({columns}) FROM STDIN") as copy,
+            cursor.copy(f"COPY readings ({names}) FROM STDIN") as copy,
         ):
-            for row in rows:
-                copy.write_row(row)
+            for h, v, m, c, x, b in rows:
+                earlier = (
+                    known.get((h, c, add_months(m, -12))),
+                    known.get((h, c, add_months(m, -24))),
+                )
+                copy.write_row((h, v, m, c, x, b, *earlier))
+        conn.exec_driver_sql("ALTER TABLE readings ENABLE TRIGGER USER")
     elif conn.dialect.name == "sqlite":
         # Months bound once each, as the dialect stores dates.
         month_type = Reading.__table__.c.month.type.dialect_impl(conn.dialect)

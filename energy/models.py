@@ -330,6 +330,12 @@ class Reading(Base):
     carrier: Mapped[str] = mapped_column(String(12))
     value: Mapped[float] = mapped_column(Float)
     batch_id: Mapped[int | None] = mapped_column(ForeignKey("reading_batches.id"), index=True)
+    # The same household's value of the same carrier 12 and 24 months earlier (None when there
+    # is none), kept current by database triggers on every insert, update and delete, whatever
+    # writes the row. The eco-mileage method then needs no self-join: a cell counts where
+    # both are present. See migration 0004.
+    value_y1: Mapped[float | None] = mapped_column(Float)
+    value_y2: Mapped[float | None] = mapped_column(Float)
 
 
 class ConversionFactor(Base):
@@ -396,3 +402,35 @@ __all__ = [
     "VillageStatusChange",
     "utcnow",
 ]
+
+
+# --- the town hall ---------------------------------------------------------------------------
+
+
+class TownHallStory(Base):
+    """A village's own words for the town hall, chosen by staff: a quote, who said it, when.
+
+    The attribution names a group ("성대골 마을 주민위원회"), never a person. Stories of a village
+    with fewer households than the town hall's threshold are not shown (energy.townhall).
+    """
+
+    __tablename__ = "townhall_stories"
+    __table_args__ = (
+        CheckConstraint("year BETWEEN 2012 AND 2100", name="year"),
+        CheckConstraint("position >= 0", name="position"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    village_id: Mapped[int] = mapped_column(
+        ForeignKey("villages.id", ondelete="CASCADE"), index=True
+    )
+    year: Mapped[int] = mapped_column(SmallInteger)
+    quote_ko: Mapped[str] = mapped_column(Text)
+    quote_en: Mapped[str | None] = mapped_column(Text)
+    attribution_ko: Mapped[str] = mapped_column(String(120))
+    attribution_en: Mapped[str | None] = mapped_column(String(120))
+    position: Mapped[int] = mapped_column(SmallInteger, default=0)  # order on the slides
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    village: Mapped[Village] = relationship()

@@ -29,15 +29,21 @@ TOE_CARRIERS = ("electricity", "gas", "heat")
 
 
 def _sums(
-    session: Any, ids: list[int], start: dt.date, end: dt.date, method: str, by: tuple[str, ...]
+    session: Any,
+    ids: list[int] | None,
+    start: dt.date,
+    end: dt.date,
+    method: str,
+    by: tuple[str, ...],
 ) -> Sums:
+    """Grouped sums over the villages ``ids`` (None: every village, without a filter)."""
     if method not in METHODS:
         raise InvalidInput("error.savings_unknown_method", field="method", method=method)
     if start > end:
         raise InvalidInput(
             "error.savings_range", field="start", start=f"{start:%Y-%m}", end=f"{end:%Y-%m}"
         )
-    if not ids:
+    if ids is not None and not ids:
         return {}
     fetch = eco_mileage_sums if method == "eco-mileage" else baseline_year_sums
     return fetch(session, ids, start, end, by)
@@ -150,7 +156,7 @@ def _village_league(
             ).join(District)
         ).all()  # fmt: skip
         ids = [v[0] for v in villages]
-        sums = _frame(_sums(session, ids, start, end, method, ("village",)), ("village",))
+        sums = _frame(_sums(session, None, start, end, method, ("village",)), ("village",))
         counts = _household_counts(session, ids, start, end)
         factors = factors_at(session, metrics.last_day_of_month(end))
     sums = _toe(sums, factors)
@@ -241,7 +247,7 @@ def _cohort_curves(
     with session_for(actor, url=url) as session:
         villages = dict(session.execute(select(Village.id, Village.cohort_year)).all())
         frame = _frame(
-            _sums(session, list(villages), start, end, method, ("village", "month")),
+            _sums(session, None, start, end, method, ("village", "month")),
             ("village", "month"),
         )
         factors = factors_at(session, metrics.last_day_of_month(end))

@@ -31,6 +31,7 @@ from sqlalchemy import (
     literal,
     or_,
     select,
+    true,
 )
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
@@ -169,7 +170,7 @@ def parse_month(text: str) -> dt.date:
 @dataclass(frozen=True)
 class _Scope:
     label: str
-    village_ids: list[int]
+    village_ids: list[int] | None  # None: every village (no filter, a plain range scan)
 
 
 def _resolve_scope(
@@ -190,11 +191,18 @@ def _resolve_scope(
         query = query.where(Village.cohort_year == cohort)
         label = f"cohort:{cohort}"
     else:
-        label = "programme"
+        return _Scope("programme", None)
     return _Scope(label, list(session.scalars(query)))
 
 
-def _households(session: Session, village_ids: list[int], start: dt.date, end: dt.date) -> Any:
+def _among(column: Any, village_ids: list[int] | None) -> ColumnElement[bool]:
+    """``column IN village_ids``, or no condition at all for the whole programme."""
+    return true() if village_ids is None else column.in_(village_ids)
+
+
+def _households(
+    session: Session, village_ids: list[int] | None, start: dt.date, end: dt.date
+) -> Any:
     """The scope's households taking part in the period, and the carriers each has on record.
 
     "On record" looks at the whole history (one index probe per household and carrier), so
@@ -217,7 +225,7 @@ def _households(session: Session, village_ids: list[int], start: dt.date, end: d
             *on_record,
         )
         .where(
-            Household.village_id.in_(village_ids),
+            _among(Household.village_id, village_ids),
             Household.joined_on <= metrics.last_day_of_month(end),
             or_(Household.left_on.is_(None), Household.left_on >= start),
         )
@@ -262,43 +270,32 @@ def _group_keys(actual: Any, by: tuple[str, ...]) -> list[Any]:
 
 def eco_mileage_sums(
     session: Session,
-    village_ids: list[int],
+    village_ids: list[int] | None,
     start: dt.date,
     end: dt.date,
     by: tuple[str, ...] = (),
 ) -> Sums:
     """Per (carrier, *by): (Σ baseline, Σ actual, counted cells) of the eco-mileage method."""
-    actual, year1, year2 = (aliased(Reading, name=n) for n in ("actual", "year1", "year2"))
+    # Each reading carries the same month's value one and two years earlier (value_y1,
+    # value_y2: kept by triggers, migration 0004), so a cell is one row: no self-join.
+    actual = aliased(Reading, name="actual")
     keys = _group_keys(actual, by)
-
-    def earlier(alias: Any, months: int) -> ColumnElement[bool]:
-        return and_(
-            alias.household_id == actual.household_id,
-            alias.carrier == actual.carrier,
-            alias.month == _add_months(actual.month, -months),
-            # Implied by the line above; stated so the planner may use the village index.
-            alias.village_id.in_(village_ids),
-            alias.month.between(
-                metrics.add_months(start, -months), metrics.add_months(end, -months)
-            ),
-        )
-
     rows = session.execute(
         select(
             *keys,
-            func.sum(year1.value),
-            func.sum(year2.value),
+            func.sum(actual.value_y1),
+            func.sum(actual.value_y2),
             func.sum(actual.value),
             func.count(),
         )
         .select_from(actual)
         .join(Household, Household.id == actual.household_id)
-        .join(year1, earlier(year1, 12))
-        .join(year2, earlier(year2, 24))
         .where(
-            actual.village_id.in_(village_ids),
+            _among(actual.village_id, village_ids),
             actual.carrier.in_(CONSUMING_CARRIERS),
             actual.month.between(start, end),
+            actual.value_y1.is_not(None),
+            actual.value_y2.is_not(None),
             _taking_part(actual),
         )
         .group_by(*keys)
@@ -314,20 +311,20 @@ def eco_mileage_sums(
     }
 
 
-def joined_months(session: Session, village_ids: list[int]) -> dict[int, dt.date]:
+def joined_months(session: Session, village_ids: list[int] | None) -> dict[int, dt.date]:
     """The month each village joined: its first "started" status, else 1 January of its cohort."""
     started = dict(
         session.execute(
             select(VillageStatusChange.village_id, func.min(VillageStatusChange.effective_on))
             .where(
-                VillageStatusChange.village_id.in_(village_ids),
+                _among(VillageStatusChange.village_id, village_ids),
                 VillageStatusChange.reason_code == "started",
             )
             .group_by(VillageStatusChange.village_id)
         ).all()
     )
     cohorts = session.execute(
-        select(Village.id, Village.cohort_year).where(Village.id.in_(village_ids))
+        select(Village.id, Village.cohort_year).where(_among(Village.id, village_ids))
     ).all()
     return {
         vid: metrics.first_of_month(started.get(vid) or dt.date(cohort, 1, 1))
@@ -337,7 +334,7 @@ def joined_months(session: Session, village_ids: list[int]) -> dict[int, dt.date
 
 def baseline_year_sums(
     session: Session,
-    village_ids: list[int],
+    village_ids: list[int] | None,
     start: dt.date,
     end: dt.date,
     by: tuple[str, ...] = (),
@@ -366,12 +363,12 @@ def baseline_year_sums(
                 # the village joined): joined - 12 + (months since joining mod 12). An exact
                 # month lets both stores look the reading up in the unique index.
                 base.month == _add_months(joined_month, since_joining % 12 - 12),
-                base.village_id.in_(village_ids),
+                _among(base.village_id, village_ids),
                 base.month.between(earliest, end),
             ),
         )
         .where(
-            actual.village_id.in_(village_ids),
+            _among(actual.village_id, village_ids),
             actual.carrier.in_(CONSUMING_CARRIERS),
             actual.month.between(start, end),
             actual.month >= joined_month,

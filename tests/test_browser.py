@@ -454,7 +454,7 @@ def test_committee_sees_only_its_village(page: Any, server: Server) -> None:
 def test_viewer_sees_home_and_account_only(page: Any, server: Server) -> None:
     log_in_as(page, server, "viewer", _heading("home", "ko"))
     assert nav_labels(page) == [_msg(PAGE_TITLE_KEYS[p], "ko") for p in pages_of("viewer")]
-    assert sorted(nav_paths(page)) == paths_of("viewer") == ["", "account"]
+    assert sorted(nav_paths(page)) == paths_of("viewer") == ["", "account", "townhall"]
     screenshot(page, "viewer-home-ko")
     go_to(page, "account", _heading("account", "ko"))
     screenshot(page, "viewer-account-ko")
@@ -562,3 +562,54 @@ def test_deep_link_on_a_fresh_server_lists_no_pages(
     visit = deep_links[page_key]
     assert visit.login_form
     assert visit.nav == [], f"a stranger on /{page_key} sees page links: {visit.nav}"
+
+
+def _slide_title(page: Any) -> str:
+    return page.locator(_key("townhall-slide") + " h2").first.inner_text().strip()
+
+
+def test_viewer_presents_the_townhall_slide_by_slide(page: Any, server: Server) -> None:
+    from energy.townhall import default_year
+    from ui.i18n import today
+
+    year = default_year(today())
+    log_in_as(page, server, "viewer", _heading("home", "ko"))
+    go_to(page, "townhall", _heading("townhall", "ko"))
+    page.locator(_key("townhall.present") + " label").click()
+    page.locator('[data-testid="stSidebar"]').wait_for(state="hidden")
+    settle(page)
+    assert _msg("page.townhall", "ko") not in _h1_texts(page)  # the slide has the room
+    titles: list[str] = []
+    next_button = page.locator(_key("townhall.next") + " button")
+    while True:
+        assert_no_exception(page)
+        titles.append(_slide_title(page))
+        screenshot(page, f"townhall-{len(titles)}-ko")
+        if next_button.is_disabled():
+            break
+        next_button.click()
+        page.wait_for_function(
+            "([selector, before]) => { const h = document.querySelector(selector);"
+            " return h && h.innerText.trim() !== before; }",
+            arg=[_key("townhall-slide") + " h2", titles[-1]],
+        )
+        settle(page)
+    assert titles[:10] == [
+        _msg("townhall.cover_title", "ko"),
+        _msg("townhall.glance_title", "ko"),
+        _msg("townhall.growth_title", "ko"),
+        _msg("townhall.energy_title", "ko", year=year),
+        _msg("townhall.programme_year_title", "ko"),
+        _msg("townhall.renewables_title", "ko"),
+        _msg("townhall.map_title", "ko"),
+        _msg("townhall.call_title", "ko", year=year),
+        _msg("townhall.training_title", "ko"),
+        _msg("townhall.organisations_title", "ko"),
+    ]
+    assert titles[10:12] == [
+        _msg("townhall.story_title", "ko", village=FLAGSHIP_NAME["ko"]),
+        _msg("townhall.story_title", "ko", village="도봉 햇빛마을"),
+    ]
+    assert len(titles) == 13, titles  # ten slides and the demo's three stories
+    main = page.locator('[data-testid="stMain"]').inner_text()
+    assert _msg("townhall.position", "ko", n=13, total=13) in main

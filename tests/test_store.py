@@ -80,3 +80,45 @@ def test_a_server_store_never_gets_demo_data_on_its_own(empty_database: str) -> 
     state = db.ensure_store(empty_database)
     assert not state.created
     assert not is_demo_store(url=empty_database)
+
+
+def test_readings_remember_the_same_month_one_and_two_years_earlier(fresh_store: str) -> None:
+    """The triggers of migration 0004 keep value_y1/value_y2 current on every write path."""
+    import datetime as dt
+
+    from sqlalchemy import delete, insert, update
+
+    from energy import households, villages
+    from energy.models import Reading
+
+    villages.add_village(
+        CLI_ACTOR, code="V-1", name="마을", district="Mapo-gu", cohort_year=2022, url=fresh_store
+    )
+    household = households.add_household(
+        CLI_ACTOR, "V-1", code="H-001", joined_on=dt.date(2022, 1, 1), url=fresh_store
+    )
+    village_id = villages.get_village(CLI_ACTOR, "V-1", url=fresh_store).village.id
+
+    def row(year: int, value: float) -> dict:
+        return {"household_id": household.id, "village_id": village_id, "month": dt.date(year, 3, 1),
+                "carrier": "electricity", "value": value}  # fmt: skip
+
+    def history() -> dict[int, tuple]:
+        with db.session_for(CLI_ACTOR, url=fresh_store) as session:
+            rows = session.execute(select(Reading.month, Reading.value_y1, Reading.value_y2))
+            return {m.year: (y1, y2) for m, y1, y2 in rows}
+
+    with db.session_for(CLI_ACTOR, write=True, url=fresh_store) as session:
+        session.execute(insert(Reading), [row(2025, 90.0), row(2023, 110.0)])  # out of order
+    assert history() == {2025: (None, 110.0), 2023: (None, None)}
+    with db.session_for(CLI_ACTOR, write=True, url=fresh_store) as session:
+        session.execute(insert(Reading), [row(2024, 100.0)])  # the year in between, last
+    assert history() == {2025: (100.0, 110.0), 2024: (110.0, None), 2023: (None, None)}
+    with db.session_for(CLI_ACTOR, write=True, url=fresh_store) as session:
+        session.execute(
+            update(Reading).where(Reading.month == dt.date(2023, 3, 1)).values(value=120.0)
+        )
+    assert history()[2025] == (100.0, 120.0)
+    with db.session_for(CLI_ACTOR, write=True, url=fresh_store) as session:
+        session.execute(delete(Reading).where(Reading.month == dt.date(2024, 3, 1)))
+    assert history() == {2025: (None, 120.0), 2023: (None, None)}

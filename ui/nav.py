@@ -30,6 +30,9 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec(
         "results", "pages/results.py", "page.results", ":material/leaderboard:", "nav.programme"
     ),
+    PageSpec(
+        "townhall", "pages/townhall.py", "page.townhall", ":material/co_present:", "nav.programme"
+    ),
     PageSpec("savings", "pages/savings.py", "page.savings", ":material/savings:", "nav.tracking"),
     PageSpec(
         "readings", "pages/readings.py", "page.readings", ":material/edit_note:", "nav.tracking"

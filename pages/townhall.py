@@ -1,0 +1,36 @@
+"""Town hall: the programme's story for the mayor's room, one slide at a time.
+
+For the town-hall viewer and staff. Presentation mode hides the app around the slide; the
+exports (PowerPoint, PDF) hold the same slides. Aggregates and villages only.
+"""
+
+import streamlit as st
+
+from energy.access import can
+from energy.errors import EnergyError
+from ui import townhall as slides
+from ui.auth import guard
+from ui.chrome import page_header
+from ui.townhall_admin import exports, stories_editor
+from ui.widgets import show_error
+
+actor = guard("townhall")
+
+presenting = bool(st.session_state.get(slides.PRESENT, False))
+slides.page_style(presenting)
+if not presenting:
+    page_header("page.townhall", "townhall.caption")
+settings = slides.controls()
+try:
+    views = slides.load_slides(actor, settings.filters)
+except EnergyError as exc:
+    show_error(exc)
+    st.stop()
+
+slides.slideshow(views, auto_seconds=settings.auto_seconds, notes=not settings.present)
+
+if not settings.present:
+    st.divider()
+    exports(actor, settings.filters)
+    if can(actor, "village.write"):
+        stories_editor(actor)

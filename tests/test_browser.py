@@ -451,7 +451,7 @@ def test_committee_sees_only_its_village(page: Any, server: Server) -> None:
     screenshot(page, "committee-village-ko")
 
 
-def test_viewer_sees_home_and_account_only(page: Any, server: Server) -> None:
+def test_viewer_sees_only_the_aggregate_pages(page: Any, server: Server) -> None:
     log_in_as(page, server, "viewer", _heading("home", "ko"))
     assert nav_labels(page) == [_msg(PAGE_TITLE_KEYS[p], "ko") for p in pages_of("viewer")]
     assert sorted(nav_paths(page)) == paths_of("viewer") == ["", "account", "townhall"]

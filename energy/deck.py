@@ -14,123 +14,54 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import struct
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
-import pandas as pd
-from fpdf import FPDF
-from fpdf.enums import XPos, YPos
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
-from pptx.util import Emu, Inches, Pt
+from pptx.util import Inches, Pt
 
 from energy import presentation, townhall
 from energy.access import Actor
-from energy.charts import comparison_chart
-from energy.errors import EnergyError, InvalidInput
-from energy.i18n import format_date, format_krw, format_month, format_number, format_percent
+from energy.chart_pictures import (
+    CHART_PX_WIDTH,
+    GREEN,
+    INK,
+    MAP_PX_HEIGHT,
+    MARGIN,
+    MUTED,
+    NUMBERS_PER_ROW,
+    PANEL,
+    SLIDE_HEIGHT,
+    SLIDE_WIDTH,
+    chart_png,
+    fit,
+    font_files,
+    png_size,
+)
+from energy.errors import InvalidInput
+from energy.handout import build_handout, build_village_pdf
 from energy.i18n import translate as _translate
 from energy.presentation import SlideView
 from energy.townhall import TownHallFilter
 
-# Where Debian's fonts-noto-cjk (and other distributions' packages) put Noto Sans CJK.
-FONT_DIRS = (
-    Path("/usr/share/fonts/opentype/noto"),
-    Path("/usr/share/fonts/noto-cjk"),
-    Path("/usr/share/fonts/google-noto-cjk"),
-    Path("/usr/share/fonts/opentype/noto-cjk"),
-)
-FONT_FILES = {"": "NotoSansCJK-Regular.ttc", "B": "NotoSansCJK-Bold.ttc"}
-FONT_FAMILY = "Noto Sans CJK KR"  # the Korean face of the collection
-
-# 16:9 at PowerPoint's own widescreen size (13.333 x 7.5 in).
-SLIDE_WIDTH = Emu(12_192_000)
-SLIDE_HEIGHT = Emu(6_858_000)
-MARGIN = Inches(0.6)
-INK = RGBColor(0x22, 0x22, 0x22)  # type: ignore[no-untyped-call]
-MUTED = RGBColor(0x59, 0x59, 0x59)  # type: ignore[no-untyped-call]
-GREEN = RGBColor(0x00, 0x6B, 0x4F)  # type: ignore[no-untyped-call]  # chart green, darker
-PANEL = RGBColor(0xF2, 0xF2, 0xF2)  # type: ignore[no-untyped-call]
-CHART_PX_WIDTH = 1100  # Vega's plot width; the picture is scaled to the slide, never stretched
-CHART_SCALE = 2.0
-MAP_PX_HEIGHT = 520  # a chart of fixed proportions (the map) is drawn at least this tall
-NUMBERS_PER_ROW = 3
-
-
-# --- fonts and chart pictures -----------------------------------------------------------------
-
-
-def font_files() -> dict[str, Path]:
-    """Regular and bold Noto Sans CJK collections, or ``error.deck_font_missing``."""
-    for folder in FONT_DIRS:
-        found = {style: folder / name for style, name in FONT_FILES.items()}
-        if all(path.is_file() for path in found.values()):
-            return found
-    raise EnergyError("error.deck_font_missing", path=str(FONT_DIRS[0] / FONT_FILES[""]))
-
-
-def _korean_face(path: Path) -> int:
-    """The index of the Korean face inside a font collection (.ttc)."""
-    from fontTools.ttLib import TTCollection
-
-    collection = TTCollection(str(path), lazy=True)
-    try:
-        for index, font in enumerate(collection.fonts):
-            if font["name"].getDebugName(1) == FONT_FAMILY:
-                return index
-    finally:
-        collection.close()
-    raise EnergyError("error.deck_font_missing", path=str(path))
-
-
-_vl_lock = threading.Lock()
-_vl_fonts_registered = False
-
-
-def chart_png(chart: Any, *, width: int = CHART_PX_WIDTH, height: int = 420) -> bytes:
-    """An Altair chart as a PNG, rendered offline with the Korean font."""
-    import vl_convert
-
-    global _vl_fonts_registered
-    folder = font_files()[""].parent
-    spec = chart.properties(width=width, height=height).to_dict()
-    spec.setdefault("config", {})["font"] = FONT_FAMILY
-    spec["background"] = "white"
-    with _vl_lock:
-        if not _vl_fonts_registered:
-            vl_convert.register_font_directory(str(folder))
-            _vl_fonts_registered = True
-        png: bytes = vl_convert.vegalite_to_png(spec, scale=CHART_SCALE)
-    return _opaque(png)
-
-
-def _opaque(png: bytes) -> bytes:
-    """The PNG without its alpha channel: PDF viewers draw a soft mask as a grey veil."""
-    from PIL import Image
-
-    with Image.open(io.BytesIO(png)) as image:
-        out = io.BytesIO()
-        image.convert("RGB").save(out, format="PNG", optimize=True)
-    return out.getvalue()
-
-
-def png_size(png: bytes) -> tuple[int, int]:
-    """(width, height) in pixels, read from the PNG header."""
-    width, height = struct.unpack(">II", png[16:24])
-    return int(width), int(height)
-
-
-def _fit(png: bytes, box_width: int, box_height: int) -> tuple[int, int]:
-    """The largest (width, height) with the picture's proportions that fits the box."""
-    px_width, px_height = png_size(png)
-    scale = min(box_width / px_width, box_height / px_height)
-    return int(px_width * scale), int(px_height * scale)
+# Callers and tests reach the exports through this module.
+__all__ = [
+    "build_handout",
+    "build_pptx",
+    "build_village_pdf",
+    "deck_pptx",
+    "export_kind",
+    "font_files",
+    "handout_pdf",
+    "png_size",
+    "village_summary_pdf",
+    "write_export",
+]
 
 
 # --- PowerPoint -------------------------------------------------------------------------------
@@ -253,7 +184,7 @@ def _add_slide(prs: Any, view: SlideView, number: int, footer: str) -> None:
             plot_height = max(plot_height, MAP_PX_HEIGHT)
             plot_width = int(plot_height * view.chart_aspect)
         png = chart_png(view.chart, width=plot_width, height=plot_height)
-        width, height = _fit(png, box_width, box_height)
+        width, height = fit(png, box_width, box_height)
         slide.shapes.add_picture(
             io.BytesIO(png), MARGIN + (inner - width) // 2, top, width=width, height=height
         )
@@ -325,251 +256,6 @@ def build_pptx(slides: Sequence[SlideView], *, footer: str) -> bytes:
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue()
-
-
-# --- PDF --------------------------------------------------------------------------------------
-
-
-class _Pdf(FPDF):
-    """fpdf2 with the Korean font registered as "noto" (regular and bold)."""
-
-    def __init__(self, orientation: str) -> None:
-        super().__init__(orientation=orientation, unit="mm", format="A4")
-        files = font_files()
-        for style, path in files.items():
-            self.add_font("noto", style, str(path), collection_font_number=_korean_face(path))
-        self.set_auto_page_break(False)
-        self.set_margins(14, 12, 14)
-        self.set_text_color(0x22, 0x22, 0x22)
-
-    def line_of(
-        self,
-        text: str,
-        size: float,
-        *,
-        bold: bool = False,
-        grey: bool = False,
-        align: str = "L",
-        height: float | None = None,
-    ) -> None:
-        self.set_font("noto", "B" if bold else "", size)
-        self.set_text_color(*((0x59, 0x59, 0x59) if grey else (0x22, 0x22, 0x22)))
-        self.multi_cell(
-            0, height or size * 0.5, text, align=align, new_x=XPos.LMARGIN, new_y=YPos.NEXT
-        )
-
-    def text_height(self, text: str, size: float, width: float) -> float:
-        self.set_font("noto", "", size)
-        lines = cast(
-            list[str], self.multi_cell(width, size * 0.45, text, dry_run=True, output="LINES")
-        )
-        return float(len(lines) * size * 0.45)
-
-
-def _pdf_numbers(pdf: _Pdf, numbers: Sequence[presentation.BigNumber]) -> None:
-    inner = pdf.w - pdf.l_margin - pdf.r_margin
-    width = inner / min(max(len(numbers), 1), NUMBERS_PER_ROW)
-    for start in range(0, len(numbers), NUMBERS_PER_ROW):
-        row = numbers[start : start + NUMBERS_PER_ROW]
-        top = pdf.get_y()
-        for n, number in enumerate(row):
-            x = pdf.l_margin + n * width
-            pdf.set_xy(x, top)
-            pdf.set_font("noto", "", 10)
-            pdf.set_text_color(0x59, 0x59, 0x59)
-            pdf.multi_cell(width - 4, 5, number.label, new_x=XPos.LEFT, new_y=YPos.NEXT)
-            if number.missing:
-                pdf.set_font("noto", "", 16)
-                pdf.set_text_color(0x59, 0x59, 0x59)
-            else:
-                pdf.set_font("noto", "B", 22)
-                pdf.set_text_color(0x00, 0x6B, 0x4F)
-            pdf.multi_cell(width - 4, 10, number.value, new_x=XPos.LEFT, new_y=YPos.NEXT)
-            if number.caption:
-                pdf.set_font("noto", "", 9)
-                pdf.set_text_color(0x59, 0x59, 0x59)
-                pdf.multi_cell(width - 4, 4.5, number.caption, new_x=XPos.LEFT, new_y=YPos.NEXT)
-        pdf.set_xy(pdf.l_margin, top + 24)
-
-
-def _pdf_page(pdf: _Pdf, view: SlideView, number: int, footer: str, notes_heading: str) -> None:
-    pdf.add_page()
-    inner = pdf.w - pdf.l_margin - pdf.r_margin
-    if view.key == "cover":
-        pdf.set_y(70)
-        pdf.line_of(view.title, 32, bold=True, align="C", height=16)
-        pdf.line_of(view.subtitle, 18, grey=True, align="C", height=11)
-        pdf.line_of(view.footnote, 14, grey=True, align="C", height=9)
-    else:
-        pdf.line_of(view.title, 22, bold=True, height=11)
-        pdf.line_of(view.subtitle, 11, grey=True, height=6)
-        pdf.ln(3)
-        if view.numbers:
-            _pdf_numbers(pdf, view.numbers)
-    notes_height = pdf.text_height(view.notes, 8, inner) + 8
-    bottom = pdf.h - 12 - notes_height
-    if view.chart is not None:
-        box_height = bottom - pdf.get_y() - (8 if view.footnote else 2)
-        plot_height = max(int(CHART_PX_WIDTH * box_height / inner) - 100, 220)
-        plot_width = CHART_PX_WIDTH
-        if view.chart_aspect:
-            # Drawn at its own size and scaled as a picture, so labels keep to their tiles.
-            plot_height = max(plot_height, MAP_PX_HEIGHT)
-            plot_width = int(plot_height * view.chart_aspect)
-        png = chart_png(view.chart, width=plot_width, height=plot_height)
-        width, height = _fit(png, int(inner * 100), int(box_height * 100))
-        pdf.image(
-            io.BytesIO(png),
-            x=pdf.l_margin + (inner - width / 100) / 2,
-            y=pdf.get_y(),
-            w=width / 100,
-            h=height / 100,
-        )
-        pdf.set_y(pdf.get_y() + height / 100 + 2)
-    if view.quote:
-        pdf.ln(10)
-        pdf.line_of(f"“{view.quote}”", 20, height=10)
-        pdf.ln(4)
-        pdf.line_of(f"— {view.attribution}", 12, grey=True, align="R", height=7)
-    if view.message:
-        pdf.ln(12)
-        pdf.set_fill_color(0xF2, 0xF2, 0xF2)
-        pdf.set_font("noto", "", 15)
-        pdf.multi_cell(
-            0, 9, view.message, align="C", fill=True, padding=6, new_x=XPos.LMARGIN, new_y=YPos.NEXT
-        )
-    if view.footnote and view.key != "cover":
-        pdf.line_of(view.footnote, 10, grey=True, height=5)
-    if view.notes:
-        pdf.set_y(bottom)
-        pdf.set_draw_color(0xBB, 0xBB, 0xBB)
-        pdf.line(pdf.l_margin, bottom, pdf.w - pdf.r_margin, bottom)
-        pdf.ln(1.5)
-        pdf.line_of(notes_heading, 8, bold=True, grey=True, height=4.5)
-        pdf.line_of(view.notes, 8, grey=True, height=3.6)
-    pdf.set_y(pdf.h - 9)
-    pdf.line_of(f"{footer}   {number}", 8, grey=True, align="R", height=4)
-
-
-def build_handout(slides: Sequence[SlideView], *, footer: str, notes_heading: str) -> bytes:
-    """A landscape A4 handout: one page per slide, with its notes under it."""
-    pdf = _Pdf("landscape")
-    for number, view in enumerate(slides, start=1):
-        _pdf_page(pdf, view, number, footer, notes_heading)
-    return bytes(pdf.output())
-
-
-def build_village_pdf(sheet: townhall.VillageSheet, *, lang: str) -> bytes:
-    """One village on one portrait A4 page: facts, savings with coverage, solar, its words."""
-
-    def t(key: str, **params: object) -> str:
-        return _translate(key, lang, **params)
-
-    scope = sheet.scope
-    stage = t("stage.graduated") if sheet.stage == "graduated" else t("stage.year", n=sheet.stage)
-    pdf = _Pdf("portrait")
-    pdf.add_page()
-    pdf.line_of(
-        t("townhall.sheet_title", village=sheet.display_name(lang), year=scope.year),
-        20,
-        bold=True,
-        height=10,
-    )
-    pdf.line_of(
-        t(
-            "townhall.sheet_facts",
-            district=scope.district_name(lang) or "",
-            cohort=sheet.cohort_year,
-            stage=stage,
-            n=format_number(sheet.households, lang),
-        ),
-        11,
-        grey=True,
-        height=6,
-    )
-    pdf.line_of(
-        t(
-            "townhall.period",
-            start=format_month(scope.start, lang),
-            end=format_month(scope.end, lang),
-        ),
-        11,
-        grey=True,
-        height=6,
-    )
-    pdf.ln(6)
-    pdf.line_of(t("townhall.sheet_savings"), 14, bold=True, height=8)
-    for carrier in sheet.report.carriers:
-        if carrier.expected_cells == 0:
-            continue
-        name = t(f"carrier.{carrier.carrier}")
-        more = (carrier.saving or 0.0) < 0
-        line = (
-            t(
-                "townhall.sheet_carrier_more" if more else "townhall.sheet_carrier_line",
-                carrier=name,
-                pct=format_percent(abs(carrier.saving_pct or 0.0), lang),
-                saving=format_number(abs(carrier.saving or 0.0), lang),
-                unit=carrier.unit,
-                coverage=format_percent(carrier.coverage, lang),
-            )
-            if carrier.cells
-            else t("townhall.sheet_no_cells", carrier=name)
-        )
-        pdf.line_of(line, 11, height=6.5)
-    report = sheet.report
-    totals = [
-        f"{t('townhall.toe')}: {format_number(report.saving_toe, lang, 2)} TOE",
-        f"{t('townhall.tco2')}: {format_number(report.saving_tco2, lang, 2)} tCO2",
-        f"{t('townhall.krw')}: {format_krw(report.saving_krw, lang)}",
-    ]
-    pdf.line_of(" · ".join(totals), 11, bold=True, height=7)
-    if not sheet.electricity_by_month.empty:
-        chart = (
-            comparison_chart(
-                sheet.electricity_by_month.assign(
-                    month=pd.to_datetime(sheet.electricity_by_month["month"])
-                ),
-                series_labels={"baseline": t("savings.baseline"), "actual": t("savings.actual")},
-                x_title=t("report.month"),
-                y_title=f"{t('carrier.electricity')} (kWh)",
-            )
-            .configure_axis(labelFontSize=14, titleFontSize=15)
-            .configure_legend(labelFontSize=15)
-        )
-        png = chart_png(chart, width=760, height=260)
-        inner = pdf.w - pdf.l_margin - pdf.r_margin
-        width, height = _fit(png, int(inner * 100), 7000)
-        pdf.ln(2)
-        pdf.image(io.BytesIO(png), x=pdf.l_margin, y=pdf.get_y(), w=width / 100, h=height / 100)
-        pdf.set_y(pdf.get_y() + height / 100)
-    pdf.ln(5)
-    pdf.line_of(t("townhall.sheet_generation"), 14, bold=True, height=8)
-    share = sheet.estimated_kwh / sheet.generation_kwh if sheet.generation_kwh else 0.0
-    pdf.line_of(
-        f"{t('townhall.capacity')}: {format_number(sheet.capacity_kw, lang, 2)} kW · "
-        f"{t('townhall.generation')}: {format_number(sheet.generation_kwh, lang)} kWh "
-        f"({t('townhall.generation_caption', pct=format_percent(share, lang, 0))})",
-        11,
-        height=6.5,
-    )
-    if sheet.stories:
-        pdf.ln(5)
-        pdf.line_of(t("townhall.sheet_stories"), 14, bold=True, height=8)
-        for story in sheet.stories:
-            pdf.line_of(f"“{story.quote(lang)}”", 13, height=7)
-            pdf.line_of(
-                f"— {story.attribution(lang)}, {story.year}", 10, grey=True, align="R", height=6
-            )
-            pdf.ln(2)
-    pdf.set_y(pdf.h - 30)
-    pdf.line_of(t("townhall.notes_privacy", n=scope.min_households), 8, grey=True, height=4)
-    factors = "; ".join(
-        f"{f.key} {f.value} {f.unit} ({f.valid_from.isoformat()})" for f in report.factors
-    )
-    pdf.line_of(t("townhall.notes_factors", factors=factors), 8, grey=True, height=4)
-    pdf.line_of(format_date(dt.date.today(), lang), 8, grey=True, align="R", height=4)
-    return bytes(pdf.output())
 
 
 # --- what the page and the command line call --------------------------------------------------

@@ -446,64 +446,58 @@ def map_view(slide: townhall.MapSlide, lang: str) -> SlideView:
     )
 
 
-def call_view(slide: townhall.CallSlide, lang: str) -> SlideView:
-    scope, figures = slide.scope, slide.figures
-    numbers = (
-        (
-            BigNumber(_t(lang, "townhall.applications"), format_number(figures.applications, lang)),
-            BigNumber(_t(lang, "townhall.selected"), format_number(figures.selected, lang)),
-        )
-        if figures is not None
-        else ()
+def _counts(
+    lang: str, figures: object | None, fields: tuple[tuple[str, str], ...]
+) -> tuple[BigNumber, ...]:
+    """Big numbers from a later capability's figures (``(label key, attribute)``), or none."""
+    if figures is None:
+        return ()
+    return tuple(
+        BigNumber(_t(lang, key), format_number(getattr(figures, attribute), lang))
+        for key, attribute in fields
     )
+
+
+def call_view(slide: townhall.CallSlide, lang: str) -> SlideView:
+    fields = (("townhall.applications", "applications"), ("townhall.selected", "selected"))
     return _not_recorded_or(
         "call",
-        _t(lang, "townhall.call_title", year=scope.year),
-        scope,
+        _t(lang, "townhall.call_title", year=slide.scope.year),
+        slide.scope,
         lang,
-        numbers,
+        _counts(lang, slide.figures, fields),
         "townhall.call_none",
     )
 
 
 def training_view(slide: townhall.TrainingSlide, lang: str) -> SlideView:
-    figures = slide.figures
-    numbers = (
-        (
-            BigNumber(_t(lang, "townhall.sessions"), format_number(figures.sessions, lang)),
-            BigNumber(_t(lang, "townhall.villages_trained"), format_number(figures.villages, lang)),
-            BigNumber(_t(lang, "townhall.participants"), format_number(figures.participants, lang)),
-        )
-        if figures is not None
-        else ()
+    fields = (
+        ("townhall.sessions", "sessions"),
+        ("townhall.villages_trained", "villages"),
+        ("townhall.participants", "participants"),
     )
     return _not_recorded_or(
         "training",
         _t(lang, "townhall.training_title"),
         slide.scope,
         lang,
-        numbers,
+        _counts(lang, slide.figures, fields),
         "townhall.training_none",
     )
 
 
 def organisations_view(slide: townhall.OrganisationsSlide, lang: str) -> SlideView:
-    figures = slide.figures
-    numbers = (
-        (
-            BigNumber(_t(lang, "townhall.founded"), format_number(figures.founded, lang)),
-            BigNumber(_t(lang, "townhall.members"), format_number(figures.members, lang)),
-            BigNumber(_t(lang, "townhall.jobs"), format_number(figures.jobs, lang)),
-        )
-        if figures is not None
-        else ()
+    fields = (
+        ("townhall.founded", "founded"),
+        ("townhall.members", "members"),
+        ("townhall.jobs", "jobs"),
     )
     return _not_recorded_or(
         "organisations",
         _t(lang, "townhall.organisations_title"),
         slide.scope,
         lang,
-        numbers,
+        _counts(lang, slide.figures, fields),
         "townhall.organisations_none",
     )
 

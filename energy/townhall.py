@@ -27,251 +27,67 @@ over at least ``min_households`` households, medians over at least that many, an
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
 
 import pandas as pd
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from energy import cache, metrics
-from energy.access import Actor, require
+from energy import metrics
+from energy.access import Actor
 from energy.db import session_for
-from energy.districts import DistrictInfo, find_district, list_districts
-from energy.errors import InvalidInput
+from energy.districts import list_districts
 from energy.factors import factors_at
-from energy.households import village_by_code
 from energy.metrics import CarrierSaving
 from energy.models import (
     District,
     GenerationUnit,
     Household,
     Reading,
-    TownHallStory,
     Village,
-    VillageStatusChange,
 )
-from energy.performance import monthly_comparison
-from energy.renewables import KWH_PER_W_MONTH, village_generation
+from energy.renewables import KWH_PER_W_MONTH
 from energy.savings import BENCHMARKS, SavingsReport, compute_savings, eco_mileage_sums
-
-T = TypeVar("T")
-
-# Fewer households than this and a village is not shown on its own, nor any energy figure of
-# a group: with two or three homes a "village figure" is in effect a household's own bill.
-MIN_HOUSEHOLDS = 5
-# Seoul reached 100 villages in 2018, the year organisers met the mayor at the first town hall.
-MILESTONE_VILLAGES = 100
-FIRST_YEAR = 2012  # the programme's first villages
-STAGES = ("1", "2", "3", "graduated")
-MAX_STORIES = 4  # a room listens to a few voices, not a catalogue
-TOE_CARRIERS = ("electricity", "gas", "heat")  # water has no TOE factor
-
-
-# --- the filter and the scope ---------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class TownHallFilter:
-    """What the slides are about: a year, optionally one district (name or code)."""
-
-    year: int
-    district: str | None = None
-    min_households: int = MIN_HOUSEHOLDS
-
-
-@dataclass(frozen=True)
-class ScopeInfo:
-    """The year, period and place a slide speaks of, and how many households that covers."""
-
-    year: int
-    start: dt.date  # first month of the period
-    end: dt.date  # last month of the period (first-of-month)
-    district_code: str | None
-    district_ko: str | None
-    district_en: str | None
-    villages: int  # villages in scope (selected by the year)
-    households: int  # households taking part in the period
-    min_households: int
-
-    def district_name(self, lang: str) -> str | None:
-        if self.district_code is None:
-            return None
-        return self.district_ko if lang == "ko" else self.district_en
-
-    @property
-    def shown(self) -> bool:
-        """Whether the scope is large enough for energy figures (the small-village rule)."""
-        return self.households >= self.min_households
-
-
-@dataclass(frozen=True)
-class _Scope:
-    info: ScopeInfo
-    village_ids: tuple[int, ...]
-    households_by_village: dict[int, int]
-
-
-def last_complete_month(today: dt.date) -> dt.date:
-    return metrics.add_months(metrics.first_of_month(today), -1)
-
-
-def default_year(today: dt.date | None = None) -> int:
-    """The last calendar year with all twelve months complete: what a town hall reports."""
-    return (today or dt.date.today()).year - 1
-
-
-def available_years(today: dt.date | None = None) -> list[int]:
-    """Years the slides can tell, newest first (this year once one month is complete)."""
-    last = last_complete_month(today or dt.date.today()).year
-    return list(range(last, FIRST_YEAR - 1, -1))
-
-
-def _period(year: int, today: dt.date) -> tuple[dt.date, dt.date]:
-    last = last_complete_month(today)
-    if not FIRST_YEAR <= year <= last.year:
-        raise InvalidInput("error.townhall_year", field="year", first=FIRST_YEAR, last=last.year)
-    return dt.date(year, 1, 1), min(dt.date(year, 12, 1), last)
-
-
-def _taking_part_by_village(
-    session: Session, village_ids: list[int], start: dt.date, end: dt.date
-) -> dict[int, int]:
-    if not village_ids:
-        return {}
-    rows = session.execute(
-        select(Household.village_id, func.count())
-        .where(
-            Household.village_id.in_(village_ids),
-            Household.joined_on <= metrics.last_day_of_month(end),
-            or_(Household.left_on.is_(None), Household.left_on >= start),
-        )
-        .group_by(Household.village_id)
-    ).all()
-    return {int(v): int(n) for v, n in rows}
-
-
-def _resolve(session: Session, filters: TownHallFilter, today: dt.date) -> _Scope:
-    if filters.min_households < 1:
-        raise InvalidInput("error.positive", field="min_households")
-    start, end = _period(filters.year, today)
-    district: DistrictInfo | None = None
-    query = select(Village.id).where(Village.cohort_year <= filters.year).order_by(Village.id)
-    if filters.district is not None and filters.district.strip():
-        district = find_district(session, filters.district)
-        query = query.where(Village.district_id == district.id)
-    ids = list(session.scalars(query))
-    by_village = _taking_part_by_village(session, ids, start, end)
-    info = ScopeInfo(
-        year=filters.year,
-        start=start,
-        end=end,
-        district_code=district.code if district else None,
-        district_ko=district.name_ko if district else None,
-        district_en=district.name_en if district else None,
-        villages=len(ids),
-        households=sum(by_village.values()),
-        min_households=filters.min_households,
-    )
-    return _Scope(info, tuple(ids), by_village)
-
-
-def scope_info(
-    actor: Actor, filters: TownHallFilter, *, today: dt.date | None = None, url: str | None = None
-) -> ScopeInfo:
-    """The year, period and place the slides speak of (and whether it is large enough)."""
-    return _slide("scope", actor, filters, today, url, lambda scope, _today: scope.info)
-
-
-def _slide(
-    name: str,
-    actor: Actor,
-    filters: TownHallFilter,
-    today: dt.date | None,
-    url: str | None,
-    compute: Callable[[_Scope, dt.date], T],
-) -> T:
-    """Check access, then compute a slide once per store version (the figures of a scope are
-    the same for everyone who may see them)."""
-    require(actor, "overview.read")
-    day = today or dt.date.today()
-
-    def run() -> T:
-        with session_for(actor, url=url) as session:
-            scope = _resolve(session, filters, day)
-        return compute(scope, day)
-
-    result: T = cache.memo(("townhall", name, filters, day), run, url=url)
-    return result
-
-
-def _status_at(session: Session, village_ids: list[int], day: dt.date) -> dict[int, str]:
-    """Each village's status on ``day``, from its dated history (not yet started: absent)."""
-    if not village_ids:
-        return {}
-    rows = session.execute(
-        select(VillageStatusChange.village_id, VillageStatusChange.status)
-        .where(
-            VillageStatusChange.village_id.in_(village_ids),
-            VillageStatusChange.effective_on <= day,
-        )
-        .order_by(VillageStatusChange.effective_on, VillageStatusChange.id)
-    ).all()
-    return {int(village_id): str(status) for village_id, status in rows}
-
-
-def _stage_in(year: int, cohort_year: int) -> str:
-    """A village's programme year during ``year``: 1-3, then graduated (the 3-year sunset)."""
-    years_in = year - cohort_year + 1
-    return str(years_in) if years_in <= 3 else "graduated"
-
-
-# --- what later capabilities supply -------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CallFigures:
-    """The annual call of the presentation year: applications received and villages selected."""
-
-    applications: int
-    selected: int
-
-
-@dataclass(frozen=True)
-class TrainingFigures:
-    """First-year training and later capacity building in the presentation year."""
-
-    sessions: int
-    villages: int
-    participants: int
-
-
-@dataclass(frozen=True)
-class OrganisationFigures:
-    """Organisations villages founded (cooperatives, social cooperatives, NGOs) by the year."""
-
-    founded: int
-    by_form: dict[str, int]
-    members: int
-    jobs: int
-
-
-def _call_figures(session: Session, scope: _Scope) -> CallFigures | None:
-    """The annual call's figures. The call capability (issue 3) does not store applications
-    yet, so there is nothing to show: the slide says so."""
-    return None
-
-
-def _training_figures(session: Session, scope: _Scope) -> TrainingFigures | None:
-    """Training figures. The training capability (issue 4) stores no sessions yet."""
-    return None
-
-
-def _organisation_figures(session: Session, scope: _Scope) -> OrganisationFigures | None:
-    """Organisations and jobs. The cooperative capability (issue 6) stores none yet."""
-    return None
-
+from energy.townhall_pending import (
+    CallFigures,
+    CallSlide,
+    OrganisationFigures,
+    OrganisationsSlide,
+    TrainingFigures,
+    TrainingSlide,
+    _organisation_figures,
+    annual_call,
+    organisations,
+    training,
+)
+from energy.townhall_scope import (
+    FIRST_YEAR,
+    MILESTONE_VILLAGES,
+    MIN_HOUSEHOLDS,
+    STAGES,
+    TOE_CARRIERS,
+    ScopeInfo,
+    TownHallFilter,
+    _Scope,
+    _slide,
+    _stage_in,
+    _status_at,
+    available_years,
+    default_year,
+    last_complete_month,
+    scope_info,
+)
+from energy.townhall_stories import (
+    StoriesSlide,
+    StoryCard,
+    VillageChoice,
+    stories,
+    villages_shown,
+)
+from energy.village_summary import (
+    VillageSheet,
+    village_sheet,
+)
 
 # --- the slides -----------------------------------------------------------------------------
 
@@ -674,272 +490,43 @@ def district_map(
     return _slide("map", actor, filters, today, url, compute)
 
 
-@dataclass(frozen=True)
-class CallSlide:
-    scope: ScopeInfo
-    figures: CallFigures | None  # None: not recorded yet
-
-
-@dataclass(frozen=True)
-class TrainingSlide:
-    scope: ScopeInfo
-    figures: TrainingFigures | None  # None: not recorded yet
-
-
-@dataclass(frozen=True)
-class OrganisationsSlide:
-    scope: ScopeInfo
-    figures: OrganisationFigures | None  # None: not recorded yet
-
-
-def _session_slide(
-    name: str,
-    actor: Actor,
-    filters: TownHallFilter,
-    today: dt.date | None,
-    url: str | None,
-    build: Callable[[Session, _Scope], T],
-) -> T:
-    def compute(scope: _Scope, _today: dt.date) -> T:
-        with session_for(actor, url=url) as session:
-            return build(session, scope)
-
-    return _slide(name, actor, filters, today, url, compute)
-
-
-def annual_call(
-    actor: Actor, filters: TownHallFilter, *, today: dt.date | None = None, url: str | None = None
-) -> CallSlide:
-    return _session_slide(
-        "call", actor, filters, today, url, lambda s, sc: CallSlide(sc.info, _call_figures(s, sc))
-    )
-
-
-def training(
-    actor: Actor, filters: TownHallFilter, *, today: dt.date | None = None, url: str | None = None
-) -> TrainingSlide:
-    return _session_slide(
-        "training",
-        actor,
-        filters,
-        today,
-        url,
-        lambda s, sc: TrainingSlide(sc.info, _training_figures(s, sc)),
-    )
-
-
-def organisations(
-    actor: Actor, filters: TownHallFilter, *, today: dt.date | None = None, url: str | None = None
-) -> OrganisationsSlide:
-    return _session_slide(
-        "organisations",
-        actor,
-        filters,
-        today,
-        url,
-        lambda s, sc: OrganisationsSlide(sc.info, _organisation_figures(s, sc)),
-    )
-
-
-@dataclass(frozen=True)
-class StoryCard:
-    """A village's own words, with the few facts about the village a room wants to hear."""
-
-    village_name: str
-    village_name_en: str | None
-    district_ko: str
-    district_en: str
-    cohort_year: int
-    households: int
-    year: int
-    quote_ko: str
-    quote_en: str | None
-    attribution_ko: str
-    attribution_en: str | None
-
-    def village(self, lang: str) -> str:
-        return self.village_name_en if lang == "en" and self.village_name_en else self.village_name
-
-    def district(self, lang: str) -> str:
-        return self.district_ko if lang == "ko" else self.district_en
-
-    def quote(self, lang: str) -> str:
-        return self.quote_en if lang == "en" and self.quote_en else self.quote_ko
-
-    def attribution(self, lang: str) -> str:
-        return self.attribution_en if lang == "en" and self.attribution_en else self.attribution_ko
-
-
-@dataclass(frozen=True)
-class StoriesSlide:
-    """Stories staff chose, of villages in scope, told by the year (at most MAX_STORIES).
-
-    ``withheld`` counts stories left out because their village is under the threshold.
-    """
-
-    scope: ScopeInfo
-    stories: tuple[StoryCard, ...]
-    withheld: int
-
-
-def _story_cards(
-    session: Session, scope: _Scope, village_ids: list[int]
-) -> tuple[list[StoryCard], int]:
-    """Stories of ``village_ids`` told by the year, in slide order; and how many were withheld
-    because their village is under the threshold."""
-    info = scope.info
-    rows = session.execute(
-        select(TownHallStory, Village, District)
-        .join(Village, Village.id == TownHallStory.village_id)
-        .join(District, District.id == Village.district_id)
-        .where(TownHallStory.village_id.in_(village_ids), TownHallStory.year <= info.year)
-        .order_by(TownHallStory.position, TownHallStory.year.desc(), TownHallStory.id)
-    ).all()
-    cards, withheld = [], 0
-    for story, village, district in rows:
-        households = scope.households_by_village.get(village.id, 0)
-        if households < info.min_households:
-            withheld += 1
-            continue
-        cards.append(
-            StoryCard(
-                village_name=village.name,
-                village_name_en=village.name_en,
-                district_ko=district.name_ko,
-                district_en=district.name_en,
-                cohort_year=village.cohort_year,
-                households=households,
-                year=story.year,
-                quote_ko=story.quote_ko,
-                quote_en=story.quote_en,
-                attribution_ko=story.attribution_ko,
-                attribution_en=story.attribution_en,
-            )
-        )
-    return cards, withheld
-
-
-def stories(
-    actor: Actor, filters: TownHallFilter, *, today: dt.date | None = None, url: str | None = None
-) -> StoriesSlide:
-    def compute(scope: _Scope, _today: dt.date) -> StoriesSlide:
-        with session_for(actor, url=url) as session:
-            cards, withheld = _story_cards(session, scope, list(scope.village_ids))
-        return StoriesSlide(scope.info, tuple(cards[:MAX_STORIES]), withheld)
-
-    return _slide("stories", actor, filters, today, url, compute)
-
-
-@dataclass(frozen=True)
-class VillageChoice:
-    code: str
-    name: str
-    name_en: str | None
-
-    def display_name(self, lang: str) -> str:
-        return self.name_en if lang == "en" and self.name_en else self.name
-
-
-def villages_shown(
-    actor: Actor, filters: TownHallFilter, *, today: dt.date | None = None, url: str | None = None
-) -> list[VillageChoice]:
-    """Villages in scope large enough to be shown on their own (the one-page summaries)."""
-
-    def compute(scope: _Scope, _today: dt.date) -> list[VillageChoice]:
-        shown = [
-            v for v, n in scope.households_by_village.items() if n >= scope.info.min_households
-        ]
-        with session_for(actor, url=url) as session:
-            rows = session.execute(
-                select(Village.code, Village.name, Village.name_en)
-                .where(Village.id.in_(shown))
-                .order_by(Village.code)
-            ).all()
-        return [VillageChoice(code, name, name_en) for code, name, name_en in rows]
-
-    return _slide("villages_shown", actor, filters, today, url, compute)
-
-
-# --- one village's page (staff: it reads the village's own tracking data) --------------------
-
-
-@dataclass(frozen=True)
-class VillageSheet:
-    """One village on one page: who it is, its saving and generation in the period, its words.
-
-    Refused (``error.townhall_small_village``) for a village under the threshold.
-    """
-
-    scope: ScopeInfo
-    code: str
-    name: str
-    name_en: str | None
-    cohort_year: int
-    stage: str  # programme year during the presentation year
-    status: str | None  # at the period's end (None: not started)
-    households: int
-    report: SavingsReport
-    capacity_kw: float
-    generation_kwh: float
-    estimated_kwh: float
-    stories: tuple[StoryCard, ...]
-    electricity_by_month: pd.DataFrame  # month, baseline, actual (kWh, counted cells only)
-
-    def display_name(self, lang: str) -> str:
-        return self.name_en if lang == "en" and self.name_en else self.name
-
-
-def village_sheet(
-    actor: Actor,
-    code: str,
-    *,
-    year: int,
-    min_households: int = MIN_HOUSEHOLDS,
-    today: dt.date | None = None,
-    url: str | None = None,
-) -> VillageSheet:
-    """A village's one-page summary for the presentation year.
-
-    Needs ``overview.read`` and the village's tracking data (``tracking.read``: staff,
-    reviewers, trainers), which :func:`energy.savings.compute_savings` checks.
-    """
-    require(actor, "overview.read")
-    day = today or dt.date.today()
-    with session_for(actor, url=url) as session:
-        village = village_by_code(session, code)
-        filters = TownHallFilter(
-            year=year, district=village.district.code, min_households=min_households
-        )
-        scope = _resolve(session, filters, day)
-        if village.cohort_year > year:
-            raise InvalidInput("error.townhall_not_yet_selected", field="year", year=year)
-        households = scope.households_by_village.get(village.id, 0)
-        if households < min_households:
-            raise InvalidInput("error.townhall_small_village", field="village", n=min_households)
-        status = _status_at(session, [village.id], metrics.last_day_of_month(scope.info.end))
-        own, _ = _story_cards(session, scope, [village.id])
-        village_id, village_code = village.id, village.code
-        name, name_en, cohort = village.name, village.name_en, village.cohort_year
-    info = scope.info
-    report = compute_savings(actor, village=village_code, start=info.start, end=info.end, url=url)
-    generation = village_generation(actor, village_code, start=info.start, end=info.end, url=url)
-    monthly = monthly_comparison(
-        actor, village=village_code, start=info.start, end=info.end, url=url
-    )
-    electricity = monthly[monthly["carrier"] == "electricity"][["month", "baseline", "actual"]]
-    return VillageSheet(
-        scope=info,
-        code=village_code,
-        name=name,
-        name_en=name_en,
-        cohort_year=cohort,
-        stage=_stage_in(year, cohort),
-        status=status.get(village_id),
-        households=households,
-        report=report,
-        capacity_kw=generation.capacity_w / 1000,
-        generation_kwh=generation.renewable_kwh,
-        estimated_kwh=generation.estimated_kwh,
-        stories=tuple(own[:MAX_STORIES]),
-        electricity_by_month=electricity.reset_index(drop=True),
-    )
+# The town hall has one entry point: the slide functions here, and those of its parts.
+__all__ = [
+    "FIRST_YEAR",
+    "MIN_HOUSEHOLDS",
+    "CallFigures",
+    "CallSlide",
+    "EnergySlide",
+    "GlanceSlide",
+    "GrowthSlide",
+    "MapSlide",
+    "OrganisationFigures",
+    "OrganisationsSlide",
+    "ProgrammeYearSlide",
+    "RenewablesSlide",
+    "ScopeInfo",
+    "StageSaving",
+    "StoriesSlide",
+    "StoryCard",
+    "TownHallFilter",
+    "TrainingFigures",
+    "TrainingSlide",
+    "VillageChoice",
+    "VillageSheet",
+    "annual_call",
+    "available_years",
+    "default_year",
+    "district_map",
+    "energy_saved",
+    "glance",
+    "growth",
+    "last_complete_month",
+    "organisations",
+    "renewables",
+    "savings_by_programme_year",
+    "scope_info",
+    "stories",
+    "training",
+    "village_sheet",
+    "villages_shown",
+]

@@ -158,10 +158,11 @@ def test_a_year_before_the_programme_is_refused(demo_store: str, tmp_path: Path)
 def test_without_the_korean_font_an_export_stops_with_the_package_to_install(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    from energy import chart_pictures
     from energy.errors import EnergyError
     from energy.presentation import SlideView
 
-    monkeypatch.setattr(deck, "FONT_DIRS", (tmp_path,))
+    monkeypatch.setattr(chart_pictures, "FONT_DIRS", (tmp_path,))
     for build in (
         lambda: deck.build_pptx([SlideView("cover", "t", "s")], footer="f"),
         lambda: deck.build_handout([SlideView("cover", "t", "s")], footer="f", notes_heading="n"),

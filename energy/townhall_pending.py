@@ -1,0 +1,135 @@
+"""Town-hall slides whose data later capabilities store (the call, training, cooperatives).
+
+Each ``_..._figures`` function returns ``None`` until its capability stores data; the slide
+then says so and never shows a number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from energy.access import Actor
+from energy.db import session_for
+from energy.townhall_scope import (
+    ScopeInfo,
+    T,
+    TownHallFilter,
+    _Scope,
+    _slide,
+)
+
+# --- what later capabilities supply -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CallFigures:
+    """The annual call of the presentation year: applications received and villages selected."""
+
+    applications: int
+    selected: int
+
+
+@dataclass(frozen=True)
+class TrainingFigures:
+    """First-year training and later capacity building in the presentation year."""
+
+    sessions: int
+    villages: int
+    participants: int
+
+
+@dataclass(frozen=True)
+class OrganisationFigures:
+    """Organisations villages founded (cooperatives, social cooperatives, NGOs) by the year."""
+
+    founded: int
+    by_form: dict[str, int]
+    members: int
+    jobs: int
+
+
+def _call_figures(session: Session, scope: _Scope) -> CallFigures | None:
+    """The annual call's figures. The call capability (issue 3) does not store applications
+    yet, so there is nothing to show: the slide says so."""
+    return None
+
+
+def _training_figures(session: Session, scope: _Scope) -> TrainingFigures | None:
+    """Training figures. The training capability (issue 4) stores no sessions yet."""
+    return None
+
+
+def _organisation_figures(session: Session, scope: _Scope) -> OrganisationFigures | None:
+    """Organisations and jobs. The cooperative capability (issue 6) stores none yet."""
+    return None
+
+
+@dataclass(frozen=True)
+class CallSlide:
+    scope: ScopeInfo
+    figures: CallFigures | None  # None: not recorded yet
+
+
+@dataclass(frozen=True)
+class TrainingSlide:
+    scope: ScopeInfo
+    figures: TrainingFigures | None  # None: not recorded yet
+
+
+@dataclass(frozen=True)
+class OrganisationsSlide:
+    scope: ScopeInfo
+    figures: OrganisationFigures | None  # None: not recorded yet
+
+
+def _session_slide(
+    name: str,
+    actor: Actor,
+    filters: TownHallFilter,
+    today: dt.date | None,
+    url: str | None,
+    build: Callable[[Session, _Scope], T],
+) -> T:
+    def compute(scope: _Scope, _today: dt.date) -> T:
+        with session_for(actor, url=url) as session:
+            return build(session, scope)
+
+    return _slide(name, actor, filters, today, url, compute)
+
+
+def annual_call(
+    actor: Actor, filters: TownHallFilter, *, today: dt.date | None = None, url: str | None = None
+) -> CallSlide:
+    return _session_slide(
+        "call", actor, filters, today, url, lambda s, sc: CallSlide(sc.info, _call_figures(s, sc))
+    )
+
+
+def training(
+    actor: Actor, filters: TownHallFilter, *, today: dt.date | None = None, url: str | None = None
+) -> TrainingSlide:
+    return _session_slide(
+        "training",
+        actor,
+        filters,
+        today,
+        url,
+        lambda s, sc: TrainingSlide(sc.info, _training_figures(s, sc)),
+    )
+
+
+def organisations(
+    actor: Actor, filters: TownHallFilter, *, today: dt.date | None = None, url: str | None = None
+) -> OrganisationsSlide:
+    return _session_slide(
+        "organisations",
+        actor,
+        filters,
+        today,
+        url,
+        lambda s, sc: OrganisationsSlide(sc.info, _organisation_figures(s, sc)),
+    )

@@ -434,3 +434,8 @@ class TownHallStory(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     village: Mapped[Village] = relationship()
+
+
+# Tables of later capabilities live in their own modules; importing them here registers them
+# on Base.metadata (Alembic, backups and tests read it from this module).
+from energy import models_call, models_organisations, models_training  # noqa: E402,F401

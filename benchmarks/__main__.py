@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from benchmarks.imports import measure_import
 from benchmarks.pages import measure_pages
 from benchmarks.savings import measure_savings
 from benchmarks.stores import SIZES, store_url
@@ -25,7 +26,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks")
     parser.add_argument("--sizes", default="100k,1m", help=f"comma list of {', '.join(SIZES)}")
     parser.add_argument("--stores", default="sqlite,postgresql")
-    parser.add_argument("--only", choices=("pages", "savings"), help="one measurement only")
+    parser.add_argument(
+        "--only", choices=("pages", "savings", "import"), help="one measurement only"
+    )
+    parser.add_argument(
+        "--import-rows", type=int, default=1_000_000, help="rows in the import benchmark's file"
+    )
     parser.add_argument("--out", type=Path, help="write the figures as JSON here")
     args = parser.parse_args(argv)
     figures: dict[str, Any] = {
@@ -34,6 +40,16 @@ def main(argv: list[str] | None = None) -> int:
         "runs": [],
     }
     for kind in args.stores.split(","):
+        if args.only in (None, "import"):
+            i = measure_import(kind, args.import_rows)
+            figures["runs"].append({"store": kind, "import": i})
+            print(
+                f"{kind:<10} import {i['rows']:,} rows ({i['file_mb']} MB): ours {i['ours_s']}s "
+                f"(peak {i['ours_peak_mb']} MB); floor {i['floor_s']}s (rate x{i['rate_vs_floor']}); "
+                f"naive {i['naive_s']}s (peak {i['naive_peak_mb']} MB; ours x{i['speed_vs_naive']} faster)"
+            )
+            if args.only == "import":
+                continue
         for size in args.sizes.split(","):
             url = store_url(kind, size)
             run: dict[str, Any] = {"store": kind, "size": size}

@@ -13,21 +13,37 @@ import datetime as dt
 import math
 import re
 import statistics
-from collections.abc import Callable, Collection, Iterable, Iterator
-from dataclasses import dataclass, field
+from array import array
+from collections.abc import Callable, Collection, Iterable
 from typing import Any
 
-from sqlalchemy import and_, insert, select, update
+from sqlalchemy import and_, select, update
 from sqlalchemy.orm import Session
 
 from energy.access import Actor, require_village
 from energy.db import record_action, session_for
-from energy.errors import EnergyError
 from energy.factors import factors_at
 from energy.households import HOUSEHOLD_CODE_PATTERN, village_by_code
-from energy.i18n import translate
-from energy.models import CANONICAL_UNITS, Household, Reading, ReadingBatch, Village
+from energy.models import CANONICAL_UNITS, CARRIERS, Household, Reading, ReadingBatch, Village
 from energy.readings_file import RawRow
+from energy.readings_report import (
+    CheckedReading,
+    CheckedRows,
+    Conflict,
+    ImportRejected,
+    ImportReport,
+    ImportResult,
+    Issue,
+)
+from energy.readings_store import (
+    CARRIER_INDEX,
+    MONTH_SPAN,
+    add_new_households,
+    month_index,
+    month_of,
+    pack,
+    write_new,
+)
 
 # Units a person may type, per carrier, and the factor that brings them to the stored unit.
 # Gas in m³ needs the calorific value valid for that month (a versioned factor), see below.
@@ -69,93 +85,8 @@ OUTLIER_IQR_FACTOR = 3.0
 OUTLIER_MIN_HISTORY = 6
 HISTORY_MONTHS = 36
 CHUNK_ROWS = 5_000
+CALORIFIC = -1.0  # the unit scale of gas in m³: the month's calorific value
 Progress = Callable[[int, int | None], None]
-
-
-@dataclass(frozen=True)
-class Issue:
-    """A problem with one row (``line``) or with the file (``line`` is None)."""
-
-    line: int | None
-    column: str | None
-    key: str
-    params: dict[str, Any]
-    severity: str = "error"  # or "warning": shown, but does not stop the import
-
-    def message(self, lang: str) -> str:
-        return translate(self.key, lang, **self.params)
-
-
-@dataclass(frozen=True)
-class CheckedReading:
-    line: int | None
-    household: str
-    month: dt.date
-    carrier: str
-    value: float  # in the carrier's stored unit
-    household_id: int | None  # None: a household the import will register
-
-
-@dataclass(frozen=True)
-class Conflict:
-    line: int | None
-    household: str
-    month: dt.date
-    carrier: str
-    stored: float
-    new: float
-    unit: str
-
-    @property
-    def key(self) -> tuple[str, str, dt.date]:
-        return (self.household, self.carrier, self.month)
-
-
-@dataclass
-class ImportReport:
-    rows_in: int = 0
-    issues: list[Issue] = field(default_factory=list)
-    readings: list[CheckedReading] = field(default_factory=list)
-    to_insert: list[CheckedReading] = field(default_factory=list)  # not stored yet
-    unchanged: int = 0
-    conflicts: list[Conflict] = field(default_factory=list)
-    new_households: list[str] = field(default_factory=list)
-
-    @property
-    def new(self) -> int:
-        return len(self.to_insert)
-
-    @property
-    def errors(self) -> list[Issue]:
-        return [i for i in self.issues if i.severity == "error"]
-
-    @property
-    def warnings(self) -> list[Issue]:
-        return [i for i in self.issues if i.severity == "warning"]
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    batch_id: int | None
-    added: int
-    changed: int
-    unchanged: int
-    dropped: int  # conflicts the user did not confirm: the stored values stay
-    report: ImportReport
-
-
-class ImportRejected(EnergyError):
-    """The rows have errors: nothing was saved. ``report`` says which and where."""
-
-    key = "import.rejected"
-
-    def __init__(self, report: ImportReport) -> None:
-        super().__init__("import.rejected", errors=len(report.errors))
-        self.report = report
 
 
 def month_start(value: dt.date) -> dt.date:
@@ -188,26 +119,21 @@ def parse_value(text: str) -> float | None:
     return value if math.isfinite(value) else None
 
 
-def _stored_value(
-    carrier: str,
-    unit_text: str,
-    number: float,
-    month: dt.date,
-    session: Session,
-    calorific: dict[dt.date, float],
-) -> float | None:
+def _unit_scale(carrier: str, unit_text: str) -> float | None:
+    """The factor to the stored unit; :data:`CALORIFIC` for gas in m³; None if unknown."""
     unit = unit_text.strip().lower().replace(" ", "") or CANONICAL_UNITS[carrier].lower()
     aliases = UNIT_ALIASES[carrier]
     if unit not in aliases:
         return None
     scale = aliases[unit]
-    if scale is not None:
-        return number * scale
-    # Gas in m³: the calorific value valid for that month, from the versioned factor table.
-    if month not in calorific:
-        mj_per_m3 = factors_at(session, month).value("gas.mj_per_m3")
-        calorific[month] = mj_per_m3 or 0.0
-    return number * calorific[month] if calorific[month] else None
+    return CALORIFIC if scale is None else scale
+
+
+def _calorific(session: Session, month: int, cache: dict[int, float]) -> float:
+    """Gas MJ per m³ valid in ``month`` (a versioned factor); 0.0 when none is set."""
+    if month not in cache:
+        cache[month] = factors_at(session, month_of(month)).value("gas.mj_per_m3") or 0.0
+    return cache[month]
 
 
 def _outlier_limits(values: list[float]) -> float | None:
@@ -216,6 +142,54 @@ def _outlier_limits(values: list[float]) -> float | None:
     quartiles = statistics.quantiles(values, n=4)
     iqr = quartiles[2] - quartiles[0]
     return statistics.median(values) + OUTLIER_IQR_FACTOR * iqr if iqr > 0 else None
+
+
+def _row_issues(
+    report: ImportReport,
+    row: RawRow,
+    households: dict[str, int],
+    register_households: bool,
+    this_month: dt.date,
+) -> None:
+    """Every problem of a row that failed the fast checks, field by field."""
+
+    def fail(column: str | None, key: str, **params: Any) -> None:
+        report.issues.append(Issue(row.line, column, key, params))
+
+    if row.value.startswith("\x00too-long"):
+        fail(None, "import.field_too_long")
+        return
+    if row.value.startswith("\x00fields:"):
+        _, got, expected = row.value.split(":")
+        fail(None, "import.field_count", got=got, expected=expected)
+        return
+    code = row.household.strip()
+    if not code:
+        fail("household", "import.household_missing")
+    elif not HOUSEHOLD_CODE_PATTERN.match(code):
+        fail("household", "import.household_format", value=code[:40])
+    elif code not in households and not register_households:
+        fail("household", "import.household_unknown", value=code)
+    month = parse_month(row.month)
+    if month is None:
+        fail("month", "import.month_format", value=row.month[:20])
+    elif month > this_month:
+        fail("month", "import.month_future", value=row.month)
+    elif month < EARLIEST_MONTH:
+        fail("month", "import.month_too_old", value=row.month)
+    carrier = CARRIER_ALIASES.get(row.carrier.strip().lower())
+    if carrier is None:
+        fail("carrier", "import.carrier_unknown", value=row.carrier[:30])
+    number = parse_value(row.value)
+    if number is None:
+        fail("value", "import.value_not_number", value=row.value[:30])
+    elif number < 0:
+        fail("value", "import.value_negative", value=row.value)
+    elif number > MAX_VALUE:
+        fail("value", "import.value_too_large", value=row.value[:30])
+    if carrier is not None and _unit_scale(carrier, row.unit) is None:
+        fail("unit", "import.unit_unknown", value=row.unit[:20], carrier=carrier,
+             units=", ".join(u for u in UNIT_ALIASES[carrier] if u.isascii()))  # fmt: skip
 
 
 def _check(
@@ -228,147 +202,171 @@ def _check(
     progress: Progress | None,
     total: int | None,
 ) -> ImportReport:
+    """Check ``rows`` one by one, streaming: each distinct household, month, carrier and unit
+    text is judged once, and the rows that pass are kept column by column."""
     report = ImportReport()
-    households = {
-        h.code: h
-        for h in session.scalars(select(Household).where(Household.village_id == village.id))
-    }
-    seen: dict[tuple[str, str, dt.date], int | None] = {}
-    calorific: dict[dt.date, float] = {}
-    this_month = month_start(today)
-    unknown: dict[str, int | None] = {}
-    for row in rows:
-        report.rows_in += 1
-        if progress and report.rows_in % CHUNK_ROWS == 0:
-            progress(report.rows_in, total)
-        issues_before = len(report.issues)
-
-        def fail(column: str | None, key: str, row: RawRow = row, **params: Any) -> None:
-            report.issues.append(Issue(row.line, column, key, params))
-
-        if row.value.startswith("\x00too-long"):
-            fail(None, "import.field_too_long")
-            continue
-        if row.value.startswith("\x00fields:"):
-            _, got, expected = row.value.split(":")
-            fail(None, "import.field_count", got=got, expected=expected)
-            continue
-        code = row.household.strip()
-        if not code:
-            fail("household", "import.household_missing")
-        elif not HOUSEHOLD_CODE_PATTERN.match(code):
-            fail("household", "import.household_format", value=code[:40])
-        elif code not in households:
-            if register_households:
-                unknown.setdefault(code, row.line)
-            else:
-                fail("household", "import.household_unknown", value=code)
-        month = parse_month(row.month)
-        if month is None:
-            fail("month", "import.month_format", value=row.month[:20])
-        elif month > this_month:
-            fail("month", "import.month_future", value=row.month)
-        elif month < EARLIEST_MONTH:
-            fail("month", "import.month_too_old", value=row.month)
-        carrier = CARRIER_ALIASES.get(row.carrier.strip().lower())
-        if carrier is None:
-            fail("carrier", "import.carrier_unknown", value=row.carrier[:30])
-        number = parse_value(row.value)
-        if number is None:
-            fail("value", "import.value_not_number", value=row.value[:30])
-        elif number < 0:
-            fail("value", "import.value_negative", value=row.value)
-        elif number > MAX_VALUE:
-            fail("value", "import.value_too_large", value=row.value[:30])
-        stored: float | None = None
-        if carrier is not None and number is not None and month is not None:
-            stored = _stored_value(carrier, row.unit, number, month, session, calorific)
-            if stored is None:
-                fail(
-                    "unit",
-                    "import.unit_unknown",
-                    value=row.unit[:20],
-                    carrier=carrier,
-                    units=", ".join(u for u in UNIT_ALIASES[carrier] if u.isascii()),
-                )
-        if len(report.issues) > issues_before or carrier is None or month is None or stored is None:
-            continue
-        key = (code, carrier, month)
-        if key in seen:
-            fail(None, "import.duplicate", first=seen[key] if seen[key] is not None else "-")
-            continue
-        seen[key] = row.line
-        household = households.get(code)
-        report.readings.append(
-            CheckedReading(
-                row.line, code, month, carrier, stored, household.id if household else None
-            )
+    checked = report.checked
+    households: dict[str, int] = {
+        code: household_id
+        for code, household_id in session.execute(
+            select(Household.code, Household.id).where(Household.village_id == village.id)
         )
+    }
+    this_month = month_start(today)
+    newest, oldest = month_index(this_month), month_index(EARLIEST_MONTH)
+    codes: dict[str, int] = {}  # text → household number, or -1 when the text is not valid
+    months: dict[str, int] = {}  # text → month index, or -1
+    carriers: dict[str, int] = {}  # text → carrier index, or -1
+    scales: list[dict[str, float | None]] = [{} for _ in CARRIERS]
+    calorific: dict[int, float] = {}
+    seen: dict[int, int | None] = {}
+    unknown: dict[str, int | None] = {}
+    rows_in = 0
+    lines, numbers, month_column = checked.line.append, checked.code.append, checked.month.append
+    carrier_column, values = checked.carrier.append, checked.value.append
+    for row in rows:
+        rows_in += 1
+        if progress and rows_in % CHUNK_ROWS == 0:
+            progress(rows_in, total)
+        line, code_text, month_text, carrier_text, value_text, unit_text = row
+        code = codes.get(code_text)
+        if code is None:
+            code = codes[code_text] = _household_number(
+                checked, code_text, households, register_households, unknown, line
+            )
+        month = months.get(month_text)
+        if month is None:
+            parsed = parse_month(month_text)
+            month = months[month_text] = -1 if parsed is None else month_index(parsed)
+        carrier = carriers.get(carrier_text)
+        if carrier is None:
+            name = CARRIER_ALIASES.get(carrier_text.strip().lower())
+            carrier = carriers[carrier_text] = -1 if name is None else CARRIER_INDEX[name]
+        try:
+            number: float | None = float(value_text) if len(value_text) <= 30 else None
+        except ValueError:
+            number = parse_value(value_text)
+        scale = scales[carrier].get(unit_text, 0.0) if carrier >= 0 else None
+        if scale == 0.0:
+            scale = scales[carrier][unit_text] = _unit_scale(CARRIERS[carrier], unit_text)
+        # (NaN fails the range test; infinities are out of range.)
+        if (
+            code < 0
+            or not oldest <= month <= newest
+            or carrier < 0
+            or number is None
+            or not 0 <= number <= MAX_VALUE
+            or scale is None
+        ):
+            _row_issues(report, row, households, register_households, this_month)
+            continue
+        if scale == CALORIFIC:
+            scale = _calorific(session, month, calorific)
+            if not scale:
+                report.issues.append(Issue(line, "unit", "import.unit_unknown", {
+                    "value": unit_text[:20], "carrier": "gas",
+                    "units": ", ".join(u for u in UNIT_ALIASES["gas"] if u.isascii())}))  # fmt: skip
+                continue
+        key = (code * MONTH_SPAN + month) * 8 + carrier  # pack(), inline: once per row
+        if key in seen:
+            first = seen[key]
+            report.issues.append(
+                Issue(
+                    line, None, "import.duplicate", {"first": first if first is not None else "-"}
+                )
+            )
+            continue
+        seen[key] = line
+        lines(-1 if line is None else line)
+        numbers(code)
+        month_column(month)
+        carrier_column(carrier)
+        values(number * scale)
+    del seen
+    report.rows_in = rows_in
     if progress:
-        progress(report.rows_in, total)
-    if report.rows_in == 0:
+        progress(rows_in, total)
+    if rows_in == 0:
         report.issues.append(Issue(None, None, "import.no_rows", {}))
     report.new_households = sorted(unknown)
     _compare_with_store(session, village, report)
     return report
 
 
+def _household_number(
+    checked: CheckedRows,
+    text: str,
+    households: dict[str, int],
+    register_households: bool,
+    unknown: dict[str, int | None],
+    line: int | None,
+) -> int:
+    code = text.strip()
+    if not code or not HOUSEHOLD_CODE_PATTERN.match(code):
+        return -1
+    household_id = households.get(code)
+    if household_id is None:
+        if not register_households:
+            return -1
+        unknown.setdefault(code, line)
+    return checked.household(code, household_id)
+
+
 def _compare_with_store(session: Session, village: Village, report: ImportReport) -> None:
     """Sort checked rows into new / unchanged / conflicting, and flag far-out values."""
-    known = [r for r in report.readings if r.household_id is not None]
+    checked = report.checked
+    ids = checked.ids
+    known = [i for i in range(len(checked)) if ids[checked.code[i]] is not None]
     if not known:
-        report.to_insert = list(report.readings)
+        report.fresh = array("q", range(len(checked)))
         return
-    first = min(r.month for r in known)
-    last = max(r.month for r in known)
-    household_ids = {r.household_id for r in known}
-    existing: dict[tuple[int, str, dt.date], float] = {}
-    history: dict[tuple[int, str], list[float]] = {}
+    first = min(checked.month[i] for i in known)
+    last = max(checked.month[i] for i in known)
+    stored = report.stored
+    history: dict[tuple[int, int], list[float]] = {}
     query = select(Reading.household_id, Reading.carrier, Reading.month, Reading.value).where(
         Reading.village_id == village.id,
-        Reading.month >= add_months(first, -HISTORY_MONTHS),
-        Reading.month <= last,
+        Reading.month >= month_of(first - HISTORY_MONTHS),
+        Reading.month <= month_of(last + 24),
     )
-    for household_id, carrier, month, value in session.execute(query):
-        if household_id not in household_ids:
-            continue
-        if month >= first:
-            existing[(household_id, carrier, month)] = value
-        history.setdefault((household_id, carrier), []).append(value)
+    for household_id, carrier_name, when, value in session.execute(query):
+        carrier, month = CARRIER_INDEX[carrier_name], month_index(when)
+        stored[pack(household_id, month, carrier)] = value
+        if month <= last:
+            history.setdefault((household_id, carrier), []).append(value)
     limits = {key: _outlier_limits(values) for key, values in history.items()}
-    for reading in report.readings:
-        if reading.household_id is None:
-            report.to_insert.append(reading)
+    fresh = report.fresh
+    for i in range(len(checked)):
+        owner = ids[checked.code[i]]
+        if owner is None:
+            fresh.append(i)
             continue
-        stored = existing.get((reading.household_id, reading.carrier, reading.month))
-        if stored is None:
-            report.to_insert.append(reading)
-        elif math.isclose(stored, reading.value, rel_tol=1e-9, abs_tol=1e-9):
+        household_id = owner
+        month, carrier, value = checked.month[i], checked.carrier[i], checked.value[i]
+        before = stored.get(pack(household_id, month, carrier))
+        if before is None:
+            fresh.append(i)
+        elif math.isclose(before, value, rel_tol=1e-9, abs_tol=1e-9):
             report.unchanged += 1
         else:
-            report.conflicts.append(
-                Conflict(
-                    reading.line,
-                    reading.household,
-                    reading.month,
-                    reading.carrier,
-                    stored,
-                    reading.value,
-                    CANONICAL_UNITS[reading.carrier],
-                )
-            )
-        limit = limits.get((reading.household_id, reading.carrier))
-        if limit is not None and reading.value > limit:
+            line = checked.line[i]
+            report.conflicts.append(Conflict(
+                None if line < 0 else line, checked.codes[checked.code[i]], month_of(month),
+                CARRIERS[carrier], before, value, CANONICAL_UNITS[CARRIERS[carrier]],
+            ))  # fmt: skip
+        limit = limits.get((household_id, carrier))
+        if limit is not None and value > limit:
+            line = checked.line[i]
             report.issues.append(
                 Issue(
-                    reading.line,
+                    None if line < 0 else line,
                     "value",
                     "import.outlier",
                     {
-                        "household": reading.household,
-                        "value": round(reading.value, 1),
+                        "household": checked.codes[checked.code[i]],
+                        "value": round(value, 1),
                         "limit": round(limit, 1),
-                        "unit": CANONICAL_UNITS[reading.carrier],
+                        "unit": CANONICAL_UNITS[CARRIERS[carrier]],
                     },
                     severity="warning",
                 )
@@ -399,11 +397,6 @@ def check_readings(
             progress=progress,
             total=total,
         )
-
-
-def _chunks(items: list[dict[str, Any]], size: int = CHUNK_ROWS) -> Iterator[list[dict[str, Any]]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
 
 
 def import_readings(
@@ -440,7 +433,7 @@ def import_readings(
         )
         if not report.ok:
             raise ImportRejected(report)
-        ids = _register(session, village, report, today) if report.new_households else {}
+        ids = add_new_households(session, village, report, today) if report.new_households else {}
         accepted = [
             c
             for c in report.conflicts
@@ -458,21 +451,9 @@ def import_readings(
         )
         session.add(batch)
         session.flush()
-        new_rows = [
-            {
-                "household_id": r.household_id if r.household_id is not None else ids[r.household],
-                "village_id": village.id,
-                "month": r.month,
-                "carrier": r.carrier,
-                "value": r.value,
-                "batch_id": batch.id,
-            }
-            for r in report.to_insert
-        ]
-        for chunk in _chunks(new_rows):
-            session.execute(insert(Reading), chunk)
-        by_code = {r.household: r.household_id for r in report.readings if r.household_id}
-        for conflict in accepted:
+        added = write_new(session.connection(), village.id, batch.id, report, ids)
+        by_code = dict(zip(report.checked.codes, report.checked.ids, strict=True))
+        for conflict in accepted:  # the update trigger carries each new value forward
             session.execute(
                 update(Reading)
                 .where(
@@ -493,7 +474,7 @@ def import_readings(
                 "batch": batch.id,
                 "source": source,
                 "file": filename,
-                "added": len(new_rows),
+                "added": added,
                 "changed": [
                     {
                         "household": c.household,
@@ -511,7 +492,7 @@ def import_readings(
         )
         return ImportResult(
             batch.id,
-            len(new_rows),
+            added,
             len(accepted),
             report.unchanged,
             len(report.conflicts) - len(accepted),
@@ -519,26 +500,12 @@ def import_readings(
         )
 
 
-def _register(
-    session: Session, village: Village, report: ImportReport, today: dt.date
-) -> dict[str, int]:
-    """Households named in the file that the village does not have yet (when asked)."""
-    first_month: dict[str, dt.date] = {}
-    for reading in report.readings:
-        if reading.household_id is None:
-            first_month[reading.household] = min(
-                first_month.get(reading.household, today), reading.month
-            )
-    housing = village.housing_type if village.housing_type != "mixed" else "apartment"
-    ids: dict[str, int] = {}
-    for code in report.new_households:
-        household = Household(
-            village_id=village.id,
-            code=code,
-            housing_type=housing,
-            joined_on=first_month.get(code, today),
-        )
-        session.add(household)
-        session.flush()
-        ids[code] = household.id
-    return ids
+__all__ = [
+    "CheckedReading",
+    "CheckedRows",
+    "Conflict",
+    "ImportRejected",
+    "ImportReport",
+    "ImportResult",
+    "Issue",
+]

@@ -13,9 +13,8 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, NamedTuple
 
 from energy.errors import InvalidInput
 
@@ -34,9 +33,11 @@ MAX_FIELD_CHARS = 200
 SNIFF_BYTES = 64 * 1024
 
 
-@dataclass(frozen=True)
-class RawRow:
-    """One data row as typed; ``line`` is the 1-based line (or sheet row) in the file."""
+class RawRow(NamedTuple):
+    """One data row as typed; ``line`` is the 1-based line (or sheet row) in the file.
+
+    A named tuple, not a dataclass: a million of them pass through an import.
+    """
 
     line: int | None
     household: str
@@ -64,33 +65,40 @@ def _normalise_header(cells: list[str]) -> dict[str, int]:
 
 def _rows_from_cells(cells_iter: Iterator[tuple[int, list[str]]]) -> Iterator[RawRow]:
     header: dict[str, int] | None = None
-    width = 0
+    width = widest = needed = 0
+    positions: tuple[int, int, int, int, int] = (0, 0, 0, 0, -1)
     for line, cells in cells_iter:
-        if not any(c.strip() for c in cells):
-            continue
         if header is None:
+            if not "".join(cells).strip():
+                continue
             header = _normalise_header(cells)
             width = len(cells)
+            widest = max(width, len(COLUMNS))
+            needed = max(header.values()) + 1
+            positions = (
+                header["household"],
+                header["month"],
+                header["carrier"],
+                header["value"],
+                header.get("unit", -1),
+            )
             continue
-        if any(len(c) > MAX_FIELD_CHARS for c in cells):
+        count = len(cells)
+        if count < needed or count > widest:
+            if not "".join(cells).strip():
+                continue
+            yield RawRow(line, "", "", "", f"\x00fields:{count}:{width}", "")
+            continue
+        if max(map(len, cells)) > MAX_FIELD_CHARS:
             yield RawRow(line, "", "", "", "\x00too-long", "")
             continue
-        if len(cells) < max(header.values()) + 1 or len(cells) > max(width, len(COLUMNS)):
-            yield RawRow(line, "", "", "", f"\x00fields:{len(cells)}:{width}", "")
+        h, m, c, v, u = positions
+        household, month = cells[h].strip(), cells[m].strip()
+        carrier, value = cells[c].strip(), cells[v].strip()
+        unit = cells[u].strip() if 0 <= u < count else ""
+        if not (household or month or carrier or value or unit) and not "".join(cells).strip():
             continue
-
-        fields = {
-            name: cells[index].strip() if index < len(cells) else ""
-            for name, index in header.items()
-        }
-        yield RawRow(
-            line,
-            fields["household"],
-            fields["month"],
-            fields["carrier"],
-            fields["value"],
-            fields.get("unit", ""),
-        )
+        yield RawRow(line, household, month, carrier, value, unit)
     if header is None:
         raise FileProblem("import.empty_file")
 

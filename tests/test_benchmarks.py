@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+from pathlib import Path
 
+import pytest
 from sqlalchemy.engine import make_url
 
+from benchmarks import imports
 from benchmarks.savings import measure_savings
 from energy import demo, scale
+from tests.conftest import postgres_problem, require
 
 
 def test_the_hand_written_query_and_the_engine_agree(fresh_store: str) -> None:
@@ -17,3 +22,18 @@ def test_the_hand_written_query_and_the_engine_agree(fresh_store: str) -> None:
     figures = measure_savings(fresh_store, kind)
     assert figures["same_figures"] is True
     assert figures["ours_s"] > 0 and figures["hand_sql_s"] > 0
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+def test_the_import_benchmark_compares_the_same_file_three_ways(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    require(shutil.which("sqlite3") is not None, "the sqlite3 command-line shell is missing")
+    if kind == "postgresql":
+        require(postgres_problem() is None, postgres_problem() or "")
+    monkeypatch.setattr(imports, "CACHE", tmp_path)
+    figures = imports.measure_import(kind, 3_000)
+    assert figures["rows"] == 2_880  # 20 households × 48 months × 3 carriers
+    assert figures["ours_added"] == figures["rows"]
+    assert figures["ours_peak_mb"] > 0 and figures["naive_peak_mb"] > 0
+    assert figures["floor_s"] > 0 and figures["naive_s"] > 0

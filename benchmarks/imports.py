@@ -1,0 +1,232 @@
+"""Import of a large readings file: ours (full validation) against a floor and a naive path.
+
+* **ours**: ``python -m energy readings import`` code path (``energy.readings.import_readings``
+  over ``energy.readings_file.read_rows``): every row checked, conflicts and outliers found,
+  history columns kept, one audited batch, all or nothing.
+* **floor**: the database's own bulk loader of the same file into a bare table with no checks
+  (``sqlite3`` command line ``.import``; on PostgreSQL ``psql \\copy``).
+* **naive**: ``pandas.read_csv`` of the whole file, then ``DataFrame.to_sql`` (no checks).
+
+Each runs in its own process, which reports its wall time and peak resident memory.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, insert, text
+
+from benchmarks.stores import CACHE, POSTGRES_ADMIN_URL, ROOT
+
+VILLAGE = "GAN-2024-01"
+CARRIERS = ("electricity", "gas", "water")
+MONTHS = 48
+FIRST = dt.date(2021, 1, 1)
+
+
+def _month(index: int) -> str:
+    year, month = divmod(FIRST.month - 1 + index, 12)
+    return f"{FIRST.year + year:04d}-{month + 1:02d}"
+
+
+def write_file(path: Path, rows: int) -> int:
+    """A realistic readings file: households × 48 months × 3 carriers; returns households."""
+    households = max(1, rows // (MONTHS * len(CARRIERS)))
+    units = {"electricity": "kWh", "gas": "MJ", "water": "m3"}
+    base = {"electricity": 300.0, "gas": 2500.0, "water": 12.0}
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["household", "month", "carrier", "value", "unit"])
+        for h in range(households):
+            code = f"H{h + 1:05d}"
+            for m in range(MONTHS):
+                month = _month(m)
+                for carrier in CARRIERS:
+                    value = base[carrier] * (0.8 + ((h * 7 + m * 13) % 40) / 100)
+                    writer.writerow([code, month, carrier, f"{value:.1f}", units[carrier]])
+    return households
+
+
+def _store(kind: str, households: int) -> str:
+    """A new, migrated store with one village and its households."""
+    if kind == "sqlite":
+        path = CACHE / "import-store.db"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        url = f"sqlite:///{path}"
+    else:
+        name = "energy_bench_import"
+        admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        admin.dispose()
+        url = POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+    env = {**os.environ, "ENERGY_DATABASE_URL": url}
+    subprocess.run(
+        [sys.executable, "-m", "energy", "db", "upgrade"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    from energy.access import CLI_ACTOR
+    from energy.models import Household
+    from energy.villages import add_village
+
+    village = add_village(
+        CLI_ACTOR,
+        code=VILLAGE,
+        name="벤치마크 마을",
+        district="강남구",
+        housing_type="apartment",
+        cohort_year=2024,
+        started_on=FIRST,
+        url=url,
+    )
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(
+            insert(Household),
+            [
+                {
+                    "village_id": village.id,
+                    "code": f"H{h + 1:05d}",
+                    "housing_type": "apartment",
+                    "joined_on": FIRST,
+                }
+                for h in range(households)
+            ],
+        )
+    engine.dispose()
+    return url
+
+
+def _run(*args: str) -> dict[str, Any]:
+    """Run one measured step in a new process; it prints its figures as JSON."""
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.imports", *args],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    figures: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return figures
+
+
+def _floor(kind: str, url: str, path: Path) -> float:
+    if kind == "sqlite":
+        shell = shutil.which("sqlite3")
+        if shell is None:
+            raise RuntimeError(
+                "the sqlite3 command-line shell is missing (apt-get install sqlite3)"
+            )
+        bare = CACHE / "import-floor.db"
+        bare.unlink(missing_ok=True)
+        script = (
+            "CREATE TABLE readings(household TEXT, month TEXT, carrier TEXT, value REAL, unit TEXT);\n"
+            f".import --csv --skip 1 {path} readings\n"
+        )
+        start = time.perf_counter()
+        subprocess.run([shell, str(bare)], input=script, text=True, check=True)
+        seconds = time.perf_counter() - start
+        bare.unlink(missing_ok=True)
+        return seconds
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text("DROP TABLE IF EXISTS bare_readings"))
+        conn.execute(
+            text(
+                "CREATE TABLE bare_readings(household TEXT, month TEXT, carrier TEXT, "
+                "value DOUBLE PRECISION, unit TEXT)"
+            )
+        )
+    engine.dispose()
+    from sqlalchemy.engine import make_url
+
+    target = make_url(url)
+    psql = shutil.which("psql")
+    if psql is None:
+        raise RuntimeError("the psql client is missing (apt-get install postgresql-client)")
+    command = [
+        psql,
+        "-q",
+        "-h",
+        target.host or "127.0.0.1",
+        "-U",
+        target.username or "postgres",
+        "-d",
+        target.database or "",
+        "-c",
+        f"\\copy bare_readings FROM '{path}' WITH (FORMAT csv, HEADER true)",
+    ]
+    start = time.perf_counter()
+    subprocess.run(command, check=True)
+    return time.perf_counter() - start
+
+
+def measure_import(kind: str, rows: int) -> dict[str, Any]:
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path = CACHE / f"import-{rows}.csv"
+    households = max(1, rows // (MONTHS * len(CARRIERS)))
+    if not path.exists():
+        write_file(path, rows)
+    real_rows = households * MONTHS * len(CARRIERS)
+    url = _store(kind, households)
+    ours = _run("ours", url, str(path))
+    floor_s = _floor(kind, url, path)
+    naive = _run("naive", url, str(path))
+    return {
+        "rows": real_rows,
+        "file_mb": round(path.stat().st_size / 1e6, 1),
+        "ours_s": round(ours["seconds"], 2),
+        "ours_peak_mb": ours["peak_mb"],
+        "ours_added": ours["added"],
+        "floor_s": round(floor_s, 2),
+        "naive_s": round(naive["seconds"], 2),
+        "naive_peak_mb": naive["peak_mb"],
+        "rate_vs_floor": round(floor_s / ours["seconds"], 2),
+        "speed_vs_naive": round(naive["seconds"] / ours["seconds"], 2),
+    }
+
+
+def _peak_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def _worker(mode: str, url: str, file: str) -> None:
+    start = time.perf_counter()
+    if mode == "ours":
+        from energy.access import CLI_ACTOR
+        from energy.readings import import_readings
+        from energy.readings_file import read_rows
+
+        result = import_readings(
+            CLI_ACTOR, VILLAGE, read_rows(Path(file)), filename=Path(file).name, url=url
+        )
+        added = result.added
+    else:
+        import pandas as pd
+
+        frame = pd.read_csv(file)
+        engine = create_engine(url)
+        frame.to_sql("naive_readings", engine, if_exists="replace", index=False)
+        engine.dispose()
+        added = len(frame)
+    seconds = time.perf_counter() - start
+    print(json.dumps({"seconds": seconds, "peak_mb": _peak_mb(), "added": added}))
+
+
+if __name__ == "__main__":
+    _worker(*sys.argv[1:4])

@@ -1,0 +1,161 @@
+"""What an import found, row by row: the types the check produces and the pages show."""
+
+from __future__ import annotations
+
+import datetime as dt
+from array import array
+from dataclasses import dataclass, field
+from typing import Any
+
+from energy.errors import EnergyError
+from energy.i18n import translate
+from energy.models import CARRIERS
+from energy.readings_store import month_of
+
+
+@dataclass(frozen=True)
+class Issue:
+    """A problem with one row (``line``) or with the file (``line`` is None)."""
+
+    line: int | None
+    column: str | None
+    key: str
+    params: dict[str, Any]
+    severity: str = "error"  # or "warning": shown, but does not stop the import
+
+    def message(self, lang: str) -> str:
+        return translate(self.key, lang, **self.params)
+
+
+@dataclass(frozen=True)
+class CheckedReading:
+    line: int | None
+    household: str
+    month: dt.date
+    carrier: str
+    value: float  # in the carrier's stored unit
+    household_id: int | None  # None: a household the import will register
+
+
+@dataclass(frozen=True)
+class Conflict:
+    line: int | None
+    household: str
+    month: dt.date
+    carrier: str
+    stored: float
+    new: float
+    unit: str
+
+    @property
+    def key(self) -> tuple[str, str, dt.date]:
+        return (self.household, self.carrier, self.month)
+
+
+class CheckedRows:
+    """The rows that passed the checks, column by column (a million rows in tens of MB).
+
+    Households are numbered in the order the file names them (``codes``, ``ids``: the stored
+    id, or None for one the import will register); months are month indexes
+    (:func:`energy.readings_store.month_index`); carriers are indexes into ``CARRIERS``.
+    """
+
+    __slots__ = ("carrier", "code", "codes", "ids", "index", "line", "month", "value")
+
+    def __init__(self) -> None:
+        self.codes: list[str] = []
+        self.ids: list[int | None] = []
+        self.index: dict[str, int] = {}
+        self.line = array("q")
+        self.code = array("l")
+        self.month = array("l")
+        self.carrier = array("b")
+        self.value = array("d")
+
+    def __len__(self) -> int:
+        return len(self.line)
+
+    def household(self, text: str, household_id: int | None) -> int:
+        number = self.index.get(text)
+        if number is None:
+            number = self.index[text] = len(self.codes)
+            self.codes.append(text)
+            self.ids.append(household_id)
+        return number
+
+    def append(self, line: int | None, code: int, month: int, carrier: int, value: float) -> None:
+        self.line.append(-1 if line is None else line)
+        self.code.append(code)
+        self.month.append(month)
+        self.carrier.append(carrier)
+        self.value.append(value)
+
+    def reading(self, i: int) -> CheckedReading:
+        line = self.line[i]
+        code = self.code[i]
+        return CheckedReading(
+            None if line < 0 else line,
+            self.codes[code],
+            month_of(self.month[i]),
+            CARRIERS[self.carrier[i]],
+            self.value[i],
+            self.ids[code],
+        )
+
+
+@dataclass
+class ImportReport:
+    rows_in: int = 0
+    issues: list[Issue] = field(default_factory=list)
+    unchanged: int = 0
+    conflicts: list[Conflict] = field(default_factory=list)
+    new_households: list[str] = field(default_factory=list)
+    checked: CheckedRows = field(default_factory=CheckedRows, repr=False)
+    fresh: array[int] = field(default_factory=lambda: array("q"), repr=False)  # not stored yet
+    # The village's stored values around the file's months, by pack(household id, month,
+    # carrier): for the history columns the import writes itself.
+    stored: dict[int, float] = field(default_factory=dict, repr=False)
+
+    @property
+    def readings(self) -> list[CheckedReading]:
+        return [self.checked.reading(i) for i in range(len(self.checked))]
+
+    @property
+    def to_insert(self) -> list[CheckedReading]:
+        return [self.checked.reading(i) for i in self.fresh]
+
+    @property
+    def new(self) -> int:
+        return len(self.fresh)
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == "warning"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    batch_id: int | None
+    added: int
+    changed: int
+    unchanged: int
+    dropped: int  # conflicts the user did not confirm: the stored values stay
+    report: ImportReport
+
+
+class ImportRejected(EnergyError):
+    """The rows have errors: nothing was saved. ``report`` says which and where."""
+
+    key = "import.rejected"
+
+    def __init__(self, report: ImportReport) -> None:
+        super().__init__("import.rejected", errors=len(report.errors))
+        self.report = report

@@ -1,0 +1,113 @@
+"""An import writes the history columns itself (energy.readings_store): the result must be
+exactly what the triggers of migration 0004 give, whatever order the months arrive in,
+and the triggers must still work for every other writer afterwards."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import insert, select, text
+
+from energy import db, households, villages
+from energy.access import CLI_ACTOR
+from energy.models import Reading
+from energy.readings import import_readings
+from energy.readings_file import read_rows
+
+TODAY = dt.date(2026, 11, 25)
+HEADER = "household,month,carrier,value,unit\n"
+
+
+def _file(rows: list[tuple[str, str, str, float]]) -> bytes:
+    lines = [f"{h},{m},{c},{v},{'MJ' if c == 'gas' else 'kWh'}" for h, m, c, v in rows]
+    return (HEADER + "\n".join(lines) + "\n").encode()
+
+
+def _months(first: dt.date, count: int) -> list[str]:
+    index = first.year * 12 + first.month - 1
+    return [f"{(index + k) // 12:04d}-{(index + k) % 12 + 1:02d}" for k in range(count)]
+
+
+def _import(url: str, rows: list[tuple[str, str, str, float]], **kw: object) -> None:
+    import_readings(CLI_ACTOR, "V-1", read_rows(_file(rows), "r.csv"), today=TODAY, url=url, **kw)  # type: ignore[arg-type]
+
+
+def _history_matches_a_self_join(url: str) -> int:
+    """Every reading's value_y1/value_y2 against the same household's stored earlier months."""
+    with db.session_for(CLI_ACTOR, url=url) as session:
+        rows = session.execute(
+            select(
+                Reading.household_id,
+                Reading.carrier,
+                Reading.month,
+                Reading.value,
+                Reading.value_y1,
+                Reading.value_y2,
+            )
+        ).all()
+    values = {(h, c, m): v for h, c, m, v, _, _ in rows}
+    for h, c, m, _, y1, y2 in rows:
+        expected = (
+            values.get((h, c, m.replace(year=m.year - 1))),
+            values.get((h, c, m.replace(year=m.year - 2))),
+        )
+        assert (y1, y2) == expected, (h, c, m)
+    return len(rows)
+
+
+def test_imports_in_any_order_keep_the_history_exact(fresh_store: str) -> None:
+    url = fresh_store
+    villages.add_village(
+        CLI_ACTOR, code="V-1", name="마을", district="Mapo-gu", cohort_year=2021, url=url
+    )
+    for code in ("H-001", "H-002"):
+        households.add_household(
+            CLI_ACTOR, "V-1", code=code, joined_on=dt.date(2021, 1, 1), url=url
+        )
+    middle = _months(dt.date(2023, 1, 1), 12)
+    # 1. The middle year first.
+    _import(url, [(h, m, c, 100.0 + k) for h in ("H-001", "H-002") for k, m in enumerate(middle)
+                  for c in ("electricity", "gas")])  # fmt: skip
+    assert _history_matches_a_self_join(url) == 48
+    # 2. The year before and the year after in one file: stored rows gain earlier values and
+    #    the new later rows find theirs, stored or in the same file.
+    around = _months(dt.date(2022, 1, 1), 12) + _months(dt.date(2024, 1, 1), 12)
+    _import(url, [("H-001", m, "electricity", 200.0 + k) for k, m in enumerate(around)])
+    assert _history_matches_a_self_join(url) == 72
+    # 3. Two years earlier, a new household registered by the file, and a changed value
+    #    accepted (the update trigger carries it forward).
+    early = _months(dt.date(2021, 1, 1), 12)
+    rows = [("H-001", m, "electricity", 50.0 + k) for k, m in enumerate(early)]
+    rows += [("H-003", m, "gas", 70.0) for m in early + middle]
+    rows += [("H-001", "2022-03", "electricity", 999.0)]
+    _import(url, rows, register_households=True, accept_conflicts=True)
+    assert _history_matches_a_self_join(url) == 72 + 12 + 24
+
+
+def test_the_insert_trigger_still_serves_other_writers_after_an_import(fresh_store: str) -> None:
+    url = fresh_store
+    villages.add_village(
+        CLI_ACTOR, code="V-1", name="마을", district="Mapo-gu", cohort_year=2021, url=url
+    )
+    household = households.add_household(
+        CLI_ACTOR, "V-1", code="H-001", joined_on=dt.date(2021, 1, 1), url=url
+    )
+    _import(url, [("H-001", "2023-05", "electricity", 100.0)])
+    village_id = villages.get_village(CLI_ACTOR, "V-1", url=url).village.id
+    with db.session_for(CLI_ACTOR, write=True, url=url) as session:
+        session.execute(
+            insert(Reading),
+            [{"household_id": household.id, "village_id": village_id,
+              "month": dt.date(2024, 5, 1), "carrier": "electricity", "value": 90.0}],
+        )  # fmt: skip
+        if session.get_bind().dialect.name == "postgresql":
+            setting = session.execute(
+                text("SELECT current_setting('energy.history_by_writer', true)")
+            ).scalar()
+            assert setting in (None, "", "off")
+    assert _history_matches_a_self_join(url) == 2
+    with db.session_for(CLI_ACTOR, url=url) as session:
+        y1 = session.execute(
+            select(Reading.value_y1).where(Reading.month == dt.date(2024, 5, 1))
+        ).scalar()
+    assert y1 == 100.0

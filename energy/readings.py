@@ -422,6 +422,10 @@ def import_readings(
     with session_for(actor, write=True, url=url) as session:
         village = village_by_code(session, village_code)
         require_village(actor, village.id, "tracking.write")
+        # One import per village at a time: a second waits here, then sees the first's rows
+        # as stored (unchanged), never inserts them twice. (SQLite's write transaction
+        # already serialises writers; on PostgreSQL this row lock does.)
+        session.execute(select(Village.id).where(Village.id == village.id).with_for_update())
         report = _check(
             session,
             village,

@@ -11,8 +11,8 @@ have an earlier value. Other writers and the update and delete triggers are unaf
 * SQLite: DDL is transactional, so the insert trigger is dropped and created again within
   the import's write transaction (which holds the store's write lock); no other connection
   ever sees the store without it, and a crash rolls the drop back.
-* PostgreSQL: the trigger functions (migration 0008) return early while the transaction-local
-  setting ``energy.history_by_writer`` is ``on``; no lock, no DDL.
+* PostgreSQL: the insert triggers (migration 0008) carry a ``WHEN`` that skips them while
+  the transaction-local setting ``energy.history_by_writer`` is ``on``; no lock, no DDL.
 """
 
 from __future__ import annotations

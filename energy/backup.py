@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import JSON, Connection, Date, Table, insert, select, text
 
+from energy import village_sums
 from energy.access import Actor, require
 from energy.db import current_revision, get_engine, record_action, session_for
 from energy.errors import InvalidInput
@@ -209,4 +210,7 @@ def restore(actor: Actor, path: Path, *, url: str | None = None) -> BackupSummar
                 }
             ],
         )
+    # The monthly sums come back with the snapshot; a village its restored rows marked stale
+    # is rebuilt now rather than on the first page view.
+    village_sums.rebuild_stale(actor, url=url)
     return BackupSummary(path, revision, counts)

@@ -16,7 +16,17 @@ from typing import NoReturn
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from energy import accounts, backup, db, demo, households, readings, readings_file, villages
+from energy import (
+    accounts,
+    backup,
+    db,
+    demo,
+    households,
+    readings,
+    readings_file,
+    village_sums,
+    villages,
+)
 from energy.access import CLI_ACTOR, ROLES
 from energy.config import get_settings
 from energy.errors import EnergyError, InvalidInput
@@ -35,6 +45,9 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
     db.upgrade()
     after = db.current_revision()
     print(f"store at revision {after}" + ("" if before == after else f" (was {before or 'empty'})"))
+    rebuilt = village_sums.rebuild_stale(CLI_ACTOR)
+    if rebuilt:
+        print(f"rebuilt the monthly sums of {rebuilt} villages")
     return 0
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
+from energy import village_sums
 from energy.access import Actor
 from energy.accounts import hash_password
 from energy.db import record_action, session_for
@@ -234,6 +235,7 @@ def load_demo(
             else DemoReadingsSummary()
         )
         add_demo_stories(session, villages, flagship=flagship, dobong=dobong, today=today)
+        village_sums.rebuild(session, None)
         record_action(
             session,
             "demo_loaded",

@@ -396,7 +396,7 @@ def write_readings(session: Session, rows: list[tuple[int, int, dt.date, str, fl
     known = {(h, c, m): x for h, _, m, c, x, _ in rows}
     bind = readings_store.month_binder(conn)
     months = {m: bind(m) for m in {row[2] for row in rows}}
-    with readings_store.history_by_writer(conn):
+    with readings_store.history_by_writer(conn, {v for _, v, *_ in rows}):
         readings_store.insert_rows(
             conn,
             (

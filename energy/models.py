@@ -338,6 +338,42 @@ class Reading(Base):
     value_y2: Mapped[float | None] = mapped_column(Float)
 
 
+class VillageMonthSums(Base):
+    """Derived: per village, month, carrier and method, the savings engine's grouped sums
+    (Σ baseline, Σ actual, cells counted), so that programme pages read a few thousand rows
+    instead of the whole history. Rebuilt per village by :mod:`energy.village_sums`; a village
+    whose state row is not fresh is computed from the readings instead (never a stale figure).
+    """
+
+    __tablename__ = "village_month_sums"
+    __audit_skip__ = True  # derived from audited writes; rebuilt, never edited
+
+    village_id: Mapped[int] = mapped_column(
+        ForeignKey("villages.id", ondelete="CASCADE"), primary_key=True
+    )
+    method: Mapped[str] = mapped_column(String(16), primary_key=True)
+    carrier: Mapped[str] = mapped_column(String(12), primary_key=True)
+    month: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    baseline: Mapped[float] = mapped_column(Float)
+    actual: Mapped[float] = mapped_column(Float)
+    cells: Mapped[int] = mapped_column(Integer)
+
+
+class VillageSumsState(Base):
+    """Whether a village's rows in ``village_month_sums`` match its readings. Triggers on
+    readings, households, status changes and the cohort year turn ``fresh`` off (migration
+    0008); a rebuild turns it on. No row: never built."""
+
+    __tablename__ = "village_sums_state"
+    __audit_skip__ = True
+
+    village_id: Mapped[int] = mapped_column(
+        ForeignKey("villages.id", ondelete="CASCADE"), primary_key=True
+    )
+    fresh: Mapped[bool] = mapped_column(Boolean)
+    rebuilt_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
 class ConversionFactor(Base):
     """A versioned conversion factor (TOE, CO2, gas calorific value), as published."""
 

@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import and_, select, update
 from sqlalchemy.orm import Session
 
+from energy import village_sums
 from energy.access import Actor, require_village
 from energy.db import record_action, session_for
 from energy.factors import factors_at
@@ -469,6 +470,7 @@ def import_readings(
                 )
                 .values(value=conflict.new, batch_id=batch.id)
             )
+        village_sums.rebuild(session, [village.id])  # the next page reads it ready-made
         record_action(
             session,
             "import_readings",

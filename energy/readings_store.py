@@ -18,7 +18,7 @@ have an earlier value. Other writers and the update and delete triggers are unaf
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from itertools import islice
 from typing import TYPE_CHECKING, Any
@@ -27,13 +27,13 @@ from sqlalchemy import Table, and_, bindparam, insert, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
-from energy.models import CARRIERS, Household, Reading, Village
+from energy.models import CARRIERS, Household, Reading, Village, VillageSumsState
 
 if TYPE_CHECKING:
     from energy.readings_report import ImportReport
 
 HISTORY_SETTING = "energy.history_by_writer"
-SQLITE_INSERT_TRIGGER = "trg_readings_history_insert"
+SQLITE_INSERT_TRIGGERS = ("trg_readings_history_insert", "trg_sums_readings_insert")
 COLUMNS = (
     "household_id",
     "village_id",
@@ -65,24 +65,37 @@ def pack(owner: int, month: int, carrier: int) -> int:
 
 
 @contextmanager
-def history_by_writer(conn: Connection) -> Iterator[None]:
-    """Inside the block, inserts into ``readings`` leave the history columns to the writer."""
+def history_by_writer(conn: Connection, village_ids: Collection[int]) -> Iterator[None]:
+    """Inside the block, inserts into ``readings`` leave the history columns to the writer,
+    and do not mark the villages' monthly sums stale row by row: the block marks
+    ``village_ids`` stale once at the end (the writer then rebuilds them, see
+    :func:`energy.village_sums.rebuild`)."""
     if conn.dialect.name == "sqlite":
-        trigger = conn.exec_driver_sql(
-            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
-            (SQLITE_INSERT_TRIGGER,),
-        ).scalar()
-        if trigger is not None:
-            conn.exec_driver_sql(f"DROP TRIGGER {SQLITE_INSERT_TRIGGER}")
+        triggers = [
+            (name, sql)
+            for name, sql in conn.exec_driver_sql(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (?, ?)",
+                SQLITE_INSERT_TRIGGERS,
+            )
+        ]
+        for name, _ in triggers:
+            conn.exec_driver_sql(f"DROP TRIGGER {name}")
         yield
-        if trigger is not None:
-            conn.exec_driver_sql(trigger)
+        for _, sql in triggers:
+            conn.exec_driver_sql(sql)
     elif conn.dialect.name == "postgresql":
         conn.exec_driver_sql(f"SELECT set_config('{HISTORY_SETTING}', 'on', true)")
         yield
         conn.exec_driver_sql(f"SELECT set_config('{HISTORY_SETTING}', 'off', true)")
     else:  # pragma: no cover - the app runs on SQLite and PostgreSQL only
         yield
+    ids = sorted(set(village_ids))
+    for start in range(0, len(ids), 500):
+        conn.execute(
+            update(VillageSumsState)
+            .where(VillageSumsState.village_id.in_(ids[start : start + 500]))
+            .values(fresh=False)
+        )
 
 
 def month_binder(conn: Connection) -> Callable[[dt.date], Any]:
@@ -197,7 +210,7 @@ def write_new(
                 earlier(key - 192),  # and 24 months earlier
             )
 
-    with history_by_writer(conn):
+    with history_by_writer(conn, [village_id]):
         added = insert_rows(conn, rows())
     for column, changes in forward.items():
         update_history(conn, column, changes)

@@ -38,7 +38,7 @@ from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 
-from energy import cache, metrics
+from energy import cache, metrics, village_sums
 from energy.access import Actor, require, require_village
 from energy.db import session_for
 from energy.districts import find_district
@@ -268,7 +268,7 @@ def _group_keys(actual: Any, by: tuple[str, ...]) -> list[Any]:
     return [actual.carrier, *(columns[name] for name in by)]
 
 
-def eco_mileage_sums(
+def _eco_mileage_from_readings(
     session: Session,
     village_ids: list[int] | None,
     start: dt.date,
@@ -332,7 +332,7 @@ def joined_months(session: Session, village_ids: list[int] | None) -> dict[int, 
     }
 
 
-def baseline_year_sums(
+def _baseline_year_from_readings(
     session: Session,
     village_ids: list[int] | None,
     start: dt.date,
@@ -381,6 +381,40 @@ def baseline_year_sums(
         tuple(row[:width]): (float(row[width]), float(row[width + 1]), int(row[width + 2]))
         for row in rows
     }
+
+
+# What each method sums, straight from the readings (the kept per-village sums are built
+# from these, see energy.village_sums).
+RAW_SUMS: dict[str, village_sums.FromReadings] = {
+    "eco-mileage": _eco_mileage_from_readings,
+    "baseline-year": _baseline_year_from_readings,
+}
+
+
+def eco_mileage_sums(
+    session: Session,
+    village_ids: list[int] | None,
+    start: dt.date,
+    end: dt.date,
+    by: tuple[str, ...] = (),
+) -> Sums:
+    """Per (carrier, *by): (Σ baseline, Σ actual, counted cells) of the eco-mileage method."""
+    return village_sums.grouped_sums(
+        session, "eco-mileage", village_ids, start, end, by, _eco_mileage_from_readings
+    )
+
+
+def baseline_year_sums(
+    session: Session,
+    village_ids: list[int] | None,
+    start: dt.date,
+    end: dt.date,
+    by: tuple[str, ...] = (),
+) -> Sums:
+    """Per (carrier, *by): (Σ baseline, Σ actual, counted cells) of the baseline-year method."""
+    return village_sums.grouped_sums(
+        session, "baseline-year", village_ids, start, end, by, _baseline_year_from_readings
+    )
 
 
 def compute_savings(

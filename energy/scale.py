@@ -21,6 +21,7 @@ import numpy as np
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from energy import village_sums
 from energy.db import record_action, session_for
 from energy.demo_readings import ELECTRICITY_SHAPE, HEATING_MJ, WATER_SHAPE, write_readings
 from energy.models import District, Household, ReadingBatch, Village, VillageStatusChange
@@ -188,6 +189,7 @@ def add_scale_readings(
         if progress:
             progress(done, households)
     with session_for(DEMO_ACTOR, write=True, url=url) as session:
+        village_sums.rebuild(session, None)
         record_action(session, "demo_loaded", "store", "scale",
                       {"households": households, "years": years, "readings": summary.readings})  # fmt: skip
     return summary

@@ -1,0 +1,139 @@
+"""The kept monthly sums per village (energy.village_sums): the same figures as the readings
+give, on every path that changes data, and never a stale figure."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import insert, select, update
+
+from energy import db, households, village_sums, villages
+from energy.access import CLI_ACTOR
+from energy.models import Household, Reading, Village, VillageSumsState
+from energy.readings import import_readings
+from energy.readings_file import read_rows
+from energy.savings import RAW_SUMS, baseline_year_sums, eco_mileage_sums
+
+START, END = dt.date(2023, 1, 1), dt.date(2026, 10, 1)
+GROUPINGS = [(), ("village", "month")]  # (the other groupings read the same rows)
+
+
+def _same(a: dict, b: dict) -> None:
+    assert a.keys() == b.keys()
+    for key in a:
+        assert a[key][2] == b[key][2], key
+        assert a[key][0] == pytest.approx(b[key][0], rel=1e-9, abs=1e-6), key
+        assert a[key][1] == pytest.approx(b[key][1], rel=1e-9, abs=1e-6), key
+
+
+def _agree(url: str, village_ids: list[int] | None = None) -> None:
+    with db.session_for(CLI_ACTOR, url=url) as session:
+        for by in GROUPINGS:
+            for method, public in (
+                ("eco-mileage", eco_mileage_sums),
+                ("baseline-year", baseline_year_sums),
+            ):
+                kept = public(session, village_ids, START, END, by)
+                raw = RAW_SUMS[method](session, village_ids, START, END, by)
+                _same(kept, raw)
+
+
+def _fresh(url: str) -> dict[int, bool]:
+    with db.session_for(CLI_ACTOR, url=url) as session:
+        fresh = dict(
+            session.execute(select(VillageSumsState.village_id, VillageSumsState.fresh)).all()
+        )
+        ids = session.scalars(select(Village.id)).all()
+    return {v: bool(fresh.get(v, False)) for v in ids}
+
+
+def _village_id(url: str, code: str) -> int:
+    return villages.get_village(CLI_ACTOR, code, url=url).village.id
+
+
+def test_the_demo_leaves_every_village_fresh_and_the_figures_agree(demo_store: str) -> None:
+    assert all(_fresh(demo_store).values())
+    _agree(demo_store)
+    some = sorted(_fresh(demo_store))[:3]
+    _agree(demo_store, some)
+
+
+def test_any_change_to_a_village_marks_it_stale_and_figures_stay_right(demo_store: str) -> None:
+    url = demo_store
+    flagship = _village_id(url, "DJK-2012-01")
+    with db.session_for(CLI_ACTOR, write=True, url=url) as session:
+        household = session.scalars(
+            select(Household).where(Household.village_id == flagship).order_by(Household.id)
+        ).first()
+        assert household is not None
+        reading = session.scalars(
+            select(Reading).where(Reading.household_id == household.id).order_by(Reading.month)
+        ).all()[-1]
+        # A writer that bypasses the import: the trigger must notice.
+        session.execute(update(Reading).where(Reading.id == reading.id).values(value=0.0))
+    assert _fresh(url)[flagship] is False
+    assert sum(not f for f in _fresh(url).values()) == 1
+    _agree(url)  # the stale village is computed from its readings
+    assert village_sums.rebuild_stale(CLI_ACTOR, url=url) == 1
+    assert all(_fresh(url).values())
+    _agree(url)
+    # A household that leaves, a status change and a new cohort year each mark it stale.
+    for change in ("household", "status", "cohort"):
+        if change == "household":
+            households.update_household(
+                CLI_ACTOR, "DJK-2012-01", household.code, housing_type=household.housing_type,
+                floor_area_band=household.floor_area_band, occupants=household.occupants,
+                joined_on=household.joined_on, left_on=dt.date(2024, 6, 30), url=url,
+            )  # fmt: skip
+        elif change == "status":
+            villages.change_status(
+                CLI_ACTOR, "DJK-2012-01", status="paused", reason_code="lack_of_time",
+                effective_on=dt.date(2026, 11, 1), url=url,
+            )  # fmt: skip
+        else:
+            with db.session_for(CLI_ACTOR, write=True, url=url) as session:
+                session.execute(
+                    update(Village).where(Village.id == flagship).values(cohort_year=2013)
+                )
+        assert _fresh(url)[flagship] is False, change
+        _agree(url)
+        village_sums.rebuild_stale(CLI_ACTOR, url=url)
+
+
+def test_an_import_rebuilds_its_village(demo_store: str) -> None:
+    url = demo_store
+    code = "DJK-2012-01"
+    village_id = _village_id(url, code)
+    households.add_household(
+        CLI_ACTOR, code, code="NEW-001", joined_on=dt.date(2023, 1, 1), url=url
+    )
+    assert _fresh(url)[village_id] is False
+    rows = "household,month,carrier,value,unit\n" + "".join(
+        f"NEW-001,{y}-{m:02d},electricity,{300 + 2030 - y + m},kWh\n"
+        for y in (2023, 2024, 2025)
+        for m in range(1, 13)
+    )
+    import_readings(CLI_ACTOR, code, read_rows(rows.encode(), "r.csv"), url=url)
+    assert _fresh(url)[village_id] is True
+    _agree(url)
+
+
+def test_a_new_village_without_sums_is_computed_from_its_readings(fresh_store: str) -> None:
+    url = fresh_store
+    villages.add_village(CLI_ACTOR, code="V-1", name="마을", district="Mapo-gu", cohort_year=2022, url=url)  # fmt: skip
+    household = households.add_household(
+        CLI_ACTOR, "V-1", code="H-001", joined_on=dt.date(2021, 1, 1), url=url
+    )
+    village_id = _village_id(url, "V-1")
+    with db.session_for(CLI_ACTOR, write=True, url=url) as session:
+        session.execute(
+            insert(Reading),
+            [{"household_id": household.id, "village_id": village_id, "month": dt.date(y, 5, 1),
+              "carrier": "electricity", "value": v} for y, v in ((2022, 100.0), (2023, 90.0), (2024, 80.0))],
+        )  # fmt: skip
+    assert _fresh(url) == {village_id: False}
+    _agree(url)
+    with db.session_for(CLI_ACTOR, url=url) as session:
+        sums = eco_mileage_sums(session, None, START, END)
+    assert sums[("electricity",)] == (95.0, 80.0, 1)

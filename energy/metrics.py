@@ -130,7 +130,7 @@ def _is_missing(value: object) -> bool:
 # --- participation and coverage -------------------------------------------------------------
 
 
-def _spans(households: pd.DataFrame) -> pd.DataFrame:
+def household_spans(households: pd.DataFrame) -> pd.DataFrame:
     """Each household's first and last month of taking part, as month indexes.
 
     ``joined_on <= month end`` is the same as "joined in or before that month", and
@@ -154,7 +154,7 @@ def _spans(households: pd.DataFrame) -> pd.DataFrame:
 
 def participating_months(households: pd.DataFrame, start: dt.date, end: dt.date) -> pd.Series:
     """Per household (indexed by ``household_id``): its months of taking part in the period."""
-    spans = _spans(households)
+    spans = household_spans(households)
     first = spans["first"].clip(lower=month_index(start))
     last = spans["last"].clip(upper=month_index(end))
     months = (last - first + 1).clip(lower=0)
@@ -196,7 +196,7 @@ def _actual_in_period(
     actual = frame[
         (frame["mi"] >= low) & (frame["mi"] <= high) & frame["carrier"].isin(CONSUMING_CARRIERS)
     ]
-    actual = actual.merge(_spans(households), on="household_id", how="inner")
+    actual = actual.merge(household_spans(households), on="household_id", how="inner")
     return actual[(actual["first"] <= actual["mi"]) & (actual["mi"] <= actual["last"])]
 
 

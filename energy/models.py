@@ -359,6 +359,24 @@ class VillageMonthSums(Base):
     cells: Mapped[int] = mapped_column(Integer)
 
 
+class VillageHouseholdSpans(Base):
+    """Derived: how many of a village's households use a carrier (have it on record) and take
+    part from month ``first`` to month ``last`` (month indexes; ``last`` is 10**9 while they
+    still take part). Coverage (cells expected) of any period is then a sum over these few
+    rows instead of a look at every household. Kept with ``village_month_sums``."""
+
+    __tablename__ = "village_household_spans"
+    __audit_skip__ = True
+
+    village_id: Mapped[int] = mapped_column(
+        ForeignKey("villages.id", ondelete="CASCADE"), primary_key=True
+    )
+    carrier: Mapped[str] = mapped_column(String(12), primary_key=True)
+    first: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last: Mapped[int] = mapped_column(Integer, primary_key=True)
+    households: Mapped[int] = mapped_column(Integer)
+
+
 class VillageSumsState(Base):
     """Whether a village's rows in ``village_month_sums`` match its readings. Triggers on
     readings, households, status changes and the cohort year turn ``fresh`` off (migration

@@ -200,7 +200,7 @@ def _among(column: Any, village_ids: list[int] | None) -> ColumnElement[bool]:
     return true() if village_ids is None else column.in_(village_ids)
 
 
-def _households(
+def scope_households(
     session: Session, village_ids: list[int] | None, start: dt.date, end: dt.date
 ) -> Any:
     """The scope's households taking part in the period, and the carriers each has on record.
@@ -459,8 +459,7 @@ def _compute(
     actor: Actor, scope: _Scope, start: dt.date, end: dt.date, method: str, url: str | None
 ) -> SavingsReport:
     with session_for(actor, url=url) as session:
-        households, on_record = _households(session, scope.village_ids, start, end)
-        expected = metrics.expected_cells(households, on_record, start, end)
+        expected = village_sums.expected_cells(session, scope.village_ids, start, end)
         if method == "eco-mileage":
             sums = eco_mileage_sums(session, scope.village_ids, start, end)
         else:
@@ -515,7 +514,7 @@ def eco_mileage_rounds(
     with session_for(actor, url=url) as session:
         found = village_by_code(session, village)
         require_village(actor, found.id, "tracking.read")
-        households, on_record = _households(session, [found.id], first, last)
+        households, on_record = scope_households(session, [found.id], first, last)
         rows = session.execute(
             select(Reading.household_id, Reading.carrier, Reading.month, Reading.value).where(
                 Reading.village_id == found.id,

@@ -16,15 +16,23 @@ readings (an import, the demo) rebuild their villages in the same transaction wi
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Collection
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select, true, update
 from sqlalchemy.orm import Session
 
+from energy import metrics
 from energy.access import Actor, require
 from energy.db import session_for
-from energy.models import Village, VillageMonthSums, VillageSumsState, utcnow
+from energy.models import (
+    Village,
+    VillageHouseholdSpans,
+    VillageMonthSums,
+    VillageSumsState,
+    utcnow,
+)
 
 Sums = dict[tuple[Any, ...], tuple[float, float, int]]
 FromReadings = Callable[[Session, list[int] | None, dt.date, dt.date, tuple[str, ...]], Sums]
@@ -87,6 +95,65 @@ def grouped_sums(
     return result
 
 
+def household_spans(
+    session: Session, village_ids: list[int]
+) -> list[tuple[int, str, int, int, int]]:
+    """(village, carrier, first, last, households) from the households and readings."""
+    from energy.savings import scope_households
+
+    households, on_record = scope_households(session, village_ids, *EVERY_MONTH)
+    if households.empty or on_record.empty:
+        return []
+    spans = metrics.household_spans(households)
+    frame = on_record.merge(spans, on="household_id")
+    grouped = frame.groupby(["village_id", "carrier", "first", "last"]).size()
+    return [
+        (int(v), str(c), int(first), int(last), int(n))
+        for (v, c, first, last), n in grouped.items()
+    ]
+
+
+def _expected_from(
+    spans: Iterable[tuple[str, int, int, int]], start: int, end: int
+) -> Counter[str]:
+    expected: Counter[str] = Counter()
+    for carrier, first, last, households in spans:
+        months = min(last, end) - max(first, start) + 1
+        if months > 0:
+            expected[carrier] += households * months
+    return expected
+
+
+def expected_cells(
+    session: Session, village_ids: list[int] | None, start: dt.date, end: dt.date
+) -> dict[str, int]:
+    """Cells expected per consuming carrier in the period (coverage's denominator): months of
+    taking part of the households that use the carrier, from the kept spans of fresh villages
+    and from the households themselves for the others."""
+    low, high = metrics.month_index(start), metrics.month_index(end)
+    any_fresh, stale = _fresh_and_stale(session, village_ids)
+    expected: Counter[str] = Counter()
+    if stale:
+        expected += _expected_from(
+            ((c, f, la, n) for _, c, f, la, n in household_spans(session, stale)), low, high
+        )
+    if any_fresh:
+        table = VillageHouseholdSpans
+        if village_ids is None:
+            among = table.village_id.not_in(stale) if stale else true()
+        else:
+            among = table.village_id.in_(sorted(set(village_ids) - set(stale)))
+        rows = session.execute(
+            select(table.carrier, table.first, table.last, func.sum(table.households))
+            .where(among, table.first <= high, table.last >= low)
+            .group_by(table.carrier, table.first, table.last)
+        ).all()
+        expected += _expected_from(
+            ((str(c), int(f), int(la), int(n)) for c, f, la, n in rows), low, high
+        )
+    return {carrier: int(expected.get(carrier, 0)) for carrier in metrics.CONSUMING_CARRIERS}
+
+
 def rebuild(
     session: Session,
     village_ids: Collection[int] | None,
@@ -138,6 +205,15 @@ def rebuild(
         for offset in range(0, len(rows), 5_000):
             conn.execute(insert(VillageMonthSums), rows[offset : offset + 5_000])
         written += len(rows)
+        conn.execute(
+            delete(VillageHouseholdSpans).where(VillageHouseholdSpans.village_id.in_(chunk))
+        )
+        spans = [
+            {"village_id": v, "carrier": c, "first": f, "last": la, "households": n}
+            for v, c, f, la, n in household_spans(session, chunk)
+        ]
+        for offset in range(0, len(spans), 5_000):
+            conn.execute(insert(VillageHouseholdSpans), spans[offset : offset + 5_000])
         conn.execute(
             update(state).where(state.village_id.in_(chunk)).values(fresh=True, rebuilt_at=now)
         )

@@ -8,12 +8,12 @@ import datetime as dt
 import pytest
 from sqlalchemy import insert, select, update
 
-from energy import db, households, village_sums, villages
+from energy import db, households, metrics, village_sums, villages
 from energy.access import CLI_ACTOR
 from energy.models import Household, Reading, Village, VillageSumsState
 from energy.readings import import_readings
 from energy.readings_file import read_rows
-from energy.savings import RAW_SUMS, baseline_year_sums, eco_mileage_sums
+from energy.savings import RAW_SUMS, baseline_year_sums, eco_mileage_sums, scope_households
 
 START, END = dt.date(2023, 1, 1), dt.date(2026, 10, 1)
 GROUPINGS = [(), ("village", "month")]  # (the other groupings read the same rows)
@@ -27,8 +27,17 @@ def _same(a: dict, b: dict) -> None:
         assert a[key][1] == pytest.approx(b[key][1], rel=1e-9, abs=1e-6), key
 
 
+def _expected_from_households(session, village_ids, start, end) -> dict[str, int]:
+    households, on_record = scope_households(session, village_ids, start, end)
+    return metrics.expected_cells(households, on_record, start, end)
+
+
 def _agree(url: str, village_ids: list[int] | None = None) -> None:
     with db.session_for(CLI_ACTOR, url=url) as session:
+        for start, end in ((START, END), (dt.date(2024, 3, 1), dt.date(2024, 3, 1))):
+            assert village_sums.expected_cells(
+                session, village_ids, start, end
+            ) == _expected_from_households(session, village_ids, start, end)
         for by in GROUPINGS:
             for method, public in (
                 ("eco-mileage", eco_mileage_sums),

@@ -168,6 +168,23 @@ def upgrade() -> None:
         ),
     )
     op.create_table(
+        "village_household_spans",
+        sa.Column("village_id", sa.Integer(), nullable=False),
+        sa.Column("carrier", sa.String(length=12), nullable=False),
+        sa.Column("first", sa.Integer(), nullable=False),
+        sa.Column("last", sa.Integer(), nullable=False),
+        sa.Column("households", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["village_id"],
+            ["villages.id"],
+            name=op.f("fk_village_household_spans_village_id_villages"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint(
+            "village_id", "carrier", "first", "last", name=op.f("pk_village_household_spans")
+        ),
+    )
+    op.create_table(
         "village_sums_state",
         sa.Column("village_id", sa.Integer(), nullable=False),
         sa.Column("fresh", sa.Boolean(), nullable=False),
@@ -197,4 +214,5 @@ def downgrade() -> None:
             name = statement.split("CREATE TRIGGER", 1)[1].split()[0]
             op.execute(f"DROP TRIGGER IF EXISTS {name}")
     op.drop_table("village_sums_state")
+    op.drop_table("village_household_spans")
     op.drop_table("village_month_sums")

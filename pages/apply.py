@@ -51,6 +51,8 @@ choices.update({f"new:{c.id}": t("apply.new_in", call=c.label) for c in open_now
 if not choices:
     empty_state("apply.no_open_call")
 else:
+    if st.session_state.get("apply.next_pick") in choices:  # the draft just saved
+        st.session_state["apply.pick"] = st.session_state.pop("apply.next_pick")
     picked = st.selectbox(
         t("apply.pick"), options=list(choices), format_func=choices.__getitem__, key="apply.pick"
     )
@@ -90,13 +92,13 @@ else:
                 applications.submit_application(actor, saved.id, today=today())
         except NotEligible as exc:
             st.session_state[FAILURES] = failures_by_field(exc.failures)
-            st.session_state["apply.pick"] = f"app:{saved.id}"
+            st.session_state["apply.next_pick"] = f"app:{saved.id}"
             flash(exc.message(lang()), kind="info")
             st.rerun()
         except EnergyError as exc:
             show_error(exc)
         else:
-            st.session_state["apply.pick"] = f"app:{saved.id}"
+            st.session_state["apply.next_pick"] = f"app:{saved.id}"
             flash(t("apply.submitted" if send else "apply.saved", ref=saved.reference))
             st.rerun()
 

@@ -171,7 +171,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "call.err_not_eligible": {
         "ko": "신청 요건을 {n}가지 충족하지 못했습니다. 표시된 항목을 고쳐 주세요.",
-        "en": "{n} rules of the call are not met: see the marked fields.",
+        "en": "Rules of the call not met: {n}. See the marked fields.",
     },
     "call.err_not_open": {
         "ko": "이 공모는 지금 접수 기간이 아닙니다({opens}~{closes}).",

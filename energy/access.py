@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from energy.errors import AccessDenied
 
-ROLES = ("admin", "reviewer", "trainer", "committee", "viewer")
+ROLES = ("admin", "reviewer", "trainer", "committee", "viewer", "applicant")
 
 CAPABILITIES: dict[str, frozenset[str]] = {
     # City staff: everything.
@@ -26,20 +26,42 @@ CAPABILITIES: dict[str, frozenset[str]] = {
             "factors.write",
             "tracking.read",
             "tracking.write",
+            # the annual call: run it, enter paper applications, enter paper spending reports
+            "call.manage",
+            "call.apply",
+            "grant.report",
         }
     ),
     # External experts: they need to know the villages they review or teach, and their results.
     "reviewer": frozenset(
-        {"overview.read", "village.read", "village.list", "account.self", "tracking.read"}
+        {
+            "overview.read",
+            "village.read",
+            "village.list",
+            "account.self",
+            "tracking.read",
+            "call.review",
+        }
     ),
     "trainer": frozenset(
         {"overview.read", "village.read", "village.list", "account.self", "tracking.read"}
     ),
     # A resident committee: its own village only (scoped in scope_village), where it logs
     # households and readings.
-    "committee": frozenset({"village.read", "account.self", "tracking.read", "tracking.write"}),
+    "committee": frozenset(
+        {
+            "village.read",
+            "account.self",
+            "tracking.read",
+            "tracking.write",
+            "call.apply",  # renewal for years 2 and 3
+            "grant.report",  # the spending report of its village's grants
+        }
+    ),
     # The town hall: aggregates only, never a village's own records.
     "viewer": frozenset({"overview.read", "account.self"}),
+    # A resident group that registered itself to apply: its own applications only.
+    "applicant": frozenset({"account.self", "call.apply"}),
 }
 
 # Pages and the capability each needs; the navigation lists only what a role may open.
@@ -56,6 +78,9 @@ PAGE_CAPABILITY: dict[str, str] = {
     "users": "user.manage",
     "audit": "audit.read",
     "account": "account.self",
+    "apply": "call.apply",
+    "calls": "call.manage",
+    "review": "call.review",
 }
 
 

@@ -313,6 +313,36 @@ def cmd_deck(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_call_list(args: argparse.Namespace) -> int:
+    from energy import call_reports, calls
+
+    _ready()
+    found = calls.list_calls(CLI_ACTOR)
+    if args.json:
+        print(
+            json.dumps([call_reports.call_summary(CLI_ACTOR, c) for c in found], ensure_ascii=False)
+        )
+        return 0
+    for c in found:
+        row = call_reports.call_summary(CLI_ACTOR, c)
+        print(
+            f"{c.year}  {c.opens_on} to {c.closes_on}  {c.title}  "
+            f"applications {row['applications']}, selected {row['selected']}, "
+            f"committed {row['committed_krw']:,} of {c.budget_krw:,} KRW"
+        )
+    return 0
+
+
+def cmd_call_export(args: argparse.Namespace) -> int:
+    from energy import call_reports
+
+    _ready()
+    data = call_reports.export_year(CLI_ACTOR, args.year, args.format)
+    Path(args.out).write_bytes(data)
+    print(f"wrote {args.out} ({args.format}, call year {args.year})")
+    return 0
+
+
 class OneLineParser(argparse.ArgumentParser):
     """Bad arguments get one line on stderr (and the usual exit status 2), like every error."""
 
@@ -437,6 +467,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--district", help="one district (Dongjak-gu or 동작구); default: all of Seoul")
     p.add_argument("--village", metavar="CODE", help="write this village's one-page summary (.pdf)")
     p.set_defaults(handler=cmd_deck)
+    p_call = sub.add_parser("call", help="the annual call").add_subparsers(
+        dest="call_command", required=True
+    )
+    p = p_call.add_parser("list", help="list the calls with their applications and budget")
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+    p.set_defaults(handler=cmd_call_list)
+    p = p_call.add_parser("export", help="applications, scores and decisions of a year's calls")
+    p.add_argument("year", type=int)
+    p.add_argument("--format", choices=("csv", "xlsx"), required=True)
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.set_defaults(handler=cmd_call_export)
     return parser
 
 

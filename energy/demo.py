@@ -18,6 +18,7 @@ from energy import village_sums
 from energy.access import Actor
 from energy.accounts import hash_password
 from energy.db import record_action, session_for
+from energy.demo_call import add_demo_call
 from energy.demo_readings import DemoReadingsSummary, add_demo_readings
 from energy.demo_stories import add_demo_stories
 from energy.errors import InvalidInput
@@ -235,7 +236,8 @@ def load_demo(
             else DemoReadingsSummary()
         )
         add_demo_stories(session, villages, flagship=flagship, dobong=dobong, today=today)
-        village_sums.rebuild(session, None)
+        add_demo_call(session, villages, today=today, seed=SEED, password_hash=password_hash)
+        village_sums.rebuild(session, None)  # last: after everything that touches villages
         record_action(
             session,
             "demo_loaded",

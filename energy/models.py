@@ -38,7 +38,7 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
-ROLES = ("admin", "reviewer", "trainer", "committee", "viewer")
+ROLES = ("admin", "reviewer", "trainer", "committee", "viewer", "applicant")
 LANGUAGES = ("ko", "en")
 HOUSING_TYPES = ("apartment", "detached", "mixed")
 VILLAGE_STATUSES = ("active", "paused", "disbanded")
@@ -193,6 +193,8 @@ class User(Base):
     display_name: Mapped[str] = mapped_column(String(120))
     role: Mapped[str] = mapped_column(String(16))
     village_id: Mapped[int | None] = mapped_column(ForeignKey("villages.id"), index=True)
+    # Where the person lives (reviewers: a review of their own district is flagged).
+    district_id: Mapped[int | None] = mapped_column(ForeignKey("districts.id"))
     password_hash: Mapped[str] = mapped_column(String(255))
     language: Mapped[str] = mapped_column(String(2), default="ko")
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)

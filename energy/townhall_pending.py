@@ -53,9 +53,13 @@ class OrganisationFigures:
 
 
 def _call_figures(session: Session, scope: _Scope) -> CallFigures | None:
-    """The annual call's figures. The call capability (issue 3) does not store applications
-    yet, so there is nothing to show: the slide says so."""
-    return None
+    """Applications received (submitted, not drafts or withdrawn) and villages selected in
+    the presentation year's calls, in the scope's district if one is chosen; ``None`` when
+    no call of that year is recorded (the slide then says so)."""
+    from energy.call_reports import call_figures
+
+    found = call_figures(session, scope.info.year, scope.info.district_code)
+    return None if found is None else CallFigures(applications=found[0], selected=found[1])
 
 
 def _training_figures(session: Session, scope: _Scope) -> TrainingFigures | None:

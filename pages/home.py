@@ -23,6 +23,12 @@ if actor.role == "committee":
     village_card(detail)
     st.stop()
 
+if not can(actor, "overview.read"):  # an applicant: its applications are its home
+    from ui.call_home import applicant_home
+
+    applicant_home(actor)
+    st.stop()
+
 page_header("home.title", "home.caption")
 overview = villages.programme_overview(actor)
 if overview.total == 0:

@@ -23,6 +23,7 @@ ROLE_LOGINS = {
     "trainer": "trainer",
     "committee": "committee",
     "viewer": "viewer",
+    "applicant": "applicant",
 }
 TIMEOUT = 60
 

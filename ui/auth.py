@@ -117,6 +117,9 @@ def login_screen() -> None:
             else:
                 st.error(t("login.invalid"), icon=":material/error:")
         st.caption(t("login.help"))
+        from ui.call_home import signup_form
+
+        signup_form()
 
 
 def guard(page: str) -> Actor:

@@ -40,6 +40,9 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec(
         "households", "pages/households.py", "page.households", ":material/groups:", "nav.tracking"
     ),
+    PageSpec("calls", "pages/calls.py", "page.calls", ":material/campaign:", "nav.call"),
+    PageSpec("review", "pages/review.py", "page.review", ":material/rate_review:", "nav.call"),
+    PageSpec("apply", "pages/apply.py", "page.apply", ":material/edit_document:", "nav.call"),
     PageSpec("factors", "pages/factors.py", "page.factors", ":material/functions:", "nav.admin"),
     PageSpec("users", "pages/users.py", "page.users", ":material/group:", "nav.admin"),
     PageSpec("audit", "pages/audit.py", "page.audit", ":material/history:", "nav.admin"),

@@ -1,0 +1,369 @@
+"""Decisions and the money that follows: select, wait-list or reject; grants, instalments,
+spending reports; the renewal gate's measured record.
+
+A selection awards no more than the call's cap for the programme year, never commits more
+than the call's budget, creates the village (year 1) or advances it (years 2 and 3), and
+creates the grant. A selection is final; a wait-listed or rejected application may still be
+selected later (the wait list moves up when money frees).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from energy import metrics
+from energy.access import Actor, require, require_village
+from energy.applications import ApplicationInfo, info
+from energy.calls import CallInfo, call_info
+from energy.db import session_for
+from energy.errors import InvalidInput, NotFound
+from energy.models import District, Village, VillageStatusChange, utcnow
+from energy.models_call import (
+    BUDGET_LINES,
+    DECISIONS,
+    Application,
+    Call,
+    Grant,
+    Instalment,
+    SpendingLine,
+)
+
+
+def committed_krw(session: Session, call_id: int) -> int:
+    """What the call's selections have awarded so far."""
+    total = session.scalar(
+        select(func.coalesce(func.sum(Grant.award_krw), 0)).where(Grant.call_id == call_id)
+    )
+    return int(total or 0)
+
+
+@dataclass(frozen=True)
+class BudgetState:
+    budget_krw: int
+    committed_krw: int
+
+    @property
+    def remaining_krw(self) -> int:
+        return self.budget_krw - self.committed_krw
+
+
+def budget_state(actor: Actor, call_id: int, *, url: str | None = None) -> BudgetState:
+    require(actor, "call.manage")
+    with session_for(actor, url=url) as session:
+        call = session.get(Call, call_id)
+        if call is None:
+            raise NotFound("call.err_unknown_call", call=str(call_id))
+        return BudgetState(call.budget_krw, committed_krw(session, call_id))
+
+
+def _village_code(session: Session, district: District, year: int) -> str:
+    prefix = re.sub(r"[^A-Z]", "", district.name_en.upper())[:3] or "VIL"
+    serial = 1
+    while session.scalar(
+        select(func.count()).where(Village.code == f"{prefix}-{year}-{serial:02d}")
+    ):
+        serial += 1
+    return f"{prefix}-{year}-{serial:02d}"
+
+
+def _select(session: Session, actor: Actor, app: Application, call: Call, award: int) -> None:
+    if app.programme_year == 1:
+        if app.district is None:
+            raise InvalidInput("call.err_required", field="district")
+        village = Village(
+            code=_village_code(session, app.district, call.year),
+            name=app.village_name,
+            district_id=app.district.id,
+            housing_type=app.housing_type,
+            cohort_year=call.year,
+            programme_year=1,
+            graduated=False,
+            status="active",
+        )
+        session.add(village)
+        session.flush()
+        session.add(
+            VillageStatusChange(
+                village_id=village.id,
+                status="active",
+                effective_on=max(call.closes_on, dt.date(call.year, 1, 1)),
+                reason_code="started",
+                note=app.reference,
+                recorded_by=actor.audit_name,
+            )
+        )
+        app.village_id = village.id
+    else:
+        village_or_none = session.get(Village, app.village_id) if app.village_id else None
+        if village_or_none is None:
+            raise InvalidInput("call.err_renewal_without_village", field="renew_village_code")
+        village = village_or_none
+        village.programme_year = app.programme_year
+    session.add(
+        Grant(
+            application_id=app.id,
+            call_id=call.id,
+            village_id=village.id,
+            programme_year=app.programme_year,
+            award_krw=award,
+        )
+    )
+
+
+def decide(
+    actor: Actor,
+    application_id: int,
+    *,
+    decision: str,
+    award_krw: int | None = None,
+    note: str = "",
+    url: str | None = None,
+) -> ApplicationInfo:
+    """Select (with an award), wait-list or reject an application under review."""
+    require(actor, "call.manage")
+    if decision not in DECISIONS:
+        raise InvalidInput("call.err_unknown_decision", field="decision")
+    with session_for(actor, write=True, url=url) as session:
+        app = session.get(Application, application_id)
+        if app is None:
+            raise NotFound("call.err_unknown_application", ref=str(application_id))
+        if app.status not in ("in_review", "wait_listed", "rejected"):
+            raise InvalidInput("call.err_cannot_decide", field="decision")
+        call = app.call
+        if decision == "selected":
+            cap = call_info(call).cap_for(app.programme_year)
+            if award_krw is None or award_krw <= 0:
+                raise InvalidInput("call.err_award_required", field="award_krw")
+            if award_krw > cap:
+                raise InvalidInput("call.err_award_over_cap", field="award_krw", cap=f"{cap:,}")
+            remaining = call.budget_krw - committed_krw(session, call.id)
+            if award_krw > remaining:
+                raise InvalidInput(
+                    "call.err_budget_exceeded", field="award_krw", remaining=f"{remaining:,}"
+                )
+            _select(session, actor, app, call, award_krw)
+            app.award_krw = award_krw
+        else:
+            app.award_krw = None
+        app.status = decision
+        app.decided_at = utcnow()
+        app.decided_by = actor.audit_name
+        app.decision_note = note.strip()[:2000] or None
+        session.flush()
+        return info(app)
+
+
+# --- grants -----------------------------------------------------------------------------------
+
+
+def _grant(session: Session, grant_id: int) -> Grant:
+    grant = session.get(Grant, grant_id)
+    if grant is None:
+        raise NotFound("call.err_unknown_grant", grant=str(grant_id))
+    return grant
+
+
+def pay_instalment(
+    actor: Actor,
+    grant_id: int,
+    *,
+    amount_krw: int,
+    paid_on: dt.date,
+    note: str = "",
+    url: str | None = None,
+) -> int:
+    """Record a payment; the grant's instalments never add up to more than its award.
+    Returns what has been paid in all."""
+    require(actor, "call.manage")
+    if amount_krw <= 0:
+        raise InvalidInput("call.err_amount_positive", field="amount_krw")
+    with session_for(actor, write=True, url=url) as session:
+        grant = _grant(session, grant_id)
+        paid = sum(i.amount_krw for i in grant.instalments)
+        if paid + amount_krw > grant.award_krw:
+            raise InvalidInput(
+                "call.err_paid_over_award", field="amount_krw", left=f"{grant.award_krw - paid:,}"
+            )
+        session.add(
+            Instalment(grant_id=grant.id, paid_on=paid_on, amount_krw=amount_krw, note=note or None)
+        )
+        return paid + amount_krw
+
+
+def file_spending_report(
+    actor: Actor, grant_id: int, lines: dict[str, int], *, url: str | None = None
+) -> None:
+    """The village's spending by budget line (staff may enter it from a paper report).
+    Filing again replaces the earlier report."""
+    if set(lines) - set(BUDGET_LINES) or any(v < 0 for v in lines.values()):
+        raise InvalidInput("call.err_budget_line", field="spending")
+    with session_for(actor, write=True, url=url) as session:
+        grant = _grant(session, grant_id)
+        require_village(actor, grant.village_id, "grant.report")
+        if sum(lines.values()) > grant.award_krw:
+            raise InvalidInput("call.err_spent_over_award", field="spending")
+        for old in list(grant.spending):
+            session.delete(old)
+        session.flush()
+        for line in BUDGET_LINES:
+            if lines.get(line):
+                session.add(
+                    SpendingLine(
+                        grant_id=grant.id,
+                        line=line,
+                        amount_krw=int(lines[line]),
+                        filed_by=actor.audit_name,
+                    )
+                )
+
+
+@dataclass(frozen=True)
+class GrantRow:
+    grant_id: int
+    call_year: int
+    village_code: str
+    village_name: str
+    programme_year: int
+    award_krw: int
+    paid_krw: int
+    reported_krw: int | None  # None: no spending report filed
+    spending: dict[str, int]
+    budget: dict[str, int]
+
+
+def grants(
+    actor: Actor,
+    *,
+    call_id: int | None = None,
+    village_id: int | None = None,
+    url: str | None = None,
+) -> list[GrantRow]:
+    """Awarded vs paid vs reported, per grant. Staff see all; a committee its village's."""
+    if village_id is not None:
+        require_village(actor, village_id, "grant.report")
+    else:
+        require(actor, "call.manage")
+    query = select(Grant).join(Call).order_by(Call.year.desc(), Grant.id)
+    if call_id is not None:
+        query = query.where(Grant.call_id == call_id)
+    if village_id is not None:
+        query = query.where(Grant.village_id == village_id)
+    with session_for(actor, url=url) as session:
+        out = []
+        for g in session.scalars(query):
+            app = session.get(Application, g.application_id)
+            spending = {s.line: s.amount_krw for s in g.spending}
+            out.append(
+                GrantRow(
+                    grant_id=g.id,
+                    call_year=g.call.year,
+                    village_code=g.village.code,
+                    village_name=g.village.name,
+                    programme_year=g.programme_year,
+                    award_krw=g.award_krw,
+                    paid_krw=sum(i.amount_krw for i in g.instalments),
+                    reported_krw=sum(spending.values()) if spending else None,
+                    spending=spending,
+                    budget=dict(app.budget) if app else {},
+                )
+            )
+        return out
+
+
+def grants_frame(rows: list[GrantRow]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                "call_year": r.call_year,
+                "village_code": r.village_code,
+                "village_name": r.village_name,
+                "programme_year": r.programme_year,
+                "award_krw": r.award_krw,
+                "paid_krw": r.paid_krw,
+                "reported_krw": r.reported_krw,
+            }
+            for r in rows
+        ],
+        columns=[
+            "call_year", "village_code", "village_name", "programme_year",
+            "award_krw", "paid_krw", "reported_krw",
+        ],
+    )  # fmt: skip
+
+
+def totals_by_call(rows: list[GrantRow]) -> pd.DataFrame:
+    frame = grants_frame(rows)
+    frame["reported_krw"] = frame["reported_krw"].fillna(0)
+    out = frame.groupby("call_year", as_index=False)[
+        ["award_krw", "paid_krw", "reported_krw"]
+    ].sum()
+    return out.astype({"reported_krw": "int64"}).sort_values("call_year", ascending=False)
+
+
+# --- the renewal gate -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RenewalRecord:
+    """The measured record a renewal is decided with; ``None`` reads "no data"."""
+
+    village_code: str
+    start: dt.date
+    end: dt.date
+    coverage: float | None
+    saving_pct: float | None
+    training_completion: float | None  # the training capability stores no sessions yet
+    spending_report_in: bool | None  # None: no earlier grant in the store
+    min_coverage: float
+    min_saving_pct: float
+
+    @property
+    def savings_pass(self) -> bool | None:
+        if self.coverage is None or self.saving_pct is None:
+            return None
+        return self.coverage >= self.min_coverage and self.saving_pct >= self.min_saving_pct
+
+
+def renewal_record(actor: Actor, application_id: int, *, url: str | None = None) -> RenewalRecord:
+    """The village's electricity saving and its coverage over the 12 months before the call
+    opened (eco-mileage method), and whether last year's spending report is in."""
+    require(actor, "call.manage")
+    from energy.savings import compute_savings
+
+    with session_for(actor, url=url) as session:
+        app = session.get(Application, application_id)
+        if app is None:
+            raise NotFound("call.err_unknown_application", ref=str(application_id))
+        if app.village is None or app.programme_year < 2:
+            raise InvalidInput("call.err_not_a_renewal", field="programme_year")
+        call: CallInfo = call_info(app.call)
+        code, village_id = app.village.code, app.village.id
+        earlier = session.scalars(
+            select(Grant)
+            .where(Grant.village_id == village_id, Grant.call_id != call.id)
+            .order_by(Grant.created_at.desc())
+        ).first()
+        report_in = None if earlier is None else bool(earlier.spending)
+    end = metrics.add_months(metrics.first_of_month(call.opens_on), -1)
+    start = metrics.add_months(end, -11)
+    electricity = compute_savings(actor, village=code, start=start, end=end, url=url).carrier(
+        "electricity"
+    )
+    counted = electricity.cells > 0 and electricity.expected_cells > 0
+    return RenewalRecord(
+        village_code=code,
+        start=start,
+        end=end,
+        coverage=electricity.cells / electricity.expected_cells if counted else None,
+        saving_pct=electricity.saving_pct,
+        training_completion=None,
+        spending_report_in=report_in,
+        min_coverage=call.rules.renewal_min_coverage,
+        min_saving_pct=call.rules.renewal_min_saving_pct,
+    )

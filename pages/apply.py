@@ -1,0 +1,121 @@
+"""My applications: start one while a call is open, save and resume the draft, submit it;
+read the decision letter. Staff use the same form to enter a paper application."""
+
+import pandas as pd
+import streamlit as st
+
+from energy import applications, calls
+from energy.access import can
+from energy.applications import ApplicationForm, NotEligible
+from energy.call_reports import decision_letter
+from energy.errors import EnergyError
+from ui.auth import guard
+from ui.call_form import FAILURES, application_form, failures_by_field
+from ui.call_grants import committee_grants
+from ui.chrome import flash, page_header
+from ui.i18n import datetime, krw, lang, t, today
+from ui.widgets import empty_state, show_error
+
+actor = guard("apply")
+staff = can(actor, "call.manage")
+page_header("page.apply", "apply.caption_staff" if staff else "apply.caption")
+
+mine = applications.list_applications(actor)
+if staff:  # the paper applications this person entered
+    mine = [a for a in mine if a.on_paper and a.entered_by == actor.audit_name]
+open_now = calls.open_calls(actor, today=today())
+all_calls = {c.id: c for c in calls.list_calls(actor)}
+
+if mine:
+    st.subheader(t("apply.mine"))
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    t("apply.reference"): a.reference,
+                    t("apply.call"): all_calls[a.call_id].label,
+                    t("apply.village_name"): a.form.village_name,
+                    t("apply.status"): t(f"app_status.{a.status}"),
+                    t("apply.submitted_at"): datetime(a.submitted_at) if a.submitted_at else "—",
+                    t("apply.award"): krw(a.award_krw) if a.award_krw else "—",
+                }
+                for a in mine
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+
+choices: dict[str, str] = {f"app:{a.id}": a.title() for a in mine if a.status == "draft"}
+choices.update({f"new:{c.id}": t("apply.new_in", call=c.label) for c in open_now})
+if not choices:
+    empty_state("apply.no_open_call")
+else:
+    if st.session_state.get("apply.next_pick") in choices:  # the draft just saved
+        st.session_state["apply.pick"] = st.session_state.pop("apply.next_pick")
+    picked = st.selectbox(
+        t("apply.pick"), options=list(choices), format_func=choices.__getitem__, key="apply.pick"
+    )
+    kind, _, ident = picked.partition(":")
+    existing = next((a for a in mine if kind == "app" and a.id == int(ident)), None)
+    call = all_calls[existing.call_id if existing else int(ident)]
+    st.caption(
+        t("apply.call_dates", opens=call.opens_on.isoformat(), closes=call.closes_on.isoformat())
+    )
+    renewal_of = None
+    if actor.role == "committee":
+        from energy.villages import get_village_by_id
+
+        renewal_of = get_village_by_id(actor, actor.village_id or 0).village.code
+    with st.form(f"apply.form.{picked}", border=True):
+        form = application_form(
+            call,
+            existing.form if existing else ApplicationForm(),
+            key=f"apply.f.{picked}",
+            renewal_of=renewal_of,
+            staff=staff,
+        )
+        s1, s2, _ = st.columns([1, 1, 3])
+        save = s1.form_submit_button(t("apply.save"), icon=":material/save:")
+        send = s2.form_submit_button(t("apply.submit"), type="primary", icon=":material/send:")
+    if save or send:
+        st.session_state.pop(FAILURES, None)
+        try:
+            saved = applications.save_draft(
+                actor,
+                call_id=call.id,
+                form=form,
+                application_id=existing.id if existing else None,
+                today=today(),
+            )
+            if send:
+                applications.submit_application(actor, saved.id, today=today())
+        except NotEligible as exc:
+            st.session_state[FAILURES] = failures_by_field(exc.failures)
+            st.session_state["apply.next_pick"] = f"app:{saved.id}"
+            flash(exc.message(lang()), kind="info")
+            st.rerun()
+        except EnergyError as exc:
+            show_error(exc)
+        else:
+            st.session_state["apply.next_pick"] = f"app:{saved.id}"
+            flash(t("apply.submitted" if send else "apply.saved", ref=saved.reference))
+            st.rerun()
+
+decided = [a for a in mine if a.status in ("selected", "wait_listed", "rejected") and not staff]
+if decided:
+    st.subheader(t("apply.letters"))
+    for a in decided:
+        letter = decision_letter(actor, a.id, lang(), today=today())
+        with st.expander(f"{a.reference} · {t(f'app_status.{a.status}')}"):
+            st.markdown(letter)
+            st.download_button(
+                t("apply.letter_download"),
+                data=letter.encode("utf-8"),
+                file_name=f"letter-{a.reference}-{lang()}.md",
+                mime="text/markdown",
+                key=f"apply.letter.{a.id}",
+            )
+
+if actor.role == "committee":
+    committee_grants(actor)

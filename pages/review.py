@@ -1,0 +1,110 @@
+"""Review (reviewers): the applications assigned to me; declare any conflict of interest
+first, then score each criterion of the rubric with a comment."""
+
+import pandas as pd
+import streamlit as st
+
+from energy import calls, reviews
+from energy.errors import EnergyError
+from energy.models_call import SCORE_MAX
+from ui.auth import guard
+from ui.call_form import application_summary
+from ui.chrome import flash, page_header
+from ui.i18n import lang, t
+from ui.widgets import empty_state, show_error
+
+actor = guard("review")
+page_header("page.review", "review.caption")
+
+mine = reviews.my_assignments(actor)
+if not mine:
+    empty_state("review.none")
+    st.stop()
+
+
+def _state(a: reviews.AssignmentInfo) -> str:
+    if a.conflict is None:
+        return t("review.declare_needed")
+    if a.conflict:
+        return t("review.conflict_flag")
+    return t("review.scored") if a.submitted else t("review.waiting")
+
+
+st.dataframe(
+    pd.DataFrame(
+        [
+            {
+                t("apply.reference"): a.reference,
+                t("apply.village_name"): a.village_name if a.conflict is False else "—",
+                t("calls.stage"): t(f"stage_name.{a.stage}"),
+                t("apply.status"): _state(a),
+            }
+            for a in mine
+        ]
+    ),
+    hide_index=True,
+    width="stretch",
+)
+labels = {a.id: f"{a.reference} · {t(f'stage_name.{a.stage}')} · {_state(a)}" for a in mine}
+chosen = st.selectbox(
+    t("review.pick"), options=list(labels), format_func=labels.__getitem__, key="review.pick"
+)
+assignment = next(a for a in mine if a.id == chosen)
+key = f"review.{assignment.id}"
+if assignment.same_district:
+    st.warning(t("review.same_district_note"), icon=":material/home_pin:")
+
+if assignment.conflict is None:
+    with st.form(f"{key}.declare"):
+        st.markdown(t("review.declare_intro"))
+        answer = st.radio(
+            t("review.declare_question"),
+            options=["none", "conflict"],
+            format_func=lambda v: t(f"review.declare_{v}"),
+            key=f"{key}.answer",
+        )
+        note = st.text_input(t("review.conflict_note"), key=f"{key}.note")
+        if st.form_submit_button(t("review.declare"), type="primary"):
+            try:
+                reviews.declare_conflict(
+                    actor, assignment.id, conflict=answer == "conflict", note=note
+                )
+            except EnergyError as exc:
+                show_error(exc)
+            else:
+                flash(t("review.declared"))
+                st.rerun()
+    st.stop()
+if assignment.conflict:
+    st.info(t("review.conflict_declared"), icon=":material/block:")
+    st.stop()
+
+app = reviews.application_for_review(actor, assignment.id)
+with st.container(border=True):
+    st.markdown(f"#### {app.title()}")
+    application_summary(app.form, district=app.district_name(lang()))
+
+rubric = calls.get_call(actor, app.call_id).rules.rubric
+with st.form(f"{key}.score"):
+    st.markdown(f"**{t('review.score_title')}**")
+    given: dict[str, tuple[int, str]] = {}
+    for criterion, weight in rubric.items():
+        before = assignment.scores.get(criterion, (SCORE_MAX // 2, ""))
+        c1, c2 = st.columns([1, 2])
+        score = c1.slider(
+            t("review.criterion", name=t(f"criterion.{criterion}"), weight=round(weight * 100)),
+            min_value=0,
+            max_value=SCORE_MAX,
+            value=before[0],
+            key=f"{key}.s.{criterion}",
+        )
+        comment = c2.text_input(t("review.comment"), value=before[1], key=f"{key}.c.{criterion}")
+        given[criterion] = (int(score), comment)
+    if st.form_submit_button(t("review.submit"), type="primary"):
+        try:
+            reviews.score_application(actor, assignment.id, given)
+        except EnergyError as exc:
+            show_error(exc)
+        else:
+            flash(t("review.saved", ref=assignment.reference))
+            st.rerun()

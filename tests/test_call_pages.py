@@ -1,0 +1,149 @@
+"""The annual call through its pages (AppTest): a resident group registers and applies, a
+broken rule is explained next to its field, two reviewers declare and score, staff select,
+and the new village is in the directory."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from energy import accounts, applications, calls, villages
+from energy.access import CLI_ACTOR, Actor
+from energy.catalogue import MESSAGES
+from energy.i18n import SEOUL
+from ui import state
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+TIMEOUT = 60
+PASSWORD = "a long enough password"
+
+
+def ko(key: str, **params: object) -> str:
+    return MESSAGES[key]["ko"].format(**params)
+
+
+def _as(actor: Actor) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.session_state[state.ACTOR] = actor
+    at.session_state[state.LANG] = "ko"
+    return at.run()
+
+
+def _click(at: AppTest, label_key: str) -> AppTest:
+    button = next(b for b in at.button if b.label == ko(label_key))
+    return button.click().run()
+
+
+def _login(url: str, name: str) -> Actor:
+    actor = accounts.authenticate(name, PASSWORD, url=url).actor
+    assert actor is not None
+    return actor
+
+
+def _fill_application(at: AppTest, prefix: str, organisers: int) -> None:
+    at.selectbox(key=f"{prefix}.applicant_type").set_value("resident_group")
+    at.text_input(key=f"{prefix}.group_name").input("상도 햇빛모임")
+    at.text_input(key=f"{prefix}.village_name").input("상도 햇빛마을")
+    at.selectbox(key=f"{prefix}.district").set_value("11590")
+    at.number_input(key=f"{prefix}.households_detached").set_value(34)
+    people = [("김하나", "010-1111-0001"), ("이두리", "010-1111-0002"), ("박세나", "010-1111-0003")]
+    for i, (name, contact) in enumerate(people[:organisers]):
+        at.text_input(key=f"{prefix}.org{i}.name").input(name)
+        at.text_input(key=f"{prefix}.org{i}.contact").input(contact)
+        at.checkbox(key=f"{prefix}.org{i}.lives").check()
+    at.radio(key=f"{prefix}.strategy").set_value("saving")
+    at.multiselect(key=f"{prefix}.actions").set_value(["led", "balcony_solar"])
+    at.number_input(key=f"{prefix}.target").set_value(10.0)
+    at.number_input(key=f"{prefix}.budget.training").set_value(3_000_000)
+    at.number_input(key=f"{prefix}.budget.equipment").set_value(5_000_000)
+
+
+def test_a_group_applies_reviewers_score_staff_select_and_the_village_is_listed(
+    fresh_store: str,
+) -> None:
+    today = dt.datetime.now(SEOUL).date()
+    call = calls.create_call(
+        CLI_ACTOR, year=today.year, title="올해 공모", opens_on=today - dt.timedelta(days=3),
+        closes_on=today + dt.timedelta(days=30), budget_krw=100_000_000, url=fresh_store,
+    )  # fmt: skip
+    for name, role in (("staff", "admin"), ("rev.one", "reviewer"), ("rev.two", "reviewer")):
+        accounts.add_user(CLI_ACTOR, username=name, password=PASSWORD, role=role, url=fresh_store)
+
+    # 1. The group makes its own account from the login page and lands on its home.
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    at.text_input(key="signup.username").input("sangdo.group")
+    at.text_input(key="signup.display").input("상도 햇빛모임")
+    at.text_input(key="signup.password").input(PASSWORD)
+    at.text_input(key="signup.again").input(PASSWORD)
+    _click(at, "signup.submit")
+    assert not at.exception, [e.message for e in at.exception]
+    assert [t.value for t in at.title] == [ko("home.applicant_title", name="상도 햇빛모임")]
+
+    # 2. It fills in the form with two organisers: the rule is explained next to the field.
+    at.switch_page("pages/apply.py").run()
+    _fill_application(at, f"apply.f.new:{call.id}", organisers=2)
+    _click(at, "apply.submit")
+    assert not at.exception, [e.message for e in at.exception]
+    assert [e.value for e in at.error] == [ko("call.err_organisers", min=3, n=2)]
+    group = _login(fresh_store, "sangdo.group")
+    [draft] = applications.list_applications(group, url=fresh_store)
+    assert draft.status == "draft" and len(draft.form.organisers) == 2
+
+    # 3. It resumes the saved draft, adds the third organiser and submits.
+    prefix = f"apply.f.app:{draft.id}"
+    assert at.text_input(key=f"{prefix}.org0.name").value == "김하나"
+    at.text_input(key=f"{prefix}.org2.name").input("박세나")
+    at.text_input(key=f"{prefix}.org2.contact").input("010-1111-0003")
+    at.checkbox(key=f"{prefix}.org2.lives").check()
+    _click(at, "apply.submit")
+    assert not at.exception and not at.error
+    assert [s.value for s in at.success] == [ko("apply.submitted", ref=draft.reference)]
+
+    # 4. Staff start the review and assign two reviewers automatically.
+    staff = _as(_login(fresh_store, "staff"))
+    staff.switch_page("pages/calls.py").run()
+    staff.button(key=f"calls.app.{draft.id}.start").click().run()
+    staff.button(key="calls.assign").click().run()
+    assert not staff.exception, [e.message for e in staff.exception]
+    assert [s.value for s in staff.success] == [ko("calls.assigned")]
+
+    # 5. Each reviewer declares no conflict, then scores every criterion.
+    for name, score in (("rev.one", 8), ("rev.two", 6)):
+        reviewer = _as(_login(fresh_store, name))
+        reviewer.switch_page("pages/review.py").run()
+        [answer] = [r for r in reviewer.radio if str(r.key).endswith(".answer")]
+        key = str(answer.key).removesuffix(".answer")
+        answer.set_value("none")
+        _click(reviewer, "review.declare")
+        assert [s.value for s in reviewer.success] == [ko("review.declared")]
+        for criterion in ("sustainability", "publicness", "community", "feasibility"):
+            reviewer.slider(key=f"{key}.s.{criterion}").set_value(score)
+            reviewer.text_input(key=f"{key}.c.{criterion}").input("계획이 구체적임")
+        _click(reviewer, "review.submit")
+        assert not reviewer.exception and not reviewer.error
+        assert [s.value for s in reviewer.success] == [ko("review.saved", ref=draft.reference)]
+
+    # 6. Staff see both scores and the mean, and select the group with an award.
+    staff.switch_page("pages/calls.py").run()
+    ranking = next(d.value for d in staff.dataframe if ko("stage_results.mean") in d.value.columns)
+    assert list(ranking[ko("stage_results.mean")]) == [7.0]
+    assert list(ranking[ko("stage_results.spread")]) == [2.0]
+    staff.radio(key=f"calls.app.{draft.id}.decision").set_value("selected")
+    staff.number_input(key=f"calls.app.{draft.id}.award").set_value(8_000_000)
+    _click(staff, "calls.decide")
+    assert not staff.exception and not staff.error, [e.value for e in staff.error]
+    chosen = applications.get_application(CLI_ACTOR, draft.id, url=fresh_store)
+    assert (chosen.status, chosen.award_krw) == ("selected", 8_000_000)
+
+    # 7. The new village is in the directory.
+    staff.switch_page("pages/villages.py").run()
+    table = staff.dataframe[0].value
+    assert list(table[ko("field.name")]) == ["상도 햇빛마을"]
+    assert chosen.village_code is not None
+    found = villages.get_village(CLI_ACTOR, chosen.village_code, url=fresh_store).village
+    assert (found.cohort_year, found.programme_year, found.district_en) == (
+        today.year, 1, "Dongjak-gu",
+    )  # fmt: skip

@@ -26,18 +26,26 @@ CAPABILITIES: dict[str, frozenset[str]] = {
             "factors.write",
             "tracking.read",
             "tracking.write",
+            "organisation.list",
+            "organisation.read",
+            "organisation.write",
+            "readiness.read",
+            "lessons.read",
         }
     ),
     # External experts: they need to know the villages they review or teach, and their results.
     "reviewer": frozenset(
         {"overview.read", "village.read", "village.list", "account.self", "tracking.read"}
+        | {"organisation.list", "organisation.read", "lessons.read"}
     ),
     "trainer": frozenset(
         {"overview.read", "village.read", "village.list", "account.self", "tracking.read"}
+        | {"organisation.list", "organisation.read", "lessons.read"}
     ),
     # A resident committee: its own village only (scoped in scope_village), where it logs
     # households and readings.
-    "committee": frozenset({"village.read", "account.self", "tracking.read", "tracking.write"}),
+    "committee": frozenset({"village.read", "account.self", "tracking.read", "tracking.write"})
+    | {"organisation.read"},
     # The town hall: aggregates only, never a village's own records.
     "viewer": frozenset({"overview.read", "account.self"}),
 }
@@ -52,6 +60,10 @@ PAGE_CAPABILITY: dict[str, str] = {
     "savings": "tracking.read",
     "readings": "tracking.write",
     "households": "tracking.read",
+    "organisations": "organisation.list",
+    "organisation": "organisation.read",
+    "readiness": "readiness.read",
+    "lessons": "lessons.read",
     "factors": "factors.write",
     "users": "user.manage",
     "audit": "audit.read",

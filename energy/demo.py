@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from energy.access import Actor
 from energy.accounts import hash_password
 from energy.db import record_action, session_for
+from energy.demo_organisations import add_demo_organisations, add_demo_stops
 from energy.demo_readings import DemoReadingsSummary, add_demo_readings
 from energy.demo_stories import add_demo_stories
 from energy.errors import InvalidInput
@@ -226,6 +227,7 @@ def load_demo(
             )
         session.add(AppSetting(key="demo_data", value=today.isoformat()))
         session.flush()
+        add_demo_stops(session, villages, keep=(flagship, dobong), today=today)
         tracked = (
             add_demo_readings(
                 session, today=today, seed=SEED, showcase=(flagship.code, dobong.code)
@@ -234,6 +236,7 @@ def load_demo(
             else DemoReadingsSummary()
         )
         add_demo_stories(session, villages, flagship=flagship, dobong=dobong, today=today)
+        add_demo_organisations(session, villages, flagship=flagship, dobong=dobong, today=today)
         record_action(
             session,
             "demo_loaded",

@@ -114,7 +114,7 @@ def add_members(
                     select(Household.code, Household.id).where(
                         Household.village_id == org.village_id, Household.code.in_(codes)
                     )
-                ).tuples()
+                ).all()
             )
             if codes
             else {}

@@ -13,9 +13,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
 
+from energy import metrics
 from energy.access import Actor, require_village
 from energy.db import session_for
 from energy.errors import InvalidInput, NotFound
@@ -28,6 +29,7 @@ from energy.formation import (
     clean_text,
     list_organisations,
     load_organisation,
+    summarise,
 )
 from energy.models import Household
 from energy.models_organisations import (
@@ -374,6 +376,44 @@ def organisation_detail(
     members["left_on"] = members["left_on"].astype(object)
     capital = _capital(members, steps.organisation.share_price_krw, today)
     return OrganisationDetail(steps, capital, members, assets, years)
+
+
+def founded_figures(
+    session: Session, village_ids: tuple[int, ...], year: int, end_month: dt.date
+) -> tuple[int, dict[str, int], int, int] | None:
+    """For the town hall (access settled by its caller): organisations founded by the end of
+    ``end_month`` in ``village_ids``, by form, their members then and the year's jobs.
+    ``None`` while the store holds no organisation at all."""
+    if session.scalar(select(func.count()).select_from(Organisation)) == 0:
+        return None
+    last_day = metrics.last_day_of_month(end_month)
+    orgs = session.scalars(
+        select(Organisation)
+        .where(Organisation.village_id.in_(village_ids))
+        .options(selectinload(Organisation.steps), selectinload(Organisation.village))
+    ).all()
+    founded = [
+        o for o in orgs if (s := summarise(o)).founded_on is not None and s.founded_on <= last_day
+    ]
+    ids = [o.id for o in founded]
+    by_form = {form: sum(1 for o in founded if o.legal_form == form) for form in LEGAL_FORMS}
+    members = session.scalar(
+        select(func.count())
+        .select_from(OrganisationMember)
+        .where(
+            OrganisationMember.organisation_id.in_(ids),
+            OrganisationMember.joined_on <= last_day,
+            (OrganisationMember.left_on.is_(None)) | (OrganisationMember.left_on > last_day),
+        )
+    )
+    jobs = session.scalar(
+        select(
+            func.coalesce(
+                func.sum(OrganisationYear.jobs_full_time + OrganisationYear.jobs_part_time), 0
+            )
+        ).where(OrganisationYear.organisation_id.in_(ids), OrganisationYear.year == year)
+    )
+    return len(founded), by_form, int(members or 0), int(jobs or 0)
 
 
 # --- all organisations: side by side, and the pipeline ----------------------------------------------

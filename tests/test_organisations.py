@@ -160,3 +160,47 @@ def test_committees_read_their_own_village_only_and_never_write(demo_store: str)
         )
     with pytest.raises(AccessDenied):
         formation.list_organisations(_login(demo_store, "viewer"), url=demo_store)
+
+
+def test_the_town_hall_counts_organisations_founded_their_members_and_jobs(
+    fresh_store: str,
+) -> None:
+    from energy import townhall
+
+    villages.add_village(
+        CLI_ACTOR, code="GRO-2020-01", name="구로 마을", district="Guro-gu", cohort_year=2020,
+        today=TODAY, url=fresh_store,
+    )  # fmt: skip
+
+    def figures(year: int) -> townhall.OrganisationFigures | None:
+        slide = townhall.organisations(
+            CLI_ACTOR, townhall.TownHallFilter(year=year), today=TODAY, url=fresh_store
+        )
+        return slide.figures
+
+    assert figures(2025) is None  # nothing recorded yet: no number at all
+    org_id = formation.start_formation(
+        CLI_ACTOR, village="GRO-2020-01", legal_form="social_enterprise", name="구로 에너지",
+        started_on=D(2025, 1, 1), today=TODAY, url=fresh_store,
+    ).organisation.id  # fmt: skip
+    organisations.add_members(
+        CLI_ACTOR, org_id, [MemberInput(f"회원{i}", "resident", D(2025, 1, 2)) for i in range(3)],
+        today=TODAY, url=fresh_store,
+    )  # fmt: skip
+    organisations.record_year(
+        CLI_ACTOR, org_id, 2025, figures={"jobs_full_time": 1, "jobs_part_time": 2},
+        today=TODAY, url=fresh_store,
+    )  # fmt: skip
+    for step, day in (
+        ("legal_entity", D(2025, 1, 20)), ("business_registration", D(2025, 2, 10)),
+        ("paid_workers", D(2025, 3, 1)), ("certification", D(2025, 8, 10)),
+    ):  # fmt: skip
+        formation.record_step(CLI_ACTOR, org_id, step, done_on=day, today=TODAY, url=fresh_store)
+    found = figures(2025)
+    assert found is not None
+    assert (found.founded, found.members, found.jobs) == (1, 3, 3)
+    assert found.by_form == {
+        "cooperative": 0, "social_cooperative": 0, "nonprofit": 0, "social_enterprise": 1,
+    }  # fmt: skip
+    before = figures(2024)
+    assert before is not None and (before.founded, before.members, before.jobs) == (0, 0, 0)

@@ -267,7 +267,7 @@ def add_demo_organisations(
         [
             {
                 "organisation_id": dobong_coop.id, "name": f"조합원 {i:04d}", "kind": "resident",
-                "is_founder": False, "joined_on": dt.date(2015 + i % 8, 1 + i % 12, 1),
+                "is_founder": False, "joined_on": dt.date(2017 + i % 8, 1 + i % 12, 1),
                 "shares_pledged": 2, "shares_paid": 2 if i % 9 else 1,
             }
             for i in range(1, 1_686)
@@ -283,7 +283,7 @@ def add_demo_organisations(
                 capacity_kw=kw, yearly_kwh=kw * KWH_PER_KW_YEAR, commissioned_on=dt.date(year, 6, 1),
             )
         )  # fmt: skip
-    _years(session, dobong_coop, 2016, last, 0.6)
+    _years(session, dobong_coop, 2018, last, 0.6)
     hosts = [
         v
         for v in sorted(villages, key=lambda v: v.code)

@@ -55,7 +55,9 @@ __all__ = ["CHECKLISTS", "PHASES", "Missing", "StepNotReady", "describe"]
 class StepView:
     key: str
     phase: str
-    state: str  # "done", "ready" (may be done now) or "blocked"
+    # "done"; "ready" (may be done now); "waiting" (for an earlier step, nothing else);
+    # "blocked" (a rule of its own is unmet, or a date is out of order)
+    state: str
     due_on: dt.date | None
     done_on: dt.date | None
     responsible: str | None
@@ -145,7 +147,8 @@ def _views(facts: Facts, today: dt.date) -> tuple[StepView, ...]:
             state, missing = "done", []
         else:
             missing = _missing(facts, spec, row, today)
-            state = "blocked" if missing else "ready"
+            waiting = all(m.key == "formation.missing_step" for m in missing)
+            state = "ready" if not missing else "waiting" if waiting else "blocked"
         views.append(
             StepView(
                 key=spec.key,

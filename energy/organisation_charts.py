@@ -125,7 +125,7 @@ def reasons_chart(
                 alt.Tooltip("events:Q", title=x_title),
             ],
         )
-        .properties(height=36 * max(1, len(order)))
+        .properties(height=alt.Step(34))
     )
     return chart
 

@@ -54,19 +54,30 @@ def test_a_step_whose_rule_is_unmet_is_refused_with_what_is_missing(demo_store: 
     at = _open_organisation(demo_store, "admin", org.id)
     assert not at.exception
     assert at.selectbox(key=f"org.{org.id}.step").value == "founders"
-    at.checkbox(key="org.step.founders.done").check()
+    at.checkbox(key=f"org.{org.id}.step.founders.done").check()
     _submit(at, "org.save_step")
     errors = [e.value for e in at.error]
     assert len(errors) == 1 and "발기인 3명 (최소 5명 필요)" in errors[0], errors
     assert formation.checklist(CLI_ACTOR, org.id, url=demo_store).step("founders").done_on is None
 
 
+def test_switching_organisation_never_carries_over_another_ones_step(demo_store: str) -> None:
+    founded = _org(demo_store, "founded", "social_cooperative")
+    forming = _org(demo_store, "preparing", "cooperative")
+    at = _open_organisation(demo_store, "admin", founded.id)
+    assert at.checkbox(key=f"org.{founded.id}.step.founders.done").value is True
+    at.selectbox(key="organisation.id").set_value(forming.id).run()
+    assert not at.exception
+    assert at.checkbox(key=f"org.{forming.id}.step.founders.done").value is False
+    assert at.date_input(key=f"org.{forming.id}.step.founders.done_on").value == seoul_today()
+
+
 def test_staff_record_the_founding_meeting(demo_store: str) -> None:
     org = _org(demo_store, "founding_meeting")
     at = _open_organisation(demo_store, "admin", org.id)
     assert at.selectbox(key=f"org.{org.id}.step").value == "founding_meeting"
-    at.text_input(key="org.step.founding_meeting.who").input("설립준비위원장")
-    at.checkbox(key="org.step.founding_meeting.done").check()
+    at.text_input(key=f"org.{org.id}.step.founding_meeting.who").input("설립준비위원장")
+    at.checkbox(key=f"org.{org.id}.step.founding_meeting.done").check()
     _submit(at, "org.save_step")
     assert not at.exception, [e.message for e in at.exception]
     assert not at.error, [e.value for e in at.error]

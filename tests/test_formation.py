@@ -137,6 +137,8 @@ def test_a_step_cannot_be_done_before_the_step_the_law_puts_first(coop: tuple[st
     assert checklist.step("city_report").missing == (
         formation.Missing("formation.missing_step", {"step": "founding_meeting"}),
     )
+    assert checklist.step("city_report").state == "waiting"  # for the meeting, nothing else
+    assert checklist.step("founding_meeting").state == "blocked"  # its own facts are missing
     # Undoing founders while bylaws is done, or dating founders after bylaws, is refused.
     with pytest.raises(InvalidInput) as undo:
         formation.undo_step(CLI_ACTOR, org, "founders", today=TODAY, url=url)

@@ -16,6 +16,7 @@ from ui.widgets import show_error
 STATE_ICONS = {
     "done": ":green[:material/check_circle:]",
     "ready": ":blue[:material/radio_button_unchecked:]",
+    "waiting": ":gray[:material/schedule:]",
     "blocked": ":orange[:material/block:]",
 }
 
@@ -81,25 +82,32 @@ def step_form(actor: Actor, checklist: Checklist) -> None:
     with st.form(f"org.{org_id}.step.{chosen}"):
         c1, c2 = st.columns(2)
         due_on = c1.date_input(
-            t("org.due_on"), value=step.due_on, format="YYYY-MM-DD", key=f"org.step.{chosen}.due"
+            t("org.due_on"),
+            value=step.due_on,
+            format="YYYY-MM-DD",
+            key=f"org.{org_id}.step.{chosen}.due",
         )
         responsible = c2.text_input(
-            t("org.responsible"), value=step.responsible or "", key=f"org.step.{chosen}.who"
+            t("org.responsible"),
+            value=step.responsible or "",
+            key=f"org.{org_id}.step.{chosen}.who",
         )
         documents = st.text_area(
             t("org.documents"),
             value=step.documents or "",
             placeholder=t(f"org.documents_hint.{chosen}") if step.meeting else None,
             height=68,
-            key=f"org.step.{chosen}.docs",
+            key=f"org.{org_id}.step.{chosen}.docs",
         )
-        note = st.text_input(t("field.note"), value=step.note or "", key=f"org.step.{chosen}.note")
+        note = st.text_input(
+            t("field.note"), value=step.note or "", key=f"org.{org_id}.step.{chosen}.note"
+        )
         meeting: dict[str, object] = {}
         if step.meeting:
             m1, m2, m3, m4 = st.columns(4)
             meeting["notice_on"] = m1.date_input(
                 t("org.notice_on"), value=step.notice_on, format="YYYY-MM-DD",
-                max_value=today(), key=f"org.step.{chosen}.notice",
+                max_value=today(), key=f"org.{org_id}.step.{chosen}.notice",
             )  # fmt: skip
             for column, field, label in (
                 (m2, "eligible", "org.eligible"),
@@ -108,14 +116,14 @@ def step_form(actor: Actor, checklist: Checklist) -> None:
             ):
                 meeting[field] = column.number_input(
                     t(label), min_value=0, step=1, value=getattr(step, field),
-                    key=f"org.step.{chosen}.{field}",
+                    key=f"org.{org_id}.step.{chosen}.{field}",
                 )  # fmt: skip
         done = st.checkbox(
-            t("org.mark_done"), value=step.state == "done", key=f"org.step.{chosen}.done"
+            t("org.mark_done"), value=step.state == "done", key=f"org.{org_id}.step.{chosen}.done"
         )
         done_on = st.date_input(
             t("org.done_on"), value=step.done_on or today(), max_value=today(),
-            format="YYYY-MM-DD", key=f"org.step.{chosen}.done_on",
+            format="YYYY-MM-DD", key=f"org.{org_id}.step.{chosen}.done_on",
         )  # fmt: skip
         if st.form_submit_button(t("org.save_step"), type="primary"):
             try:

@@ -60,6 +60,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "org.state.done": {"ko": "완료", "en": "Done"},
     "org.state.ready": {"ko": "진행 가능", "en": "Ready"},
+    "org.state.waiting": {"ko": "앞 단계 대기", "en": "Waiting for an earlier step"},
     "org.state.blocked": {"ko": "요건 미충족", "en": "Not ready"},
     "org.done_on_value": {"ko": "{date} 완료", "en": "Done {date}"},
     "org.due_on_value": {"ko": "{date}까지", "en": "Due {date}"},

@@ -204,3 +204,16 @@ def test_the_town_hall_counts_organisations_founded_their_members_and_jobs(
     }  # fmt: skip
     before = figures(2024)
     assert before is not None and (before.founded, before.members, before.jobs) == (0, 0, 0)
+
+
+def test_the_side_by_side_export_is_formula_safe(org: tuple[str, int]) -> None:
+    from energy import exports
+
+    url, _ = org
+    formation.start_formation(
+        CLI_ACTOR, village="MPO-2020-01", legal_form="nonprofit", name='=HYPERLINK("x")',
+        started_on=D(2025, 1, 1), today=TODAY, url=url,
+    )  # fmt: skip
+    frame = organisations.compare_organisations(CLI_ACTOR, today=TODAY, url=url)
+    text = exports.to_csv_bytes(frame).decode("utf-8-sig")
+    assert "'=HYPERLINK" in text and ",=HYPERLINK" not in text

@@ -30,6 +30,11 @@ CAPABILITIES: dict[str, frozenset[str]] = {
             "call.manage",
             "call.apply",
             "grant.report",
+            "organisation.list",
+            "organisation.read",
+            "organisation.write",
+            "readiness.read",
+            "lessons.read",
         }
     ),
     # External experts: they need to know the villages they review or teach, and their results.
@@ -42,9 +47,11 @@ CAPABILITIES: dict[str, frozenset[str]] = {
             "tracking.read",
             "call.review",
         }
+        | {"organisation.list", "organisation.read", "lessons.read"}
     ),
     "trainer": frozenset(
         {"overview.read", "village.read", "village.list", "account.self", "tracking.read"}
+        | {"organisation.list", "organisation.read", "lessons.read"}
     ),
     # A resident committee: its own village only (scoped in scope_village), where it logs
     # households and readings.
@@ -56,6 +63,7 @@ CAPABILITIES: dict[str, frozenset[str]] = {
             "tracking.write",
             "call.apply",  # renewal for years 2 and 3
             "grant.report",  # the spending report of its village's grants
+            "organisation.read",
         }
     ),
     # The town hall: aggregates only, never a village's own records.
@@ -74,6 +82,10 @@ PAGE_CAPABILITY: dict[str, str] = {
     "savings": "tracking.read",
     "readings": "tracking.write",
     "households": "tracking.read",
+    "organisations": "organisation.list",
+    "organisation": "organisation.read",
+    "readiness": "readiness.read",
+    "lessons": "lessons.read",
     "factors": "factors.write",
     "users": "user.manage",
     "audit": "audit.read",

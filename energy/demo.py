@@ -19,6 +19,7 @@ from energy.access import Actor
 from energy.accounts import hash_password
 from energy.db import record_action, session_for
 from energy.demo_call import add_demo_call
+from energy.demo_organisations import add_demo_organisations, add_demo_stops
 from energy.demo_readings import DemoReadingsSummary, add_demo_readings
 from energy.demo_stories import add_demo_stories
 from energy.errors import InvalidInput
@@ -228,6 +229,7 @@ def load_demo(
             )
         session.add(AppSetting(key="demo_data", value=today.isoformat()))
         session.flush()
+        add_demo_stops(session, villages, keep=(flagship, dobong), today=today)
         tracked = (
             add_demo_readings(
                 session, today=today, seed=SEED, showcase=(flagship.code, dobong.code)
@@ -237,6 +239,7 @@ def load_demo(
         )
         add_demo_stories(session, villages, flagship=flagship, dobong=dobong, today=today)
         add_demo_call(session, villages, today=today, seed=SEED, password_hash=password_hash)
+        add_demo_organisations(session, villages, flagship=flagship, dobong=dobong, today=today)
         village_sums.rebuild(session, None)  # last: after everything that touches villages
         record_action(
             session,

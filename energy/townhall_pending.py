@@ -68,8 +68,16 @@ def _training_figures(session: Session, scope: _Scope) -> TrainingFigures | None
 
 
 def _organisation_figures(session: Session, scope: _Scope) -> OrganisationFigures | None:
-    """Organisations and jobs. The cooperative capability (issue 6) stores none yet."""
-    return None
+    """Organisations the scope's villages had founded by the period's end (every founding
+    step done), their members then, and the jobs of the year's reports (full- and part-time).
+    ``None`` while the store holds no organisation at all (nothing recorded yet)."""
+    from energy.organisations import founded_figures
+
+    found = founded_figures(session, scope.village_ids, scope.info.year, scope.info.end)
+    if found is None:
+        return None
+    founded, by_form, members, jobs = found
+    return OrganisationFigures(founded=founded, by_form=by_form, members=members, jobs=jobs)
 
 
 @dataclass(frozen=True)

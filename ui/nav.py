@@ -33,6 +33,30 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec(
         "townhall", "pages/townhall.py", "page.townhall", ":material/co_present:", "nav.programme"
     ),
+    PageSpec(
+        "organisations",
+        "pages/organisations.py",
+        "page.organisations",
+        ":material/corporate_fare:",
+        "nav.organisations",
+    ),
+    PageSpec(
+        "organisation",
+        "pages/organisation.py",
+        "page.organisation",
+        ":material/handshake:",
+        "nav.organisations",
+    ),
+    PageSpec(
+        "readiness",
+        "pages/readiness.py",
+        "page.readiness",
+        ":material/trending_up:",
+        "nav.organisations",
+    ),
+    PageSpec(
+        "lessons", "pages/lessons.py", "page.lessons", ":material/school:", "nav.organisations"
+    ),
     PageSpec("savings", "pages/savings.py", "page.savings", ":material/savings:", "nav.tracking"),
     PageSpec(
         "readings", "pages/readings.py", "page.readings", ":material/edit_note:", "nav.tracking"

@@ -1,0 +1,144 @@
+"""Organisations villages found: the formation pipeline by stage, every organisation side by
+side (with downloads), and, for staff, starting a new formation."""
+
+import datetime as dt
+
+import streamlit as st
+
+from energy import formation, organisation_charts, organisations, villages
+from energy.access import can
+from energy.errors import EnergyError
+from energy.formation_rules import PHASES
+from energy.models_organisations import LEGAL_FORMS
+from ui.auth import guard
+from ui.chrome import flash, page_header
+from ui.i18n import lang, number, t, today
+from ui.nav import page_path
+from ui.organisation_tables import side_by_side
+from ui.widgets import download_table, empty_state, kpi_row, show_error
+
+actor = guard("organisations")
+page_header("page.organisations", "organisations.caption")
+
+found = organisations.pipeline(actor)
+compared = organisations.compare_organisations(actor, today=today())
+founded = found.at("founded")
+kpi_row(
+    [
+        (t("organisations.total"), len(found.organisations), None),
+        (t("organisations.founded"), len(founded), None),
+        (t("organisations.members"), int(compared["members"].sum()), None),
+        (t("organisations.solar"), f"{number(float(compared['solar_kw'].sum()), 1)} kW", None),
+    ]
+)
+
+st.subheader(t("organisations.pipeline"))
+if not found.organisations:
+    empty_state("organisations.none_yet")
+else:
+    st.altair_chart(
+        organisation_charts.pipeline_chart(
+            found.counts,
+            stage_labels={s: t(f"phase.{s}") for s in PHASES},
+            form_labels={f: t(f"legal_form.{f}") for f in LEGAL_FORMS},
+            y_title=t("organisations.count"),
+            legend_title=t("org.legal_form"),
+        ),
+        width="stretch",
+    )
+    columns = st.columns(len(PHASES))
+    for column, stage in zip(columns, PHASES, strict=True):
+        at_stage = found.at(stage)
+        with column.container(border=True):
+            st.markdown(f"**{t(f'phase.{stage}')}** · {t('organisations.n', n=len(at_stage))}")
+            for org in at_stage:
+                step = t(f"formation.step.{org.next_step}") if org.next_step else ""
+                st.markdown(
+                    f"<small><b>{org.display_name(lang())}</b><br>{org.village_display(lang())}"
+                    + (f"<br>→ {step}" if step else "")
+                    + "</small>",
+                    unsafe_allow_html=True,
+                )
+
+st.subheader(t("organisations.side_by_side"))
+if not compared.empty:
+    table = side_by_side(compared)
+    selection = st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        on_select="rerun",
+        selection_mode="single-row",
+        key="organisations.table",
+    )
+    rows = selection.selection.rows if selection else []
+    if rows:
+        chosen = int(compared.iloc[rows[0]]["organisation_id"])
+        st.switch_page(page_path("organisation"), query_params={"id": str(chosen)})
+    st.caption(t("organisations.open_hint"))
+    download_table(
+        table, file_stem=f"organisations-{dt.date.today():%Y%m%d}", key="organisations.download"
+    )
+
+if can(actor, "organisation.write"):
+    listed = [v for v in villages.list_villages(actor) if v.status != "disbanded"]
+    names = {v.code: f"{v.code} · {v.display_name(lang())}" for v in listed}
+    with (
+        st.expander(t("organisations.start_title"), icon=":material/add_business:"),
+        st.form("organisations.start"),
+    ):
+        a1, a2 = st.columns(2)
+        village = a1.selectbox(
+            t("field.village"),
+            list(names),
+            format_func=names.__getitem__,
+            index=None,
+            placeholder=t("form.choose"),
+            key="organisations.start.village",
+        )
+        legal_form = a2.selectbox(
+            t("org.legal_form"),
+            LEGAL_FORMS,
+            format_func=lambda f: t(f"legal_form.{f}"),
+            key="organisations.start.form",
+        )
+        b1, b2 = st.columns(2)
+        name = b1.text_input(t("org.name"), key="organisations.start.name")
+        name_en = b2.text_input(t("field.name_en"), key="organisations.start.name_en")
+        c1, c2 = st.columns(2)
+        started_on = c1.date_input(
+            t("org.started_on"),
+            value=today(),
+            max_value=today(),
+            format="YYYY-MM-DD",
+            key="organisations.start.started_on",
+        )
+        share_price = c2.number_input(
+            t("org.share_price"),
+            min_value=0,
+            value=10_000,
+            step=1_000,
+            help=t("org.share_price_help"),
+            key="organisations.start.share_price",
+        )
+        if st.form_submit_button(t("organisations.start_submit"), type="primary"):
+            try:
+                if village is None:
+                    raise EnergyError("error.required_village")
+                made = formation.start_formation(
+                    actor,
+                    village=village,
+                    legal_form=legal_form,
+                    name=name,
+                    name_en=name_en,
+                    started_on=started_on,
+                    share_price_krw=int(share_price) or None,
+                    today=today(),
+                )
+            except EnergyError as exc:
+                show_error(exc)
+            else:
+                flash(t("organisations.started", name=made.organisation.name))
+                st.switch_page(
+                    page_path("organisation"), query_params={"id": str(made.organisation.id)}
+                )

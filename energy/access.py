@@ -26,6 +26,10 @@ CAPABILITIES: dict[str, frozenset[str]] = {
             "factors.write",
             "tracking.read",
             "tracking.write",
+            "training.read",
+            "training.manage",
+            "training.attendance",
+            "training.participants",
         }
     ),
     # External experts: they need to know the villages they review or teach, and their results.
@@ -33,11 +37,28 @@ CAPABILITIES: dict[str, frozenset[str]] = {
         {"overview.read", "village.read", "village.list", "account.self", "tracking.read"}
     ),
     "trainer": frozenset(
-        {"overview.read", "village.read", "village.list", "account.self", "tracking.read"}
+        {
+            "overview.read",
+            "village.read",
+            "village.list",
+            "account.self",
+            "tracking.read",
+            "training.read",
+            "training.attendance",
+        }
     ),
     # A resident committee: its own village only (scoped in scope_village), where it logs
     # households and readings.
-    "committee": frozenset({"village.read", "account.self", "tracking.read", "tracking.write"}),
+    "committee": frozenset(
+        {
+            "village.read",
+            "account.self",
+            "tracking.read",
+            "tracking.write",
+            "training.read",
+            "training.participants",
+        }
+    ),
     # The town hall: aggregates only, never a village's own records.
     "viewer": frozenset({"overview.read", "account.self"}),
 }
@@ -52,6 +73,10 @@ PAGE_CAPABILITY: dict[str, str] = {
     "savings": "tracking.read",
     "readings": "tracking.write",
     "households": "tracking.read",
+    "training": "training.read",
+    "training_progress": "training.read",
+    "attendance": "training.attendance",
+    "training_admin": "training.manage",
     "factors": "factors.write",
     "users": "user.manage",
     "audit": "audit.read",

@@ -19,6 +19,7 @@ from energy.accounts import hash_password
 from energy.db import record_action, session_for
 from energy.demo_readings import DemoReadingsSummary, add_demo_readings
 from energy.demo_stories import add_demo_stories
+from energy.demo_training import add_demo_training
 from energy.errors import InvalidInput
 from energy.models import AppSetting, District, User, Village, VillageStatusChange
 
@@ -234,6 +235,7 @@ def load_demo(
             else DemoReadingsSummary()
         )
         add_demo_stories(session, villages, flagship=flagship, dobong=dobong, today=today)
+        add_demo_training(session, villages, flagship=flagship, today=today, seed=SEED)
         record_action(
             session,
             "demo_loaded",

@@ -15,7 +15,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from energy import curriculum
@@ -321,3 +321,19 @@ def parse_sheet_letters(letters: str, rows: int) -> dict[int, str]:
             raise InvalidInput("error.sheet_letter", field="letters", letter=mark, row=n)
         out[n] = SHEET_LETTERS[mark]
     return out
+
+
+def recorded_counts(
+    actor: Actor, session_ids: list[int], *, url: str | None = None
+) -> dict[int, int]:
+    """How many statuses each of ``session_ids`` has (0 for a session nobody recorded)."""
+    require(actor, "training.read")
+    with session_for(actor, url=url) as session:
+        counts = dict.fromkeys(session_ids, 0)
+        for sid, n in session.execute(
+            select(Attendance.session_id, func.count())
+            .where(Attendance.session_id.in_(session_ids))
+            .group_by(Attendance.session_id)
+        ).all():
+            counts[sid] = n
+        return counts

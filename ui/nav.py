@@ -40,6 +40,34 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec(
         "households", "pages/households.py", "page.households", ":material/groups:", "nav.tracking"
     ),
+    PageSpec(
+        "training",
+        "pages/training.py",
+        "page.training",
+        ":material/calendar_month:",
+        "nav.training",
+    ),
+    PageSpec(
+        "attendance",
+        "pages/attendance.py",
+        "page.attendance",
+        ":material/how_to_reg:",
+        "nav.training",
+    ),
+    PageSpec(
+        "training_progress",
+        "pages/training_progress.py",
+        "page.training_progress",
+        ":material/school:",
+        "nav.training",
+    ),
+    PageSpec(
+        "training_admin",
+        "pages/training_admin.py",
+        "page.training_admin",
+        ":material/edit_calendar:",
+        "nav.training",
+    ),
     PageSpec("factors", "pages/factors.py", "page.factors", ":material/functions:", "nav.admin"),
     PageSpec("users", "pages/users.py", "page.users", ":material/group:", "nav.admin"),
     PageSpec("audit", "pages/audit.py", "page.audit", ":material/history:", "nav.admin"),

@@ -21,8 +21,8 @@ GREEN = (0x00, 0x6B, 0x4F)
 INK = (0x22, 0x22, 0x22)
 GREY = (0x59, 0x59, 0x59)
 # Sheet columns (mm on A4 portrait): number, name, village, role, then a box per status.
-SHEET_COLUMNS = (10, 42, 46, 20)
-STATUS_BOX = 16
+SHEET_COLUMNS = (8, 34, 40, 16)
+STATUS_BOX = 14  # four boxes; the signature takes the rest (about 30 mm)
 ROW_HEIGHT = 9.0
 BLANK_ROWS = 4  # for residents who are not on the list yet
 
@@ -58,20 +58,24 @@ def _sheet_header(pdf: _Paper, sheet: AttendanceSheet, lang: str) -> None:
 
 
 def _sheet_table_head(pdf: _Paper, lang: str) -> None:
-    pdf.set_font("noto", "B", 9)
+    pdf.set_font("noto", "B", 8)
     pdf.set_fill_color(0xE8, 0xF3, 0xEF)
     pdf.set_text_color(*INK)
     labels = [
         "#",
-        translate("field.name", lang),
+        translate("field.person", lang),
         translate("field.village", lang),
         translate("field.role", lang),
     ]
     for width, label in zip(SHEET_COLUMNS, labels, strict=True):
         pdf.cell(width, ROW_HEIGHT, label, border=1, align="C", fill=True)
     for status, letter in (("present", "P"), ("late", "L"), ("excused", "E"), ("absent", "A")):
-        pdf.cell(STATUS_BOX, ROW_HEIGHT, f"{translate(f'attendance.{status}', lang)} {letter}",
-                 border=1, align="C", fill=True)  # fmt: skip
+        x, y = pdf.get_x(), pdf.get_y()
+        pdf.cell(STATUS_BOX, ROW_HEIGHT / 2, translate(f"attendance.{status}", lang), border="LTR",
+                 align="C", fill=True)  # fmt: skip
+        pdf.set_xy(x, y + ROW_HEIGHT / 2)
+        pdf.cell(STATUS_BOX, ROW_HEIGHT / 2, letter, border="LBR", align="C", fill=True)
+        pdf.set_xy(x + STATUS_BOX, y)
     pdf.cell(0, ROW_HEIGHT, translate("sheet.signature", lang), border=1, align="C", fill=True,
              new_x=XPos.LMARGIN, new_y=YPos.NEXT)  # fmt: skip
 
@@ -124,7 +128,7 @@ def certificate_pdf(actor: Actor, village_id: int, *, url: str | None = None) ->
         village = session.get(Village, village_id)
         if village is None:
             raise NotFound("error.unknown_village", code=str(village_id))
-        name_ko, name_en = village.name, village.name_en or village.name
+        name_ko, name_en, code = village.name, village.name_en or village.name, village.code
     pdf = _Paper("L")
     pdf.set_title(translate("certificate.title", "en"))
     pdf.add_page()
@@ -139,15 +143,19 @@ def certificate_pdf(actor: Actor, village_id: int, *, url: str | None = None) ->
     pdf.text_line(translate("certificate.title", "en"), 16, grey=True, align="C", height=9)
     pdf.ln(6)
     pdf.text_line(f"{name_ko}  ·  {name_en}", 22, bold=True, align="C", height=12)
-    pdf.text_line(f"({village.code})", 11, grey=True, align="C", height=6)
+    pdf.text_line(f"({code})", 11, grey=True, align="C", height=6)
     pdf.ln(4)
     done = completion.completed_on
-    for lang in ("ko", "en"):
-        pdf.text_line(
-            translate("certificate.body", lang, modules=len(completion.modules),
-                      organisers=completion.rules.min_organisers, date=format_date(done, lang)),
-            12, align="C", height=7,
-        )  # fmt: skip
+    for lang, size in (("ko", 12), ("en", 10)):
+        pdf.set_x(36)
+        pdf.set_font("noto", "", size)
+        pdf.set_text_color(*(INK if lang == "ko" else GREY))
+        body = translate("certificate.body", lang, modules=len(completion.modules),
+                         organisers=completion.rules.min_organisers, date=format_date(done, lang))  # fmt: skip
+        pdf.multi_cell(
+            pdf.w - 72, size * 0.55, body, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT
+        )
+        pdf.ln(2)
     pdf.ln(4)
     names = " · ".join(f"{m.module.title_ko}" for m in completion.modules)
     pdf.set_x(30)

@@ -334,3 +334,20 @@ def test_every_training_vocabulary_has_a_message() -> None:
         + [f"schedule.conflict.{c}" for c in CONFLICTS]
     )
     assert [k for k in keys if k not in MESSAGES] == []
+
+
+def test_the_town_hall_counts_the_years_training(demo_store: str) -> None:
+    from energy import townhall
+    from energy.townhall_scope import TownHallFilter
+
+    year = dt.date.today().year - 1
+    figures = townhall.training(CLI_ACTOR, TownHallFilter(year=year), url=demo_store).figures
+    held = schedule.list_sessions(
+        STAFF, SessionFilter(start=dt.date(year, 1, 1), end=dt.date(year, 12, 31)), url=demo_store
+    )
+    assert figures is not None
+    assert figures.sessions == len(held)
+    assert figures.villages == len({v for s in held for v in s.village_ids})
+    # Each village's twelve residents came at least once, but for the one that drifted away.
+    assert 0 < figures.participants <= 12 * figures.villages
+    assert townhall.training(CLI_ACTOR, TownHallFilter(year=2015), url=demo_store).figures is None

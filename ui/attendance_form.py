@@ -60,7 +60,7 @@ def attendance_form(actor: Actor, sheet: AttendanceSheet) -> None:
         _frame(sheet, st.session_state.get(fill_key)),
         column_config={
             "number": st.column_config.NumberColumn("#", width="small"),
-            "name": st.column_config.TextColumn(t("field.name")),
+            "name": st.column_config.TextColumn(t("field.person")),
             "village": st.column_config.TextColumn(t("field.village")),
             "role": st.column_config.TextColumn(t("field.role")),
             "status": st.column_config.SelectboxColumn(
@@ -126,7 +126,7 @@ def walk_in_form(actor: Actor, sheet: AttendanceSheet) -> None:
     ):
         w1, w2, w3 = st.columns(3)
         code = w1.selectbox(t("field.village"), list(codes), format_func=codes.__getitem__)
-        name = w2.text_input(t("field.name"))
+        name = w2.text_input(t("field.person"))
         role = w3.selectbox(
             t("field.role"),
             PARTICIPANT_ROLES,

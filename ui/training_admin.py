@@ -30,7 +30,7 @@ def curriculum_section(actor: Actor) -> None:
         pd.DataFrame(
             [
                 {
-                    t("field.code"): m.code,
+                    t("curriculum.code"): m.code,
                     t("field.module"): m.title(lang()),
                     t("field.topic"): t(f"topic.{m.topic}"),
                     t("curriculum.year"): m.programme_year,
@@ -57,7 +57,10 @@ def curriculum_section(actor: Actor) -> None:
     with st.form(f"curriculum.form.{pick}"):
         c1, c2, c3 = st.columns([1, 2, 2])
         code = c1.text_input(
-            t("field.code"), value=m.code if m else "", placeholder="Y1-08", disabled=m is not None
+            t("curriculum.code"),
+            value=m.code if m else "",
+            placeholder="Y1-08",
+            disabled=m is not None,
         )
         title_ko = c2.text_input(t("curriculum.title_ko"), value=m.title_ko if m else "")
         title_en = c3.text_input(t("curriculum.title_en"), value=m.title_en if m else "")
@@ -100,7 +103,7 @@ def trainers_section(actor: Actor) -> None:
         pd.DataFrame(
             [
                 {
-                    t("field.name"): tr.name,
+                    t("trainers.name"): tr.name,
                     t("trainers.topics"): ", ".join(t(f"topic.{x}") for x in tr.topics),
                     t("trainers.windows"): _windows_text(tr.windows),
                     t("trainers.account"): tr.username or "",
@@ -121,7 +124,9 @@ def trainers_section(actor: Actor) -> None:
     tr = by_name.get(pick)
     with st.form(f"trainers.form.{pick}"):
         n1, n2 = st.columns(2)
-        name = n1.text_input(t("field.name"), value=tr.name if tr else "", disabled=tr is not None)
+        name = n1.text_input(
+            t("trainers.name"), value=tr.name if tr else "", disabled=tr is not None
+        )
         account = n2.text_input(
             t("trainers.account"),
             value=tr.username or "" if tr else "",
@@ -178,7 +183,7 @@ def venues_section(actor: Actor) -> None:
         pd.DataFrame(
             [
                 {
-                    t("field.name"): v.name,
+                    t("venues.name"): v.name,
                     t("field.district"): v.district_name(lang()) or t("venues.citywide"),
                     t("venues.capacity"): v.capacity,
                     t("venues.address"): v.address or "",
@@ -192,7 +197,7 @@ def venues_section(actor: Actor) -> None:
     districts = district_options()
     with st.form("venues.form", clear_on_submit=True):
         v1, v2, v3, v4 = st.columns([2, 1, 1, 2])
-        name = v1.text_input(t("field.name"), help=t("venues.name_help"))
+        name = v1.text_input(t("venues.name"), help=t("venues.name_help"))
         district = v2.selectbox(
             t("field.district"),
             list(districts),

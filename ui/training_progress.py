@@ -130,7 +130,7 @@ def participants_section(actor: Actor, village_code: str) -> None:
             pd.DataFrame(
                 [
                     {
-                        t("field.name"): p.name,
+                        t("field.person"): p.name,
                         t("field.role"): t(f"participant_role.{p.role}"),
                         t("field.household"): p.household_code or "",
                         t("participants.active"): "✓" if p.active else "",
@@ -154,7 +154,7 @@ def participants_section(actor: Actor, village_code: str) -> None:
         return
     with st.form(f"participants.add.{village_code}", clear_on_submit=True):
         a1, a2, a3 = st.columns(3)
-        name = a1.text_input(t("field.name"), key="participants.add.name")
+        name = a1.text_input(t("field.person"), key="participants.add.name")
         role = a2.selectbox(
             t("field.role"), PARTICIPANT_ROLES, format_func=lambda r: t(f"participant_role.{r}"),
             key="participants.add.role",
@@ -176,7 +176,7 @@ def participants_section(actor: Actor, village_code: str) -> None:
         with st.form(f"participants.edit.{village_code}"):
             e1, e2, e3 = st.columns(3)
             by_id = {p.id: p for p in people}
-            pid = e1.selectbox(t("field.name"), list(by_id), format_func=lambda i: by_id[i].name)
+            pid = e1.selectbox(t("field.person"), list(by_id), format_func=lambda i: by_id[i].name)
             role = e2.selectbox(
                 t("field.role"), PARTICIPANT_ROLES, format_func=lambda r: t(f"participant_role.{r}")
             )

@@ -14,6 +14,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "weekday.sat": {"ko": "토", "en": "Sat"},
     "weekday.sun": {"ko": "일", "en": "Sun"},
     "field.date": {"ko": "날짜", "en": "Date"},
+    "field.person": {"ko": "이름", "en": "Name"},
+    "trainers.name": {"ko": "강사 이름", "en": "Trainer's name"},
+    "venues.name": {"ko": "교육장 이름", "en": "Venue"},
+    "curriculum.code": {"ko": "과목 코드", "en": "Code"},
     "field.time": {"ko": "시간", "en": "Time"},
     "field.module": {"ko": "과목", "en": "Module"},
     "field.topic": {"ko": "주제", "en": "Topic"},
@@ -182,7 +186,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "certificate.title": {"ko": "수 료 증", "en": "Certificate of Completion"},
     "certificate.body": {
         "ko": "위 마을은 서울시 에너지자립마을 1년차 교육 필수 과목 {modules}개를 과목마다 운영진 {organisers}명 이상이 참석하여 {date}에 이수하였으므로 이 증서를 드립니다.",
-        "en": "completed the {modules} core modules of the first-year training of Seoul's Energy Self-Reliant Villages, each attended by at least {organisers} organisers, on {date}.",
+        "en": "The village above completed the {modules} core modules of the first-year training of Seoul's Energy Self-Reliant Villages, each attended by at least {organisers} organisers, on {date}.",
     },
     "certificate.issuer": {"ko": "서울특별시장", "en": "Mayor of Seoul"},
     # participants

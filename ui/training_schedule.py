@@ -22,9 +22,13 @@ WEEKEND_CHOICES = [dt.time(h) for h in (9, 10, 11, 13, 14, 15, 16)]
 
 
 def _show_conflict_or_error(exc: EnergyError) -> None:
-    show_error(exc)
-    if isinstance(exc, ScheduleConflict):
-        st.markdown("\n".join(f"- {line}" for line in exc.details(lang())))
+    if not isinstance(exc, ScheduleConflict):
+        show_error(exc)
+        return
+    lines = "\n".join(f"- {line}" for line in exc.details(lang()))
+    st.error(
+        f"{t('error.schedule_conflict', n=len(exc.conflicts))}\n\n{lines}", icon=":material/error:"
+    )
 
 
 def _result(result: ScheduleResult) -> None:

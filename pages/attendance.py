@@ -47,10 +47,8 @@ by_id = {s.id: s for s in choices}
 chosen = st.selectbox(
     t("attendance.session"),
     list(by_id),
-    format_func=lambda sid: (
-        session_label(by_id[sid])
-        + (f" · {t('attendance.needs_record')}" if sid in {s.id for s in to_record} else "")
-    ),
+    format_func=lambda sid: session_label(by_id[sid]),
+    help=t("attendance.session_help"),
     key="attendance.session",
 )
 sheet = attendance.attendance_sheet(actor, chosen)

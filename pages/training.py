@@ -116,9 +116,13 @@ with c3:
         st.caption(t("calendar.ics_choose"))
 
 if view == "month":
+    days = {d for week in training_calendar.month_weeks(anchor.year, anchor.month) for d in week}
     month_view(shown, anchor, today())
 elif view == "list":
+    days = {s.local_start.date() for s in shown}
     sessions_table(shown)
 else:
+    days = set(training_calendar.week_days(anchor))
     week_view(shown, anchor, today())
-st.caption(t("calendar.count", n=sum(s.status == "scheduled" for s in shown)))
+in_view = [s for s in shown if s.local_start.date() in days and s.status == "scheduled"]
+st.caption(t("calendar.count", n=len(in_view)))

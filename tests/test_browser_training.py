@@ -36,7 +36,8 @@ def test_a_trainer_records_a_sessions_attendance(page: Any, server: Server) -> N
     go_to(page, "attendance", _msg("page.attendance", "ko"))
     text = main.inner_text()
     assert _msg("attendance.upcoming", "ko") in text
-    assert _msg("attendance.needs_record", "ko") in text  # the session offered first needs it
+    # Some sessions wait to be recorded (the demo leaves the past week's open).
+    assert _msg("attendance.to_record", "ko", n=0).split("0")[0] in text
     screenshot(page, "trainer-attendance-before-ko")
     page.get_by_role("button", name=_msg("attendance.all_present", "ko")).click()
     settle(page)
@@ -62,7 +63,7 @@ def test_staff_see_the_cohort_progress_and_the_schedule_tools(page: Any, server:
 
     go_to(page, "training", _msg("page.training", "en"))
     page.locator(_key("training.view")).get_by_role(
-        "button", name=_msg("calendar.view_month", "en")
+        "radio", name=_msg("calendar.view_month", "en")
     ).click()
     settle(page)
     assert_no_exception(page)
@@ -72,5 +73,6 @@ def test_staff_see_the_cohort_progress_and_the_schedule_tools(page: Any, server:
     page.get_by_role("button", name=_msg("generator.preview", "en")).click()
     settle(page)
     assert_no_exception(page)
-    assert _msg("generator.complete", "en") in main.inner_text() or "0" in main.inner_text()
+    # This year's cohort is scheduled already (the demo): the preview says there is nothing to add.
+    assert _msg("generator.nothing_to_do", "en", villages=8, already=56) in main.inner_text()
     screenshot(page, "staff-training-generate-en")

@@ -32,6 +32,10 @@ def _show_conflict_or_error(exc: EnergyError) -> None:
 
 
 def _result(result: ScheduleResult) -> None:
+    planned = len(result.preview.sessions) if result.preview is not None else result.created
+    if not planned and not result.unmet:
+        st.info(t("generator.nothing_to_do", villages=result.villages, already=result.already))
+        return
     if result.preview is not None:
         st.info(
             t("generator.preview_done", n=len(result.preview.sessions), villages=result.villages)

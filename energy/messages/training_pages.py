@@ -51,7 +51,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "calendar.date": {"ko": "기준 날짜", "en": "Show the date"},
     "calendar.week_of": {"ko": "{start} ~ {end}", "en": "{start} to {end}"},
     "calendar.month_of": {"ko": "{year}년 {month}월", "en": "{month}/{year}"},
-    "calendar.count": {"ko": "예정된 교육 {n}회", "en": "{n} scheduled session(s)"},
+    "calendar.count": {"ko": "이 기간의 교육 {n}회", "en": "{n} session(s) in this view"},
     "calendar.download_ics": {"ko": "일정 파일 받기 (.ics)", "en": "Download calendar (.ics)"},
     "calendar.ics_help": {
         "ko": "구글·네이버·아이폰 달력에서 열 수 있습니다. 시간은 서울 시각입니다.",
@@ -83,7 +83,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{n} session(s) have no attendance recorded yet.",
     },
     "attendance.session": {"ko": "교육", "en": "Session"},
-    "attendance.needs_record": {"ko": "기록 필요", "en": "to record"},
+    "attendance.session_help": {
+        "ko": "출석을 기록하지 않은 교육이 먼저, 최근 교육부터 나옵니다.",
+        "en": "Sessions with nothing recorded come first, then the latest.",
+    },
     "attendance.session_facts": {
         "ko": "{venue} · {trainer} 강사 · 명단 {rows}명 중 {recorded}명 기록됨",
         "en": "{venue} · {trainer} · {recorded} of {rows} on the list recorded",
@@ -250,6 +253,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "generator.complete": {
         "ko": "모든 마을이 모든 필수 과목을 받습니다.",
         "en": "Every village gets every core module.",
+    },
+    "generator.nothing_to_do": {
+        "ko": "마을 {villages}곳 모두 필수 과목 일정이 이미 있습니다({already}개). 새로 만들 교육이 없습니다.",
+        "en": "All {villages} villages already have every core module scheduled ({already}): nothing to add.",
     },
     "generator.reason": {"ko": "이유", "en": "Why"},
     "generator.blocked": {"ko": "막힌 시간대 수", "en": "Times blocked by"},

@@ -112,6 +112,10 @@ def generator_form(actor: Actor) -> None:
         sessions_table(list(result.planned))
 
 
+def _position(options: list[int], wanted: int) -> int | None:
+    return options.index(wanted) if wanted in options else None
+
+
 def edit_forms(actor: Actor) -> None:
     sessions = schedule.list_sessions(actor, SessionFilter(start=today() - dt.timedelta(days=30)))
     trainers = {tr.id: tr.name for tr in curriculum.list_trainers(actor)}
@@ -136,10 +140,20 @@ def edit_forms(actor: Actor) -> None:
                 step=1800,
                 key="edit.time",
             )
-            trainer = m3.selectbox(t("field.trainer"), list(trainers), index=list(trainers).index(current.trainer_id),
-                                   format_func=trainers.__getitem__, key="edit.trainer")  # fmt: skip
-            venue = m4.selectbox(t("field.venue"), list(venues), index=list(venues).index(current.venue_id),
-                                 format_func=venues.__getitem__, key="edit.venue")  # fmt: skip
+            trainer = m3.selectbox(
+                t("field.trainer"),
+                list(trainers),
+                index=_position(list(trainers), current.trainer_id),
+                format_func=trainers.__getitem__,
+                key="edit.trainer",
+            )
+            venue = m4.selectbox(
+                t("field.venue"),
+                list(venues),
+                index=_position(list(venues), current.venue_id),
+                format_func=venues.__getitem__,
+                key="edit.venue",
+            )
             if st.form_submit_button(t("edit.move"), type="primary"):
                 try:
                     schedule.move_session(

@@ -192,6 +192,10 @@ def _demo_attendance(
     past = sorted((s for s in created if s.starts_at <= now), key=lambda s: s.starts_at)
     # The past week's sessions are left for their trainers to record.
     to_record = [s for s in past if s.starts_at <= now - dt.timedelta(days=6)]
+    # Whatever the weekday, a trainer with a login has their latest session still to record.
+    for trainer_id in {s.trainer_id for s in past if s.trainer.user_id is not None}:
+        latest = max((s for s in past if s.trainer_id == trainer_id), key=lambda s: s.starts_at)
+        to_record = [s for s in to_record if s is not latest]
     # One village of last year's cohort whose organisers drifted away.
     struggling = next((v.id for v in taught if v.cohort_year == today.year - 1), None)
     rows = []

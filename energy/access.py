@@ -35,6 +35,10 @@ CAPABILITIES: dict[str, frozenset[str]] = {
             "organisation.write",
             "readiness.read",
             "lessons.read",
+            "training.read",
+            "training.manage",
+            "training.attendance",
+            "training.participants",
         }
     ),
     # External experts: they need to know the villages they review or teach, and their results.
@@ -50,7 +54,15 @@ CAPABILITIES: dict[str, frozenset[str]] = {
         | {"organisation.list", "organisation.read", "lessons.read"}
     ),
     "trainer": frozenset(
-        {"overview.read", "village.read", "village.list", "account.self", "tracking.read"}
+        {
+            "overview.read",
+            "village.read",
+            "village.list",
+            "account.self",
+            "tracking.read",
+            "training.read",
+            "training.attendance",
+        }
         | {"organisation.list", "organisation.read", "lessons.read"}
     ),
     # A resident committee: its own village only (scoped in scope_village), where it logs
@@ -64,6 +76,8 @@ CAPABILITIES: dict[str, frozenset[str]] = {
             "call.apply",  # renewal for years 2 and 3
             "grant.report",  # the spending report of its village's grants
             "organisation.read",
+            "training.read",
+            "training.participants",
         }
     ),
     # The town hall: aggregates only, never a village's own records.
@@ -86,6 +100,10 @@ PAGE_CAPABILITY: dict[str, str] = {
     "organisation": "organisation.read",
     "readiness": "readiness.read",
     "lessons": "lessons.read",
+    "training": "training.read",
+    "training_progress": "training.read",
+    "attendance": "training.attendance",
+    "training_admin": "training.manage",
     "factors": "factors.write",
     "users": "user.manage",
     "audit": "audit.read",

@@ -343,6 +343,19 @@ def cmd_call_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_calendar(args: argparse.Namespace) -> int:
+    from energy import training_calendar
+
+    _ready()
+    if args.village:
+        cal = training_calendar.village_calendar(CLI_ACTOR, args.village, lang=args.lang)
+    else:
+        cal = training_calendar.trainer_calendar(CLI_ACTOR, args.trainer, lang=args.lang)
+    Path(args.out).write_bytes(cal.content)
+    print(f"wrote {args.out} ({cal.events} sessions: {cal.name})")
+    return 0
+
+
 class OneLineParser(argparse.ArgumentParser):
     """Bad arguments get one line on stderr (and the usual exit status 2), like every error."""
 
@@ -478,6 +491,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("csv", "xlsx"), required=True)
     p.add_argument("--out", required=True, metavar="FILE")
     p.set_defaults(handler=cmd_call_export)
+    p = sub.add_parser("calendar", help="a village's or a trainer's training sessions as iCalendar")
+    whose = p.add_mutually_exclusive_group(required=True)
+    whose.add_argument("--village", metavar="CODE", help="village code")
+    whose.add_argument("--trainer", metavar="NAME", help="trainer's name")
+    p.add_argument("--out", required=True, metavar="FILE", help="FILE.ics")
+    p.add_argument("--lang", choices=("ko", "en"), default="ko")
+    p.set_defaults(handler=cmd_calendar)
     return parser
 
 

@@ -22,6 +22,7 @@ from energy.demo_call import add_demo_call
 from energy.demo_organisations import add_demo_organisations, add_demo_stops
 from energy.demo_readings import DemoReadingsSummary, add_demo_readings
 from energy.demo_stories import add_demo_stories
+from energy.demo_training import add_demo_training
 from energy.errors import InvalidInput
 from energy.models import AppSetting, District, User, Village, VillageStatusChange
 
@@ -240,6 +241,7 @@ def load_demo(
         add_demo_stories(session, villages, flagship=flagship, dobong=dobong, today=today)
         add_demo_call(session, villages, today=today, seed=SEED, password_hash=password_hash)
         add_demo_organisations(session, villages, flagship=flagship, dobong=dobong, today=today)
+        add_demo_training(session, villages, flagship=flagship, today=today, seed=SEED)
         village_sums.rebuild(session, None)  # last: after everything that touches villages
         record_action(
             session,

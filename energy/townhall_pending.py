@@ -21,6 +21,7 @@ from energy.townhall_scope import (
     _Scope,
     _slide,
 )
+from energy.training_figures import training_counts
 
 # --- what later capabilities supply -------------------------------------------------------
 
@@ -63,8 +64,9 @@ def _call_figures(session: Session, scope: _Scope) -> CallFigures | None:
 
 
 def _training_figures(session: Session, scope: _Scope) -> TrainingFigures | None:
-    """Training figures. The training capability (issue 4) stores no sessions yet."""
-    return None
+    """Sessions held in the year for the villages in scope (see energy.training_figures)."""
+    counts = training_counts(session, scope.village_ids, scope.info.year)
+    return None if counts is None else TrainingFigures(*counts)
 
 
 def _organisation_figures(session: Session, scope: _Scope) -> OrganisationFigures | None:

@@ -1,0 +1,141 @@
+"""Training flows through Streamlit's AppTest: attendance, the generator, edits, the list."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from energy import attendance, schedule
+from energy.access import CLI_ACTOR
+from energy.catalogue import MESSAGES
+from energy.schedule import SessionFilter
+from tests.test_apptest import _actor, _app_as, _submit
+
+
+def _ko(key: str, **params: object) -> str:
+    return MESSAGES[key]["ko"].format(**params)
+
+
+def test_a_trainer_marks_everyone_present_and_saves(demo_store: str) -> None:
+    at = _app_as(demo_store, "trainer")
+    at.switch_page("pages/attendance.py").run()
+    assert not at.exception
+    trainer = _actor(demo_store, "trainer")
+    sid = at.selectbox(key="attendance.session").value
+    before = attendance.attendance_sheet(trainer, sid, url=demo_store)
+    assert before.recorded == 0 and before.editable  # the first offered still needs recording
+    at.button(key=f"attendance.all.{sid}").click().run()
+    at.button(key=f"attendance.save.{sid}").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    after = attendance.attendance_sheet(trainer, sid, url=demo_store)
+    assert [r.status for r in after.rows] == ["present"] * len(after.rows)
+    assert [s.value for s in at.success] == [_ko("attendance.saved", n=len(after.rows))]
+
+
+def test_a_trainer_types_the_paper_sheet_back_in(demo_store: str) -> None:
+    at = _app_as(demo_store, "trainer")
+    at.switch_page("pages/attendance.py").run()
+    sid = at.selectbox(key="attendance.session").value
+    rows = len(attendance.attendance_sheet(_actor(demo_store, "trainer"), sid, url=demo_store).rows)
+    letters = "PPPLA" + "E" + "-" * (rows - 6)
+    at.text_input(key=f"attendance.letters_text.{sid}").input(letters)
+    _submit(at, "attendance.letters_apply")
+    assert not at.exception
+    sheet = attendance.attendance_sheet(CLI_ACTOR, sid, url=demo_store)
+    assert [r.status for r in sheet.rows[:7]] == ["present"] * 3 + [
+        "late",
+        "absent",
+        "excused",
+        None,
+    ]
+
+
+def test_a_wrong_number_of_letters_is_explained_and_nothing_saved(demo_store: str) -> None:
+    at = _app_as(demo_store, "trainer")
+    at.switch_page("pages/attendance.py").run()
+    sid = at.selectbox(key="attendance.session").value
+    at.text_input(key=f"attendance.letters_text.{sid}").input("PP")
+    _submit(at, "attendance.letters_apply")
+    assert any("2" in e.value for e in at.error)
+    assert attendance.attendance_sheet(CLI_ACTOR, sid, url=demo_store).recorded == 0
+
+
+def test_staff_preview_a_cohort_schedule_and_see_unmet_modules_named(demo_store: str) -> None:
+    at = _app_as(demo_store, "admin")
+    at.switch_page("pages/training_admin.py").run()
+    at.number_input(key="generator.cohort").set_value(2024)
+    at.date_input(key="generator.start").set_value(dt.date(2027, 3, 1))
+    at.date_input(key="generator.end").set_value(dt.date(2027, 3, 28))  # four weeks, seven modules
+    _submit(at, "generator.preview")
+    assert not at.exception
+    assert [e.value for e in at.error] == [_ko("generator.unmet", n=70)]  # 10 villages x 7
+    unmet = next(d.value for d in at.dataframe if _ko("generator.reason") in d.value.columns)
+    assert set(unmet[_ko("generator.reason")]) == {_ko("schedule.reason.window_too_short")}
+    assert not schedule.list_sessions(CLI_ACTOR, SessionFilter(cohort_year=2024), url=demo_store)
+
+
+def test_staff_generate_a_cohort_schedule(demo_store: str) -> None:
+    at = _app_as(demo_store, "admin")
+    at.switch_page("pages/training_admin.py").run()
+    at.number_input(key="generator.cohort").set_value(2024)
+    at.date_input(key="generator.start").set_value(dt.date(2027, 3, 1))
+    at.date_input(key="generator.end").set_value(dt.date(2027, 6, 30))
+    _submit(at, "generator.generate")
+    assert not at.exception, [e.message for e in at.exception]
+    booked = schedule.list_sessions(CLI_ACTOR, SessionFilter(cohort_year=2024), url=demo_store)
+    villages = len({v for s in booked for v in s.village_ids})
+    assert [s.value for s in at.success] == [
+        _ko("generator.saved", n=len(booked), villages=villages, already=0)
+    ]
+    assert at.caption and _ko("generator.complete") in [c.value for c in at.caption]
+
+
+def test_a_conflicting_move_is_refused_with_each_conflict_listed(demo_store: str) -> None:
+    at = _app_as(demo_store, "admin")
+    at.switch_page("pages/training_admin.py").run()
+    sid = at.selectbox(key="edit.session").value
+    at.time_input(key="edit.time").set_value(dt.time(23, 0))
+    _submit(at, "edit.move")
+    assert not at.exception
+    (refusal,) = [e.value for e in at.error]
+    assert refusal.startswith(_ko("error.schedule_conflict", n=2))
+    assert f"- {_ko('schedule.conflict.resident_time')}" in refusal
+    unchanged = schedule.get_session(CLI_ACTOR, sid, url=demo_store)
+    assert unchanged.local_start.hour != 23
+
+
+def test_the_calendar_shows_a_month_and_offers_the_village_file(demo_store: str) -> None:
+    at = _app_as(demo_store, "committee")
+    at.switch_page("pages/training.py").run()
+    assert not at.exception
+    assert at.get("download_button")  # the committee's own .ics
+    at.segmented_control(key="training.view").set_value("month").run()
+    assert not at.exception
+    assert any(
+        _ko("calendar.month_of", year=d.year, month=d.month) == h.value
+        for h in at.subheader
+        for d in [at.date_input(key="training.anchor").value]
+    )
+
+
+def test_a_committee_adds_a_resident_to_its_training_list(demo_store: str) -> None:
+    at = _app_as(demo_store, "committee")
+    at.switch_page("pages/training_progress.py").run()
+    assert not at.exception
+    at.text_input(key="participants.add.name").input("김새봄")
+    _submit(at, "participants.add")
+    assert not at.exception
+    names = [p.name for p in attendance.list_participants(CLI_ACTOR, "DJK-2012-01", url=demo_store)]
+    assert "김새봄" in names
+    assert [s.value for s in at.success] == [_ko("participants.added", name="김새봄")]
+
+
+def test_staff_see_the_cohort_and_the_village_that_fell_behind(demo_store: str) -> None:
+    at = _app_as(demo_store, "admin")
+    at.switch_page("pages/training_progress.py").run()
+    at.selectbox(key="progress.cohort").set_value(dt.date.today().year - 1).run()
+    assert not at.exception
+    below = [w for w in at.warning if w.icon == ":material/warning:"]
+    assert len(below) == 1  # one village below the attendance threshold
+    table = at.dataframe[0].value
+    assert len(table) == 10
+    assert at.get("download_button") or at.info  # the first village's certificate, or why not

@@ -12,14 +12,12 @@ import pytest
 from energy import db, villages
 from energy.access import CLI_ACTOR
 from energy.demo import load_demo
-from tests.live_server import LiveServer, start_app, stop_app
+from tests.live_server import LiveServer, browser_session, start_app, stop_app
 from tests.test_browser import (  # the browser fixture and the helpers that drive the app
     _key,
-    _msg,
     _nav_link,
     assert_no_exception,
     browser,
-    log_in_as,
     screenshot,
     settle,
 )
@@ -51,20 +49,13 @@ def hostile_server(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> It
 
 @pytest.fixture
 def admin_page(browser: Any, hostile_server: LiveServer) -> Iterator[Any]:
-    context = browser.new_context(locale="ko-KR", viewport={"width": 1400, "height": 900})
-    context.set_default_timeout(20_000)
-    page = context.new_page()
-    dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    page.dialogs = dialogs
-    try:
-        log_in_as(page, hostile_server, "admin", _msg("home.title", "ko"))
+    for page in browser_session(browser, hostile_server, "admin"):
+        page.dialogs = []
+        page.on("dialog", lambda d, seen=page.dialogs: (seen.append(d.message), d.dismiss()))
         _nav_link(page, "village").click()
         page.wait_for_url(re.compile(r"/village(\?.*)?$"))
         settle(page)
         yield page
-    finally:
-        context.close()
 
 
 def _open_village(page: Any, code: str) -> None:

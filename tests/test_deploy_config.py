@@ -64,6 +64,11 @@ def test_no_usage_statistics_and_no_reloading_in_production() -> None:
     assert _option("server.runOnSave") is False
 
 
+def test_no_forced_full_garbage_collection_after_every_rerun() -> None:
+    """Measured in benchmarks/README.md: it costs a busy server most of its reruns."""
+    assert _option("runner.postScriptGC") is False
+
+
 @pytest.fixture(scope="module")
 def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     workdir = tmp_path_factory.mktemp("hardened")

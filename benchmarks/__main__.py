@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from benchmarks.concurrency import measure_concurrency
 from benchmarks.imports import measure_import
 from benchmarks.pages import measure_pages
 from benchmarks.savings import measure_savings
@@ -27,11 +28,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="100k,1m", help=f"comma list of {', '.join(SIZES)}")
     parser.add_argument("--stores", default="sqlite,postgresql")
     parser.add_argument(
-        "--only", choices=("pages", "savings", "import"), help="one measurement only"
+        "--only",
+        choices=("pages", "savings", "import", "concurrency"),
+        help="one measurement only",
     )
     parser.add_argument(
         "--import-rows", type=int, default=1_000_000, help="rows in the import benchmark's file"
     )
+    parser.add_argument("--sessions", type=int, default=25, help="concurrent sessions")
+    parser.add_argument("--seconds", type=float, default=20.0, help="measured window per setting")
     parser.add_argument("--out", type=Path, help="write the figures as JSON here")
     args = parser.parse_args(argv)
     figures: dict[str, Any] = {
@@ -66,6 +71,17 @@ def main(argv: list[str] | None = None) -> int:
                 for p in run["pages"]:
                     print(
                         f"{kind:<10} {size:>5} {p['role']:<9} {p['page']:<11} cold {p['cold_s']:7.3f}s  warm {p['warm_s']:7.3f}s"
+                    )
+            if args.only in (None, "concurrency"):
+                run["concurrency"] = measure_concurrency(
+                    url, sessions=args.sessions, seconds=args.seconds
+                )
+                for c in run["concurrency"]:
+                    print(
+                        f"{kind:<10} {size:>5} {c['sessions']} sessions, gc after rerun "
+                        f"{'on ' if c['post_script_gc'] else 'off'}: {c['reruns_per_s']:6.1f} "
+                        f"reruns/s  p50 {c['p50_ms']} ms  p95 {c['p95_ms']} ms  "
+                        f"failures {len(c['failures'])}"
                     )
             figures["runs"].append(run)
     if args.out:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import JSON, Connection, Date, Table, insert, select, text
+from sqlalchemy import JSON, Connection, Date, Table, func, insert, select, text
 
 from energy import village_sums
 from energy.access import Actor, require
@@ -164,6 +164,7 @@ def restore(actor: Actor, path: Path, *, url: str | None = None) -> BackupSummar
     engine = get_engine(url).execution_options(energy_write=True)
     with engine.begin() as conn:
         postgres = conn.dialect.name == "postgresql"
+        newest_before = conn.execute(select(func.max(AuditEntry.id))).scalar() or 0
         for table in reversed(Base.metadata.sorted_tables):
             conn.execute(table.delete())
         for record in records:
@@ -193,10 +194,15 @@ def restore(actor: Actor, path: Path, *, url: str | None = None) -> BackupSummar
                             f"COALESCE((SELECT MAX({pk[0].name}) FROM {table.name}), 0) + 1, false)"
                         )
                     )
+        # The restore's own entry comes after every entry the store ever had, restored or not:
+        # running servers key their memo on the newest entry id (energy.cache), and an id
+        # they saw before the restore must never name the restored data.
+        restore_id = max(newest_before, conn.execute(select(func.max(AuditEntry.id))).scalar() or 0)
         conn.execute(
             insert(AuditEntry),
             [
                 {
+                    "id": restore_id + 1,
                     "at": utcnow(),
                     "actor": actor.audit_name,
                     "action": "restore",
@@ -210,6 +216,11 @@ def restore(actor: Actor, path: Path, *, url: str | None = None) -> BackupSummar
                 }
             ],
         )
+        if postgres:
+            conn.execute(
+                text("SELECT setval(pg_get_serial_sequence(:t, 'id'), :n, false)"),
+                {"t": AuditEntry.__tablename__, "n": restore_id + 2},
+            )
     # The monthly sums come back with the snapshot; a village its restored rows marked stale
     # is rebuilt now rather than on the first page view.
     village_sums.rebuild_stale(actor, url=url)

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from energy import cache
 from energy.access import Actor, require_village
 from energy.db import session_for
 from energy.households import HouseholdInfo, list_households, village_by_code
@@ -151,6 +152,20 @@ def village_quality(
     actor: Actor, village_code: str, *, as_of: dt.date | None = None, url: str | None = None
 ) -> VillageQuality:
     as_of = as_of or dt.date.today()
+    with session_for(actor, url=url) as session:
+        require_village(actor, village_by_code(session, village_code).id, "tracking.read")
+    # Checked first; then memoised until the data changes (the committee home shows it on
+    # every rerun).
+    return cache.memo(
+        ("village_quality", village_code, as_of),
+        lambda: _village_quality(actor, village_code, as_of, url),
+        url=url,
+    )
+
+
+def _village_quality(
+    actor: Actor, village_code: str, as_of: dt.date, url: str | None
+) -> VillageQuality:
     members = [
         h
         for h in list_households(actor, village_code, url=url)

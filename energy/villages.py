@@ -10,6 +10,7 @@ import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from energy import cache
 from energy.access import Actor, require, scope_village, village_scope_ids
 from energy.db import session_for
 from energy.districts import find_district, list_districts
@@ -326,8 +327,16 @@ class ProgrammeOverview:
 
 
 def programme_overview(actor: Actor, *, url: str | None = None) -> ProgrammeOverview:
-    """Village counts by status, stage, cohort and district (all 25 districts, zeros kept)."""
+    """Village counts by status, stage, cohort and district (all 25 districts, zeros kept).
+
+    The same for everyone allowed to read it, and on every staff home page: memoised until
+    the data changes (energy.cache), so a busy server builds it once, not once a rerun.
+    """
     require(actor, "overview.read")
+    return cache.memo(("programme_overview",), lambda: _programme_overview(actor, url), url=url)
+
+
+def _programme_overview(actor: Actor, url: str | None) -> ProgrammeOverview:
     with session_for(actor, url=url) as session:
         rows = session.execute(
             select(

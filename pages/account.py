@@ -8,13 +8,14 @@ from energy.errors import EnergyError
 from ui.auth import guard
 from ui.chrome import flash, page_header
 from ui.i18n import t
+from ui.markup import t_md
 from ui.widgets import show_error
 
 actor = guard("account")
 page_header("page.account", "account.caption")
 
 st.markdown(
-    t(
+    t_md(
         "account.who",
         name=actor.display_name or actor.username,
         username=actor.username,

@@ -12,6 +12,7 @@ from energy.models import FLOOR_AREA_BANDS, GENERATION_KINDS, HOUSING_TYPES
 from ui.auth import guard
 from ui.chrome import flash, page_header
 from ui.i18n import date, lang, number, t, today
+from ui.markup import t_md
 from ui.village_picker import pick_village
 from ui.widgets import badge_label, empty_state, show_error
 
@@ -110,7 +111,7 @@ with add_tab, st.form("households.add", clear_on_submit=True):
         except EnergyError as exc:
             show_error(exc)
         else:
-            flash(t("households.added", code=added.code))
+            flash(t_md("households.added", code=added.code))
             st.rerun()
 
 if listed:
@@ -147,7 +148,7 @@ if listed:
                 except EnergyError as exc:
                     show_error(exc)
                 else:
-                    flash(t("households.saved", code=chosen.code))
+                    flash(t_md("households.saved", code=chosen.code))
                     st.rerun()
     with solar_tab, st.form("households.generation", clear_on_submit=True):
         g1, g2, g3, g4, g5 = st.columns(5)
@@ -189,5 +190,5 @@ if listed:
             except EnergyError as exc:
                 show_error(exc)
             else:
-                flash(t("households.generation_added", code=owner))
+                flash(t_md("households.generation_added", code=owner))
                 st.rerun()

@@ -11,6 +11,7 @@ from ui.auth import guard
 from ui.chrome import flash, page_header
 from ui.i18n import number, t, today
 from ui.import_report import choose_conflicts, show_report
+from ui.markup import t_md
 from ui.nav import page_path
 from ui.village_picker import pick_village
 from ui.widgets import show_error
@@ -122,7 +123,7 @@ pending = st.session_state.get(PENDING)
 if pending and pending[0] == village.code:
     code, label, rows, filename, register, report, source = pending
     st.divider()
-    st.subheader(t("readings.report_title", what=label))
+    st.subheader(t_md("readings.report_title", what=label))
     show_report(report)
     accept = choose_conflicts(report.conflicts, key=f"readings.conflicts.{label}")
     if report.ok:

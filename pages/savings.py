@@ -10,6 +10,7 @@ from ui import savings_panels as panels
 from ui.auth import guard
 from ui.chrome import page_header
 from ui.i18n import lang, t, today
+from ui.markup import t_md
 from ui.village_picker import pick_village
 from ui.widgets import show_error
 
@@ -38,7 +39,7 @@ except EnergyError as exc:
     st.stop()
 
 st.subheader(
-    t(
+    t_md(
         "savings.result",
         name=village.display_name(lang()),
         start=f"{start:%Y-%m}",

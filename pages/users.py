@@ -9,6 +9,7 @@ from energy.errors import EnergyError
 from ui.auth import guard
 from ui.chrome import flash, page_header
 from ui.i18n import datetime, t
+from ui.markup import t_md
 from ui.widgets import show_error
 
 actor = guard("users")
@@ -80,7 +81,7 @@ with add_tab, st.form("users.add", clear_on_submit=True):
         except EnergyError as exc:
             show_error(exc)
         else:
-            flash(t("users.added", username=added.username))
+            flash(t_md("users.added", username=added.username))
             st.rerun()
 
 with edit_tab:
@@ -120,7 +121,7 @@ with edit_tab:
             except EnergyError as exc:
                 show_error(exc)
             else:
-                flash(t("users.saved", username=chosen))
+                flash(t_md("users.saved", username=chosen))
                 st.rerun()
     r1, r2 = st.columns(2)
     with r1, st.form("users.reset", clear_on_submit=True):
@@ -136,7 +137,7 @@ with edit_tab:
             except EnergyError as exc:
                 show_error(exc)
             else:
-                flash(t("users.password_reset", username=chosen))
+                flash(t_md("users.password_reset", username=chosen))
                 st.rerun()
     with r2:
         st.write("")
@@ -152,7 +153,7 @@ with edit_tab:
                 show_error(exc)
             else:
                 flash(
-                    t(
+                    t_md(
                         "users.disabled_msg" if user.is_active else "users.enabled_msg",
                         username=chosen,
                     )

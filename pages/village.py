@@ -11,6 +11,7 @@ from energy.models import REASONS_FOR_STATUS, VILLAGE_STATUSES
 from ui.auth import guard
 from ui.chrome import flash, page_header
 from ui.i18n import lang, t
+from ui.markup import md
 from ui.nav import page_path
 from ui.village_card import village_card
 from ui.widgets import empty_state, show_error, stage_label
@@ -45,7 +46,7 @@ except EnergyError as exc:
 
 v = detail.village
 page_header("village.title", None, name=v.display_name(lang()))
-st.caption(f"{v.code} · {v.district_name(lang())} · {t('field.cohort')} {v.cohort_year}")
+st.caption(f"{md(v.code)} · {md(v.district_name(lang()))} · {t('field.cohort')} {v.cohort_year}")
 village_card(detail)
 
 if can(actor, "village.write"):

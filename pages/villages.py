@@ -13,6 +13,7 @@ from ui.auth import guard
 from ui.chrome import flash, page_header
 from ui.i18n import lang, t
 from ui.lookups import district_options
+from ui.markup import t_md
 from ui.nav import page_path
 from ui.widgets import download_table, empty_state, show_error, stage_label
 
@@ -147,5 +148,5 @@ if can(actor, "village.write"):
             except EnergyError as exc:
                 show_error(exc)
             else:
-                flash(t("villages.added", code=added.code, name=added.name))
+                flash(t_md("villages.added", code=added.code, name=added.name))
                 st.rerun()

@@ -13,6 +13,7 @@ from energy.access import Actor
 from energy.errors import EnergyError
 from ui import state
 from ui.i18n import lang, t
+from ui.markup import md, t_md
 
 LANGUAGE_LABELS = {"ko": "한국어", "en": "English"}
 
@@ -68,7 +69,7 @@ def draw_chrome(actor: Actor) -> None:
         st.markdown(f"**{t('app.short_title')}**")
         navigation_links(actor)
         st.divider()
-        st.caption(f"{actor.display_name or actor.username} · {t('role.' + actor.role)}")
+        st.caption(f"{md(actor.display_name or actor.username)} · {t('role.' + actor.role)}")
         language_switch(actor, where=st)
         if st.button(t("chrome.logout"), icon=":material/logout:", key="chrome.logout"):
             from ui.auth import logout
@@ -89,6 +90,6 @@ def flash(message: str, kind: str = "success") -> None:
 
 
 def page_header(title_key: str, caption_key: str | None = None, **params: Any) -> None:
-    st.title(t(title_key, **params))
+    st.title(t_md(title_key, **params))
     if caption_key:
-        st.caption(t(caption_key, **params))
+        st.caption(t_md(caption_key, **params))

@@ -9,7 +9,8 @@ import streamlit as st
 
 from energy import exports
 from energy.readings import Conflict, ImportReport
-from ui.i18n import lang, number, t
+from ui.i18n import number, t
+from ui.markup import message_md, t_md
 from ui.widgets import kpi_row
 
 SHOWN_ISSUES = 200  # more than this is a file to fix at home, not to read on a phone
@@ -36,7 +37,7 @@ def show_report(report: ImportReport) -> None:
         st.warning(t("report.warnings", n=len(report.warnings)), icon=":material/warning:")
         _issues_table(_issues_frame(report, "warning"), "warnings")
     if report.new_households:
-        st.info(t("report.new_households", codes=", ".join(report.new_households)))
+        st.info(t_md("report.new_households", codes=", ".join(report.new_households)))
 
 
 def _issues_table(frame: pd.DataFrame, kind: str) -> None:
@@ -60,7 +61,7 @@ def _issues_frame(report: ImportReport, severity: str) -> pd.DataFrame:
             {
                 t("report.line"): issue.line if issue.line is not None else t("report.whole_file"),
                 t("report.column"): t(f"column.{issue.column}") if issue.column else "",
-                t("report.problem"): issue.message(lang()),
+                t("report.problem"): message_md(issue),
             }
             for issue in report.issues
             if issue.severity == severity

@@ -8,7 +8,6 @@ charts use the Vega that Streamlit ships, so the room needs no network.
 
 from __future__ import annotations
 
-import html
 import time
 from dataclasses import dataclass
 
@@ -19,6 +18,7 @@ from energy.access import Actor
 from energy.presentation import SlideView
 from ui.i18n import lang, t, today
 from ui.lookups import district_options
+from ui.markup import html_text, md
 
 INDEX = "townhall.index"  # the slide on screen (0-based)
 SHOWN_AT = "townhall.shown_at"  # when it came on screen (monotonic seconds)
@@ -142,10 +142,10 @@ def slideshow(views: list[SlideView], *, auto_seconds: int | None, notes: bool) 
 
 def _cover(view: SlideView) -> None:
     with st.container(key="townhall-cover"):
-        st.header(view.title, anchor=False)
+        st.header(md(view.title), anchor=False)
         st.markdown(
-            f"<p style='font-size:2.2rem;{MUTED_STYLE}'>{html.escape(view.subtitle)}</p>"
-            f"<p style='font-size:1.6rem;{MUTED_STYLE}'>{html.escape(view.footnote)}</p>",
+            f"<p style='font-size:2.2rem;{MUTED_STYLE}'>{html_text(view.subtitle)}</p>"
+            f"<p style='font-size:1.6rem;{MUTED_STYLE}'>{html_text(view.footnote)}</p>",
             unsafe_allow_html=True,
         )
 
@@ -156,14 +156,14 @@ def _numbers(view: SlideView) -> None:
         for column, number in zip(st.columns(3), row, strict=False):
             if number.missing:  # a statement ("no data yet"), not a figure
                 column.markdown(
-                    f"<p style='font-size:1.3rem;margin-bottom:0.3rem'>{html.escape(number.label)}"
-                    f"</p><p style='font-size:2.2rem;{MUTED_STYLE}'>{html.escape(number.value)}</p>",
+                    f"<p style='font-size:1.3rem;margin-bottom:0.3rem'>{html_text(number.label)}"
+                    f"</p><p style='font-size:2.2rem;{MUTED_STYLE}'>{html_text(number.value)}</p>",
                     unsafe_allow_html=True,
                 )
                 continue
-            column.metric(number.label, number.value)
+            column.metric(md(number.label), number.value)
             if number.caption:
-                column.caption(number.caption)
+                column.caption(md(number.caption))
 
 
 def draw_slide(view: SlideView) -> None:
@@ -171,8 +171,8 @@ def draw_slide(view: SlideView) -> None:
         if view.key == "cover":
             _cover(view)
             return
-        st.header(view.title, anchor=False)
-        st.caption(view.subtitle)
+        st.header(md(view.title), anchor=False)
+        st.caption(md(view.subtitle))
         _numbers(view)
         if view.chart is not None:
             st.altair_chart(
@@ -181,11 +181,11 @@ def draw_slide(view: SlideView) -> None:
         if view.quote:
             # Staff typed these words: escaped, never read as HTML.
             st.markdown(
-                f"<p style='{QUOTE_STYLE}'>“{html.escape(view.quote)}”</p>"
-                f"<p style='{ATTRIBUTION_STYLE}'>— {html.escape(view.attribution)}</p>",
+                f"<p style='{QUOTE_STYLE}'>“{html_text(view.quote)}”</p>"
+                f"<p style='{ATTRIBUTION_STYLE}'>— {html_text(view.attribution)}</p>",
                 unsafe_allow_html=True,
             )
         if view.message:
-            st.info(view.message, icon=":material/hourglass_empty:")
+            st.info(md(view.message), icon=":material/hourglass_empty:")
         if view.footnote:
-            st.caption(view.footnote)
+            st.caption(md(view.footnote))

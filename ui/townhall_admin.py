@@ -11,6 +11,7 @@ from energy.errors import EnergyError
 from energy.villages import list_villages
 from ui.chrome import flash
 from ui.i18n import lang, t, today
+from ui.markup import md, t_md
 from ui.widgets import show_error
 
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
@@ -118,14 +119,14 @@ def stories_editor(actor: Actor) -> None:
                 except EnergyError as exc:
                     show_error(exc)
                 else:
-                    flash(t("townhall.story_added", village=added.village_display_name(lang())))
+                    flash(t_md("townhall.story_added", village=added.village_display_name(lang())))
                     st.rerun()
 
 
 def _edit_story(actor: Actor, story: stories.Story) -> None:
     prefix = f"townhall.story.{story.id}"
     with st.container(border=True):
-        st.markdown(f"**{story.village_display_name(lang())}** · {story.year}")
+        st.markdown(f"**{md(story.village_display_name(lang()))}** · {story.year}")
         st.text(f"“{story.quote(lang())}” — {story.attribution(lang())}")
         edit, remove = st.columns([4, 1])
         with edit.popover(t("townhall.story_edit"), icon=":material/edit:"), st.form(prefix):

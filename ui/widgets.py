@@ -9,7 +9,8 @@ import streamlit as st
 
 from energy import exports
 from energy.errors import EnergyError
-from ui.i18n import lang, number, t
+from ui.i18n import number, t
+from ui.markup import message_md
 
 
 def kpi_row(tiles: Sequence[tuple[str, int | float | str, str | None]]) -> None:
@@ -22,7 +23,7 @@ def kpi_row(tiles: Sequence[tuple[str, int | float | str, str | None]]) -> None:
 
 def show_error(exc: EnergyError) -> None:
     """A domain error in the user's language (the field it concerns is named when known)."""
-    message = exc.message(lang())
+    message = message_md(exc)
     field = getattr(exc, "field", None)
     label = t(f"field.{field}") if field else ""
     if field and not label.startswith("field."):

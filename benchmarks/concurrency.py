@@ -1,0 +1,170 @@
+"""Concurrent sessions through the real server: ``streamlit run app.py`` on a free port, and
+N clients speaking Streamlit's websocket protocol (the browser's own protobuf messages), each
+logged in as staff or as a committee and rerunning its home page (the staff overview, the
+committee's village) as fast as the server answers.
+
+A rerun is timed from the ``rerun_script`` message to the ``script_finished`` message, as the
+browser sees it. Measured twice, with Streamlit's full garbage collection after every rerun
+(``runner.postScriptGC``, on by default) and without it. A protocol client instead of
+Chromium: 25 browsers on a 2-core machine would measure the browsers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import websockets
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+from energy.demo import DEMO_PASSWORD as PASSWORD
+
+SESSIONS = 25
+SECONDS = 20.0
+
+LOGINS = ("admin", "committee")  # sessions alternate: staff overview, committee home
+SUCCESS = 0  # ScriptFinishedStatus.FINISHED_SUCCESSFULLY
+RERUN_TIMEOUT_S = 120.0
+
+
+@dataclass
+class Tally:
+    latencies_s: list[float] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+
+class Session:
+    """One browser tab's worth of protocol: send a rerun, read until the script finished."""
+
+    def __init__(self, socket: Any) -> None:
+        self.socket = socket
+
+    async def rerun(self, widgets: tuple[WidgetState, ...] = ()) -> list[Any]:
+        message = BackMsg()
+        message.rerun_script.query_string = ""
+        message.rerun_script.widget_states.widgets.extend(widgets)
+        await self.socket.send(message.SerializeToString())
+        return await self.until_finished()
+
+    async def until_finished(self) -> list[Any]:
+        """The elements drawn, up to a successful finish (runs the app starts itself, such as
+        the one after a login, are followed to their end)."""
+        elements = []
+        while True:
+            reply = ForwardMsg()
+            reply.ParseFromString(await asyncio.wait_for(self.socket.recv(), RERUN_TIMEOUT_S))
+            kind = reply.WhichOneof("type")
+            if kind == "delta" and reply.delta.WhichOneof("type") == "new_element":
+                element = reply.delta.new_element
+                elements.append(getattr(element, element.WhichOneof("type")))
+            elif kind == "script_finished" and reply.script_finished == SUCCESS:
+                return elements
+
+    async def log_in(self, login: str) -> None:
+        form = await self.rerun()
+        ids = {e.id.rsplit("-", 1)[-1]: e.id for e in form if hasattr(e, "id") and e.id}
+        submit = next(e.id for e in form if getattr(e, "is_form_submitter", False))
+        await self.rerun(
+            (
+                WidgetState(id=ids["login.username"], string_value=login),
+                WidgetState(id=ids["login.password"], string_value=PASSWORD),
+                WidgetState(id=submit, trigger_value=True),
+            )
+        )
+        drawn = await self.rerun()
+        if any(getattr(e, "id", "").endswith("login.password") for e in drawn):
+            raise RuntimeError(f"{login} could not log in")
+
+
+@dataclass
+class Clock:
+    """Clients say when they are warm; the measured window starts when all of them are."""
+
+    ready: int = 0
+    start: asyncio.Event = field(default_factory=asyncio.Event)
+    stop_at: float = float("inf")
+
+
+async def _client(port: int, login: str, clock: Clock, tally: Tally) -> None:
+    url = f"ws://127.0.0.1:{port}/_stcore/stream"
+    async with websockets.connect(url, subprotocols=["streamlit"], max_size=None) as socket:
+        session = Session(socket)
+        try:
+            await session.log_in(login)
+            await session.rerun()  # warm: the first run of a page fills the memo
+        finally:
+            clock.ready += 1
+        await clock.start.wait()
+        while time.perf_counter() < clock.stop_at:
+            began = time.perf_counter()
+            try:
+                await session.rerun()
+            except (TimeoutError, websockets.ConnectionClosed) as exc:
+                tally.failures.append(f"{login}: {type(exc).__name__}")
+                return
+            tally.latencies_s.append(time.perf_counter() - began)
+
+
+async def _drive(port: int, sessions: int, seconds: float) -> tuple[Tally, float]:
+    tally = Tally()
+    clock = Clock()
+    clients = [
+        asyncio.create_task(_client(port, LOGINS[n % len(LOGINS)], clock, tally))
+        for n in range(sessions)
+    ]
+    while clock.ready < sessions:  # everyone logged in and warm before the clock starts
+        await asyncio.sleep(0.1)
+    began = time.perf_counter()
+    clock.stop_at = began + seconds
+    clock.start.set()
+    for outcome in await asyncio.gather(*clients, return_exceptions=True):
+        if isinstance(outcome, BaseException):
+            tally.failures.append(repr(outcome))
+    return tally, time.perf_counter() - began
+
+
+def _percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))] if ordered else float("nan")
+
+
+def measure_concurrency(
+    url: str, *, sessions: int = SESSIONS, seconds: float = SECONDS
+) -> list[dict[str, Any]]:
+    """Per garbage-collection setting: reruns, reruns per second, p50/p95/max in ms."""
+    from tests.live_server import start_app, stop_app
+
+    results = []
+    for gc_after_rerun in (True, False):
+        with tempfile.TemporaryDirectory(prefix="energy-bench-server-") as workdir:
+            server = start_app(
+                url,
+                Path(workdir) / "streamlit.log",
+                options=("--runner.postScriptGC", str(gc_after_rerun).lower()),
+            )
+            try:
+                tally, elapsed = asyncio.run(_drive(server.port, sessions, seconds))
+            finally:
+                stop_app(server)
+        ms = [s * 1000 for s in tally.latencies_s]
+        results.append(
+            {
+                "post_script_gc": gc_after_rerun,
+                "sessions": sessions,
+                "seconds": round(elapsed, 1),
+                "reruns": len(ms),
+                "reruns_per_s": round(len(ms) / elapsed, 1),
+                "p50_ms": round(statistics.median(ms), 1) if ms else None,
+                "p95_ms": round(_percentile(ms, 0.95), 1),
+                "max_ms": round(max(ms), 1) if ms else None,
+                "failures": tally.failures,
+            }
+        )
+    return results

@@ -1,0 +1,18 @@
+"""The concurrency benchmark's client speaks Streamlit's protocol correctly: against a real
+server it logs in as staff and as a committee and counts reruns (no time is asserted)."""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmarks.concurrency import measure_concurrency
+
+
+@pytest.mark.parametrize("demo_store", ["sqlite"], indirect=True)
+def test_sessions_log_in_and_rerun_with_and_without_gc(demo_store: str) -> None:
+    results = measure_concurrency(demo_store, sessions=2, seconds=1.0)
+    assert [r["post_script_gc"] for r in results] == [True, False]
+    for result in results:
+        assert result["failures"] == []
+        assert result["reruns"] >= 2  # each session reran its page at least once
+        assert result["p95_ms"] >= result["p50_ms"] > 0

@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
             figures["runs"].append({"store": kind, "import": i})
             print(
                 f"{kind:<10} import {i['rows']:,} rows ({i['file_mb']} MB): ours {i['ours_s']}s "
-                f"(peak {i['ours_peak_mb']} MB); floor {i['floor_s']}s (rate x{i['rate_vs_floor']}); "
+                f"(peak {i['ours_peak_mb']} MB; then village sums rebuilt in {i['sums_rebuild_s']}s); floor {i['floor_s']}s (rate x{i['rate_vs_floor']}); "
                 f"naive {i['naive_s']}s (peak {i['naive_peak_mb']} MB; ours x{i['speed_vs_naive']} faster)"
             )
             if args.only == "import":

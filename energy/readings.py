@@ -413,8 +413,13 @@ def import_readings(
     progress: Progress | None = None,
     total: int | None = None,
     url: str | None = None,
+    rebuild_sums: bool = True,
 ) -> ImportResult:
     """Check ``rows`` and save them all in one transaction, or raise :class:`ImportRejected`.
+
+    Then (``rebuild_sums``) the village's kept monthly sums are rebuilt in a second
+    transaction, so the next programme page reads them ready-made; until then, or if that
+    step is interrupted, the village counts as stale and its figures come from its readings.
 
     ``accept_conflicts``: True to overwrite every differing stored value, or the keys
     (household, carrier, month) the user confirmed; other conflicts keep the stored value.
@@ -422,6 +427,7 @@ def import_readings(
     today = today or dt.date.today()
     with session_for(actor, write=True, url=url) as session:
         village = village_by_code(session, village_code)
+        village_id = village.id
         require_village(actor, village.id, "tracking.write")
         # One import per village at a time: a second waits here, then sees the first's rows
         # as stored (unchanged), never inserts them twice. (SQLite's write transaction
@@ -470,7 +476,6 @@ def import_readings(
                 )
                 .values(value=conflict.new, batch_id=batch.id)
             )
-        village_sums.rebuild(session, [village.id])  # the next page reads it ready-made
         record_action(
             session,
             "import_readings",
@@ -496,7 +501,7 @@ def import_readings(
                 "households_registered": report.new_households,
             },
         )
-        return ImportResult(
+        result = ImportResult(
             batch.id,
             added,
             len(accepted),
@@ -504,6 +509,9 @@ def import_readings(
             len(report.conflicts) - len(accepted),
             report,
         )
+    if rebuild_sums:
+        village_sums.rebuild_villages(actor, [village_id], url=url)
+    return result
 
 
 __all__ = [

@@ -24,7 +24,7 @@ from sqlalchemy import delete, func, insert, select, true, update
 from sqlalchemy.orm import Session
 
 from energy import metrics
-from energy.access import Actor, require
+from energy.access import Actor, require, require_village
 from energy.db import session_for
 from energy.models import (
     Village,
@@ -228,3 +228,12 @@ def rebuild_stale(actor: Actor, *, url: str | None = None) -> int:
         if stale:
             rebuild(session, stale)
         return len(stale)
+
+
+def rebuild_villages(actor: Actor, village_ids: Collection[int], *, url: str | None = None) -> None:
+    """Rebuild the kept sums of villages ``actor`` has just written to, in a transaction of
+    their own (the data is already committed; an interruption leaves them stale, not wrong)."""
+    for village_id in village_ids:
+        require_village(actor, village_id, "tracking.write")
+    with session_for(actor, write=True, url=url) as session:
+        rebuild(session, village_ids)

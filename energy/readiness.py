@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 from sqlalchemy import func, select
 
-from energy import metrics
+from energy import metrics, readiness_links
 from energy.access import Actor, require
 from energy.db import session_for
 from energy.models import District, Reading, Village, VillageStatusChange
@@ -177,15 +177,22 @@ def _funding_history(
     return found
 
 
+def _linked(
+    measure: Callable[[Actor, list[VillageRow], dt.date, str | None, float], dict[int, FactValue]],
+    weight: float,
+) -> Measure:
+    return lambda actor, villages, today, url: measure(actor, villages, today, url, weight)
+
+
 FACTS: list[Fact] = [
     Fact("savings", 30, "readiness.source_savings", _savings),
     Fact("households", 20, "readiness.source_households", _households),
     Fact("recording", 15, "readiness.source_recording", _recording),
     Fact("funding_history", 15, "readiness.source_funding", _funding_history),
-    # Recorded by capabilities being built: no data until they store it.
-    Fact("training", 20, "readiness.source_training", None),
-    Fact("grants", 10, "readiness.source_grants", None),
-    Fact("organisers", 10, "readiness.source_organisers", None),
+    # Recorded by the training register and the call (energy.readiness_links).
+    Fact("training", 20, "readiness.source_training", _linked(readiness_links.training, 20)),
+    Fact("grants", 10, "readiness.source_grants", _linked(readiness_links.grants, 10)),
+    Fact("organisers", 10, "readiness.source_organisers", _linked(readiness_links.organisers, 10)),
 ]
 FACTS_BY_KEY = {fact.key: fact for fact in FACTS}
 

@@ -79,7 +79,7 @@ def test_scores_come_from_the_facts_measured(known: str) -> None:
     assert (a["facts_measured"], a["facts_total"]) == (4, 7)
 
 
-def test_training_grants_and_organisers_read_no_data_and_weigh_nothing(known: str) -> None:
+def test_training_grants_and_organisers_without_records_read_no_data(known: str) -> None:
     result = readiness.readiness(CLI_ACTOR, today=TODAY, url=known)
     for fact in ("training", "grants", "organisers"):
         rows = result.facts[result.facts["fact"] == fact]
@@ -113,3 +113,20 @@ def test_readiness_is_for_staff_only(demo_store: str) -> None:
         assert actor is not None
         with pytest.raises(AccessDenied):
             readiness.readiness(actor, url=demo_store)
+
+
+def test_training_grants_and_organisers_are_measured_where_recorded(demo_store: str) -> None:
+    """The demo's calls, grants and training give some candidates each of these facts."""
+    result = readiness.readiness(CLI_ACTOR, today=TODAY, url=demo_store)
+    weights = {"training": 20, "grants": 10, "organisers": 10}
+    details = {
+        "training": "readiness.detail_training",
+        "grants": "readiness.detail_grants",
+        "organisers": "readiness.detail_organisers",
+    }
+    for fact, weight in weights.items():
+        rows = result.facts[result.facts["fact"] == fact]
+        measured = rows[rows["detail_key"] == details[fact]]
+        assert len(measured) > 0, fact
+        assert measured["points"].between(0, weight).all(), fact
+        assert set(rows["detail_key"]) <= {details[fact], "readiness.no_data"}

@@ -235,16 +235,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The village's stage and status history",
     },
     "readiness.source_training": {
-        "ko": "교육 관리 (준비 중: 아직 기록 없음)",
-        "en": "Training register (being built: nothing recorded yet)",
+        "ko": "교육 관리 (1년차 핵심 과목 이수)",
+        "en": "Training register (first-year core modules)",
     },
     "readiness.source_grants": {
-        "ko": "공모·지원금 관리 (준비 중: 아직 기록 없음)",
-        "en": "The call and grants (being built: nothing recorded yet)",
+        "ko": "공모·지원금 관리 (집행 보고)",
+        "en": "The call's grants (spending reports)",
     },
     "readiness.source_organisers": {
-        "ko": "공모 신청서의 활동가 명단 (준비 중: 아직 기록 없음)",
-        "en": "Organisers named in applications (being built: nothing recorded yet)",
+        "ko": "공모 신청서의 활동가 명단 (최근 신청)",
+        "en": "Organisers named in the latest application",
+    },
+    "readiness.detail_training": {
+        "ko": "1년차 핵심 과목 {total}개 중 {done}개 이수",
+        "en": "{done} of {total} first-year core modules done",
+    },
+    "readiness.detail_grants": {
+        "ko": "지원금 {grants}건 중 {reported}건 집행 보고 제출",
+        "en": "Spending reported for {reported} of {grants} grants",
+    },
+    "readiness.detail_organisers": {
+        "ko": "최근 신청서의 활동가 {n}명 ({full}명 이상이면 만점)",
+        "en": "{n} organisers on the latest application ({full} earn every point)",
     },
     # --- lessons ---
     "lessons.caption": {

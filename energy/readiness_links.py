@@ -1,0 +1,131 @@
+"""Readiness facts that other capabilities record: first-year training (issue 4), the call's
+grants and spending reports, and the organisers named on the village's applications (issue 3).
+
+Each measure returns "no data" for a village the capability holds nothing about (a village
+trained or funded before this system), never a guess.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, select
+
+from energy.db import session_for
+from energy.models import Village, utcnow
+from energy.models_call import Application, Grant, Organiser, SpendingLine
+from energy.training_completion import progress_in
+
+if TYPE_CHECKING:
+    from energy.access import Actor
+    from energy.readiness import FactValue, VillageRow
+
+FULL_ORGANISERS = 10  # a founding board needs five; ten organisers is a strong group
+
+
+def _no_data() -> FactValue:
+    from energy.readiness import FactValue
+
+    return FactValue(None, "readiness.no_data")
+
+
+def training(
+    actor: Actor, villages: list[VillageRow], today: dt.date, url: str | None, weight: float
+) -> dict[int, FactValue]:
+    """Core first-year modules done (the completion rule of issue 4) out of all of them."""
+    from energy.readiness import FactValue
+
+    with session_for(actor, url=url) as session:
+        rows = list(
+            session.scalars(select(Village).where(Village.id.in_([v.id for v in villages])))
+        )
+        progress = {p.village_id: p for p in progress_in(session, rows, utcnow())}
+    found: dict[int, FactValue] = {}
+    for v in villages:
+        p = progress.get(v.id)
+        if p is None or not p.modules or not any(m.sessions for m in p.modules):
+            found[v.id] = _no_data()
+            continue
+        done, total = p.done, len(p.modules)
+        found[v.id] = FactValue(
+            float(done),
+            "readiness.detail_training",
+            {"done": done, "total": total},
+            round(weight * done / total, 1),
+        )
+    return found
+
+
+def grants(
+    actor: Actor, villages: list[VillageRow], today: dt.date, url: str | None, weight: float
+) -> dict[int, FactValue]:
+    """Grants received through the call, and how many have their spending report in."""
+    from energy.readiness import FactValue
+
+    ids = [v.id for v in villages]
+    with session_for(actor, url=url) as session:
+        awarded: dict[int, list[int]] = defaultdict(list)
+        for village_id, grant_id in session.execute(
+            select(Grant.village_id, Grant.id).where(Grant.village_id.in_(ids))
+        ):
+            awarded[int(village_id)].append(int(grant_id))
+        reported = set(
+            session.scalars(
+                select(SpendingLine.grant_id)
+                .where(SpendingLine.grant_id.in_([g for gs in awarded.values() for g in gs]))
+                .distinct()
+            )
+        )
+    found: dict[int, FactValue] = {}
+    for v in villages:
+        mine = awarded.get(v.id)
+        if not mine:
+            found[v.id] = _no_data()
+            continue
+        filed = sum(g in reported for g in mine)
+        found[v.id] = FactValue(
+            float(filed),
+            "readiness.detail_grants",
+            {"grants": len(mine), "reported": filed},
+            round(weight * filed / len(mine), 1),
+        )
+    return found
+
+
+def organisers(
+    actor: Actor, villages: list[VillageRow], today: dt.date, url: str | None, weight: float
+) -> dict[int, FactValue]:
+    """The organisers named on the village's latest application to the call."""
+    from energy.readiness import FactValue
+
+    ids = [v.id for v in villages]
+    with session_for(actor, url=url) as session:
+        latest = (
+            select(Application.village_id, func.max(Application.id).label("application_id"))
+            .where(Application.village_id.in_(ids))
+            .group_by(Application.village_id)
+            .subquery()
+        )
+        counts = {
+            int(village_id): int(n)
+            for village_id, n in session.execute(
+                select(latest.c.village_id, func.count(Organiser.id))
+                .join(Organiser, Organiser.application_id == latest.c.application_id)
+                .group_by(latest.c.village_id)
+            )
+        }
+    found: dict[int, FactValue] = {}
+    for v in villages:
+        n = counts.get(v.id)
+        if n is None:
+            found[v.id] = _no_data()
+            continue
+        found[v.id] = FactValue(
+            float(n),
+            "readiness.detail_organisers",
+            {"n": n, "full": FULL_ORGANISERS},
+            round(weight * min(1.0, n / FULL_ORGANISERS), 1),
+        )
+    return found

@@ -14,8 +14,6 @@ from ui.chrome import flash
 from ui.i18n import lang, t
 from ui.widgets import show_error
 
-NOT_RECORDED = ""
-
 
 def _frame(sheet: AttendanceSheet, fill: str | None) -> pd.DataFrame:
     return pd.DataFrame(
@@ -27,7 +25,7 @@ def _frame(sheet: AttendanceSheet, fill: str | None) -> pd.DataFrame:
                 "role": t(f"participant_role.{r.role}"),
                 "status": t(f"attendance.{fill or r.status}")
                 if (fill or r.status)
-                else NOT_RECORDED,
+                else t("attendance.unrecorded"),
             }
             for r in sheet.rows
         ]
@@ -64,7 +62,7 @@ def attendance_form(actor: Actor, sheet: AttendanceSheet) -> None:
             "village": st.column_config.TextColumn(t("field.village")),
             "role": st.column_config.TextColumn(t("field.role")),
             "status": st.column_config.SelectboxColumn(
-                t("field.status"), options=[NOT_RECORDED, *labels], required=False
+                t("field.status"), options=[t("attendance.unrecorded"), *labels], required=True
             ),
         },
         disabled=["number", "name", "village", "role"] if sheet.editable else True,

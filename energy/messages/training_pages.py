@@ -99,6 +99,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "이 교육은 아직 시작하지 않았거나 취소되어 출석을 기록할 수 없습니다.",
         "en": "This session has not begun yet or was cancelled: attendance cannot be recorded.",
     },
+    "attendance.unrecorded": {"ko": "미기록", "en": "not recorded"},
     "attendance.all_present": {"ko": "모두 출석으로 채우기", "en": "Mark everyone present"},
     "attendance.save": {"ko": "출석 저장", "en": "Save attendance"},
     "attendance.saved": {

@@ -53,7 +53,7 @@ def applications_tab(actor: Actor, call: CallInfo) -> None:
         ]
     )
     st.dataframe(table, hide_index=True, width="stretch")
-    labels = {a.id: f"{a.title()} · {t(f'app_status.{a.status}')}" for a in apps}
+    labels = {a.id: a.title() for a in apps}  # stable: a changed label resets the choice
     chosen = st.selectbox(
         t("calls.pick_application"),
         options=list(labels),
@@ -183,6 +183,7 @@ def review_tab(actor: Actor, call: CallInfo) -> None:
     shown = results.drop(columns=["application_id"]).assign(
         status=[t(f"app_status.{s}") for s in results["status"]]
     )
+    shown = shown.astype(object).where(shown.notna(), "—")  # not scored yet: a dash, not 0
     shown.columns = [t(f"stage_results.{c}") for c in shown.columns]
     st.dataframe(shown, hide_index=True, width="stretch")
     st.caption(t("calls.spread_help"))

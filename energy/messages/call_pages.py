@@ -330,6 +330,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "배정된 신청서를 심사합니다. 신청서를 보기 전에 이해충돌 여부를 먼저 밝혀 주세요.",
         "en": "Applications assigned to you. Declare any conflict of interest before you see one.",
     },
+    "review.past": {
+        "ko": "심사가 끝난 지난 신청서 {n}건은 목록에서 뺐습니다.",
+        "en": "{n} reviews of applications past their stage are not listed.",
+    },
     "review.none": {"ko": "배정된 신청서가 없습니다.", "en": "Nothing assigned to you."},
     "review.pick": {"ko": "신청서", "en": "Application"},
     "review.declare_needed": {"ko": "이해충돌 확인 필요", "en": "Declare first"},

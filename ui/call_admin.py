@@ -140,25 +140,21 @@ def call_setup(actor: Actor, existing: CallInfo | None) -> None:
 
 def dashboard(actor: Actor, call: CallInfo) -> CallDashboard:
     board = call_dashboard(actor, call.id)
-    left, right = st.columns(2)
-    with left:
-        kpi_row(
-            [
-                (t("calls.kpi_received"), board.received, t("calls.kpi_received_help")),
-                (t("calls.kpi_selected"), board.by_status["selected"], None),
-            ]
+    kpi_row(
+        [
+            (t("calls.kpi_received"), board.received, t("calls.kpi_received_help")),
+            (t("calls.kpi_selected"), board.by_status["selected"], None),
+        ]
+    )
+    # Amounts in words, not tiles: a tile cuts a nine-digit sum short.
+    st.markdown(
+        t(
+            "calls.budget_line",
+            committed=krw(board.budget.committed_krw),
+            remaining=krw(board.budget.remaining_krw),
+            budget=krw(board.budget.budget_krw),
         )
-    with right:
-        kpi_row(
-            [
-                (t("calls.kpi_committed"), krw(board.budget.committed_krw), None),
-                (
-                    t("calls.kpi_remaining"),
-                    krw(board.budget.remaining_krw),
-                    t("calls.kpi_remaining_help", budget=krw(board.budget.budget_krw)),
-                ),
-            ]
-        )
+    )
     if board.budget.budget_krw:
         st.progress(
             min(1.0, board.budget.committed_krw / board.budget.budget_krw),

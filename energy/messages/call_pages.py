@@ -187,6 +187,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "calls.kpi_committed": {"ko": "선정 금액", "en": "Committed"},
     "calls.kpi_remaining": {"ko": "남은 예산", "en": "Remaining"},
     "calls.kpi_remaining_help": {"ko": "총 예산 {budget}", "en": "Total budget {budget}"},
+    "calls.budget_line": {
+        "ko": "선정 금액 **{committed}** · 남은 예산 **{remaining}** (총 예산 {budget})",
+        "en": "Committed **{committed}** · remaining **{remaining}** (budget {budget})",
+    },
     "calls.budget_used": {"ko": "예산 {pct}% 사용", "en": "{pct}% of the budget committed"},
     "calls.review_progress": {
         "ko": "심사 진행: {done}/{total}건 완료",

@@ -29,6 +29,7 @@ CAPABILITIES: dict[str, frozenset[str]] = {
             # the annual call: run it, enter paper applications, enter paper spending reports
             "call.manage",
             "call.apply",
+            "call.review",
             "grant.report",
             "organisation.list",
             "organisation.read",

@@ -304,3 +304,25 @@ def call_summary(actor: Actor, call: CallInfo, *, url: str | None = None) -> dic
         "selected": board.by_status["selected"],
         "committed_krw": board.budget.committed_krw,
     }
+
+
+def decision_letter_pdf(
+    actor: Actor,
+    application_id: int,
+    lang: str,
+    *,
+    today: dt.date | None = None,
+    url: str | None = None,
+) -> bytes:
+    """The same letter as a one-page A4 PDF (the Korean font embedded, as the handout does)."""
+    from energy.handout import _Pdf
+
+    text = decision_letter(actor, application_id, lang, today=today, url=url)
+    pdf = _Pdf("P")
+    pdf.add_page()
+    for block in text.split("\n\n"):
+        heading = block.startswith("# ")
+        plain = block.removeprefix("# ").replace("**", "")
+        pdf.line_of(plain, 16 if heading else 11, bold=heading, height=8 if heading else 6)
+        pdf.ln(4)
+    return bytes(pdf.output())

@@ -40,6 +40,7 @@ class AssignmentInfo:
     same_district: bool
     submitted: bool
     scores: dict[str, tuple[int, str]]  # criterion -> (score, comment)
+    open: bool  # the application is still at this stage: the review can be (re)scored
 
 
 def _assignment_info(a: ReviewAssignment, app: Application, reviewer: User) -> AssignmentInfo:
@@ -55,6 +56,7 @@ def _assignment_info(a: ReviewAssignment, app: Application, reviewer: User) -> A
         same_district=reviewer.district_id is not None and reviewer.district_id == app.district_id,
         submitted=a.submitted_at is not None,
         scores={s.criterion: (s.score, s.comment or "") for s in a.scores},
+        open=app.status == "in_review" and app.stage == a.stage,
     )
 
 

@@ -16,7 +16,10 @@ from ui.widgets import empty_state, show_error
 actor = guard("review")
 page_header("page.review", "review.caption")
 
-mine = reviews.my_assignments(actor)
+everything = reviews.my_assignments(actor)
+mine = [a for a in everything if a.open]  # reviews still to do (or to revise) at their stage
+if len(everything) > len(mine):
+    st.caption(t("review.past", n=len(everything) - len(mine)))
 if not mine:
     empty_state("review.none")
     st.stop()
@@ -45,7 +48,8 @@ st.dataframe(
     hide_index=True,
     width="stretch",
 )
-labels = {a.id: f"{a.reference} · {t(f'stage_name.{a.stage}')} · {_state(a)}" for a in mine}
+# Labels that never change with the review's state (a changed label resets the choice).
+labels = {a.id: f"{a.reference} · {t(f'stage_name.{a.stage}')}" for a in mine}
 chosen = st.selectbox(
     t("review.pick"), options=list(labels), format_func=labels.__getitem__, key="review.pick"
 )

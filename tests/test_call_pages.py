@@ -74,6 +74,7 @@ def test_a_group_applies_reviewers_score_staff_select_and_the_village_is_listed(
 
     # 1. The group makes its own account from the login page and lands on its home.
     at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    at.toggle(key="signup.open").set_value(True).run()
     at.text_input(key="signup.username").input("sangdo.group")
     at.text_input(key="signup.display").input("상도 햇빛모임")
     at.text_input(key="signup.password").input(PASSWORD)

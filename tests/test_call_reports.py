@@ -140,3 +140,9 @@ def test_the_demo_has_past_calls_grants_and_an_applicant(demo_store: str) -> Non
     assert draft.status == "draft"
     reviewer = accounts.authenticate("reviewer", DEMO_PASSWORD, url=demo_store).actor
     assert reviewer is not None and len(reviews.my_assignments(reviewer, url=demo_store)) >= 2
+
+
+def test_a_decision_letter_as_pdf(fresh_store: str) -> None:
+    _, ids = _decided_call(fresh_store)
+    pdf = call_reports.decision_letter_pdf(CLI_ACTOR, ids[0], "ko", today=TODAY, url=fresh_store)
+    assert pdf.startswith(b"%PDF-") and len(pdf) > 5_000

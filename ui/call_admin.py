@@ -144,13 +144,16 @@ def dashboard(actor: Actor, call: CallInfo) -> CallDashboard:
         [
             (t("calls.kpi_received"), board.received, t("calls.kpi_received_help")),
             (t("calls.kpi_selected"), board.by_status["selected"], None),
-            (t("calls.kpi_committed"), krw(board.budget.committed_krw), None),
-            (
-                t("calls.kpi_remaining"),
-                krw(board.budget.remaining_krw),
-                t("calls.kpi_remaining_help", budget=krw(board.budget.budget_krw)),
-            ),
         ]
+    )
+    # Amounts in words, not tiles: a tile cuts a nine-digit sum short.
+    st.markdown(
+        t(
+            "calls.budget_line",
+            committed=krw(board.budget.committed_krw),
+            remaining=krw(board.budget.remaining_krw),
+            budget=krw(board.budget.budget_krw),
+        )
     )
     if board.budget.budget_krw:
         st.progress(

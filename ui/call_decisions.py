@@ -9,7 +9,7 @@ import streamlit as st
 from energy import applications, grants, reviews
 from energy.access import Actor
 from energy.applications import ApplicationInfo
-from energy.call_reports import decision_letter
+from energy.call_reports import decision_letter, decision_letter_pdf
 from energy.calls import CallInfo
 from energy.errors import EnergyError
 from energy.models_call import DECISIONS
@@ -53,7 +53,7 @@ def applications_tab(actor: Actor, call: CallInfo) -> None:
         ]
     )
     st.dataframe(table, hide_index=True, width="stretch")
-    labels = {a.id: f"{a.title()} · {t(f'app_status.{a.status}')}" for a in apps}
+    labels = {a.id: a.title() for a in apps}  # stable: a changed label resets the choice
     chosen = st.selectbox(
         t("calls.pick_application"),
         options=list(labels),
@@ -158,14 +158,23 @@ def application_detail(actor: Actor, call: CallInfo, app: ApplicationInfo) -> No
     if app.status in ("selected", "wait_listed", "rejected"):
         if app.village_code:
             st.success(t("calls.village_created", code=app.village_code), icon=":material/cottage:")
-        c1, c2, _ = st.columns([1, 1, 3])
-        for column, letter_lang in ((c1, "ko"), (c2, "en")):
-            column.download_button(
+        columns = st.columns(5)
+        for i, letter_lang in enumerate(("ko", "en")):
+            columns[2 * i].download_button(
                 t("calls.letter", lang=letter_lang.upper()),
                 data=decision_letter(actor, app.id, letter_lang, today=today()).encode("utf-8"),
                 file_name=f"letter-{app.reference}-{letter_lang}.md",
                 mime="text/markdown",
                 key=f"{key}.letter.{letter_lang}",
+            )
+            columns[2 * i + 1].download_button(
+                t("calls.letter_pdf", lang=letter_lang.upper()),
+                data=lambda lang_=letter_lang: decision_letter_pdf(
+                    actor, app.id, lang_, today=today()
+                ),
+                file_name=f"letter-{app.reference}-{letter_lang}.pdf",
+                mime="application/pdf",
+                key=f"{key}.letter_pdf.{letter_lang}",
             )
 
 
@@ -183,6 +192,7 @@ def review_tab(actor: Actor, call: CallInfo) -> None:
     shown = results.drop(columns=["application_id"]).assign(
         status=[t(f"app_status.{s}") for s in results["status"]]
     )
+    shown = shown.astype(object).where(shown.notna(), "—")  # not scored yet: a dash, not 0
     shown.columns = [t(f"stage_results.{c}") for c in shown.columns]
     st.dataframe(shown, hide_index=True, width="stretch")
     st.caption(t("calls.spread_help"))

@@ -177,7 +177,8 @@ def application_form(
                 key=f"{key}.budget.{line}",
             )
         )
-    st.caption(t("apply.budget_total", total=krw(sum(budget.values()))))
+    # A form sends its values on submission only: show the total as last saved.
+    st.caption(t("apply.budget_total", total=krw(sum(current.budget.values()))))
     _problems("budget")
     return ApplicationForm(
         applicant_type=applicant_type or types[0],

@@ -35,10 +35,10 @@ def applicant_home(actor: Actor) -> None:
 
 def signup_form() -> None:
     """A resident group makes its own applicant account, then is logged in."""
-    with (
-        st.expander(t("signup.title"), icon=":material/person_add:"),
-        st.form("signup", clear_on_submit=False),
-    ):
+    # The form is drawn only when asked for, so the login form is the page's only form.
+    if not st.toggle(t("signup.title"), key="signup.open"):
+        return
+    with st.form("signup", border=True):
         st.caption(t("signup.help"))
         username = st.text_input(
             t("signup.username"), key="signup.username", help=t("signup.username_help")
@@ -46,20 +46,21 @@ def signup_form() -> None:
         display = st.text_input(t("signup.display_name"), key="signup.display")
         password = st.text_input(t("login.password"), type="password", key="signup.password")
         again = st.text_input(t("signup.password_again"), type="password", key="signup.again")
-        if st.form_submit_button(t("signup.submit"), width="stretch"):
-            if password != again:
-                st.error(t("signup.mismatch"))
-                return
-            try:
-                applicants.register_applicant(
-                    username=username, password=password, display_name=display, language=lang()
-                )
-                result = accounts.authenticate(username, password)
-            except EnergyError as exc:
-                show_error(exc)
-                return
-            if result.actor is not None:
-                from ui.auth import sign_in
+        submitted = st.form_submit_button(t("signup.submit"), width="stretch")
+    if submitted:
+        if password != again:
+            st.error(t("signup.mismatch"))
+            return
+        try:
+            applicants.register_applicant(
+                username=username, password=password, display_name=display, language=lang()
+            )
+            result = accounts.authenticate(username, password)
+        except EnergyError as exc:
+            show_error(exc)
+            return
+        if result.actor is not None:
+            from ui.auth import sign_in
 
-                sign_in(result.actor)
-                st.rerun()
+            sign_in(result.actor)
+            st.rerun()

@@ -102,7 +102,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "apply.budget_title": {"ko": "예산", "en": "Budget"},
     "apply.budget_rule": {"ko": "연차별 지원 한도: {caps}", "en": "Caps by programme year: {caps}"},
     "apply.cap_year": {"ko": "{n}년차 {cap}", "en": "year {n} {cap}"},
-    "apply.budget_total": {"ko": "합계 {total}", "en": "Total {total}"},
+    "apply.budget_total": {
+        "ko": "저장된 합계 {total} (제출할 때 한도와 비교합니다)",
+        "en": "Total as saved: {total} (checked against the cap on submission)",
+    },
     "apply.save": {"ko": "임시 저장", "en": "Save draft"},
     "apply.submit": {"ko": "제출", "en": "Submit"},
     "apply.saved": {"ko": "{ref} 신청서를 저장했습니다.", "en": "Application {ref} saved."},
@@ -184,6 +187,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "calls.kpi_committed": {"ko": "선정 금액", "en": "Committed"},
     "calls.kpi_remaining": {"ko": "남은 예산", "en": "Remaining"},
     "calls.kpi_remaining_help": {"ko": "총 예산 {budget}", "en": "Total budget {budget}"},
+    "calls.budget_line": {
+        "ko": "선정 금액 **{committed}** · 남은 예산 **{remaining}** (총 예산 {budget})",
+        "en": "Committed **{committed}** · remaining **{remaining}** (budget {budget})",
+    },
     "calls.budget_used": {"ko": "예산 {pct}% 사용", "en": "{pct}% of the budget committed"},
     "calls.review_progress": {
         "ko": "심사 진행: {done}/{total}건 완료",
@@ -242,6 +249,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Registered as village {code}.",
     },
     "calls.letter": {"ko": "통지서 {lang}", "en": "Letter {lang}"},
+    "calls.letter_pdf": {"ko": "통지서 {lang} (PDF)", "en": "Letter {lang} (PDF)"},
     "calls.assign_auto": {"ko": "심사위원 자동 배정", "en": "Assign reviewers automatically"},
     "calls.assigned": {
         "ko": "심사위원을 고르게 배정했습니다.",
@@ -330,6 +338,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "배정된 신청서를 심사합니다. 신청서를 보기 전에 이해충돌 여부를 먼저 밝혀 주세요.",
         "en": "Applications assigned to you. Declare any conflict of interest before you see one.",
     },
+    "review.past": {
+        "ko": "심사가 끝난 지난 신청서 {n}건은 목록에서 뺐습니다.",
+        "en": "{n} reviews of applications past their stage are not listed.",
+    },
     "review.none": {"ko": "배정된 신청서가 없습니다.", "en": "Nothing assigned to you."},
     "review.pick": {"ko": "신청서", "en": "Application"},
     "review.declare_needed": {"ko": "이해충돌 확인 필요", "en": "Declare first"},
@@ -380,8 +392,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Dear {group},\n\nThank you for applying for year {year} of the Energy Self-Reliant Villages programme for {village}, {district}.",
     },
     "letter.selected": {
-        "ko": "심사 결과, 귀 모임이 **선정**되었음을 알려 드립니다. 지원 금액은 **{award}**이며 분할 지급합니다. 마을 코드는 {code}입니다. 첫해 교육 일정은 따로 안내하겠습니다.",
-        "en": "We are pleased to tell you that your application has been **selected**, with an award of **{award}**, paid in instalments. Your village code is {code}. We will send the first-year training schedule separately.",
+        "ko": "심사 결과, 귀 모임이 **선정**되었음을 알려 드립니다. 지원 금액은 **{award}**이며 분할 지급합니다. 마을 코드는 {code}입니다. 교육 일정은 따로 안내하겠습니다.",
+        "en": "We are pleased to tell you that your application has been **selected**, with an award of **{award}**, paid in instalments. Your village code is {code}. We will send the training schedule separately.",
     },
     "letter.wait_listed": {
         "ko": "심사 결과, 귀 모임은 **예비 선정**되었습니다. 선정된 마을의 사정으로 예산이 생기면 순서에 따라 연락드리겠습니다.",

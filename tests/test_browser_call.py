@@ -1,0 +1,241 @@
+"""The annual call in a real browser: a resident group registers and applies, two reviewers
+declare and score, staff select, and the new village appears in the directory."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.test_browser import (  # the browser, server and page fixtures and their helpers
+    Server,
+    _heading,
+    _key,
+    _msg,
+    _new_page,
+    assert_no_exception,
+    browser,
+    go_to,
+    log_in_as,
+    open_app,
+    page,
+    screenshot,
+    server,
+    settle,
+    wait_for_title,
+)
+
+__all__ = ["browser", "page", "server"]  # fixtures imported for pytest
+pytestmark = pytest.mark.browser
+
+GROUP = "mangwon.sunshine"
+GROUP_NAME = "망원 햇빛두레"
+VILLAGE = "망원 두레마을"
+PASSWORD = "a long enough password"
+
+
+def _field(page: Any, suffix: str) -> Any:
+    """The widget of the application form whose key ends with ``suffix``."""
+    return page.locator(
+        f'[data-testid="stMain"] [class*="st-key-apply-f-"][class*="-{suffix}"]'
+    ).first
+
+
+def _choose(page: Any, suffix: str, text: str) -> None:
+    box = _field(page, suffix).locator("input")
+    box.click()
+    box.fill(text)
+    page.get_by_role("option").filter(has_text=text).first.click()
+
+
+LONG_WAIT_MS = 90_000  # the machine may be shared: wait for the outcome, not for a time
+
+
+def _expect(page: Any, text: str) -> None:
+    """Wait until an alert (or a heading) shows ``text``; fail with what is shown instead."""
+    found = page.locator('[data-testid="stAlert"], h1').filter(has_text=text).first
+    try:
+        found.wait_for(state="visible", timeout=LONG_WAIT_MS)
+    except Exception as exc:
+        raise AssertionError(f"{text!r} not shown; alerts: {_alerts(page)!r}") from exc
+    settle(page)
+
+
+def _alerts(page: Any) -> str:
+    return " ".join(page.locator('[data-testid="stAlert"]').all_inner_texts())
+
+
+def _click_button(page: Any, label: str) -> None:
+    """Click once the last typed value has left its field (a click that only blurs a field
+    is lost on a busy machine)."""
+    page.keyboard.press("Tab")
+    settle(page)
+    page.get_by_role("button", name=label, exact=True).first.click()
+    settle(page)
+
+
+def _apply(page: Any, server: Server) -> None:
+    open_app(page, server)
+    page.locator(_key("signup.open") + " label").click()
+    page.locator(_key("signup.username") + " input").wait_for()
+    settle(page)
+    page.locator(_key("signup.username") + " input").fill(GROUP)
+    page.locator(_key("signup.display") + " input").fill(GROUP_NAME)
+    page.locator(_key("signup.password") + " input").fill(PASSWORD)
+    page.locator(_key("signup.again") + " input").fill(PASSWORD)
+    _click_button(page, _msg("signup.submit", "ko"))
+    _expect(page, _msg("home.applicant_title", "ko", name=GROUP_NAME))
+    page.get_by_role("link", name=_msg("page.apply", "ko")).first.click()
+    wait_for_title(page, _msg("page.apply", "ko"))
+    _field(page, "group_name").locator("input").fill(GROUP_NAME)
+    _field(page, "village_name").locator("input").fill(VILLAGE)
+    _choose(page, "district", "마포구")
+    _field(page, "households_detached").locator("input").fill("36")
+    people = [("김하나", "010-2222-0001"), ("이두리", "010-2222-0002"), ("박세나", "010-2222-0003")]
+    for i, (name, contact) in enumerate(people):
+        _field(page, f"org{i}-name").locator("input").fill(name)
+        _field(page, f"org{i}-contact").locator("input").fill(contact)
+        _field(page, f"org{i}-lives").locator("label").click()
+    _field(page, "strategy").get_by_text(_msg("strategy.saving", "ko"), exact=True).click()
+    _choose(page, "actions", _msg("action.balcony_solar", "ko"))
+    _field(page, "target").locator("input").fill("10")
+    _field(page, "budget-training").locator("input").fill("3000000")
+    _field(page, "budget-equipment").locator("input").fill("6000000")
+    screenshot(page, "call-apply-form-ko")
+    _click_button(page, _msg("apply.submit", "ko"))
+    assert_no_exception(page)
+    _expect(page, "제출했습니다")
+    screenshot(page, "call-apply-submitted-ko")
+
+
+def _store(server: Server) -> str:
+    """The server's store (the harness builds it next to the server's log)."""
+    return f"sqlite:///{server.log.parent / 'energy.db'}"
+
+
+def _reference(server: Server) -> str:
+    from energy import accounts, applications
+
+    actor = accounts.authenticate(GROUP, PASSWORD, url=_store(server)).actor
+    assert actor is not None
+    [submitted] = applications.list_applications(actor, url=_store(server))
+    assert submitted.status == "submitted"
+    return submitted.reference
+
+
+def test_a_group_applies_two_reviewers_score_staff_select_and_the_village_is_listed(
+    browser: Any, server: Server
+) -> None:
+    pages = [_new_page(browser) for _ in range(4)]
+    group, staff, first, second = (next(p) for p in pages)
+    try:
+        _warm_up(group, server)
+        _apply(group, server)
+        reference = _reference(server)
+
+        log_in_as(staff, server, "admin", _heading("home", "ko"))
+        go_to(staff, "calls", _msg("page.calls", "ko"))
+        staff.get_by_role("tab", name=_msg("calls.tab_applications", "ko")).click()
+        _choose_application(staff, reference)
+        _click_button(staff, _msg("calls.start_review", "ko"))
+        _expect(staff, _msg("calls.review_started", "ko", ref=reference))
+        staff.get_by_role("tab", name=_msg("calls.tab_review", "ko")).click()
+        _click_button(staff, _msg("calls.assign_auto", "ko"))
+        _expect(staff, _msg("calls.assigned", "ko"))
+
+        for reviewer, login, score in ((first, "reviewer", "8"), (second, "reviewer2", "6")):
+            log_in_as(reviewer, server, login, _heading("home", "ko"))
+            go_to(reviewer, "review", _msg("page.review", "ko"))
+            box = reviewer.locator(_key("review.pick") + " input")
+            box.click()
+            box.fill(reference)
+            reviewer.get_by_role("option").filter(has_text=reference).first.click()
+            settle(reviewer)
+            reviewer.get_by_text(_msg("review.declare_none", "ko"), exact=True).click()
+            _click_button(reviewer, _msg("review.declare", "ko"))
+            screenshot(reviewer, f"call-declared-{login}-ko")
+            _expect(reviewer, _msg("review.declared", "ko"))
+            for comment in reviewer.locator('[class*="st-key-review-"][class*="-c-"] input').all():
+                comment.fill("주민 조직이 탄탄함")
+            sliders = reviewer.locator(
+                '[class*="st-key-review-"][class*="-s-"] input[type="range"]'
+            )
+            assert sliders.count() == 4
+            for slider in sliders.all():
+                slider.focus()
+                for _ in range(int(score) - 5):
+                    slider.press("ArrowRight")
+            settle(reviewer)
+            assert [s.input_value() for s in sliders.all()] == [score] * 4
+            screenshot(reviewer, f"call-review-{login}-ko")
+            _click_button(reviewer, _msg("review.submit", "ko"))
+            settle(reviewer)
+            assert_no_exception(reviewer)
+            _expect(reviewer, _msg("review.saved", "ko", ref=reference))
+
+        go_to(staff, "home", _heading("home", "ko"))
+        go_to(staff, "calls", _msg("page.calls", "ko"))
+        staff.get_by_role("tab", name=_msg("calls.tab_review", "ko")).click()
+        settle(staff)
+        screenshot(staff, "call-staff-review-ko")
+        ranking = _ranking(server, reference)
+        assert (ranking["scored"], ranking["mean"], ranking["spread"]) == (2, 7.0, 2.0)
+        staff.get_by_role("tab", name=_msg("calls.tab_applications", "ko")).click()
+        _choose_application(staff, reference)
+        decision = staff.locator('[class*="st-key-calls-app-"][class*="-decision"]')
+        decision.get_by_text(_msg("decision.selected", "ko"), exact=True).click()
+        _click_button(staff, _msg("calls.decide", "ko"))
+        _expect(
+            staff,
+            _msg("calls.decided", "ko", ref=reference, decision=_msg("decision.selected", "ko")),
+        )
+        screenshot(staff, "call-staff-decided-ko")
+        staff.get_by_role("tab", name=_msg("calls.tab_dashboard", "ko")).click()
+        settle(staff)
+        screenshot(staff, "call-staff-dashboard-ko")
+
+        go_to(staff, "villages", _heading("villages", "ko"))
+        staff.locator(_key("villages.search") + " input").fill(VILLAGE)
+        staff.locator(_key("villages.search") + " input").press("Enter")
+        settle(staff)
+        assert "마을 1곳" in staff.locator('[data-testid="stMain"]').inner_text()
+        screenshot(staff, "call-directory-ko")
+    finally:
+        for generator in pages:
+            generator.close()
+
+
+def _ranking(server: Server, reference: str) -> dict[str, Any]:
+    """The written-review row staff see for ``reference`` (read from the server's store)."""
+    from energy import calls, reviews
+    from energy.access import CLI_ACTOR
+
+    url = _store(server)
+    call = next(
+        c for c in calls.list_calls(CLI_ACTOR, url=url) if reference.startswith(str(c.year))
+    )
+    frame = reviews.stage_results(CLI_ACTOR, call.id, "written", url=url)
+    row: dict[str, Any] = frame.set_index("reference").loc[reference].to_dict()
+    return row
+
+
+def _warm_up(page: Any, server: Server) -> None:
+    """The first visit builds the demo store (a few seconds more on a busy machine)."""
+    for _ in range(3):
+        try:
+            open_app(page, server)
+            return
+        except AssertionError:
+            continue
+        except Exception as exc:  # playwright's TimeoutError
+            if "Timeout" not in type(exc).__name__:
+                raise
+    raise AssertionError("the app never showed a page:\n" + server.log_tail())
+
+
+def _choose_application(page: Any, reference: str) -> None:
+    box = page.locator(_key("calls.app") + " input")
+    box.click()
+    box.fill(reference)
+    page.get_by_role("option").filter(has_text=reference).first.click()
+    settle(page)

@@ -20,6 +20,7 @@ import re
 from collections.abc import Mapping
 from typing import Any, Protocol
 
+from energy.errors import EnergyError
 from energy.i18n import translate
 from ui.i18n import lang, t
 
@@ -69,5 +70,10 @@ def t_md(key: str, /, **params: Any) -> str:
 
 
 def message_md(message: Message) -> str:
-    """A domain error or import issue in the session's language, its values escaped."""
+    """A domain error or import issue in the session's language, its values escaped.
+
+    An error that composes its own message (it overrides ``message``, e.g. a founding step
+    listing what is missing) is shown as that whole text, escaped."""
+    if isinstance(message, EnergyError) and type(message).message is not EnergyError.message:
+        return md(message.message(lang()))
     return translate(message.key, lang(), **_escaped(message.params))

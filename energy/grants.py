@@ -33,6 +33,7 @@ from energy.models_call import (
     Instalment,
     SpendingLine,
 )
+from energy.training_completion import progress_in
 
 
 def committed_krw(session: Session, call_id: int) -> int:
@@ -318,7 +319,9 @@ class RenewalRecord:
     end: dt.date
     coverage: float | None
     saving_pct: float | None
-    training_completion: float | None  # the training capability stores no sessions yet
+    # Share of the first-year core modules done (energy.training_completion); None: the
+    # training register holds no session of this village.
+    training_completion: float | None
     spending_report_in: bool | None  # None: no earlier grant in the store
     min_coverage: float
     min_saving_pct: float
@@ -332,7 +335,8 @@ class RenewalRecord:
 
 def renewal_record(actor: Actor, application_id: int, *, url: str | None = None) -> RenewalRecord:
     """The village's electricity saving and its coverage over the 12 months before the call
-    opened (eco-mileage method), and whether last year's spending report is in."""
+    opened (eco-mileage method), its first-year training (core modules done), and whether
+    last year's spending report is in."""
     require(actor, "call.manage")
     from energy.savings import compute_savings
 
@@ -350,6 +354,9 @@ def renewal_record(actor: Actor, application_id: int, *, url: str | None = None)
             .order_by(Grant.created_at.desc())
         ).first()
         report_in = None if earlier is None else bool(earlier.spending)
+        progress = progress_in(session, [app.village], utcnow())[0]
+        trained = any(m.sessions for m in progress.modules)
+        training = progress.done / len(progress.modules) if trained else None
     end = metrics.add_months(metrics.first_of_month(call.opens_on), -1)
     start = metrics.add_months(end, -11)
     electricity = compute_savings(actor, village=code, start=start, end=end, url=url).carrier(
@@ -362,7 +369,7 @@ def renewal_record(actor: Actor, application_id: int, *, url: str | None = None)
         end=end,
         coverage=electricity.cells / electricity.expected_cells if counted else None,
         saving_pct=electricity.saving_pct,
-        training_completion=None,
+        training_completion=training,
         spending_report_in=report_in,
         min_coverage=call.rules.renewal_min_coverage,
         min_saving_pct=call.rules.renewal_min_saving_pct,

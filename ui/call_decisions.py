@@ -83,7 +83,14 @@ def _renewal_gate(actor: Actor, app: ApplicationInfo) -> None:
         )
     )
     report = {None: no_data, True: t("calls.report_in"), False: t("calls.report_missing")}
-    st.markdown(t("calls.renewal_more", training=no_data, report=report[record.spending_report_in]))
+    training = (
+        no_data
+        if record.training_completion is None
+        else t("calls.training_done", pct=number(record.training_completion * 100))
+    )
+    st.markdown(
+        t("calls.renewal_more", training=training, report=report[record.spending_report_in])
+    )
     verdict = {None: "calls.gate_no_data", True: "calls.gate_pass", False: "calls.gate_fail"}
     st.caption(t(verdict[record.savings_pass]))
 

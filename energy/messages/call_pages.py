@@ -285,6 +285,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Training completion: {training} · last year's spending report: {report}",
     },
     "calls.no_data": {"ko": "자료 없음", "en": "no data"},
+    "calls.training_done": {
+        "ko": "1년차 핵심 과목 {pct}% 이수",
+        "en": "{pct}% of the first-year core modules done",
+    },
     "calls.report_in": {"ko": "제출됨", "en": "in"},
     "calls.report_missing": {"ko": "미제출", "en": "missing"},
     "calls.gate_pass": {

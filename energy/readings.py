@@ -431,8 +431,12 @@ def import_readings(
         require_village(actor, village.id, "tracking.write")
         # One import per village at a time: a second waits here, then sees the first's rows
         # as stored (unchanged), never inserts them twice. (SQLite's write transaction
-        # already serialises writers; on PostgreSQL this row lock does.)
-        session.execute(select(Village.id).where(Village.id == village.id).with_for_update())
+        # already serialises writers; on PostgreSQL this row lock does. NO KEY UPDATE, so
+        # that rows referring to the village, like a finished import's rebuilt sums, are not
+        # held up by it: a plain FOR UPDATE deadlocked against that rebuild.)
+        session.execute(
+            select(Village.id).where(Village.id == village.id).with_for_update(key_share=True)
+        )
         report = _check(
             session,
             village,

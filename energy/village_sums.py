@@ -175,6 +175,10 @@ def rebuild(
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
         now = utcnow()
+        # One rebuild (or import) of a village at a time: the same row lock the import takes.
+        conn.execute(
+            select(Village.id).where(Village.id.in_(chunk)).with_for_update(key_share=True)
+        )
         # Lock the villages' state rows *before* reading their data: a concurrent writer's
         # trigger then waits for this transaction and marks the village stale after it, so a
         # change this rebuild did not see can never end up marked fresh.

@@ -22,7 +22,7 @@ from energy.factors import FactorSet, factors_at
 from energy.households import village_by_code
 from energy.metrics import CONSUMING_CARRIERS, METHODS
 from energy.models import District, Household, Village
-from energy.savings import BENCHMARKS, Sums, baseline_year_sums, eco_mileage_sums
+from energy.savings import BENCHMARKS, Sums, method_sums
 
 SUM_COLUMNS = ["baseline", "actual", "cells"]
 TOE_CARRIERS = ("electricity", "gas", "heat")
@@ -45,8 +45,7 @@ def _sums(
         )
     if ids is not None and not ids:
         return {}
-    fetch = eco_mileage_sums if method == "eco-mileage" else baseline_year_sums
-    return fetch(session, ids, start, end, by)
+    return method_sums(method, session, ids, start, end, by)
 
 
 def _frame(sums: Sums, by: tuple[str, ...]) -> pd.DataFrame:

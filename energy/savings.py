@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 import pandas as pd
@@ -391,30 +392,21 @@ RAW_SUMS: dict[str, village_sums.FromReadings] = {
 }
 
 
-def eco_mileage_sums(
+def method_sums(
+    method: str,
     session: Session,
     village_ids: list[int] | None,
     start: dt.date,
     end: dt.date,
     by: tuple[str, ...] = (),
 ) -> Sums:
-    """Per (carrier, *by): (Σ baseline, Σ actual, counted cells) of the eco-mileage method."""
-    return village_sums.grouped_sums(
-        session, "eco-mileage", village_ids, start, end, by, _eco_mileage_from_readings
-    )
+    """Per (carrier, *by): (Σ baseline, Σ actual, counted cells) of ``method``, from the kept
+    per-village sums where they are fresh (energy.village_sums), else from the readings."""
+    return village_sums.grouped_sums(session, method, village_ids, start, end, by, RAW_SUMS[method])
 
 
-def baseline_year_sums(
-    session: Session,
-    village_ids: list[int] | None,
-    start: dt.date,
-    end: dt.date,
-    by: tuple[str, ...] = (),
-) -> Sums:
-    """Per (carrier, *by): (Σ baseline, Σ actual, counted cells) of the baseline-year method."""
-    return village_sums.grouped_sums(
-        session, "baseline-year", village_ids, start, end, by, _baseline_year_from_readings
-    )
+eco_mileage_sums = partial(method_sums, "eco-mileage")
+baseline_year_sums = partial(method_sums, "baseline-year")
 
 
 def compute_savings(
@@ -460,10 +452,7 @@ def _compute(
 ) -> SavingsReport:
     with session_for(actor, url=url) as session:
         expected = village_sums.expected_cells(session, scope.village_ids, start, end)
-        if method == "eco-mileage":
-            sums = eco_mileage_sums(session, scope.village_ids, start, end)
-        else:
-            sums = baseline_year_sums(session, scope.village_ids, start, end)
+        sums = method_sums(method, session, scope.village_ids, start, end)
         factors = factors_at(session, metrics.last_day_of_month(end))
     results = []
     for carrier in CONSUMING_CARRIERS:

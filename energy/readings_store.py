@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Table, and_, bindparam, insert, update
+from sqlalchemy import Table, and_, bindparam, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -121,19 +121,16 @@ def insert_rows(conn: Connection, rows: Iterable[Row]) -> int:
                 copy.write_row(row)
                 count += 1
         return count
+    if conn.dialect.name != "sqlite":  # pragma: no cover - the app runs on these two only
+        raise NotImplementedError(f"bulk insert into readings on {conn.dialect.name}")
     iterator = iter(rows)
-    if conn.dialect.name == "sqlite":
-        sql = f"INSERT INTO readings ({names}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-        cursor = driver.cursor()
-        while chunk := list(islice(iterator, CHUNK_ROWS)):
-            cursor.executemany(sql, chunk)
-            count += len(chunk)
-        cursor.close()
-        return count
-    while chunk := list(islice(iterator, CHUNK_ROWS)):  # pragma: no cover - other dialects
-        conn.execute(insert(Reading), [dict(zip(COLUMNS, row, strict=True)) for row in chunk])
+    sql = f"INSERT INTO readings ({names}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+    cursor = driver.cursor()
+    while chunk := list(islice(iterator, CHUNK_ROWS)):
+        cursor.executemany(sql, chunk)
         count += len(chunk)
-    return count  # pragma: no cover
+    cursor.close()
+    return count
 
 
 def update_history(conn: Connection, column: str, changes: list[dict[str, Any]]) -> None:

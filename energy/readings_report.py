@@ -7,6 +7,8 @@ from array import array
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from energy.errors import EnergyError
 from energy.i18n import translate
 from energy.models import CARRIERS
@@ -90,6 +92,17 @@ class CheckedRows:
         self.carrier.append(carrier)
         self.value.append(value)
 
+    def owners(self) -> np.ndarray:
+        """Each row's stored household id (-1 for a household the import will register)."""
+        ids = np.fromiter((-1 if i is None else i for i in self.ids), np.int64, len(self.ids))
+        return ids[np.asarray(self.code)] if len(self.ids) else np.zeros(0, np.int64)
+
+    def keep(self, rows: np.ndarray) -> None:
+        """Keep only the rows where the boolean mask ``rows`` is true."""
+        for name in ("line", "code", "month", "carrier", "value"):
+            column = getattr(self, name)
+            setattr(self, name, array(column.typecode, np.asarray(column)[rows].tobytes()))
+
     def reading(self, i: int) -> CheckedReading:
         line = self.line[i]
         code = self.code[i]
@@ -111,10 +124,12 @@ class ImportReport:
     conflicts: list[Conflict] = field(default_factory=list)
     new_households: list[str] = field(default_factory=list)
     checked: CheckedRows = field(default_factory=CheckedRows, repr=False)
-    fresh: array[int] = field(default_factory=lambda: array("q"), repr=False)  # not stored yet
-    # The village's stored values around the file's months, by pack(household id, month,
-    # carrier): for the history columns the import writes itself.
-    stored: dict[int, float] = field(default_factory=dict, repr=False)
+    # Positions in ``checked`` of the rows not stored yet.
+    fresh: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64), repr=False)
+    # The village's stored values around the file's months, sorted by pack(household id,
+    # month, carrier): for the history columns the import writes itself.
+    stored_keys: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64), repr=False)
+    stored_values: np.ndarray = field(default_factory=lambda: np.zeros(0), repr=False)
 
     @property
     def readings(self) -> list[CheckedReading]:
@@ -122,7 +137,7 @@ class ImportReport:
 
     @property
     def to_insert(self) -> list[CheckedReading]:
-        return [self.checked.reading(i) for i in self.fresh]
+        return [self.checked.reading(i) for i in self.fresh.tolist()]
 
     @property
     def new(self) -> int:

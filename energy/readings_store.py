@@ -20,9 +20,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
-from itertools import islice
+from itertools import islice, repeat
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 from sqlalchemy import Table, and_, bindparam, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
@@ -45,6 +46,7 @@ COLUMNS = (
     "value_y2",
 )
 CHUNK_ROWS = 5_000
+BATCH_ROWS = 50_000  # rows made into Python objects at a time by write_new
 # A (household or file code, month, carrier) triple as one int, for compact dicts and sets.
 MONTH_SPAN = 40_000
 CARRIER_INDEX = {carrier: index for index, carrier in enumerate(CARRIERS)}
@@ -154,57 +156,90 @@ def update_history(conn: Connection, column: str, changes: list[dict[str, Any]])
         conn.execute(statement, changes[start : start + CHUNK_ROWS])
 
 
+def lookup(
+    sorted_keys: np.ndarray, values: np.ndarray, queries: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """For each of ``queries``: whether it is one of ``sorted_keys``, and its value (NaN if not)."""
+    if not len(sorted_keys):
+        return np.zeros(len(queries), dtype=bool), np.full(len(queries), np.nan)
+    positions = np.searchsorted(sorted_keys, queries)
+    positions[positions == len(sorted_keys)] = 0
+    found = sorted_keys[positions] == queries
+    return found, np.where(found, values[positions], np.nan)
+
+
+def nullable(found: np.ndarray, values: np.ndarray) -> list[float | None]:
+    """``values`` as Python floats, None where not ``found`` (NULL in the store)."""
+    column = values.astype(object)
+    column[~found] = None
+    return column.tolist()  # type: ignore[no-any-return]
+
+
 def write_new(
     conn: Connection, village_id: int, batch_id: int, report: ImportReport, ids: dict[str, int]
 ) -> int:
     """Insert the new readings with their history columns, and give the later stored
-    readings their new earlier values (see :mod:`energy.readings_store`)."""
-    checked, stored = report.checked, report.stored
-    owners = [
-        household_id if household_id is not None else ids[code]
-        for code, household_id in zip(checked.codes, checked.ids, strict=True)
-    ]
-    forward: dict[str, list[dict[str, Any]]] = {"value_y1": [], "value_y2": []}
-    keys = [
-        (owners[checked.code[i]] * MONTH_SPAN + checked.month[i]) * 8 + checked.carrier[i]
-        for i in report.fresh
-    ]  # pack(), inline
-    if stored:  # stored later months that now have an earlier value
-        for i, key in zip(report.fresh, keys, strict=True):
-            for column, later in (("value_y1", key + 96), ("value_y2", key + 192)):
-                if later in stored:
-                    owner, month = owners[checked.code[i]], checked.month[i]
-                    forward[column].append(
-                        {
-                            "h": owner,
-                            "c": CARRIERS[checked.carrier[i]],
-                            "m": month_of(month + (12 if column == "value_y1" else 24)),
-                            "v": checked.value[i],
-                        }
-                    )
-    stored.update(zip(keys, (checked.value[i] for i in report.fresh), strict=True))
-    del keys
+    readings their new earlier values (see :mod:`energy.readings_store`).
+
+    Column by column: the history values are found by sorted search over the stored and the
+    new keys together, and the rows reach the driver as zipped column chunks."""
+    checked, fresh = report.checked, report.fresh
+    if not len(fresh):
+        return 0
+    owner_of_code = np.fromiter(
+        (
+            ids[code] if household_id is None else household_id
+            for code, household_id in zip(checked.codes, checked.ids, strict=True)
+        ),
+        np.int64,
+        len(checked.codes),
+    )
+    owners = owner_of_code[np.asarray(checked.code)[fresh]]
+    months = np.asarray(checked.month)[fresh]
+    carriers = np.asarray(checked.carrier)[fresh].astype(np.int64)
+    values = np.asarray(checked.value)[fresh]
+    keys = (owners * MONTH_SPAN + months) * 8 + carriers  # pack(), for every new row
+    stored_keys, stored_values = report.stored_keys, report.stored_values
+
+    forward: dict[str, list[dict[str, Any]]] = {}
+    for column, step in (("value_y1", 12), ("value_y2", 24)):  # stored later months
+        later, _ = lookup(stored_keys, stored_values, keys + step * 8)
+        forward[column] = [
+            {
+                "h": int(owners[i]),
+                "c": CARRIERS[carriers[i]],
+                "m": month_of(int(months[i]) + step),
+                "v": float(values[i]),
+            }
+            for i in np.flatnonzero(later).tolist()
+        ]
+    every = np.concatenate([stored_keys, keys])  # disjoint: fresh rows are not stored
+    order = np.argsort(every)
+    every, every_value = every[order], np.concatenate([stored_values, values])[order]
+    del order
+    has_y1, value_y1 = lookup(every, every_value, keys - 12 * 8)
+    has_y2, value_y2 = lookup(every, every_value, keys - 24 * 8)
+    del every, every_value, keys
+
     bind = month_binder(conn)
-    month_values: dict[int, Any] = {}
-    code, months, carriers, values = checked.code, checked.month, checked.carrier, checked.value
-    earlier = stored.get
+    first = int(months.min())
+    month_values = np.empty(int(months.max()) - first + 1, dtype=object)
+    for month in np.unique(months).tolist():
+        month_values[month - first] = bind(month_of(month))
+    carrier_names = np.array(CARRIERS, dtype=object)
 
     def rows() -> Iterator[Row]:
-        for i in report.fresh:
-            owner, month, carrier = owners[code[i]], months[i], carriers[i]
-            when = month_values.get(month)
-            if when is None:
-                when = month_values[month] = bind(month_of(month))
-            key = (owner * MONTH_SPAN + month) * 8 + carrier  # pack(), inline
-            yield (
-                owner,
-                village_id,
-                when,
-                CARRIERS[carrier],
-                values[i],
-                batch_id,
-                earlier(key - 96),  # the same month 12 months earlier (12 × 8)
-                earlier(key - 192),  # and 24 months earlier
+        for start in range(0, len(fresh), BATCH_ROWS):
+            part = slice(start, start + BATCH_ROWS)
+            yield from zip(
+                owners[part].tolist(),
+                repeat(village_id),
+                month_values[months[part] - first].tolist(),
+                carrier_names[carriers[part]].tolist(),
+                values[part].tolist(),
+                repeat(batch_id),
+                nullable(has_y1[part], value_y1[part]),
+                nullable(has_y2[part], value_y2[part]),
             )
 
     with history_by_writer(conn, [village_id]):

@@ -401,9 +401,12 @@ def renewables(
         by_household: dict[int, list[tuple[int, dt.date]]] = {}
         for household, watts, installed_on in installed:
             by_household.setdefault(household, []).append((watts, installed_on))
+        metered_in: dict[dt.date, float] = {}
+        for (_, month), value in metered.items():
+            metered_in[month] = metered_in.get(month, 0.0) + value
         rows = []
         for month in metrics.months_between(info.start, info.end):
-            measured = sum(v for (_, m), v in metered.items() if m == month)
+            measured = metered_in.get(month, 0.0)
             estimated = 0.0
             for household, panels in by_household.items():
                 joined, left = spans[household]

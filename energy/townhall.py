@@ -31,9 +31,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
 
-from energy import metrics
+from energy import cache, metrics
 from energy.access import Actor
 from energy.db import session_for
 from energy.districts import list_districts
@@ -202,18 +201,36 @@ class EnergySlide:
         return saved / self.typical_household_kwh
 
 
+def _electricity_by_household(
+    actor: Actor, start: dt.date, end: dt.date, url: str | None
+) -> dict[int, tuple[float, int]]:
+    """Every household's electricity over ``start``-``end``: (kWh, months with a reading).
+
+    One pass over the period's readings, kept for both slides that need it (the typical
+    household and the renewables' consumption): at city scale this pass is most of the
+    town hall's cold time."""
+
+    def compute() -> dict[int, tuple[float, int]]:
+        with session_for(actor, url=url) as session:
+            rows = session.execute(
+                select(Reading.household_id, func.sum(Reading.value), func.count())
+                .where(Reading.carrier == "electricity", Reading.month.between(start, end))
+                .group_by(Reading.household_id)
+            )
+            return {int(h): (float(total), int(months)) for h, total, months in rows}
+
+    result: dict[int, tuple[float, int]] = cache.memo(
+        ("townhall", "electricity_by_household", start, end), compute, url=url
+    )
+    return result
+
+
 def _typical_household_kwh(
-    session: Session, start: dt.date, end: dt.date, min_households: int
+    totals: dict[int, tuple[float, int]], start: dt.date, end: dt.date, min_households: int
 ) -> tuple[float | None, int]:
     """The median programme household's electricity over ``start``-``end`` (12 months)."""
     months = metrics.month_index(end) - metrics.month_index(start) + 1
-    totals = session.execute(
-        select(func.sum(Reading.value))
-        .where(Reading.carrier == "electricity", Reading.month.between(start, end))
-        .group_by(Reading.household_id)
-        .having(func.count() == months)
-    ).scalars()
-    values = pd.Series([float(v) for v in totals], dtype=float)
+    values = pd.Series([total for total, count in totals.values() if count == months], dtype=float)
     if len(values) < min_households:
         return None, len(values)
     return float(values.median()), len(values)
@@ -225,10 +242,12 @@ def energy_saved(
     def compute(scope: _Scope, _today: dt.date) -> EnergySlide:
         info = scope.info
         typical_start = metrics.add_months(info.end, -11)
-        with session_for(actor, url=url) as session:
-            typical, counted = _typical_household_kwh(
-                session, typical_start, info.end, info.min_households
-            )
+        typical, counted = _typical_household_kwh(
+            _electricity_by_household(actor, typical_start, info.end, url),
+            typical_start,
+            info.end,
+            info.min_households,
+        )
         report = None
         if info.shown:
             report = compute_savings(
@@ -381,17 +400,9 @@ def renewables(
                 )
                 if int(h) in spans
             }
-            consumption = session.scalar(
-                select(func.sum(Reading.value))
-                .join(Household, Household.id == Reading.household_id)
-                .where(
-                    Reading.village_id.in_(ids),
-                    Reading.carrier == "electricity",
-                    Reading.month.between(info.start, info.end),
-                    Household.joined_on <= last_day,
-                    or_(Household.left_on.is_(None), Household.left_on >= info.start),
-                )
-            )
+        electricity = _electricity_by_household(actor, info.start, info.end, url)
+        taking_part = [electricity[h][0] for h in spans if h in electricity]
+        consumption = sum(taking_part) if taking_part else None
         installed = [(int(h), int(w), d) for h, w, d in units if int(h) in spans]
         generating = {h for h, _, _ in installed} | {h for h, _ in metered}
         shown = info.shown and len(generating) >= info.min_households

@@ -162,9 +162,12 @@ def _slide(
     require(actor, "overview.read")
     day = today or dt.date.today()
 
-    def run() -> T:
+    def resolve() -> _Scope:
         with session_for(actor, url=url) as session:
-            scope = _resolve(session, filters, day)
+            return _resolve(session, filters, day)
+
+    def run() -> T:  # the scope is worked out once for all the slides
+        scope: _Scope = cache.memo(("townhall", "_scope", filters, day), resolve, url=url)
         return compute(scope, day)
 
     result: T = cache.memo(("townhall", name, filters, day), run, url=url)

@@ -533,6 +533,12 @@ def eco_mileage_rounds(
         expected_by_household = expected.groupby("household_id")["months"].sum()
         in_round = cells[(cells["month"] >= start) & (cells["month"] <= end)]
         grouped = in_round.groupby(["household_id", "carrier"])[["baseline", "actual"]].sum()
+        totals = {
+            key: (float(baseline), float(actual))
+            for key, baseline, actual in zip(
+                grouped.index, grouped["baseline"], grouped["actual"], strict=True
+            )
+        }  # a dict: a pandas lookup per household and carrier cost most of the page
         counts = in_round.groupby("household_id").size()
         for household_id, n_months in months.items():
             if n_months <= 0:
@@ -546,10 +552,9 @@ def eco_mileage_rounds(
                 "end": end,
             }
             for carrier in CONSUMING_CARRIERS:
-                key = (household_id, carrier)
                 pct: float | None = None
-                if key in grouped.index:
-                    baseline, actual = (float(v) for v in grouped.loc[key])
+                if (household_id, carrier) in totals:
+                    baseline, actual = totals[(household_id, carrier)]
                     sums[carrier] = (baseline, actual)
                     pct = (baseline - actual) / baseline if baseline > 0 else None
                 row[f"{carrier}_pct"] = pct
@@ -563,8 +568,14 @@ def eco_mileage_rounds(
     if frame.empty:
         return frame
     frame = frame.sort_values(["household", "household_id", "round"], ignore_index=True)
-    frame["points_awarded"] = 0
-    for _, group in frame.groupby("household_id"):
-        # A household's rounds in order: the yearly cap applies to the later round.
-        frame.loc[group.index, "points_awarded"] = rule.award([int(p) for p in group["points"]])
+    awarded: list[int] = []
+    first = 0
+    households_in_order = frame["household_id"].tolist()
+    points = [int(p) for p in frame["points"]]
+    for stop in range(1, len(frame) + 1):  # the rows are sorted: a household's rounds adjoin
+        if stop == len(frame) or households_in_order[stop] != households_in_order[first]:
+            # A household's rounds in order: the yearly cap applies to the later round.
+            awarded.extend(rule.award(points[first:stop]))
+            first = stop
+    frame["points_awarded"] = awarded
     return frame

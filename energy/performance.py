@@ -107,18 +107,15 @@ def household_savings(
                 select(Household.id, Household.code).where(Household.village_id == found.id)
             ).all()
         )
-        frame = _frame(
-            _sums(session, [found.id], start, end, method, ("household",)), ("household",)
-        )
+        sums = _sums(session, [found.id], start, end, method, ("household",))
+    totals = {(int(h), str(c)): values for (c, h), values in sums.items()}
     rows = []
     for household_id, code in sorted(codes.items(), key=lambda item: item[1]):
-        mine = frame[frame["household"] == household_id]
         row: dict[str, Any] = {"household": code}
         for carrier in CONSUMING_CARRIERS:
-            line = mine[mine["carrier"] == carrier]
-            baseline = float(line["baseline"].sum())
-            row[f"{carrier}_pct"] = _pct(baseline, float(line["actual"].sum()))
-            row[f"{carrier}_cells"] = int(line["cells"].sum())
+            baseline, actual, cells = totals.get((household_id, carrier), (0.0, 0.0, 0))
+            row[f"{carrier}_pct"] = _pct(float(baseline), float(actual))
+            row[f"{carrier}_cells"] = int(cells)
         rows.append(row)
     return pd.DataFrame(rows)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from energy import accounts, reviews
+from energy import accounts, applications, grants, reviews
 from energy.access import CLI_ACTOR
 from tests.test_call import _call, _submitted, _user
 from tests.test_call_pages import _as, _click, ko
@@ -58,3 +58,40 @@ def test_a_district_set_on_the_users_page_flags_the_review_in_that_district(
     assert (lives["rev.two"], lives["rev.one"]) == ("11440", None)
     review.run()
     assert ko("review.same_district_note") not in _warnings(review)
+
+
+def test_the_group_and_staff_withdraw_an_application_after_confirming(fresh_store: str) -> None:
+    call = _call(fresh_store)
+    staff = _user(fresh_store, "staff", "admin")
+    group = _user(fresh_store, "group.one", "applicant")
+    other = _user(fresh_store, "group.two", "applicant")
+    mine, decided = (_submitted(fresh_store, call, group, village_name=n) for n in ("가", "나"))
+    theirs = _submitted(fresh_store, call, other, village_name="다")
+    for app_id in (decided, theirs):
+        reviews.start_review(CLI_ACTOR, app_id, url=fresh_store)
+    grants.decide(CLI_ACTOR, decided, decision="rejected", url=fresh_store)
+
+    at = _as(group)
+    at.switch_page("pages/apply.py").run()
+    # Only its own application still open can be withdrawn; the button waits for the tick.
+    assert [b.key for b in at.button if str(b.key).startswith("apply.withdraw.")] == [
+        f"apply.withdraw.{mine}.go"
+    ]
+    assert at.button(key=f"apply.withdraw.{mine}.go").disabled
+    at.checkbox(key=f"apply.withdraw.{mine}.sure").check().run()
+    at.button(key=f"apply.withdraw.{mine}.go").click().run()
+    assert not at.exception and not at.error
+    reference = applications.get_application(group, mine, url=fresh_store).reference
+    assert [s.value for s in at.success] == [ko("apply.withdrawn", ref=reference)]
+    assert applications.get_application(group, mine, url=fresh_store).status == "withdrawn"
+    assert not [b for b in at.button if str(b.key).startswith("apply.withdraw.")]
+
+    desk = _as(staff)
+    desk.switch_page("pages/calls.py").run()
+    desk.selectbox(key="calls.app").set_value(theirs).run()
+    desk.checkbox(key=f"calls.app.{theirs}.withdraw.sure").check().run()
+    desk.button(key=f"calls.app.{theirs}.withdraw.go").click().run()
+    assert not desk.exception and not desk.error
+    assert applications.get_application(CLI_ACTOR, theirs, url=fresh_store).status == "withdrawn"
+    desk.selectbox(key="calls.app").set_value(decided).run()
+    assert f"calls.app.{decided}.withdraw.go" not in [b.key for b in desk.button]

@@ -14,6 +14,7 @@ from energy.calls import CallInfo
 from energy.errors import EnergyError
 from energy.models_call import DECISIONS
 from ui.call_form import application_summary
+from ui.call_withdraw import withdraw_control
 from ui.chrome import flash
 from ui.i18n import krw, lang, number, t, today
 from ui.widgets import empty_state, show_error
@@ -63,6 +64,7 @@ def applications_tab(actor: Actor, call: CallInfo) -> None:
     app = next(a for a in apps if a.id == chosen)
     with st.container(border=True):
         application_detail(actor, call, app)
+        withdraw_control(actor, app, key=f"calls.app.{app.id}.withdraw")
 
 
 def _renewal_gate(actor: Actor, app: ApplicationInfo) -> None:

@@ -108,6 +108,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "apply.save": {"ko": "임시 저장", "en": "Save draft"},
     "apply.submit": {"ko": "제출", "en": "Submit"},
+    "apply.withdraw_title": {"ko": "{ref} · {name} 신청 철회", "en": "Withdraw {ref} · {name}"},
+    "apply.withdraw_confirm": {
+        "ko": "철회하면 되돌릴 수 없고, 이 신청서는 심사와 결정에서 빠집니다. 철회하겠습니다.",
+        "en": "Withdrawing is final: the application leaves review and decision. I want to "
+        "withdraw it.",
+    },
+    "apply.withdraw": {"ko": "신청 철회", "en": "Withdraw the application"},
+    "apply.withdrawn": {"ko": "{ref} 신청을 철회했습니다.", "en": "Application {ref} withdrawn."},
     "apply.saved": {"ko": "{ref} 신청서를 저장했습니다.", "en": "Application {ref} saved."},
     "apply.submitted": {
         "ko": "{ref} 신청서를 제출했습니다. 심사 결과는 이 화면에서 알려 드립니다.",

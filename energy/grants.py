@@ -23,6 +23,7 @@ from energy.applications import ApplicationInfo, info
 from energy.calls import CallInfo, call_info
 from energy.db import session_for
 from energy.errors import InvalidInput, NotFound
+from energy.factors import factors_at
 from energy.models import District, Village, VillageStatusChange, utcnow
 from energy.models_call import (
     BUDGET_LINES,
@@ -312,7 +313,13 @@ def totals_by_call(rows: list[GrantRow]) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class RenewalRecord:
-    """The measured record a renewal is decided with; ``None`` reads "no data"."""
+    """The measured record a renewal is decided with; ``None`` reads "no data".
+
+    The saving is the village's energy across the carriers its households log (electricity,
+    gas, district heat), each converted to TOE with the one factor set the savings engine
+    prices the period with; water has no TOE and stays out. ``coverage`` is over the same
+    carriers: cells counted / cells expected.
+    """
 
     village_code: str
     start: dt.date
@@ -325,6 +332,8 @@ class RenewalRecord:
     spending_report_in: bool | None  # None: no earlier grant in the store
     min_coverage: float
     min_saving_pct: float
+    carriers: tuple[str, ...] = ()  # the carriers with counted cells in the saving
+    saving_toe: float | None = None
 
     @property
     def savings_pass(self) -> bool | None:
@@ -334,7 +343,7 @@ class RenewalRecord:
 
 
 def renewal_record(actor: Actor, application_id: int, *, url: str | None = None) -> RenewalRecord:
-    """The village's electricity saving and its coverage over the 12 months before the call
+    """The village's energy saving in TOE and its coverage over the 12 months before the call
     opened (eco-mileage method), its first-year training (core modules done), and whether
     last year's spending report is in."""
     require(actor, "call.manage")
@@ -357,20 +366,26 @@ def renewal_record(actor: Actor, application_id: int, *, url: str | None = None)
         progress = progress_in(session, [app.village], utcnow())[0]
         trained = any(m.sessions for m in progress.modules)
         training = progress.done / len(progress.modules) if trained else None
-    end = metrics.add_months(metrics.first_of_month(call.opens_on), -1)
-    start = metrics.add_months(end, -11)
-    electricity = compute_savings(actor, village=code, start=start, end=end, url=url).carrier(
-        "electricity"
-    )
-    counted = electricity.cells > 0 and electricity.expected_cells > 0
+        end = metrics.add_months(metrics.first_of_month(call.opens_on), -1)
+        start = metrics.add_months(end, -11)
+        # The factor set compute_savings prices the same period with (valid at its end).
+        factors = factors_at(session, metrics.last_day_of_month(end))
+    report = compute_savings(actor, village=code, start=start, end=end, url=url)
+    energy = [c for c in report.carriers if c.carrier in metrics.TOE_FACTORS]
+    counted = [c for c in energy if c.cells and c.baseline is not None and c.actual is not None]
+    expected = sum(c.expected_cells for c in energy)
     return RenewalRecord(
         village_code=code,
         start=start,
         end=end,
-        coverage=electricity.cells / electricity.expected_cells if counted else None,
-        saving_pct=electricity.saving_pct,
+        coverage=sum(c.cells for c in counted) / expected if counted and expected else None,
+        saving_pct=metrics.combined_toe_pct(
+            {c.carrier: (c.baseline or 0.0, c.actual or 0.0) for c in counted}, factors
+        ),
         training_completion=training,
         spending_report_in=report_in,
         min_coverage=call.rules.renewal_min_coverage,
         min_saving_pct=call.rules.renewal_min_saving_pct,
+        carriers=tuple(c.carrier for c in counted),
+        saving_toe=report.saving_toe,
     )

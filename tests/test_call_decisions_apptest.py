@@ -95,3 +95,22 @@ def test_the_group_and_staff_withdraw_an_application_after_confirming(fresh_stor
     assert applications.get_application(CLI_ACTOR, theirs, url=fresh_store).status == "withdrawn"
     desk.selectbox(key="calls.app").set_value(decided).run()
     assert f"calls.app.{decided}.withdraw.go" not in [b.key for b in desk.button]
+
+
+def test_the_renewal_gate_on_the_decision_screen_names_the_carriers_in_toe(
+    demo_store: str,
+) -> None:
+    renewal = next(
+        a
+        for a in applications.list_applications(CLI_ACTOR, url=demo_store)
+        if a.programme_year > 1 and a.status != "draft"
+    )
+    record = grants.renewal_record(CLI_ACTOR, renewal.id, url=demo_store)
+    staff = _as(CLI_ACTOR)
+    staff.switch_page("pages/calls.py").run()
+    staff.selectbox(key="calls.pick").set_value(renewal.call_id).run()
+    staff.selectbox(key="calls.app").set_value(renewal.id).run()
+    assert not staff.exception, [e.message for e in staff.exception]
+    [line] = [m.value for m in staff.markdown if "TOE" in m.value]
+    carriers = " · ".join(ko(f"carrier.{c}") for c in record.carriers) or ko("calls.no_data")
+    assert f"TOE 환산, {carriers};" in line

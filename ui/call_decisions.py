@@ -80,6 +80,7 @@ def _renewal_gate(actor: Actor, app: ApplicationInfo) -> None:
             if record.saving_pct is None
             else f"{number(record.saving_pct * 100, 1)}%",
             coverage=no_data if record.coverage is None else f"{number(record.coverage * 100)}%",
+            carriers=" · ".join(t(f"carrier.{c}") for c in record.carriers) or no_data,
             min_saving=number(record.min_saving_pct * 100, 1),
             min_coverage=number(record.min_coverage * 100),
         )

@@ -285,8 +285,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Renewal to year {n}: the measured record",
     },
     "calls.renewal_line": {
-        "ko": "{start}~{end} 전기 절감률 {saving}(기준 {min_saving}%), 측정률 {coverage}(기준 {min_coverage}%)",
-        "en": "{start} to {end}: electricity saving {saving} (rule {min_saving}%), coverage {coverage} (rule {min_coverage}%)",
+        "ko": "{start}~{end} 에너지 절감률 {saving}(TOE 환산, {carriers}; 기준 {min_saving}%), "
+        "측정률 {coverage}(기준 {min_coverage}%)",
+        "en": "{start} to {end}: energy saving {saving} (in TOE, {carriers}; rule {min_saving}%), "
+        "coverage {coverage} (rule {min_coverage}%)",
     },
     "calls.renewal_more": {
         "ko": "교육 이수율: {training} · 지난해 집행 보고: {report}",

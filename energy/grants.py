@@ -118,6 +118,38 @@ def _select(session: Session, actor: Actor, app: Application, call: Call, award:
     )
 
 
+# An application may be decided while under review, and decided again once wait-listed or
+# rejected (the wait list moves up when money frees); a selection is final.
+DECIDABLE = ("in_review", "wait_listed", "rejected")
+
+
+def default_award(call: CallInfo, programme_year: int, requested_krw: int) -> int:
+    """What a selection awards unless staff say otherwise: the request, capped at the cap."""
+    return max(0, min(requested_krw, call.cap_for(programme_year)))
+
+
+def _lock_budget(session: Session, call_id: int) -> int:
+    """What the call has left, with its row locked until the transaction ends, so that two
+    decisions taken at once cannot both spend the same money (SQLite writers queue anyway)."""
+    budget = session.scalar(select(Call.budget_krw).where(Call.id == call_id).with_for_update())
+    if budget is None:
+        raise NotFound("call.err_unknown_call", call=str(call_id))
+    return int(budget) - committed_krw(session, call_id)
+
+
+def _record_decision(
+    session: Session, actor: Actor, app: Application, decision: str, award: int | None, note: str
+) -> None:
+    if decision == "selected":
+        assert award is not None
+        _select(session, actor, app, app.call, award)
+    app.award_krw = award if decision == "selected" else None
+    app.status = decision
+    app.decided_at = utcnow()
+    app.decided_by = actor.audit_name
+    app.decision_note = note.strip()[:2000] or None
+
+
 def decide(
     actor: Actor,
     application_id: int,
@@ -135,30 +167,76 @@ def decide(
         app = session.get(Application, application_id)
         if app is None:
             raise NotFound("call.err_unknown_application", ref=str(application_id))
-        if app.status not in ("in_review", "wait_listed", "rejected"):
+        if app.status not in DECIDABLE:
             raise InvalidInput("call.err_cannot_decide", field="decision")
-        call = app.call
         if decision == "selected":
-            cap = call_info(call).cap_for(app.programme_year)
+            cap = call_info(app.call).cap_for(app.programme_year)
             if award_krw is None or award_krw <= 0:
                 raise InvalidInput("call.err_award_required", field="award_krw")
             if award_krw > cap:
                 raise InvalidInput("call.err_award_over_cap", field="award_krw", cap=f"{cap:,}")
-            remaining = call.budget_krw - committed_krw(session, call.id)
+            remaining = _lock_budget(session, app.call_id)
             if award_krw > remaining:
                 raise InvalidInput(
                     "call.err_budget_exceeded", field="award_krw", remaining=f"{remaining:,}"
                 )
-            _select(session, actor, app, call, award_krw)
-            app.award_krw = award_krw
-        else:
-            app.award_krw = None
-        app.status = decision
-        app.decided_at = utcnow()
-        app.decided_by = actor.audit_name
-        app.decision_note = note.strip()[:2000] or None
+        _record_decision(session, actor, app, decision, award_krw, note)
         session.flush()
         return info(app)
+
+
+def decide_many(
+    actor: Actor,
+    application_ids: list[int],
+    *,
+    decision: str,
+    note: str = "",
+    url: str | None = None,
+) -> list[ApplicationInfo]:
+    """One decision for several applications of one call: all of them or none.
+
+    A selection awards each application its request capped at its programme year's cap
+    (:func:`default_award`); the awards together may not over-commit the call's budget, or
+    nothing is decided. Each application's change is audited on its own.
+    """
+    require(actor, "call.manage")
+    if decision not in DECISIONS:
+        raise InvalidInput("call.err_unknown_decision", field="decision")
+    ids = list(dict.fromkeys(application_ids))
+    if not ids:
+        raise InvalidInput("call.err_batch_empty", field="applications")
+    with session_for(actor, write=True, url=url) as session:
+        apps = []
+        for application_id in ids:
+            app = session.get(Application, application_id)
+            if app is None:
+                raise NotFound("call.err_unknown_application", ref=str(application_id))
+            if app.status not in DECIDABLE:
+                raise InvalidInput("call.err_batch_cannot_decide", field="applications",
+                                   ref=app.reference)  # fmt: skip
+            apps.append(app)
+        if len({app.call_id for app in apps}) > 1:
+            raise InvalidInput("call.err_batch_one_call", field="applications")
+        call = call_info(apps[0].call)
+        awards: dict[int, int | None] = dict.fromkeys(ids)
+        if decision == "selected":
+            for app in apps:
+                requested = sum(int(v) for v in (app.budget or {}).values())
+                awards[app.id] = default_award(call, app.programme_year, requested)
+                if not awards[app.id]:
+                    raise InvalidInput("call.err_batch_no_request", field="applications",
+                                       ref=app.reference)  # fmt: skip
+            total = sum(a or 0 for a in awards.values())
+            remaining = _lock_budget(session, call.id)
+            if total > remaining:
+                raise InvalidInput(
+                    "call.err_batch_over_budget", field="applications", n=len(apps),
+                    total=f"{total:,}", remaining=f"{remaining:,}",
+                )  # fmt: skip
+        for app in apps:
+            _record_decision(session, actor, app, decision, awards[app.id], note)
+        session.flush()
+        return [info(app) for app in apps]
 
 
 # --- grants -----------------------------------------------------------------------------------

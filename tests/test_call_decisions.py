@@ -111,3 +111,79 @@ def test_only_the_owner_or_staff_withdraw_and_only_before_a_decision(fresh_store
         with pytest.raises(InvalidInput) as late:
             applications.withdraw_application(group, app_id, url=fresh_store)
         assert late.value.key == "call.err_already_decided"
+
+
+# --- several applications at once ---------------------------------------------------------------
+
+
+def test_a_selection_awards_the_request_capped_at_the_cap() -> None:
+    from tests.test_call import RULES_CALL  # caps 10/20/30 million KRW
+
+    assert grants.default_award(RULES_CALL, 1, 8_000_000) == 8_000_000
+    assert grants.default_award(RULES_CALL, 1, 12_000_000) == 10_000_000
+    assert grants.default_award(RULES_CALL, 2, 12_000_000) == 12_000_000
+    assert grants.default_award(RULES_CALL, 1, 0) == 0
+
+
+def _status(url: str, *app_ids: int) -> list[tuple[str, int | None]]:
+    found = [applications.get_application(CLI_ACTOR, i, url=url) for i in app_ids]
+    return [(a.status, a.award_krw) for a in found]
+
+
+def test_one_decision_for_several_applications_all_or_none(fresh_store: str) -> None:
+    url = fresh_store
+    call = _call(url, budget_krw=20_000_000)
+    group = _user(url, "group.one", "applicant")
+    eight = {"training": 3_000_000, "equipment": 5_000_000}
+    a, b, c = (_submitted(url, call, group, village_name=n, budget=eight) for n in "ABC")
+    d = _submitted(url, call, group, village_name="D", budget={"equipment": 10_000_000})
+    for app_id in (a, b, c, d):
+        reviews.start_review(CLI_ACTOR, app_id, url=url)
+
+    # 3 × 8M = 24M over a 20M budget: refused as a whole, nothing changes.
+    with pytest.raises(InvalidInput) as over:
+        grants.decide_many(CLI_ACTOR, [a, b, c], decision="selected", url=url)
+    assert (over.value.key, over.value.params) == (
+        "call.err_batch_over_budget",
+        {"n": 3, "total": "24,000,000", "remaining": "20,000,000"},
+    )
+    assert _status(url, a, b, c) == [("in_review", None)] * 3
+    assert grants.grants(CLI_ACTOR, call_id=call.id, url=url) == []
+
+    # Wait-list two; each application's change is audited on its own.
+    decided = grants.decide_many(CLI_ACTOR, [b, c], decision="wait_listed", note="예산", url=url)
+    assert [(x.status, x.decision_note) for x in decided] == [("wait_listed", "예산")] * 2
+    from energy import audit
+
+    changed = audit.list_audit(CLI_ACTOR, entity="call_applications", action="update", url=url)
+    refs = {x.reference for x in decided}
+    assert sorted(
+        r.entity_key for r in changed.records if r.after and r.after.get("status") == "wait_listed"
+    ) == sorted(refs)
+
+    # Select A and D, each awarded its request (8M and 10M): 18M of 20M; villages follow.
+    chosen = grants.decide_many(CLI_ACTOR, [a, d], decision="selected", url=url)
+    assert [(x.status, x.award_krw) for x in chosen] == [
+        ("selected", 8_000_000), ("selected", 10_000_000),
+    ]  # fmt: skip
+    assert all(x.village_code for x in chosen)
+    assert grants.budget_state(CLI_ACTOR, call.id, url=url).remaining_krw == 2_000_000
+
+    # One final application in the batch refuses the whole batch, naming it.
+    with pytest.raises(InvalidInput) as final:
+        grants.decide_many(CLI_ACTOR, [b, a], decision="rejected", url=url)
+    assert final.value.key == "call.err_batch_cannot_decide"
+    reference_a = applications.get_application(CLI_ACTOR, a, url=url).reference
+    assert final.value.params == {"ref": reference_a}
+    assert _status(url, b) == [("wait_listed", None)]
+    # The wait list moves up only within what is left.
+    with pytest.raises(InvalidInput) as left:
+        grants.decide_many(CLI_ACTOR, [b], decision="selected", url=url)
+    assert left.value.params["remaining"] == "2,000,000"
+    with pytest.raises(InvalidInput) as empty:
+        grants.decide_many(CLI_ACTOR, [], decision="rejected", url=url)
+    assert empty.value.key == "call.err_batch_empty"
+    with pytest.raises(AccessDenied):
+        grants.decide_many(group, [b, c], decision="rejected", url=url)
+    assert [x.status for x in grants.decide_many(CLI_ACTOR, [b, c], decision="rejected", url=url)
+            ] == ["rejected", "rejected"]  # fmt: skip

@@ -114,3 +114,41 @@ def test_the_renewal_gate_on_the_decision_screen_names_the_carriers_in_toe(
     [line] = [m.value for m in staff.markdown if "TOE" in m.value]
     carriers = " · ".join(ko(f"carrier.{c}") for c in record.carriers) or ko("calls.no_data")
     assert f"TOE 환산, {carriers};" in line
+
+
+def test_staff_decide_several_applications_at_once_within_the_budget(fresh_store: str) -> None:
+    url = fresh_store
+    call = _call(url, budget_krw=20_000_000)
+    staff = _user(url, "staff", "admin")
+    group = _user(url, "group.one", "applicant")
+    a, b, c = (_submitted(url, call, group, village_name=n) for n in "ABC")  # 8M each
+    for app_id in (a, b, c):
+        reviews.start_review(CLI_ACTOR, app_id, url=url)
+
+    at = _as(staff)
+    at.switch_page("pages/calls.py").run()
+    at.multiselect(key="calls.bulk.apps").set_value([a, b, c])
+    at.radio(key="calls.bulk.decision").set_value("selected").run()
+    assert ko("calls.bulk_awards", total="24,000,000원", remaining="20,000,000원") in [
+        cap.value for cap in at.caption
+    ]
+    assert at.button(key="calls.bulk.go").disabled  # not before the confirmation
+    at.checkbox(key="calls.bulk.sure").check().run()
+    at.button(key="calls.bulk.go").click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [
+        ko("call.err_batch_over_budget", n=3, total="24,000,000", remaining="20,000,000")
+    ]
+    assert {x.status for x in applications.list_applications(CLI_ACTOR, url=url)} == {"in_review"}
+
+    at.multiselect(key="calls.bulk.apps").set_value([a, b]).run()
+    at.button(key="calls.bulk.go").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert ko("calls.bulk_decided", n=2, decision=ko("decision.selected")) in [
+        s.value for s in at.success
+    ]
+    found = {
+        x.id: (x.status, x.award_krw) for x in applications.list_applications(CLI_ACTOR, url=url)
+    }
+    assert found == {a: ("selected", 8_000_000), b: ("selected", 8_000_000), c: ("in_review", None)}
+    assert grants.budget_state(CLI_ACTOR, call.id, url=url).remaining_krw == 4_000_000

@@ -250,6 +250,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "결정 사유(통지서에 들어갑니다)",
         "en": "Reason (goes into the letter)",
     },
+    "calls.bulk_title": {
+        "ko": "여러 신청서를 한 번에 결정",
+        "en": "Decide several applications at once",
+    },
+    "calls.bulk_pick": {"ko": "결정할 신청서", "en": "Applications to decide"},
+    "calls.bulk_awards": {
+        "ko": "선정 금액 합계 {total} · 남은 예산 {remaining}. 신청 예산을 한도 안에서 지원합니다.",
+        "en": "Awards in all {total} · remaining {remaining}. Each gets its request, within the cap.",
+    },
+    "calls.bulk_confirm": {
+        "ko": "신청서 {n}건에 같은 결정을 내립니다. 선정은 되돌릴 수 없습니다.",
+        "en": "Give these {n} applications the same decision. A selection is final.",
+    },
+    "calls.bulk_decide": {"ko": "{n}건 결정 저장", "en": "Record the decision for {n}"},
+    "calls.bulk_decided": {"ko": "{n}건: {decision}", "en": "{n} applications: {decision}"},
     "calls.decide": {"ko": "결정 저장", "en": "Record the decision"},
     "calls.decided": {"ko": "{ref}: {decision}", "en": "{ref}: {decision}"},
     "calls.village_created": {

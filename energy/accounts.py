@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from energy.access import ROLES, Actor, require
 from energy.config import get_settings
 from energy.db import record_action, session_for
+from energy.districts import find_district
 from energy.errors import AlreadyExists, InvalidInput, NotFound
 from energy.i18n import LANGUAGES
 from energy.models import LoginThrottle, User, Village, utcnow
@@ -164,6 +165,7 @@ class UserInfo:
     language: str
     is_active: bool
     last_login_at: dt.datetime | None
+    district_code: str | None = None  # where the person lives, if recorded
 
 
 def _info(user: User) -> UserInfo:
@@ -173,6 +175,7 @@ def _info(user: User) -> UserInfo:
         display_name=user.display_name,
         role=user.role,
         village_code=user.village.code if user.village else None,
+        district_code=user.district.code if user.district else None,
         language=user.language,
         is_active=user.is_active,
         last_login_at=user.last_login_at,
@@ -192,6 +195,18 @@ def _village_id(session: Session, role: str, village_code: str | None) -> int | 
     return None
 
 
+def district_id(session: Session, district: str | None) -> int | None:
+    """The id of the district where a person lives (a name or code); ``None``: not recorded."""
+    return find_district(session, district).id if district and district.strip() else None
+
+
+class _Unchanged:
+    """The value of an optional edit that leaves the stored value as it is."""
+
+
+UNCHANGED = _Unchanged()
+
+
 def add_user(
     actor: Actor,
     *,
@@ -201,8 +216,11 @@ def add_user(
     display_name: str | None = None,
     village_code: str | None = None,
     language: str = "ko",
+    district: str | None = None,
     url: str | None = None,
 ) -> UserInfo:
+    """A new account; ``district`` (a name or code) is where the person lives, if known:
+    a reviewer who lives in an applicant's district is flagged in review."""
     require(actor, "user.manage")
     name = validate_username(username)
     if role not in ROLES:
@@ -221,6 +239,7 @@ def add_user(
             display_name=display,
             role=role,
             village_id=_village_id(session, role, village_code),
+            district_id=district_id(session, district),
             password_hash=hash_password(password),
             language=language,
             is_active=True,
@@ -260,8 +279,11 @@ def update_user(
     role: str,
     display_name: str,
     village_code: str | None,
+    district: str | _Unchanged | None = UNCHANGED,
     url: str | None = None,
 ) -> UserInfo:
+    """Edit an account; ``district`` ``None`` clears where the person lives, and leaving it
+    out keeps it."""
     require(actor, "user.manage")
     if role not in ROLES:
         raise InvalidInput("error.unknown_role", field="role", role=role)
@@ -270,6 +292,8 @@ def update_user(
         if actor.user_id == user.id and role != user.role:
             raise InvalidInput("error.cannot_change_own_role")
         user.village_id = _village_id(session, role, village_code)
+        if not isinstance(district, _Unchanged):
+            user.district_id = district_id(session, district)
         user.role = role
         user.display_name = display_name.strip() or user.username
         session.flush()

@@ -10,12 +10,12 @@ from energy.accounts import (
     UserInfo,
     _get_user,
     _info,
+    district_id,
     hash_password,
     validate_password,
     validate_username,
 )
 from energy.db import session_for
-from energy.districts import find_district
 from energy.errors import AlreadyExists, InvalidInput
 from energy.i18n import LANGUAGES
 from energy.models import User
@@ -65,7 +65,7 @@ def set_user_district(
     require(actor, "user.manage")
     with session_for(actor, write=True, url=url) as session:
         user = _get_user(session, username)
-        user.district_id = find_district(session, district).id if district else None
+        user.district_id = district_id(session, district)
 
 
 def user_district(actor: Actor, username: str, *, url: str | None = None) -> str | None:
@@ -73,9 +73,4 @@ def user_district(actor: Actor, username: str, *, url: str | None = None) -> str
     require(actor, "user.manage")
     with session_for(actor, url=url) as session:
         user = _get_user(session, username)
-        if user.district_id is None:
-            return None
-        from energy.models import District
-
-        district = session.get(District, user.district_id)
-        return district.code if district else None
+        return user.district.code if user.district else None

@@ -32,6 +32,8 @@ from energy.models_call import (
 
 MAX_ORGANISERS = 12
 EDITABLE = ("draft",)
+# Until a decision, the group may take its application back (staff may do it at its request).
+WITHDRAWABLE = ("draft", "submitted", "in_review")
 
 
 @dataclass(frozen=True)
@@ -480,10 +482,11 @@ def submit_application(
 def withdraw_application(
     actor: Actor, application_id: int, *, url: str | None = None
 ) -> ApplicationInfo:
+    """Withdraw an application before its decision: its owner, or staff (final)."""
     require(actor, "call.apply")
     with session_for(actor, write=True, url=url) as session:
         app = load(session, actor, application_id)
-        if app.status not in ("draft", "submitted", "in_review"):
+        if app.status not in WITHDRAWABLE:
             raise InvalidInput("call.err_already_decided", field="status")
         app.status = "withdrawn"
         session.flush()

@@ -18,6 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from energy import (
     accounts,
+    applicants,
     backup,
     db,
     demo,
@@ -33,6 +34,10 @@ from energy.errors import EnergyError, InvalidInput
 from energy.models import HOUSING_TYPES
 
 Handler = Callable[[argparse.Namespace], int]
+LIVES_IN_HELP = (
+    "district the person lives in, Dongjak-gu or 동작구 (a reviewer living in an applicant's "
+    "district is flagged in review)"
+)
 
 
 def _ready() -> None:
@@ -78,9 +83,23 @@ def cmd_user_add(args: argparse.Namespace) -> int:
         display_name=args.display_name,
         village_code=args.village,
         language=args.language,
+        district=args.district,
     )
     where = f" for village {user.village_code}" if user.village_code else ""
-    print(f"added {user.role} {user.username}{where}")
+    lives = f", lives in district {user.district_code}" if user.district_code else ""
+    print(f"added {user.role} {user.username}{where}{lives}")
+    return 0
+
+
+def cmd_user_district(args: argparse.Namespace) -> int:
+    if (args.district is None) == (not args.clear):
+        raise InvalidInput("error.district_or_clear", field="district")
+    _ready()
+    applicants.set_user_district(CLI_ACTOR, args.name, args.district)
+    code = applicants.user_district(CLI_ACTOR, args.name)
+    print(
+        f"{args.name}: lives in district {code}" if code else f"{args.name}: district not recorded"
+    )
     return 0
 
 
@@ -96,6 +115,7 @@ def cmd_user_list(args: argparse.Namespace) -> int:
                         "display_name": u.display_name,
                         "role": u.role,
                         "village": u.village_code,
+                        "district": u.district_code,
                         "language": u.language,
                         "active": u.is_active,
                     }
@@ -388,8 +408,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--village", help="village code (committee accounts only)")
     p.add_argument("--display-name")
     p.add_argument("--language", choices=("ko", "en"), default="ko")
+    p.add_argument("--district", help=LIVES_IN_HELP)
     p.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
     p.set_defaults(handler=cmd_user_add)
+    p = p_user.add_parser("district", help="record where a person lives (or --clear it)")
+    p.add_argument("name")
+    p.add_argument("district", nargs="?", help=LIVES_IN_HELP)
+    p.add_argument("--clear", action="store_true", help="the district is not recorded")
+    p.set_defaults(handler=cmd_user_district)
     p = p_user.add_parser("list", help="list accounts")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_user_list)

@@ -23,6 +23,7 @@ from energy.applications import ApplicationInfo, info
 from energy.calls import CallInfo, call_info
 from energy.db import session_for
 from energy.errors import InvalidInput, NotFound
+from energy.factors import factors_at
 from energy.models import District, Village, VillageStatusChange, utcnow
 from energy.models_call import (
     BUDGET_LINES,
@@ -117,6 +118,38 @@ def _select(session: Session, actor: Actor, app: Application, call: Call, award:
     )
 
 
+# An application may be decided while under review, and decided again once wait-listed or
+# rejected (the wait list moves up when money frees); a selection is final.
+DECIDABLE = ("in_review", "wait_listed", "rejected")
+
+
+def default_award(call: CallInfo, programme_year: int, requested_krw: int) -> int:
+    """What a selection awards unless staff say otherwise: the request, capped at the cap."""
+    return max(0, min(requested_krw, call.cap_for(programme_year)))
+
+
+def _lock_budget(session: Session, call_id: int) -> int:
+    """What the call has left, with its row locked until the transaction ends, so that two
+    decisions taken at once cannot both spend the same money (SQLite writers queue anyway)."""
+    budget = session.scalar(select(Call.budget_krw).where(Call.id == call_id).with_for_update())
+    if budget is None:
+        raise NotFound("call.err_unknown_call", call=str(call_id))
+    return int(budget) - committed_krw(session, call_id)
+
+
+def _record_decision(
+    session: Session, actor: Actor, app: Application, decision: str, award: int | None, note: str
+) -> None:
+    if decision == "selected":
+        assert award is not None
+        _select(session, actor, app, app.call, award)
+    app.award_krw = award if decision == "selected" else None
+    app.status = decision
+    app.decided_at = utcnow()
+    app.decided_by = actor.audit_name
+    app.decision_note = note.strip()[:2000] or None
+
+
 def decide(
     actor: Actor,
     application_id: int,
@@ -134,30 +167,76 @@ def decide(
         app = session.get(Application, application_id)
         if app is None:
             raise NotFound("call.err_unknown_application", ref=str(application_id))
-        if app.status not in ("in_review", "wait_listed", "rejected"):
+        if app.status not in DECIDABLE:
             raise InvalidInput("call.err_cannot_decide", field="decision")
-        call = app.call
         if decision == "selected":
-            cap = call_info(call).cap_for(app.programme_year)
+            cap = call_info(app.call).cap_for(app.programme_year)
             if award_krw is None or award_krw <= 0:
                 raise InvalidInput("call.err_award_required", field="award_krw")
             if award_krw > cap:
                 raise InvalidInput("call.err_award_over_cap", field="award_krw", cap=f"{cap:,}")
-            remaining = call.budget_krw - committed_krw(session, call.id)
+            remaining = _lock_budget(session, app.call_id)
             if award_krw > remaining:
                 raise InvalidInput(
                     "call.err_budget_exceeded", field="award_krw", remaining=f"{remaining:,}"
                 )
-            _select(session, actor, app, call, award_krw)
-            app.award_krw = award_krw
-        else:
-            app.award_krw = None
-        app.status = decision
-        app.decided_at = utcnow()
-        app.decided_by = actor.audit_name
-        app.decision_note = note.strip()[:2000] or None
+        _record_decision(session, actor, app, decision, award_krw, note)
         session.flush()
         return info(app)
+
+
+def decide_many(
+    actor: Actor,
+    application_ids: list[int],
+    *,
+    decision: str,
+    note: str = "",
+    url: str | None = None,
+) -> list[ApplicationInfo]:
+    """One decision for several applications of one call: all of them or none.
+
+    A selection awards each application its request capped at its programme year's cap
+    (:func:`default_award`); the awards together may not over-commit the call's budget, or
+    nothing is decided. Each application's change is audited on its own.
+    """
+    require(actor, "call.manage")
+    if decision not in DECISIONS:
+        raise InvalidInput("call.err_unknown_decision", field="decision")
+    ids = list(dict.fromkeys(application_ids))
+    if not ids:
+        raise InvalidInput("call.err_batch_empty", field="applications")
+    with session_for(actor, write=True, url=url) as session:
+        apps = []
+        for application_id in ids:
+            app = session.get(Application, application_id)
+            if app is None:
+                raise NotFound("call.err_unknown_application", ref=str(application_id))
+            if app.status not in DECIDABLE:
+                raise InvalidInput("call.err_batch_cannot_decide", field="applications",
+                                   ref=app.reference)  # fmt: skip
+            apps.append(app)
+        if len({app.call_id for app in apps}) > 1:
+            raise InvalidInput("call.err_batch_one_call", field="applications")
+        call = call_info(apps[0].call)
+        awards: dict[int, int | None] = dict.fromkeys(ids)
+        if decision == "selected":
+            for app in apps:
+                requested = sum(int(v) for v in (app.budget or {}).values())
+                awards[app.id] = default_award(call, app.programme_year, requested)
+                if not awards[app.id]:
+                    raise InvalidInput("call.err_batch_no_request", field="applications",
+                                       ref=app.reference)  # fmt: skip
+            total = sum(a or 0 for a in awards.values())
+            remaining = _lock_budget(session, call.id)
+            if total > remaining:
+                raise InvalidInput(
+                    "call.err_batch_over_budget", field="applications", n=len(apps),
+                    total=f"{total:,}", remaining=f"{remaining:,}",
+                )  # fmt: skip
+        for app in apps:
+            _record_decision(session, actor, app, decision, awards[app.id], note)
+        session.flush()
+        return [info(app) for app in apps]
 
 
 # --- grants -----------------------------------------------------------------------------------
@@ -312,7 +391,13 @@ def totals_by_call(rows: list[GrantRow]) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class RenewalRecord:
-    """The measured record a renewal is decided with; ``None`` reads "no data"."""
+    """The measured record a renewal is decided with; ``None`` reads "no data".
+
+    The saving is the village's energy across the carriers its households log (electricity,
+    gas, district heat), each converted to TOE with the one factor set the savings engine
+    prices the period with; water has no TOE and stays out. ``coverage`` is over the same
+    carriers: cells counted / cells expected.
+    """
 
     village_code: str
     start: dt.date
@@ -325,6 +410,8 @@ class RenewalRecord:
     spending_report_in: bool | None  # None: no earlier grant in the store
     min_coverage: float
     min_saving_pct: float
+    carriers: tuple[str, ...] = ()  # the carriers with counted cells in the saving
+    saving_toe: float | None = None
 
     @property
     def savings_pass(self) -> bool | None:
@@ -334,7 +421,7 @@ class RenewalRecord:
 
 
 def renewal_record(actor: Actor, application_id: int, *, url: str | None = None) -> RenewalRecord:
-    """The village's electricity saving and its coverage over the 12 months before the call
+    """The village's energy saving in TOE and its coverage over the 12 months before the call
     opened (eco-mileage method), its first-year training (core modules done), and whether
     last year's spending report is in."""
     require(actor, "call.manage")
@@ -357,20 +444,26 @@ def renewal_record(actor: Actor, application_id: int, *, url: str | None = None)
         progress = progress_in(session, [app.village], utcnow())[0]
         trained = any(m.sessions for m in progress.modules)
         training = progress.done / len(progress.modules) if trained else None
-    end = metrics.add_months(metrics.first_of_month(call.opens_on), -1)
-    start = metrics.add_months(end, -11)
-    electricity = compute_savings(actor, village=code, start=start, end=end, url=url).carrier(
-        "electricity"
-    )
-    counted = electricity.cells > 0 and electricity.expected_cells > 0
+        end = metrics.add_months(metrics.first_of_month(call.opens_on), -1)
+        start = metrics.add_months(end, -11)
+        # The factor set compute_savings prices the same period with (valid at its end).
+        factors = factors_at(session, metrics.last_day_of_month(end))
+    report = compute_savings(actor, village=code, start=start, end=end, url=url)
+    energy = [c for c in report.carriers if c.carrier in metrics.TOE_FACTORS]
+    counted = [c for c in energy if c.cells and c.baseline is not None and c.actual is not None]
+    expected = sum(c.expected_cells for c in energy)
     return RenewalRecord(
         village_code=code,
         start=start,
         end=end,
-        coverage=electricity.cells / electricity.expected_cells if counted else None,
-        saving_pct=electricity.saving_pct,
+        coverage=sum(c.cells for c in counted) / expected if counted and expected else None,
+        saving_pct=metrics.combined_toe_pct(
+            {c.carrier: (c.baseline or 0.0, c.actual or 0.0) for c in counted}, factors
+        ),
         training_completion=training,
         spending_report_in=report_in,
         min_coverage=call.rules.renewal_min_coverage,
         min_saving_pct=call.rules.renewal_min_saving_pct,
+        carriers=tuple(c.carrier for c in counted),
+        saving_toe=report.saving_toe,
     )

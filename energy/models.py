@@ -202,6 +202,7 @@ class User(Base):
     last_login_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
     village: Mapped[Village | None] = relationship()
+    district: Mapped[District | None] = relationship()
 
 
 class LoginThrottle(Base):

@@ -12,6 +12,7 @@ from energy.errors import EnergyError
 from ui.auth import guard
 from ui.call_form import FAILURES, application_form, failures_by_field
 from ui.call_grants import committee_grants
+from ui.call_withdraw import withdraw_control
 from ui.chrome import flash, page_header
 from ui.i18n import datetime, krw, lang, t, today
 from ui.widgets import empty_state, show_error
@@ -45,6 +46,8 @@ if mine:
         hide_index=True,
         width="stretch",
     )
+    for a in mine:
+        withdraw_control(actor, a, key=f"apply.withdraw.{a.id}")
 
 choices: dict[str, str] = {f"app:{a.id}": a.title() for a in mine if a.status == "draft"}
 choices.update({f"new:{c.id}": t("apply.new_in", call=c.label) for c in open_now})

@@ -9,6 +9,7 @@ from energy.errors import EnergyError
 from ui.auth import guard
 from ui.chrome import flash, page_header
 from ui.i18n import datetime, t
+from ui.lookups import district_options
 from ui.markup import t_md
 from ui.widgets import show_error
 
@@ -17,6 +18,7 @@ page_header("page.users", "users.caption")
 
 users = accounts.list_users(actor)
 village_codes = [v.code for v in villages.list_villages(actor)]
+districts = {"": t("users.district_none"), **district_options()}  # "": not recorded
 st.dataframe(
     pd.DataFrame(
         [
@@ -25,6 +27,7 @@ st.dataframe(
                 t("field.display_name"): u.display_name,
                 t("field.role"): t(f"role.{u.role}"),
                 t("field.village"): u.village_code or "",
+                t("users.district"): districts.get(u.district_code or "", u.district_code),
                 t("field.language"): u.language.upper(),
                 t("field.state"): t("users.active") if u.is_active else t("users.disabled"),
                 t("field.last_login"): datetime(u.last_login_at),
@@ -67,6 +70,13 @@ with add_tab, st.form("users.add", clear_on_submit=True):
         key="users.add.password",
         autocomplete="new-password",
     )
+    district = d1.selectbox(
+        t("users.district"),
+        list(districts),
+        format_func=districts.__getitem__,
+        help=t("users.district_help"),
+        key="users.add.district",
+    )
     if st.form_submit_button(t("users.add_submit"), type="primary"):
         try:
             added = accounts.add_user(
@@ -77,6 +87,7 @@ with add_tab, st.form("users.add", clear_on_submit=True):
                 display_name=display,
                 village_code=village if role == "committee" else None,
                 language=language,
+                district=district or None,
             )
         except EnergyError as exc:
             show_error(exc)
@@ -109,6 +120,16 @@ with edit_tab:
             placeholder=t("users.village_placeholder"),
             key=f"users.edit.village.{chosen}",
         )
+        new_district = e1.selectbox(
+            t("users.district"),
+            list(districts),
+            index=list(districts).index(user.district_code)
+            if user.district_code in districts
+            else 0,
+            format_func=districts.__getitem__,
+            help=t("users.district_help"),
+            key=f"users.edit.district.{chosen}",
+        )
         if st.form_submit_button(t("action.save"), type="primary"):
             try:
                 accounts.update_user(
@@ -117,6 +138,7 @@ with edit_tab:
                     role=new_role,
                     display_name=new_display,
                     village_code=new_village if new_role == "committee" else None,
+                    district=new_district or None,
                 )
             except EnergyError as exc:
                 show_error(exc)

@@ -250,3 +250,39 @@ def test_a_readings_import_of_a_missing_file_is_one_line(tmp_path: Path) -> None
     assert "No such file" in _one_line_error(
         energy(url, "readings", "import", "nope.csv", "--village", "V-1")
     )
+
+
+def test_where_a_reviewer_lives_is_set_and_cleared_from_the_cli(fresh_store: str) -> None:
+    added = energy(
+        fresh_store, "user", "add", "rev.kim", "--role", "reviewer", "--district", "동작구",
+        "--password-stdin", stdin="a long enough password\n",
+    )  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    assert "lives in district 11590" in added.stdout
+
+    def lives_in() -> str | None:
+        users = json.loads(energy(fresh_store, "user", "list", "--json").stdout)
+        return {u["username"]: u["district"] for u in users}["rev.kim"]
+
+    assert lives_in() == "11590"
+    moved = energy(fresh_store, "user", "district", "rev.kim", "Mapo-gu")
+    assert (moved.returncode, moved.stdout.strip()) == (0, "rev.kim: lives in district 11440")
+    assert lives_in() == "11440"
+    assert "Give a district or --clear" in _one_line_error(
+        energy(fresh_store, "user", "district", "rev.kim")
+    )
+    assert "no district called 'Gotham'" in _one_line_error(
+        energy(fresh_store, "user", "district", "rev.kim", "Gotham")
+    )
+    cleared = energy(fresh_store, "user", "district", "rev.kim", "--clear")
+    assert cleared.stdout.strip() == "rev.kim: district not recorded"
+    assert lives_in() is None
+    from energy import audit
+    from energy.access import CLI_ACTOR
+
+    edits = audit.list_audit(CLI_ACTOR, entity="users", action="update", url=fresh_store).records
+    assert [(r.entity_key, r.actor, r.after and list(r.after)) for r in edits] == [
+        ("rev.kim", "cli", ["district_id"]),
+        ("rev.kim", "cli", ["district_id"]),
+    ]
+    assert edits[0].after == {"district_id": None}

@@ -14,6 +14,7 @@ from energy.calls import CallInfo
 from energy.errors import EnergyError
 from energy.models_call import DECISIONS
 from ui.call_form import application_summary
+from ui.call_withdraw import withdraw_control
 from ui.chrome import flash
 from ui.i18n import krw, lang, number, t, today
 from ui.widgets import empty_state, show_error
@@ -53,6 +54,7 @@ def applications_tab(actor: Actor, call: CallInfo) -> None:
         ]
     )
     st.dataframe(table, hide_index=True, width="stretch")
+    bulk_decisions(actor, call, [a for a in apps if a.status in grants.DECIDABLE])
     labels = {a.id: a.title() for a in apps}  # stable: a changed label resets the choice
     chosen = st.selectbox(
         t("calls.pick_application"),
@@ -63,6 +65,47 @@ def applications_tab(actor: Actor, call: CallInfo) -> None:
     app = next(a for a in apps if a.id == chosen)
     with st.container(border=True):
         application_detail(actor, call, app)
+        withdraw_control(actor, app, key=f"calls.app.{app.id}.withdraw")
+
+
+def bulk_decisions(actor: Actor, call: CallInfo, apps: list[ApplicationInfo]) -> None:
+    """One decision for several applications; a selection awards each its request (capped),
+    and the batch is refused whole if together they would over-commit the budget."""
+    if len(apps) < 2:
+        return
+    with st.expander(t("calls.bulk_title"), icon=":material/checklist:"):
+        labels = {a.id: a.title() for a in apps}
+        picked = st.multiselect(
+            t("calls.bulk_pick"), options=list(labels), format_func=labels.__getitem__,
+            key="calls.bulk.apps",
+        )  # fmt: skip
+        decision = st.radio(
+            t("calls.decision"), options=list(DECISIONS), format_func=lambda d: t(f"decision.{d}"),
+            horizontal=True, key="calls.bulk.decision",
+        )  # fmt: skip
+        chosen = [a for a in apps if a.id in picked]
+        if decision == "selected" and chosen:
+            awards = [grants.default_award(call, a.programme_year, a.budget_total) for a in chosen]
+            st.dataframe(
+                pd.DataFrame({t("apply.reference"): [a.reference for a in chosen],
+                              t("apply.budget_title"): [krw(a.budget_total) for a in chosen],
+                              t("apply.award"): [krw(x) for x in awards]}),
+                hide_index=True,
+            )  # fmt: skip
+            remaining = grants.budget_state(actor, call.id).remaining_krw
+            st.caption(t("calls.bulk_awards", total=krw(sum(awards)), remaining=krw(remaining)))
+        note = st.text_input(t("calls.decision_note"), key="calls.bulk.note")
+        sure = st.checkbox(t("calls.bulk_confirm", n=len(chosen)), key="calls.bulk.sure")
+        if st.button(
+            t("calls.bulk_decide", n=len(chosen)), type="primary", key="calls.bulk.go",
+            disabled=not (chosen and sure),
+        ):  # fmt: skip
+            _act(
+                lambda: grants.decide_many(
+                    actor, [a.id for a in chosen], decision=decision or "rejected", note=note
+                ),
+                t("calls.bulk_decided", n=len(chosen), decision=t(f"decision.{decision}")),
+            )
 
 
 def _renewal_gate(actor: Actor, app: ApplicationInfo) -> None:
@@ -78,6 +121,7 @@ def _renewal_gate(actor: Actor, app: ApplicationInfo) -> None:
             if record.saving_pct is None
             else f"{number(record.saving_pct * 100, 1)}%",
             coverage=no_data if record.coverage is None else f"{number(record.coverage * 100)}%",
+            carriers=" · ".join(t(f"carrier.{c}") for c in record.carriers) or no_data,
             min_saving=number(record.min_saving_pct * 100, 1),
             min_coverage=number(record.min_coverage * 100),
         )
@@ -139,7 +183,7 @@ def application_detail(actor: Actor, call: CallInfo, app: ApplicationInfo) -> No
             _act(
                 lambda: reviews.advance_stage(actor, app.id), t("calls.advanced", ref=app.reference)
             )
-    if app.status in ("in_review", "wait_listed", "rejected"):
+    if app.status in grants.DECIDABLE:
         with st.form(f"{key}.decide"):
             d1, d2 = st.columns(2)
             decision = d1.radio(
@@ -148,7 +192,7 @@ def application_detail(actor: Actor, call: CallInfo, app: ApplicationInfo) -> No
             )  # fmt: skip
             award = d2.number_input(
                 t("calls.award", cap=krw(call.cap_for(app.programme_year))), min_value=0, step=500_000,
-                value=min(app.budget_total, call.cap_for(app.programme_year)), key=f"{key}.award",
+                value=grants.default_award(call, app.programme_year, app.budget_total), key=f"{key}.award",
             )  # fmt: skip
             note = st.text_input(t("calls.decision_note"), key=f"{key}.note")
             if st.form_submit_button(t("calls.decide"), type="primary"):

@@ -252,6 +252,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "심사 중이거나 예비 선정·미선정된 신청서만 결정할 수 있습니다.",
         "en": "Only an application under review, wait-listed or rejected can be decided.",
     },
+    "call.err_batch_empty": {
+        "ko": "결정할 신청서를 하나 이상 고르세요.",
+        "en": "Choose at least one application to decide.",
+    },
+    "call.err_batch_cannot_decide": {
+        "ko": "{ref}: 심사 중이거나 예비 선정·미선정된 신청서만 결정할 수 있습니다. 아무것도 결정하지 않았습니다.",
+        "en": "{ref}: only an application under review, wait-listed or rejected can be decided. "
+        "Nothing was decided.",
+    },
+    "call.err_batch_one_call": {
+        "ko": "한 번에 한 공모의 신청서만 결정할 수 있습니다.",
+        "en": "Applications of one call only can be decided together.",
+    },
+    "call.err_batch_no_request": {
+        "ko": "{ref}: 신청 예산이 없어 지원 금액을 정할 수 없습니다. 따로 결정하세요. 아무것도 결정하지 않았습니다.",
+        "en": "{ref}: it requests no money, so it has no award to give; decide it on its own. "
+        "Nothing was decided.",
+    },
+    "call.err_batch_over_budget": {
+        "ko": "신청서 {n}건을 선정하면 {total}원이 필요하지만 남은 예산은 {remaining}원입니다. "
+        "아무것도 결정하지 않았습니다.",
+        "en": "Selecting these {n} applications would award KRW {total}, but only KRW "
+        "{remaining} remains. Nothing was decided.",
+    },
     "call.err_award_required": {
         "ko": "선정하려면 지원 금액을 적어 주세요.",
         "en": "A selection needs an award.",

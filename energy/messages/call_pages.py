@@ -108,6 +108,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "apply.save": {"ko": "임시 저장", "en": "Save draft"},
     "apply.submit": {"ko": "제출", "en": "Submit"},
+    "apply.withdraw_title": {"ko": "{ref} · {name} 신청 철회", "en": "Withdraw {ref} · {name}"},
+    "apply.withdraw_confirm": {
+        "ko": "철회하면 되돌릴 수 없고, 이 신청서는 심사와 결정에서 빠집니다. 철회하겠습니다.",
+        "en": "Withdrawing is final: the application leaves review and decision. I want to "
+        "withdraw it.",
+    },
+    "apply.withdraw": {"ko": "신청 철회", "en": "Withdraw the application"},
+    "apply.withdrawn": {"ko": "{ref} 신청을 철회했습니다.", "en": "Application {ref} withdrawn."},
     "apply.saved": {"ko": "{ref} 신청서를 저장했습니다.", "en": "Application {ref} saved."},
     "apply.submitted": {
         "ko": "{ref} 신청서를 제출했습니다. 심사 결과는 이 화면에서 알려 드립니다.",
@@ -242,6 +250,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "결정 사유(통지서에 들어갑니다)",
         "en": "Reason (goes into the letter)",
     },
+    "calls.bulk_title": {
+        "ko": "여러 신청서를 한 번에 결정",
+        "en": "Decide several applications at once",
+    },
+    "calls.bulk_pick": {"ko": "결정할 신청서", "en": "Applications to decide"},
+    "calls.bulk_awards": {
+        "ko": "선정 금액 합계 {total} · 남은 예산 {remaining}. 신청 예산을 한도 안에서 지원합니다.",
+        "en": "Awards in all {total} · remaining {remaining}. Each gets its request, within the cap.",
+    },
+    "calls.bulk_confirm": {
+        "ko": "신청서 {n}건에 같은 결정을 내립니다. 선정은 되돌릴 수 없습니다.",
+        "en": "Give these {n} applications the same decision. A selection is final.",
+    },
+    "calls.bulk_decide": {"ko": "{n}건 결정 저장", "en": "Record the decision for {n}"},
+    "calls.bulk_decided": {"ko": "{n}건: {decision}", "en": "{n} applications: {decision}"},
     "calls.decide": {"ko": "결정 저장", "en": "Record the decision"},
     "calls.decided": {"ko": "{ref}: {decision}", "en": "{ref}: {decision}"},
     "calls.village_created": {
@@ -277,8 +300,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Renewal to year {n}: the measured record",
     },
     "calls.renewal_line": {
-        "ko": "{start}~{end} 전기 절감률 {saving}(기준 {min_saving}%), 측정률 {coverage}(기준 {min_coverage}%)",
-        "en": "{start} to {end}: electricity saving {saving} (rule {min_saving}%), coverage {coverage} (rule {min_coverage}%)",
+        "ko": "{start}~{end} 에너지 절감률 {saving}(TOE 환산, {carriers}; 기준 {min_saving}%), "
+        "측정률 {coverage}(기준 {min_coverage}%)",
+        "en": "{start} to {end}: energy saving {saving} (in TOE, {carriers}; rule {min_saving}%), "
+        "coverage {coverage} (rule {min_coverage}%)",
     },
     "calls.renewal_more": {
         "ko": "교육 이수율: {training} · 지난해 집행 보고: {report}",

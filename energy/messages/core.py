@@ -231,6 +231,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "users.password_help": {"ko": "10자 이상", "en": "At least 10 characters"},
     "users.village_placeholder": {"ko": "주민위원회만 선택", "en": "Committee accounts only"},
+    "users.district": {"ko": "사는 자치구", "en": "Lives in (district)"},
+    "users.district_none": {"ko": "기록 없음", "en": "Not recorded"},
+    "users.district_help": {
+        "ko": "심사위원이 신청 마을과 같은 자치구에 살면 심사 화면에 표시됩니다.",
+        "en": "A reviewer who lives in an applicant's district is flagged in review.",
+    },
     "users.add_submit": {"ko": "계정 추가", "en": "Add account"},
     "users.added": {"ko": "{username} 계정을 만들었습니다.", "en": "Account {username} created."},
     "users.choose": {"ko": "계정 선택", "en": "Account"},
@@ -310,6 +316,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error.required": {"ko": "꼭 입력해야 합니다.", "en": "This is required."},
     "error.required_district": {"ko": "자치구를 선택하세요.", "en": "Choose a district."},
     "error.too_long": {"ko": "{n}자 이내로 입력하세요.", "en": "Use at most {n} characters."},
+    "error.district_or_clear": {
+        "ko": "자치구를 적거나 --clear 중 하나만 쓰세요.",
+        "en": "Give a district or --clear, not both and not neither.",
+    },
     "error.unknown_district": {
         "ko": "'{name}'(이)라는 자치구가 없습니다. 예: 동작구 또는 Dongjak-gu",
         "en": "There is no district called '{name}'. Try e.g. Dongjak-gu or 동작구.",

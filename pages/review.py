@@ -11,6 +11,7 @@ from ui.auth import guard
 from ui.call_form import application_summary
 from ui.chrome import flash, page_header
 from ui.i18n import lang, t
+from ui.markup import md
 from ui.widgets import empty_state, show_error
 
 actor = guard("review")
@@ -85,7 +86,7 @@ if assignment.conflict:
 
 app = reviews.application_for_review(actor, assignment.id)
 with st.container(border=True):
-    st.markdown(f"#### {app.title()}")
+    st.markdown(f"#### {md(app.title())}")
     application_summary(app.form, district=app.district_name(lang()))
 
 rubric = calls.get_call(actor, app.call_id).rules.rubric

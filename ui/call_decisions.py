@@ -17,6 +17,7 @@ from ui.call_form import application_summary
 from ui.call_withdraw import withdraw_control
 from ui.chrome import flash
 from ui.i18n import krw, lang, number, t, today
+from ui.markup import md
 from ui.widgets import empty_state, show_error
 
 
@@ -140,7 +141,7 @@ def _renewal_gate(actor: Actor, app: ApplicationInfo) -> None:
 
 
 def application_detail(actor: Actor, call: CallInfo, app: ApplicationInfo) -> None:
-    st.markdown(f"#### {app.title()}")
+    st.markdown(f"#### {md(app.title())}")
     application_summary(app.form, district=app.district_name(lang()))
     if app.programme_year > 1:
         _renewal_gate(actor, app)

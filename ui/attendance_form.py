@@ -100,14 +100,12 @@ def attendance_form(actor: Actor, sheet: AttendanceSheet) -> None:
 
 
 def sheet_download(actor: Actor, sheet: AttendanceSheet) -> None:
-    try:
-        pdf = training_pdf.sign_in_sheet_pdf(actor, sheet.session.id, lang=lang())
-    except EnergyError as exc:
-        show_error(exc)
-        return
+    """The sign-in sheet PDF, built when the button is pressed (building it took most of
+    the page's time on every rerun). The page has already read the sheet as ``actor``."""
+    session_id, language = sheet.session.id, lang()
     st.download_button(
         t("attendance.sheet_pdf"),
-        pdf,
+        data=lambda: training_pdf.sign_in_sheet_pdf(actor, session_id, lang=language),
         file_name=f"sign-in-{sheet.session.id}.pdf",
         mime="application/pdf",
         icon=":material/print:",

@@ -100,11 +100,7 @@ def certificate_button(actor: Actor, progress: VillageProgress) -> None:
     if progress.completed_on is None:
         st.info(t("progress.not_yet", village=progress.display_name(lang())))
         return
-    try:
-        pdf = training_pdf.certificate_pdf(actor, progress.village_id)
-    except EnergyError as exc:
-        show_error(exc)
-        return
+    village_id = progress.village_id
     st.success(
         t(
             "progress.completed_msg",
@@ -114,7 +110,7 @@ def certificate_button(actor: Actor, progress: VillageProgress) -> None:
     )
     st.download_button(
         t("progress.certificate"),
-        pdf,
+        data=lambda: training_pdf.certificate_pdf(actor, village_id),  # built when pressed
         file_name=f"certificate-{progress.code}.pdf",
         mime="application/pdf",
         icon=":material/workspace_premium:",

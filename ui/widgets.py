@@ -40,7 +40,7 @@ def download_table(frame: pd.DataFrame, *, file_stem: str, key: str) -> None:
     left, right, _ = st.columns([1, 1, 4])
     left.download_button(
         t("action.download_csv"),
-        data=exports.to_csv_bytes(frame),
+        data=lambda: exports.to_csv_bytes(frame),  # built when pressed, not every rerun
         file_name=f"{file_stem}.csv",
         mime="text/csv",
         icon=":material/download:",
@@ -48,7 +48,7 @@ def download_table(frame: pd.DataFrame, *, file_stem: str, key: str) -> None:
     )
     right.download_button(
         t("action.download_xlsx"),
-        data=exports.to_xlsx_bytes(frame),
+        data=lambda: exports.to_xlsx_bytes(frame),
         file_name=f"{file_stem}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         icon=":material/table:",

@@ -210,8 +210,14 @@ def _organisers(session: Session, village: Village) -> list[tuple[int, str]]:
 
 
 def _years(session: Session, org: Organisation, first: int, last: int, scale: float) -> None:
+    """Yearly reports; a social cooperative's public-benefit share (above the 40% it needs),
+    a social enterprise's labour costs (business revenue well above half of them)."""
     for year in range(first, last + 1):
         grow = 1 + (year - first) * 0.12
+        public_benefit = (
+            52.0 + (year - first) % 4 * 3 if org.legal_form == "social_cooperative" else None
+        )
+        labour = int(60_000_000 * scale * grow) // 1000 * 1000
         session.add(
             OrganisationYear(
                 organisation_id=org.id,
@@ -224,6 +230,8 @@ def _years(session: Session, org: Organisation, first: int, last: int, scale: fl
                 jobs_part_time=max(1, round(3 * scale)) + (year - first) // 2,
                 energy_careers=int(1 * scale + (year - first) // 4),
                 revenue_krw=int(95_000_000 * scale * grow) // 1000 * 1000,
+                public_benefit_pct=public_benefit,
+                labour_costs_krw=labour if org.legal_form == "social_enterprise" else None,
             )
         )
 

@@ -17,6 +17,7 @@ from energy.errors import AccessDenied, InvalidInput
 from energy.i18n import translate
 from energy.models import Village
 from energy.models_call import Application, Organiser
+from energy.models_organisations import Organisation, OrganisationMember
 from energy.organisations import MemberInput
 
 TODAY = dt.date(2026, 11, 25)
@@ -175,3 +176,15 @@ def test_removing_an_application_organiser_unlinks_the_member(
     register = organisations.organisation_detail(CLI_ACTOR, org, url=url).members
     assert register["name"].tolist() == ["김하늘"]
     assert register["organiser"].isna().all()
+
+
+def test_the_demo_links_founders_to_their_own_village_organisers(demo_store: str) -> None:
+    with session_for(CLI_ACTOR, url=demo_store) as session:
+        links = session.execute(
+            select(Organisation.village_id, Application.village_id, OrganisationMember.is_founder)
+            .join(OrganisationMember, OrganisationMember.organisation_id == Organisation.id)
+            .join(Organiser, Organiser.id == OrganisationMember.organiser_id)
+            .join(Application, Application.id == Organiser.application_id)
+        ).all()
+    assert len(links) >= 3
+    assert all(own == applied and founder for own, applied, founder in links)

@@ -3,7 +3,8 @@ legal form, Sungdaegol's three organisations and Dobong's citizen solar social c
 and at least one village that stopped for each reason (and one that came back).
 
 :func:`add_demo_stops` runs before the demo's readings (a village that stopped stops
-reporting); :func:`add_demo_organisations` after them (members link to households).
+reporting); :func:`add_demo_organisations` after them and after the call's demo data
+(members link to households, and founders to the organisers of the village's applications).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from energy.formation_rules import CHECKLISTS
 from energy.models import REASONS_FOR_STATUS, Household, Village, VillageStatusChange
+from energy.models_call import Application, Call, Organiser
 from energy.models_organisations import (
     FormationStep,
     Organisation,
@@ -139,7 +141,8 @@ def _organisation(
     share_price: int | None = 10_000,
 ) -> Organisation:
     """An organisation whose first ``plan.steps_done`` steps were done a month apart, its
-    founders joined before the first, and the next step due (some overdue)."""
+    founders joined before the first (the first of them the organisers of the village's
+    latest application, where it has one), and the next step due (some overdue)."""
     org = Organisation(
         village_id=village.id,
         name=name[0] if name else f"{village.neighbourhood or village.name} {plan.name_ko}",
@@ -171,10 +174,12 @@ def _organisation(
             if index < plan.steps_done:
                 step.documents = "창립총회 공고문, 의사록, 정관"
         session.add(step)
+    organisers = _organisers(session, village)[: plan.founders]
     session.add_all(
         OrganisationMember(
             organisation_id=org.id,
-            name=f"회원 {i + 1:03d}",
+            name=organisers[i][1] if i < len(organisers) else f"회원 {i + 1:03d}",
+            organiser_id=organisers[i][0] if i < len(organisers) else None,
             kind="organiser" if i < plan.founders else "resident",
             is_founder=i < plan.founders,
             board_role=("chair", "director", "auditor")[i] if i < 3 else None,
@@ -187,9 +192,32 @@ def _organisation(
     return org
 
 
+def _organisers(session: Session, village: Village) -> list[tuple[int, str]]:
+    """The organisers (id, name) of the village's latest sent-in application."""
+    latest = session.scalar(
+        select(Application.id)
+        .join(Call, Call.id == Application.call_id)
+        .where(Application.village_id == village.id, Application.status != "draft")
+        .order_by(Call.year.desc())
+        .limit(1)
+    )
+    rows = session.execute(
+        select(Organiser.id, Organiser.name)
+        .where(Organiser.application_id == latest)
+        .order_by(Organiser.position)
+    )
+    return [(row.id, row.name) for row in rows]
+
+
 def _years(session: Session, org: Organisation, first: int, last: int, scale: float) -> None:
+    """Yearly reports; a social cooperative's public-benefit share (above the 40% it needs),
+    a social enterprise's labour costs (business revenue well above half of them)."""
     for year in range(first, last + 1):
         grow = 1 + (year - first) * 0.12
+        public_benefit = (
+            52.0 + (year - first) % 4 * 3 if org.legal_form == "social_cooperative" else None
+        )
+        labour = int(60_000_000 * scale * grow) // 1000 * 1000
         session.add(
             OrganisationYear(
                 organisation_id=org.id,
@@ -202,6 +230,8 @@ def _years(session: Session, org: Organisation, first: int, last: int, scale: fl
                 jobs_part_time=max(1, round(3 * scale)) + (year - first) // 2,
                 energy_careers=int(1 * scale + (year - first) // 4),
                 revenue_krw=int(95_000_000 * scale * grow) // 1000 * 1000,
+                public_benefit_pct=public_benefit,
+                labour_costs_krw=labour if org.legal_form == "social_enterprise" else None,
             )
         )
 

@@ -32,10 +32,12 @@ from energy.formation_rules import (
     RULES,
     Facts,
     Missing,
+    Standing,
     StepNotReady,
     StepSpec,
     describe,
     spec_of,
+    standing,
 )
 from energy.models import Village, VillageStatusChange
 from energy.models_organisations import (
@@ -46,7 +48,7 @@ from energy.models_organisations import (
     OrganisationYear,
 )
 
-__all__ = ["CHECKLISTS", "PHASES", "Missing", "StepNotReady", "describe"]
+__all__ = ["CHECKLISTS", "PHASES", "Missing", "Standing", "StepNotReady", "describe"]
 
 # --- the checklist as a person reads it --------------------------------------------------------
 
@@ -103,6 +105,9 @@ class OrganisationSummary:
 class Checklist:
     organisation: OrganisationSummary
     steps: tuple[StepView, ...]
+    # The form's standing requirements (a social cooperative's public-benefit share), on
+    # its latest yearly report.
+    standing: tuple[Standing, ...] = ()
 
     def step(self, key: str) -> StepView:
         return next(s for s in self.steps if s.key == key)
@@ -285,7 +290,8 @@ def checklist(
     today = today or dt.date.today()
     with session_for(actor, url=url) as session:
         org = load_organisation(session, actor, organisation_id)
-        return Checklist(summarise(org), _views(_facts(session, org), today))
+        facts = _facts(session, org)
+        return Checklist(summarise(org), _views(facts, today), standing(facts, today))
 
 
 def _later_steps(legal_form: str, step: str) -> list[str]:

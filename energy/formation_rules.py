@@ -32,6 +32,15 @@ MIN_NONPROFIT_MEMBERS = 100  # regular members for registering a non-profit civi
 MIN_ACTIVITY_YEARS = 1  # years of public-interest activity before registering
 MIN_BUSINESS_MONTHS = 6  # business activity before a social enterprise is certified
 MIN_PAID_WORKERS = 1  # a social enterprise employs paid workers
+# Social Enterprise Promotion Act (사회적기업 육성법) art. 8(1)5 and its Enforcement Decree:
+# revenue from business activity at least half the labour costs (over the six months before
+# the application; the yearly report's figures stand in for them here).
+MIN_REVENUE_TO_LABOUR_PCT = 50
+# Framework Act on Cooperatives (협동조합 기본법) art. 93: a social cooperative's main,
+# public-benefit business is at least 40% of its whole business (its Enforcement Decree
+# measures it by business expenditure, or by the people served or employed; the cooperative
+# reports the share it computed). DOMAIN.md, "Legal forms": "≥40% public-benefit business".
+MIN_PUBLIC_BENEFIT_PCT = 40
 
 PHASES = ("preparing", "founding_meeting", "approval", "registration", "founded")
 
@@ -86,8 +95,20 @@ CHECKLISTS: dict[str, tuple[StepSpec, ...]] = {
         ),
         StepSpec("business_registration", "registration", after=("registration",)),
     ),
+    # Certification by the Minister of Employment and Labor (Social Enterprise Promotion Act
+    # art. 7), on the requirements of art. 8(1): 1 an organisational form the Decree names
+    # (legal_entity); 2 paid workers producing and selling goods or services (paid_workers);
+    # 3 a social purpose as its main aim (social_purpose); 4 decision-making in which
+    # stakeholders such as service users and workers take part (stakeholder_governance);
+    # 5 revenue from business activity of at least half the labour costs (revenue_labour);
+    # 6 articles of association with the contents of art. 9 (articles); 7 a commercial
+    # company or partnership spends at least 2/3 of each year's distributable profit on the
+    # social purpose, which its articles must say (articles). Migration 0009 added steps.
     "social_enterprise": (
         StepSpec("legal_entity", "preparing"),
+        StepSpec("articles", "preparing", after=("legal_entity",)),
+        StepSpec("social_purpose", "preparing", after=("legal_entity",)),
+        StepSpec("stakeholder_governance", "preparing", after=("articles",)),
         StepSpec("business_registration", "registration", after=("legal_entity",)),
         StepSpec(
             "paid_workers", "registration", after=("business_registration",), rules=("workers",)
@@ -95,11 +116,14 @@ CHECKLISTS: dict[str, tuple[StepSpec, ...]] = {
         StepSpec(
             "certification",
             "approval",
-            after=("paid_workers",),
-            rules=("workers", "business_months"),
+            after=("paid_workers", "social_purpose", "stakeholder_governance"),
+            rules=("workers", "business_months", "revenue_labour"),
         ),
     ),
 }
+# Requirements an organisation of the form must keep meeting once it works (not a step):
+# each is tested on its latest yearly report.
+STANDING: dict[str, tuple[str, ...]] = {"social_cooperative": ("public_benefit",)}
 assert set(CHECKLISTS) == set(LEGAL_FORMS)
 
 
@@ -233,6 +257,70 @@ def _rule_business_months(facts: Facts, step: FormationStep, day: dt.date) -> Mi
     )
 
 
+def _latest(facts: Facts, day: dt.date, field_name: str) -> OrganisationYear | None:
+    """The latest yearly report up to ``day``'s year that gives ``field_name``."""
+    reported = [y for y in facts.years if y.year <= day.year and getattr(y, field_name) is not None]
+    return max(reported, key=lambda y: y.year, default=None)
+
+
+def _rule_revenue_labour(facts: Facts, step: FormationStep, day: dt.date) -> Missing | None:
+    year = _latest(facts, day, "labour_costs_krw")
+    if year is None or year.labour_costs_krw is None:
+        return Missing("formation.missing_labour_costs", {"need": MIN_REVENUE_TO_LABOUR_PCT})
+    costs = year.labour_costs_krw
+    if year.revenue_krw * 100 >= costs * MIN_REVENUE_TO_LABOUR_PCT:
+        return None
+    return Missing(
+        "formation.missing_revenue_labour",
+        {
+            "pct": year.revenue_krw * 100 // costs,
+            "need": MIN_REVENUE_TO_LABOUR_PCT,
+            "year": year.year,
+        },
+    )
+
+
+@dataclass(frozen=True)
+class Standing:
+    """A standing requirement: ``state`` is "met", "unmet" or "no_data"; ``detail`` says it
+    with its numbers (what is missing when it is not met)."""
+
+    key: str
+    state: str
+    detail: Missing
+
+
+def _standing_public_benefit(facts: Facts, day: dt.date) -> Standing:
+    year = _latest(facts, day, "public_benefit_pct")
+    if year is None or year.public_benefit_pct is None:
+        return Standing(
+            "public_benefit",
+            "no_data",
+            Missing("formation.missing_public_benefit_report", {"need": MIN_PUBLIC_BENEFIT_PCT}),
+        )
+    pct = year.public_benefit_pct
+    params: dict[str, object] = {
+        "pct": f"{pct:.0f}" if pct == int(pct) else f"{pct:.1f}",
+        "need": MIN_PUBLIC_BENEFIT_PCT,
+        "year": year.year,
+    }
+    if pct >= MIN_PUBLIC_BENEFIT_PCT:
+        return Standing("public_benefit", "met", Missing("formation.public_benefit_met", params))
+    return Standing("public_benefit", "unmet", Missing("formation.missing_public_benefit", params))
+
+
+STANDING_RULES: dict[str, Callable[[Facts, dt.date], Standing]] = {
+    "public_benefit": _standing_public_benefit,
+}
+
+
+def standing(facts: Facts, day: dt.date) -> tuple[Standing, ...]:
+    """The standing requirements of the organisation's form, as they stand on ``day``."""
+    return tuple(
+        STANDING_RULES[k](facts, day) for k in STANDING.get(facts.organisation.legal_form, ())
+    )
+
+
 def describe(missing: Missing, lang: str) -> str:
     """What is missing, in ``lang`` (a step named in it is given by its name)."""
     params = dict(missing.params)
@@ -264,4 +352,5 @@ RULES: dict[str, Callable[[Facts, FormationStep, dt.date], Missing | None]] = {
     "activity_year": _rule_activity_year,
     "workers": _rule_workers,
     "business_months": _rule_business_months,
+    "revenue_labour": _rule_revenue_labour,
 }

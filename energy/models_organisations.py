@@ -108,7 +108,8 @@ class OrganisationMember(Base):
     """A member: an organiser, a participating household, another resident or organisation.
 
     ``household_id`` links a member to the village's household register where it joined as
-    one; the name is what the member register shows (staff and the organisation only).
+    one, ``organiser_id`` to an organiser named on one of the village's call applications;
+    the name is what the member register shows (staff and the organisation only).
     """
 
     __tablename__ = "organisation_members"
@@ -132,6 +133,9 @@ class OrganisationMember(Base):
     kind: Mapped[str] = mapped_column(String(16))
     household_id: Mapped[int | None] = mapped_column(
         ForeignKey("households.id", ondelete="SET NULL"), index=True
+    )
+    organiser_id: Mapped[int | None] = mapped_column(
+        ForeignKey("call_organisers.id", ondelete="SET NULL"), index=True
     )
     is_founder: Mapped[bool] = mapped_column(Boolean, default=False)
     board_role: Mapped[str | None] = mapped_column(String(16))
@@ -179,6 +183,11 @@ class OrganisationYear(Base):
             "AND energy_careers >= 0 AND revenue_krw >= 0",
             name="non_negative",
         ),
+        CheckConstraint(
+            "public_benefit_pct IS NULL OR (public_benefit_pct >= 0 AND public_benefit_pct <= 100)",
+            name="public_benefit_pct",
+        ),
+        CheckConstraint("labour_costs_krw IS NULL OR labour_costs_krw >= 0", name="labour_costs"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -195,3 +204,8 @@ class OrganisationYear(Base):
     # Residents who moved into energy careers (installers, auditors, coordinators).
     energy_careers: Mapped[int] = mapped_column(Integer, default=0)
     revenue_krw: Mapped[int] = mapped_column(BigInteger, default=0)
+    # A social cooperative's public-benefit (main) business as a share of all its business,
+    # as it reports it to its ministry (0-100; None: not reported). See formation_rules.
+    public_benefit_pct: Mapped[float | None] = mapped_column(Float)
+    # Labour costs, for a social enterprise's revenue test (None: not reported).
+    labour_costs_krw: Mapped[int | None] = mapped_column(BigInteger)

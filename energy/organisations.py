@@ -4,7 +4,9 @@ side for staff, and the formation pipeline by stage.
 
 Share capital is counted in shares (``shares_pledged``, ``shares_paid``) times the
 organisation's price of a share, in whole KRW. A member who joined as one of the village's
-participating households is linked to it (``household``: its code in the village).
+participating households is linked to it (``household``: its code in the village); one who
+was an organiser on the village's call applications, to that organiser (see
+:mod:`energy.organisation_organisers`).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from energy.formation import (
     summarise,
 )
 from energy.models import Household
+from energy.models_call import Application, Call, Organiser
 from energy.models_organisations import (
     BOARD_ROLES,
     LEGAL_FORMS,
@@ -41,6 +44,7 @@ from energy.models_organisations import (
     OrganisationMember,
     OrganisationYear,
 )
+from energy.organisation_organisers import check_organisers
 
 YEAR_FIGURES = (
     "supermarket_sales_krw",
@@ -52,6 +56,8 @@ YEAR_FIGURES = (
     "energy_careers",
     "revenue_krw",
 )
+# Reported by some forms only (None: not reported): see :func:`record_year`.
+EXTRA_YEAR_FIGURES = ("public_benefit_pct", "labour_costs_krw")
 
 
 def _writable(session: Session, actor: Actor, organisation_id: int) -> Organisation:
@@ -69,15 +75,16 @@ class MemberInput:
     kind: str
     joined_on: dt.date
     household: str | None = None  # the household's code in the village
+    organiser_id: int | None = None  # an organiser of the village's call applications
     is_founder: bool = False
     board_role: str | None = None
     shares_pledged: int = 0
     shares_paid: int = 0
 
 
-def _check_member(member: MemberInput, today: dt.date) -> str:
+def _check_member(member: MemberInput, today: dt.date) -> str | None:
     name = clean_text(member.name, "member_name", 120)
-    if name is None:
+    if name is None and member.organiser_id is None:
         raise InvalidInput("error.required", field="member_name")
     if member.kind not in MEMBER_KINDS:
         raise InvalidInput("error.organisation_member_kind", field="kind", value=member.kind)
@@ -104,11 +111,13 @@ def add_members(
     today: dt.date | None = None,
     url: str | None = None,
 ) -> int:
-    """Add members to the register (all or none); returns how many were added."""
+    """Add members to the register (all or none); returns how many were added. A member
+    linked to an organiser and given no name takes the organiser's."""
     today = today or dt.date.today()
     names = [_check_member(m, today) for m in members]
     with session_for(actor, write=True, url=url) as session:
         org = _writable(session, actor, organisation_id)
+        organisers = check_organisers(session, org, (m.organiser_id for m in members))
         codes = {m.household.strip() for m in members if m.household}
         households = (
             dict(
@@ -130,9 +139,10 @@ def add_members(
             session.add(
                 OrganisationMember(
                     organisation_id=org.id,
-                    name=name,
+                    name=name or organisers[member.organiser_id or 0],
                     kind=member.kind,
                     household_id=household_id,
+                    organiser_id=member.organiser_id,
                     is_founder=member.is_founder,
                     board_role=member.board_role,
                     joined_on=member.joined_on,
@@ -254,10 +264,14 @@ def record_year(
     year: int,
     *,
     figures: dict[str, int],
+    public_benefit_pct: float | None = None,
+    labour_costs_krw: int | None = None,
     today: dt.date | None = None,
     url: str | None = None,
 ) -> None:
-    """Record (or replace) a year's activities, jobs and revenue; figures left out are 0."""
+    """Record (or replace) a year's activities, jobs and revenue; figures left out are 0.
+    ``public_benefit_pct`` (a social cooperative's public-benefit share of its business,
+    0-100) and ``labour_costs_krw`` (a social enterprise's) are ``None`` when not reported."""
     today = today or dt.date.today()
     unknown = set(figures) - set(YEAR_FIGURES)
     if unknown:
@@ -267,6 +281,10 @@ def record_year(
     for key, value in figures.items():
         if value < 0:
             raise InvalidInput("error.formation_negative", field=key)
+    if public_benefit_pct is not None and not 0 <= public_benefit_pct <= 100:
+        raise InvalidInput("error.organisation_public_benefit_pct", field="public_benefit_pct")
+    if labour_costs_krw is not None and labour_costs_krw < 0:
+        raise InvalidInput("error.formation_negative", field="labour_costs_krw")
     with session_for(actor, write=True, url=url) as session:
         org = _writable(session, actor, organisation_id)
         row = session.scalar(
@@ -279,6 +297,7 @@ def record_year(
             session.add(row)
         for key in YEAR_FIGURES:
             setattr(row, key, int(figures.get(key, 0)))
+        row.public_benefit_pct, row.labour_costs_krw = public_benefit_pct, labour_costs_krw
 
 
 # --- reading ---------------------------------------------------------------------------------------
@@ -288,6 +307,7 @@ def record_year(
 class Capital:
     members: int  # members today
     founders: int
+    founders_organisers: int  # founders who were organisers on the village's applications
     shares_pledged: int
     shares_paid: int
     pledged_krw: int | None  # None: no share price recorded
@@ -298,9 +318,11 @@ class Capital:
 class OrganisationDetail:
     checklist: Checklist
     capital: Capital
-    members: pd.DataFrame  # id, name, kind, household, founder, board_role, joined, left, shares
+    # id, name, kind, household, organiser (and its call year), founder, board_role, joined,
+    # left, shares
+    members: pd.DataFrame
     assets: pd.DataFrame  # name, site, capacity_kw, yearly_kwh, commissioned_on
-    years: pd.DataFrame  # year and YEAR_FIGURES
+    years: pd.DataFrame  # year, YEAR_FIGURES, public_benefit_pct, labour_costs_krw
 
     @property
     def organisation(self) -> OrganisationSummary:
@@ -314,8 +336,8 @@ class OrganisationDetail:
 
 
 MEMBER_COLUMNS = [
-    "id", "name", "kind", "household", "is_founder", "board_role", "joined_on", "left_on",
-    "shares_pledged", "shares_paid",
+    "id", "name", "kind", "household", "organiser", "organiser_year", "is_founder", "board_role",
+    "joined_on", "left_on", "shares_pledged", "shares_paid",
 ]  # fmt: skip
 ASSET_COLUMNS = ["name", "site", "capacity_kw", "yearly_kwh", "commissioned_on"]
 
@@ -327,6 +349,7 @@ def _capital(members: pd.DataFrame, price: int | None, today: dt.date) -> Capita
     return Capital(
         members=len(current),
         founders=int(current["is_founder"].sum()),
+        founders_organisers=int((current["is_founder"] & current["organiser"].notna()).sum()),
         shares_pledged=pledged,
         shares_paid=paid,
         pledged_krw=None if price is None else pledged * price,
@@ -344,11 +367,15 @@ def organisation_detail(
             session.execute(
                 select(
                     OrganisationMember.id, OrganisationMember.name, OrganisationMember.kind,
-                    Household.code, OrganisationMember.is_founder, OrganisationMember.board_role,
+                    Household.code, Organiser.name, Call.year,
+                    OrganisationMember.is_founder, OrganisationMember.board_role,
                     OrganisationMember.joined_on, OrganisationMember.left_on,
                     OrganisationMember.shares_pledged, OrganisationMember.shares_paid,
                 )
                 .outerjoin(Household, Household.id == OrganisationMember.household_id)
+                .outerjoin(Organiser, Organiser.id == OrganisationMember.organiser_id)
+                .outerjoin(Application, Application.id == Organiser.application_id)
+                .outerjoin(Call, Call.id == Application.call_id)
                 .where(OrganisationMember.organisation_id == organisation_id)
                 .order_by(OrganisationMember.joined_on, OrganisationMember.id)
             ).all(),
@@ -367,13 +394,19 @@ def organisation_detail(
         )  # fmt: skip
         years = pd.DataFrame(
             session.execute(
-                select(OrganisationYear.year, *(getattr(OrganisationYear, k) for k in YEAR_FIGURES))
+                select(
+                    OrganisationYear.year,
+                    *(getattr(OrganisationYear, k) for k in YEAR_FIGURES),
+                    OrganisationYear.public_benefit_pct,
+                    OrganisationYear.labour_costs_krw,
+                )
                 .where(OrganisationYear.organisation_id == organisation_id)
                 .order_by(OrganisationYear.year)
             ).all(),
-            columns=["year", *YEAR_FIGURES],
+            columns=["year", *YEAR_FIGURES, *EXTRA_YEAR_FIGURES],
         )
     members["left_on"] = members["left_on"].astype(object)
+    members["organiser_year"] = members["organiser_year"].astype("Int64")
     capital = _capital(members, steps.organisation.share_price_krw, today)
     return OrganisationDetail(steps, capital, members, assets, years)
 

@@ -147,3 +147,58 @@ def test_lessons_draw_their_charts(demo_store: str) -> None:
     assert _titles(at) == [MESSAGES["page.lessons"]["ko"]]
     assert len(at.get("vega_lite_chart")) == 3  # by year, by reason, survival
     assert len(at.metric) == 5
+
+
+def test_staff_pick_a_call_organiser_as_a_member(demo_store: str) -> None:
+    """The picker lists the village's organisers with their call year, marks those already
+    members, fills in the name, and the register shows the link."""
+    from energy import organisation_organisers
+
+    org, choices = next(
+        (o, c)
+        for o in formation.list_organisations(CLI_ACTOR, url=demo_store)
+        if (c := organisation_organisers.organiser_choices(CLI_ACTOR, o.id, url=demo_store))
+        and any(x.member for x in c)
+        and any(x.member is None for x in c)
+    )
+    free = next(c for c in choices if c.member is None)
+    taken = next(c for c in choices if c.member)
+    at = _open_organisation(demo_store, "admin", org.id)
+    picker = at.selectbox(key=f"org.{org.id}.member.organiser")
+    assert picker.options[0] == MESSAGES["org.organiser_none"]["ko"]
+    assert f"{free.name} · {free.call_year}년 공모 ({free.reference})" in picker.options
+    assert f"{taken.name} · {taken.call_year}년 공모 — 이미 회원: {taken.member}" in picker.options
+    picker.set_value(free.id).run()
+    assert not at.exception
+    assert at.text_input(key=f"org.{org.id}.member.name").value == free.name
+    assert at.selectbox(key=f"org.{org.id}.member.kind").value == "organiser"
+    at.checkbox(key=f"org.{org.id}.member.founder").check()
+    _submit(at, "org.add_member_submit")
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert at.selectbox(key=f"org.{org.id}.member.organiser").value is None  # ready for the next
+    after = organisations.organisation_detail(CLI_ACTOR, org.id, url=demo_store).members
+    linked = after[after["organiser"].notna() & (after["name"] == free.name)]
+    assert linked["organiser_year"].tolist() == [free.call_year]
+    shown = [c for df in at.dataframe for c in df.value.columns]
+    assert MESSAGES["org.organiser"]["ko"] in shown
+    # Picking an organiser who is already a member is refused with the reason.
+    at.selectbox(key=f"org.{org.id}.member.organiser").set_value(taken.id).run()
+    _submit(at, "org.add_member_submit")
+    assert [e.value for e in at.error] == [
+        MESSAGES["error.organisation_organiser_member"]["ko"].format(
+            name=taken.name, member=taken.member
+        )
+    ]
+
+
+def test_a_social_cooperative_shows_its_public_benefit_share(demo_store: str) -> None:
+    org = _org(demo_store, "founded", "social_cooperative")
+    organisations.record_year(
+        CLI_ACTOR, org.id, seoul_today().year - 1, figures={"revenue_krw": 1},
+        public_benefit_pct=32, url=demo_store,
+    )  # fmt: skip
+    at = _open_organisation(demo_store, "admin", org.id)
+    assert not at.exception
+    texts = [m.value for m in at.markdown]
+    year = seoul_today().year - 1
+    assert any(f"공익사업 비중 32% (최소 40% 필요, {year}년)" in t for t in texts), texts

@@ -87,8 +87,10 @@ def test_each_form_has_its_own_checklist(fresh_store: str) -> None:
     assert steps["nonprofit"] == [
         "bylaws", "members", "activity_record", "registration", "business_registration",
     ]  # fmt: skip
+    # The Social Enterprise Promotion Act's certification requirements (art. 8(1)).
     assert steps["social_enterprise"] == [
-        "legal_entity", "business_registration", "paid_workers", "certification",
+        "legal_entity", "articles", "social_purpose", "stakeholder_governance",
+        "business_registration", "paid_workers", "certification",
     ]  # fmt: skip
 
 
@@ -305,9 +307,12 @@ def test_a_social_enterprise_needs_paid_workers_and_six_months_of_business(
         _done(fresh_store, org, "paid_workers", D(2025, 3, 1))
     assert _missing(caught) == [("formation.missing_workers", {"have": 0, "need": 1})]
     organisations.record_year(
-        CLI_ACTOR, org, 2025, figures={"jobs_part_time": 2}, today=TODAY, url=fresh_store
-    )
+        CLI_ACTOR, org, 2025, figures={"jobs_part_time": 2, "revenue_krw": 30_000_000},
+        labour_costs_krw=40_000_000, today=TODAY, url=fresh_store,
+    )  # fmt: skip
     _done(fresh_store, org, "paid_workers", D(2025, 3, 1))
+    for step in ("articles", "social_purpose", "stakeholder_governance"):
+        _done(fresh_store, org, step, D(2025, 3, 5))
     with pytest.raises(StepNotReady) as caught:
         _done(fresh_store, org, "certification", D(2025, 8, 9))
     assert _missing(caught) == [
@@ -316,6 +321,99 @@ def test_a_social_enterprise_needs_paid_workers_and_six_months_of_business(
     assert _done(fresh_store, org, "certification", D(2025, 8, 10)).organisation.stage == (
         "founded"
     )
+
+
+def test_social_enterprise_certification_waits_for_purpose_stakeholders_and_articles(
+    fresh_store: str,
+) -> None:
+    _village(fresh_store)
+    org = _start(fresh_store, "social_enterprise")
+    _done(fresh_store, org, "legal_entity", D(2025, 1, 20))
+    # The stakeholder decision-making structure is written into the articles first.
+    with pytest.raises(StepNotReady) as caught:
+        _done(fresh_store, org, "stakeholder_governance", D(2025, 2, 1))
+    assert _missing(caught) == [("formation.missing_step", {"step": "articles"})]
+    _done(fresh_store, org, "business_registration", D(2025, 1, 25))
+    organisations.record_year(
+        CLI_ACTOR, org, 2025, figures={"jobs_full_time": 1, "revenue_krw": 20_000_000},
+        labour_costs_krw=30_000_000, today=TODAY, url=fresh_store,
+    )  # fmt: skip
+    _done(fresh_store, org, "paid_workers", D(2025, 2, 1))
+    with pytest.raises(StepNotReady) as caught:
+        _done(fresh_store, org, "certification", D(2025, 9, 1))
+    assert _missing(caught) == [
+        ("formation.missing_step", {"step": "social_purpose"}),
+        ("formation.missing_step", {"step": "stakeholder_governance"}),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("revenue", "labour", "missing"),
+    [
+        (0, None, [("formation.missing_labour_costs", {"need": 50})]),
+        (
+            14_999_999,
+            30_000_000,
+            [("formation.missing_revenue_labour", {"pct": 49, "need": 50, "year": 2025})],
+        ),
+        (15_000_000, 30_000_000, []),  # exactly half the labour costs is enough
+    ],
+)
+def test_social_enterprise_revenue_is_at_least_half_the_labour_costs(
+    fresh_store: str, revenue: int, labour: int | None, missing: list[object]
+) -> None:
+    _village(fresh_store)
+    org = _start(fresh_store, "social_enterprise")
+    for step, day in (("legal_entity", D(2025, 1, 2)), ("business_registration", D(2025, 1, 3))):
+        _done(fresh_store, org, step, day)
+    organisations.record_year(
+        CLI_ACTOR, org, 2025, figures={"jobs_full_time": 2, "revenue_krw": revenue},
+        labour_costs_krw=labour, today=TODAY, url=fresh_store,
+    )  # fmt: skip
+    for step in ("paid_workers", "articles", "social_purpose", "stakeholder_governance"):
+        _done(fresh_store, org, step, D(2025, 2, 1))
+    if missing:
+        with pytest.raises(StepNotReady) as caught:
+            _done(fresh_store, org, "certification", D(2025, 9, 1))
+        assert _missing(caught) == missing
+    else:
+        done = _done(fresh_store, org, "certification", D(2025, 9, 1))
+        assert done.organisation.founded_on == D(2025, 9, 1)
+
+
+def test_a_social_cooperative_keeps_40_percent_public_benefit_business(fresh_store: str) -> None:
+    _village(fresh_store)
+    org = _start(fresh_store, "social_cooperative")
+
+    def standing() -> list[tuple[str, str, dict[str, object]]]:
+        found = formation.checklist(CLI_ACTOR, org, today=TODAY, url=fresh_store).standing
+        return [(s.state, s.detail.key, s.detail.params) for s in found]
+
+    assert standing() == [("no_data", "formation.missing_public_benefit_report", {"need": 40})]
+    for year, pct in ((2024, 55.0), (2025, 32.0)):
+        organisations.record_year(
+            CLI_ACTOR, org, year, figures={}, public_benefit_pct=pct, today=TODAY,
+            url=fresh_store,
+        )  # fmt: skip
+    # The latest report counts: 32% is below the 40% the law asks for.
+    assert standing() == [
+        ("unmet", "formation.missing_public_benefit", {"pct": "32", "need": 40, "year": 2025})
+    ]
+    only = formation.checklist(CLI_ACTOR, org, today=TODAY, url=fresh_store).standing[0]
+    assert formation.describe(only.detail, "ko") == "공익사업 비중 32% (최소 40% 필요, 2025년)"
+    organisations.record_year(
+        CLI_ACTOR, org, 2025, figures={}, public_benefit_pct=40.0, today=TODAY, url=fresh_store
+    )
+    assert [s[0] for s in standing()] == ["met"]
+    # A general cooperative has no such requirement.
+    coop = _start(fresh_store, "cooperative")
+    assert formation.checklist(CLI_ACTOR, coop, today=TODAY, url=fresh_store).standing == ()
+    with pytest.raises(InvalidInput) as caught:
+        organisations.record_year(
+            CLI_ACTOR, org, 2025, figures={}, public_benefit_pct=100.5, today=TODAY,
+            url=fresh_store,
+        )  # fmt: skip
+    assert caught.value.key == "error.organisation_public_benefit_pct"
 
 
 def test_activity_counts_from_the_village_start_unless_given(fresh_store: str) -> None:

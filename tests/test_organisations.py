@@ -188,12 +188,15 @@ def test_the_town_hall_counts_organisations_founded_their_members_and_jobs(
         today=TODAY, url=fresh_store,
     )  # fmt: skip
     organisations.record_year(
-        CLI_ACTOR, org_id, 2025, figures={"jobs_full_time": 1, "jobs_part_time": 2},
-        today=TODAY, url=fresh_store,
+        CLI_ACTOR, org_id, 2025,
+        figures={"jobs_full_time": 1, "jobs_part_time": 2, "revenue_krw": 60_000_000},
+        labour_costs_krw=90_000_000, today=TODAY, url=fresh_store,
     )  # fmt: skip
     for step, day in (
-        ("legal_entity", D(2025, 1, 20)), ("business_registration", D(2025, 2, 10)),
-        ("paid_workers", D(2025, 3, 1)), ("certification", D(2025, 8, 10)),
+        ("legal_entity", D(2025, 1, 20)), ("articles", D(2025, 1, 25)),
+        ("social_purpose", D(2025, 1, 25)), ("stakeholder_governance", D(2025, 1, 30)),
+        ("business_registration", D(2025, 2, 10)), ("paid_workers", D(2025, 3, 1)),
+        ("certification", D(2025, 8, 10)),
     ):  # fmt: skip
         formation.record_step(CLI_ACTOR, org_id, step, done_on=day, today=TODAY, url=fresh_store)
     found = figures(2025)

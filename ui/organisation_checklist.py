@@ -60,7 +60,21 @@ def _step_line(step: StepView) -> None:
             st.markdown(f":orange[{formation.describe(missing, lang())}]")
 
 
+STANDING_ICONS = {
+    "met": ":green[:material/check_circle:]",
+    "unmet": ":orange[:material/error:]",
+    "no_data": ":gray[:material/help:]",
+}
+
+
 def draw_checklist(checklist: Checklist) -> None:
+    if checklist.standing:
+        with st.container(border=True):
+            st.markdown(f"**{t('formation.standing_title')}**")
+            for rule in checklist.standing:
+                text = formation.describe(rule.detail, lang())
+                line = f":orange[{text}]" if rule.state != "met" else text
+                st.markdown(f"{STANDING_ICONS[rule.state]} {line}")
     st.caption(t("org.checklist_note"))
     for step in checklist.steps:
         _step_line(step)

@@ -8,14 +8,21 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from energy import organisations
+from energy import organisation_organisers, organisations
 from energy.access import Actor
 from energy.errors import EnergyError
 from energy.models_organisations import BOARD_ROLES, MEMBER_KINDS
 from energy.organisations import YEAR_FIGURES, MemberInput, OrganisationDetail
 from ui.chrome import flash
 from ui.i18n import date, krw, number, t, today
+from ui.markup import md
 from ui.widgets import download_table, empty_state, kpi_row, show_error
+
+# The yearly figures a legal form reports besides the common ones (``None``: not reported).
+FORM_FIGURES = {
+    "social_cooperative": ("public_benefit_pct",),
+    "social_enterprise": ("labour_costs_krw",),
+}
 
 
 def _saved(message_key: str) -> None:
@@ -34,12 +41,16 @@ def members_panel(detail: OrganisationDetail) -> None:
             (t("org.capital_paid"), krw(capital.paid_krw), None),
         ]
     )
+    if capital.founders_organisers:
+        st.caption(
+            t("org.founders_organisers", n=capital.founders_organisers, founders=capital.founders)
+        )
     board = detail.board
     if not board.empty:
         st.markdown(f"**{t('org.board')}**")
         st.caption(
             " · ".join(
-                f"{t(f'board.{r}')}: {n}"
+                f"{t(f'board.{r}')}: {md(n)}"
                 for n, r in zip(board["name"], board["board_role"], strict=True)
             )
         )
@@ -52,6 +63,10 @@ def members_panel(detail: OrganisationDetail) -> None:
             t("org.member_name"): members["name"],
             t("org.member_kind"): [t(f"member_kind.{k}") for k in members["kind"]],
             t("field.household"): members["household"].fillna("–"),
+            t("org.organiser"): [
+                t("org.organiser_value", name=n, year=int(y)) if isinstance(n, str) else "–"
+                for n, y in zip(members["organiser"], members["organiser_year"], strict=True)
+            ],
             t("org.founder"): ["✓" if f else "" for f in members["is_founder"]],
             t("org.board"): [t(f"board.{r}") if isinstance(r, str) else "" for r in members["board_role"]],
             t("field.joined_on"): [date(d) for d in members["joined_on"]],
@@ -67,12 +82,43 @@ def members_panel(detail: OrganisationDetail) -> None:
     )
 
 
+def _organiser_picker(actor: Actor, org_id: int) -> int | None:
+    """The village's call organisers; picking one fills the member's name and kind."""
+    choices = {c.id: c for c in organisation_organisers.organiser_choices(actor, org_id)}
+    if not choices:
+        st.caption(t("org.no_organisers"))
+        return None
+    picker = f"org.{org_id}.member.organiser"
+
+    def _prefill() -> None:
+        chosen = st.session_state.get(picker)
+        if chosen in choices:
+            st.session_state[f"org.{org_id}.member.name"] = choices[chosen].name
+            st.session_state[f"org.{org_id}.member.kind"] = "organiser"
+
+    def _label(oid: int | None) -> str:
+        if oid is None:
+            return t("org.organiser_none")
+        c = choices[oid]
+        key = "org.organiser_option_member" if c.member else "org.organiser_option"
+        return t(key, name=c.name, year=c.call_year, reference=c.reference, member=c.member)
+
+    chosen: int | None = st.selectbox(
+        t("org.organiser"), [None, *choices], format_func=_label, help=t("org.organiser_help"),
+        on_change=_prefill, key=picker,
+    )  # fmt: skip
+    return chosen
+
+
 def member_form(actor: Actor, detail: OrganisationDetail) -> None:
     org_id = detail.organisation.id
-    with (
-        st.expander(t("org.add_member"), icon=":material/person_add:"),
-        st.form(f"org.{org_id}.member", clear_on_submit=True),
-    ):
+    with st.expander(t("org.add_member"), icon=":material/person_add:"):
+        organiser = _organiser_picker(actor, org_id)
+        _member_fields(actor, org_id, organiser)
+
+
+def _member_fields(actor: Actor, org_id: int, organiser: int | None) -> None:
+    with st.form(f"org.{org_id}.member", clear_on_submit=True):
         c1, c2, c3 = st.columns(3)
         name = c1.text_input(t("org.member_name"), key=f"org.{org_id}.member.name")
         kind = c2.selectbox(
@@ -111,6 +157,7 @@ def member_form(actor: Actor, detail: OrganisationDetail) -> None:
                 kind,
                 joined,
                 household=household.strip() or None,
+                organiser_id=organiser,
                 is_founder=founder,
                 board_role=board,
                 shares_pledged=int(pledged),
@@ -121,6 +168,7 @@ def member_form(actor: Actor, detail: OrganisationDetail) -> None:
             except EnergyError as exc:
                 show_error(exc)
             else:
+                st.session_state.pop(f"org.{org_id}.member.organiser", None)
                 _saved("org.member_added")
 
 
@@ -204,10 +252,16 @@ def years_panel(actor: Actor, detail: OrganisationDetail, *, can_write: bool) ->
             shown[t(f"org.{key.removesuffix('_krw')}")] = (
                 [krw(int(v)) for v in values] if key.endswith("_krw") else values
             )
+        for key in FORM_FIGURES.get(detail.organisation.legal_form, ()):
+            shown[t(f"org.{key.removesuffix('_krw')}")] = [
+                "–" if pd.isna(v) else krw(int(v)) if key.endswith("_krw") else f"{v:g}%"
+                for v in years[key]
+            ]
         st.dataframe(shown, hide_index=True, width="stretch")
     if not can_write:
         return
     org_id = detail.organisation.id
+    extra_keys = FORM_FIGURES.get(detail.organisation.legal_form, ())
     with (
         st.expander(t("org.add_year"), icon=":material/event_note:"),
         st.form(f"org.{org_id}.year"),
@@ -232,9 +286,24 @@ def years_panel(actor: Actor, detail: OrganisationDetail, *, can_write: bool) ->
             )
             for i, key in enumerate(YEAR_FIGURES)
         }
+        extra = {
+            key: st.number_input(
+                t(f"org.{key.removesuffix('_krw')}"),
+                value=None,
+                min_value=0,
+                max_value=100 if key == "public_benefit_pct" else None,
+                step=1,
+                help=t(f"org.{key.removesuffix('_krw').removesuffix('_pct')}_help"),
+                key=f"org.{org_id}.year.{key}",
+            )
+            for key in extra_keys
+        }
         if st.form_submit_button(t("org.add_year_submit"), type="primary"):
             try:
-                organisations.record_year(actor, org_id, int(year), figures=figures, today=today())
+                organisations.record_year(
+                    actor, org_id, int(year), figures=figures, today=today(),
+                    **{k: (None if v is None else int(v)) for k, v in extra.items()},  # type: ignore[arg-type]
+                )  # fmt: skip
             except EnergyError as exc:
                 show_error(exc)
             else:
@@ -248,7 +317,7 @@ def registration_panel(actor: Actor, detail: OrganisationDetail, *, can_write: b
         "org.business_no": org.business_registration_no,
     }  # fmt: skip
     for key, value in values.items():
-        st.markdown(f"**{t(key)}**: {value or '–'}")
+        st.markdown(f"**{t(key)}**: {md(value) if value else '–'}")
     st.markdown(f"**{t('org.share_price')}**: {krw(org.share_price_krw)}")
     st.markdown(f"**{t('org.activity_since')}**: {date(org.activity_since)}")
     if not can_write:

@@ -50,6 +50,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Legal entity in place (corporation or cooperative)",
     },
     "formation.step.paid_workers": {"ko": "유급 근로자 고용", "en": "Paid workers employed"},
+    "formation.step.articles": {
+        "ko": "정관·규약 (사회적 목적, 이해관계자 참여, 이윤 배분: 회사는 2/3 이상 사회적 목적에 사용)",
+        "en": "Articles of association (social purpose, stakeholder say, profits: a company "
+        "spends at least 2/3 on the social purpose)",
+    },
+    "formation.step.social_purpose": {
+        "ko": "사회적 목적 실현 (일자리 제공·사회서비스 제공·지역사회 공헌 등)",
+        "en": "Social purpose as the main aim (jobs, social services or community benefit)",
+    },
+    "formation.step.stakeholder_governance": {
+        "ko": "이해관계자가 참여하는 의사결정 구조 (서비스 수혜자·근로자 등)",
+        "en": "Decision-making with stakeholders (service users, workers)",
+    },
     "formation.step.certification": {
         "ko": "사회적기업 인증 (고용노동부)",
         "en": "Social enterprise certification (Ministry of Employment and Labor)",
@@ -109,6 +122,29 @@ MESSAGES: dict[str, dict[str, str]] = {
     "formation.missing_business_months": {
         "ko": "영업 {months}개월은 {ready}에 채워집니다",
         "en": "{months} months of business are reached on {ready}",
+    },
+    "formation.missing_labour_costs": {
+        "ko": "연간 실적에 노무비를 입력해 주세요 (영업수입이 노무비의 {need}% 이상이어야 합니다)",
+        "en": "Enter the labour costs in a yearly report (business revenue must be at least "
+        "{need}% of them)",
+    },
+    "formation.missing_revenue_labour": {
+        "ko": "영업수입이 노무비의 {pct}% ({year}년, 최소 {need}% 필요)",
+        "en": "Business revenue is {pct}% of labour costs ({year}; at least {need}% needed)",
+    },
+    "formation.standing_title": {"ko": "운영 요건", "en": "Standing requirements"},
+    "formation.missing_public_benefit": {
+        "ko": "공익사업 비중 {pct}% (최소 {need}% 필요, {year}년)",
+        "en": "Public-benefit business {pct}% of the total (at least {need}% needed; {year})",
+    },
+    "formation.public_benefit_met": {
+        "ko": "공익사업 비중 {pct}% (최소 {need}%, {year}년)",
+        "en": "Public-benefit business {pct}% of the total (at least {need}%; {year})",
+    },
+    "formation.missing_public_benefit_report": {
+        "ko": "공익사업 비중이 아직 보고되지 않았습니다 (최소 {need}% 필요, 연간 실적에 입력)",
+        "en": "The public-benefit share is not reported yet (at least {need}% needed; enter "
+        "it in a yearly report)",
     },
     "error.formation_step_not_ready": {
         "ko": "이 단계는 아직 완료로 표시할 수 없습니다:",

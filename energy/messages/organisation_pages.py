@@ -113,6 +113,44 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "마을 참여가구가 가입한 경우 그 가구 코드(예: H-001)를 적으면 연결됩니다.",
         "en": "For a participating household, its code in the village (e.g. H-001) links the two.",
     },
+    "org.organiser": {"ko": "공모 신청 활동가", "en": "Call organiser"},
+    "org.organiser_help": {
+        "ko": "이 마을 공모 신청서에 적힌 활동가를 고르면 회원과 연결되고 이름이 채워집니다.",
+        "en": "Pick an organiser named on this village's call applications: the member is "
+        "linked to them and the name is filled in.",
+    },
+    "org.organiser_none": {"ko": "– 연결하지 않음 –", "en": "– not linked –"},
+    "org.organiser_option": {
+        "ko": "{name} · {year}년 공모 ({reference})",
+        "en": "{name} · {year} call ({reference})",
+    },
+    "org.organiser_option_member": {
+        "ko": "{name} · {year}년 공모 — 이미 회원: {member}",
+        "en": "{name} · {year} call — already a member: {member}",
+    },
+    "org.no_organisers": {
+        "ko": "이 마을의 공모 신청서에 적힌 활동가가 없습니다.",
+        "en": "No organisers are named on this village's call applications.",
+    },
+    "org.organiser_value": {"ko": "{name} ({year}년)", "en": "{name} ({year})"},
+    "org.founders_organisers": {
+        "ko": "창립 회원 {founders}명 중 {n}명이 이 마을 공모 신청서의 활동가였습니다.",
+        "en": "{n} of the {founders} founders were organisers on this village's call applications.",
+    },
+    "org.public_benefit_pct": {"ko": "공익사업 비중(%)", "en": "Public-benefit share (%)"},
+    "org.public_benefit_help": {
+        "ko": "사회적협동조합: 전체 사업 가운데 주 사업(공익사업)의 비중으로, 40% 이상이어야 "
+        "합니다 (협동조합 기본법 제93조). 비워 두면 보고되지 않은 것으로 봅니다.",
+        "en": "Social cooperative: its main (public-benefit) business as a share of all its "
+        "business, at least 40% (Framework Act on Cooperatives, art. 93). Empty: not reported.",
+    },
+    "org.labour_costs": {"ko": "노무비", "en": "Labour costs"},
+    "org.labour_costs_help": {
+        "ko": "사회적기업 인증: 영업수입(총매출)이 노무비의 50% 이상이어야 합니다. 비워 두면 "
+        "보고되지 않은 것으로 봅니다.",
+        "en": "Social enterprise certification: business revenue at least 50% of labour "
+        "costs. Empty: not reported.",
+    },
     "org.add_member": {"ko": "회원 추가", "en": "Add a member"},
     "org.add_member_submit": {"ko": "회원 추가", "en": "Add member"},
     "org.member_added": {"ko": "회원을 추가했습니다.", "en": "Member added."},

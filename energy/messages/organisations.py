@@ -33,6 +33,27 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "알 수 없는 실적 항목입니다.",
         "en": "Unknown figure.",
     },
+    "error.organisation_public_benefit_pct": {
+        "ko": "공익사업 비중은 0에서 100(%) 사이여야 합니다.",
+        "en": "The public-benefit share must be between 0 and 100 (%).",
+    },
+    "error.organisation_unknown_organiser": {
+        "ko": "해당 활동가를 신청서에서 찾을 수 없습니다.",
+        "en": "No such organiser on a sent-in application.",
+    },
+    "error.organisation_organiser_other_village": {
+        "ko": "{name} 님은 다른 마을 신청서의 활동가입니다. 이 조직 마을의 활동가만 연결할 수 있습니다.",
+        "en": "{name} is an organiser of another village's application: only this village's "
+        "organisers can be linked.",
+    },
+    "error.organisation_organiser_member": {
+        "ko": "{name} 님은 이미 회원({member})으로 연결되어 있습니다.",
+        "en": "{name} is already linked to a member ({member}).",
+    },
+    "error.organisation_organiser_twice": {
+        "ko": "같은 활동가를 두 회원에게 연결할 수 없습니다.",
+        "en": "One organiser cannot be linked to two members.",
+    },
     "error.organisation_year": {
         "ko": "연도는 2012년부터 {last}년 사이여야 합니다.",
         "en": "The year must be between 2012 and {last}.",

@@ -11,6 +11,7 @@ from energy.errors import EnergyError
 from energy.formation import Checklist, StepView
 from ui.chrome import flash
 from ui.i18n import date, lang, t, today
+from ui.markup import html_text, md, t_md
 from ui.widgets import show_error
 
 STATE_ICONS = {
@@ -40,7 +41,7 @@ def _step_line(step: StepView) -> None:
             else:
                 dates.append(t("org.due_on_value", date=date(step.due_on)))
         if step.responsible:
-            dates.append(t("org.responsible_value", who=step.responsible))
+            dates.append(t("org.responsible_value", who=html_text(step.responsible)))
         when.markdown(f"<small>{'<br>'.join(dates) or '–'}</small>", unsafe_allow_html=True)
         if step.meeting and step.attendees is not None:
             st.caption(
@@ -53,9 +54,9 @@ def _step_line(step: StepView) -> None:
                 )
             )
         if step.documents:
-            st.caption(t("org.documents_value", documents=step.documents))
+            st.caption(t_md("org.documents_value", documents=step.documents))
         if step.note:
-            st.caption(step.note)
+            st.caption(md(step.note))
         for missing in step.missing:
             st.markdown(f":orange[{formation.describe(missing, lang())}]")
 

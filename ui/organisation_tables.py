@@ -21,8 +21,10 @@ def side_by_side(frame: pd.DataFrame) -> pd.DataFrame:
     def money(column: str) -> list[str]:
         return [krw(None if pd.isna(v) else int(v)) for v in frame[column]]
 
-    def count(column: str) -> list[object]:
-        return [_or_dash(None if pd.isna(v) else int(v)) for v in frame[column]]
+    def count(column: str) -> list[str]:
+        # Text throughout: a column mixing numbers and "–" cannot be sent to the browser as
+        # one Arrow type (Streamlit then re-guesses the column's type on every rerun).
+        return [str(_or_dash(None if pd.isna(v) else int(v))) for v in frame[column]]
 
     return pd.DataFrame(
         {

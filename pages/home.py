@@ -4,6 +4,7 @@ import streamlit as st
 
 from energy import charts, villages
 from energy.access import can
+from ui import chart_view
 from ui.auth import guard
 from ui.chrome import page_header
 from ui.committee_home import committee_home
@@ -57,26 +58,22 @@ left, right = st.columns([3, 2], gap="large")
 with left:
     st.subheader(t("home.by_cohort"))
     status_labels = {s: t(f"status.{s}") for s in ("active", "paused", "disbanded")}
-    st.altair_chart(
-        charts.cohort_chart(
-            overview.by_cohort,
-            status_labels=status_labels,
-            x_title=t("chart.cohort_year"),
-            y_title=t("chart.villages"),
-            legend_title=t("chart.status"),
-        ),
-        width="stretch",
+    chart_view.altair(
+        charts.cohort_chart,
+        overview.by_cohort,
+        status_labels=status_labels,
+        x_title=t("chart.cohort_year"),
+        y_title=t("chart.villages"),
+        legend_title=t("chart.status"),
     )
 with right:
     st.subheader(t("home.by_district"))
-    st.altair_chart(
-        charts.district_tile_map(
-            overview.by_district.assign(
-                short_en=overview.by_district["name_en"].str.removesuffix("-gu")
-            ),
-            name_column="name_ko" if lang() == "ko" else "short_en",
-            value_title=t("chart.villages"),
+    chart_view.altair(
+        charts.district_tile_map,
+        overview.by_district.assign(
+            short_en=overview.by_district["name_en"].str.removesuffix("-gu")
         ),
-        width="stretch",
+        name_column="name_ko" if lang() == "ko" else "short_en",
+        value_title=t("chart.villages"),
     )
     st.caption(t("home.map_note"))

@@ -11,6 +11,7 @@ from energy.organisation_charts import (
     reasons_chart,
     survival_chart,
 )
+from ui import chart_view
 from ui.auth import guard
 from ui.chrome import page_header
 from ui.i18n import date, lang, number, t, today
@@ -40,22 +41,17 @@ year_tab, reason_tab, cohort_tab, survival_tab, events_tab = st.tabs(
      t("lessons.survival"), t("lessons.events")]
 )  # fmt: skip
 with year_tab:
-    st.altair_chart(
-        events_by_year_chart(
-            found.by_year, kind_labels=kind_labels, x_title=t("field.year"),
-            y_title=t("lessons.villages_axis"),
-        ),
-        width="stretch",
+    chart_view.altair(
+        events_by_year_chart, found.by_year, kind_labels=kind_labels, x_title=t("field.year"),
+        y_title=t("lessons.villages_axis"),
     )  # fmt: skip
 with reason_tab:
-    st.altair_chart(
-        reasons_chart(
-            found.by_reason,
-            reason_labels={r: t(f"reason.{r}") for r in STATUS_REASONS},
-            kind_labels=kind_labels,
-            x_title=t("lessons.villages_axis"),
-        ),
-        width="stretch",
+    chart_view.altair(
+        reasons_chart,
+        found.by_reason,
+        reason_labels={r: t(f"reason.{r}") for r in STATUS_REASONS},
+        kind_labels=kind_labels,
+        x_title=t("lessons.villages_axis"),
     )
     st.caption(t("lessons.reason_note"))
 with cohort_tab:
@@ -77,12 +73,10 @@ with cohort_tab:
     st.caption(t("lessons.cohort_note"))
     download_table(table, file_stem=f"lessons-cohorts-{today():%Y%m%d}", key="lessons.cohorts")
 with survival_tab:
-    st.altair_chart(
-        survival_chart(
-            found.survival, x_title=t("lessons.years_since_start"), y_title=t("lessons.lasting"),
-            legend_title=t("field.cohort"), observed_title=t("lessons.observed"),
-        ),
-        width="stretch",
+    chart_view.altair(
+        survival_chart, found.survival, x_title=t("lessons.years_since_start"),
+        y_title=t("lessons.lasting"), legend_title=t("field.cohort"),
+        observed_title=t("lessons.observed"),
     )  # fmt: skip
     st.caption(t("lessons.survival_note"))
 with events_tab:

@@ -10,6 +10,7 @@ from energy.access import can
 from energy.errors import EnergyError
 from energy.formation_rules import PHASES
 from energy.models_organisations import LEGAL_FORMS
+from ui import chart_view
 from ui.auth import guard
 from ui.chrome import flash, page_header
 from ui.i18n import lang, number, t, today
@@ -36,15 +37,13 @@ st.subheader(t("organisations.pipeline"))
 if not found.organisations:
     empty_state("organisations.none_yet")
 else:
-    st.altair_chart(
-        organisation_charts.pipeline_chart(
-            found.counts,
-            stage_labels={s: t(f"phase.{s}") for s in PHASES},
-            form_labels={f: t(f"legal_form.{f}") for f in LEGAL_FORMS},
-            y_title=t("organisations.count"),
-            legend_title=t("org.legal_form"),
-        ),
-        width="stretch",
+    chart_view.altair(
+        organisation_charts.pipeline_chart,
+        found.counts,
+        stage_labels={s: t(f"phase.{s}") for s in PHASES},
+        form_labels={f: t(f"legal_form.{f}") for f in LEGAL_FORMS},
+        y_title=t("organisations.count"),
+        legend_title=t("org.legal_form"),
     )
     columns = st.columns(len(PHASES))
     for column, stage in zip(columns, PHASES, strict=True):

@@ -7,6 +7,7 @@ from energy import charts, performance, savings
 from energy.errors import EnergyError
 from energy.metrics import METHODS
 from energy.readings import add_months, month_start
+from ui import chart_view
 from ui import savings_panels as panels
 from ui.auth import guard
 from ui.chrome import page_header
@@ -74,15 +75,13 @@ with league_tab:
 with map_tab:
     districts = performance.district_results(league, performance.all_districts(actor))
     districts["short_en"] = districts["name_en"].str.removesuffix("-gu")
-    st.altair_chart(
-        charts.district_value_map(
-            districts,
-            name_column="name_ko" if lang() == "ko" else "short_en",
-            value_column="median_pct",
-            value_title=t("results.median"),
-            fmt=".1%",
-        ),
-        width="stretch",
+    chart_view.altair(
+        charts.district_value_map,
+        districts,
+        name_column="name_ko" if lang() == "ko" else "short_en",
+        value_column="median_pct",
+        value_title=t("results.median"),
+        fmt=".1%",
     )
     st.caption(t("results.map_note"))
 with cohort_tab:
@@ -90,13 +89,11 @@ with cohort_tab:
     if curves.empty:
         st.info(t("savings.no_cells"))
     else:
-        st.altair_chart(
-            charts.cohort_curves_chart(
-                curves,
-                x_title=t("results.year_in_programme"),
-                y_title=t("results.saving_pct"),
-                legend_title=t("field.cohort"),
-            ),
-            width="stretch",
+        chart_view.altair(
+            charts.cohort_curves_chart,
+            curves,
+            x_title=t("results.year_in_programme"),
+            y_title=t("results.saving_pct"),
+            legend_title=t("field.cohort"),
         )
         st.caption(t("results.cohort_note"))

@@ -11,6 +11,7 @@ from energy import charts, performance, renewables, savings
 from energy.access import Actor
 from energy.models import CANONICAL_UNITS
 from energy.savings import SavingsReport
+from ui import chart_view
 from ui.i18n import krw, number, t
 from ui.widgets import kpi_row
 
@@ -84,14 +85,12 @@ def month_chart(actor: Actor, village: str, start: dt.date, end: dt.date, method
     carrier = st.radio(t("report.carrier"), carriers, format_func=lambda c: t(f"carrier.{c}"),
                        horizontal=True, key="savings.chart.carrier")  # fmt: skip
     unit = CANONICAL_UNITS[carrier]
-    st.altair_chart(
-        charts.comparison_chart(
-            frame[frame["carrier"] == carrier],
-            series_labels={"baseline": t("savings.baseline"), "actual": t("savings.actual")},
-            x_title=t("report.month"),
-            y_title=f"{t(f'carrier.{carrier}')} ({unit})",
-        ),
-        width="stretch",
+    chart_view.altair(
+        charts.comparison_chart,
+        frame[frame["carrier"] == carrier],
+        series_labels={"baseline": t("savings.baseline"), "actual": t("savings.actual")},
+        x_title=t("report.month"),
+        y_title=f"{t(f'carrier.{carrier}')} ({unit})",
     )
     st.caption(t("savings.chart_note"))
 

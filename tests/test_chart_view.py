@@ -1,0 +1,76 @@
+"""Charts drawn from a kept spec (ui.chart_view): the same chart as st.altair_chart, built once."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from ui import chart_view
+
+CALLS: list[str] = []
+
+
+def bars(frame: pd.DataFrame, *, title: str) -> alt.Chart:
+    CALLS.append(title)
+    return alt.Chart(frame).mark_bar().encode(x=alt.X("n:Q", title=title), y="name:N")
+
+
+@pytest.fixture(autouse=True)
+def _empty() -> None:
+    chart_view.forget()
+    CALLS.clear()
+
+
+def _frame(n: int = 3) -> pd.DataFrame:
+    return pd.DataFrame({"name": ["가", "나", "다"], "n": [1, 2, n]})
+
+
+def test_a_kept_chart_is_built_once_per_distinct_input() -> None:
+    first = chart_view._spec(bars, (_frame(),), {"title": "villages"})
+    again = chart_view._spec(bars, (_frame(),), {"title": "villages"})
+    assert again is first and CALLS == ["villages"]
+    chart_view._spec(bars, (_frame(4),), {"title": "villages"})  # other data
+    chart_view._spec(bars, (_frame(),), {"title": "마을"})  # other labels
+    assert CALLS == ["villages", "villages", "마을"]
+
+
+def test_inputs_that_cannot_be_fingerprinted_are_built_every_time() -> None:
+    odd = _frame().assign(tags=[["a"], ["b"], ["c"]])  # lists in cells: pandas cannot hash
+    chart_view._spec(bars, (odd,), {"title": "x"})
+    chart_view._spec(bars, (odd,), {"title": "x"})
+    assert CALLS == ["x", "x"]
+    with pytest.raises(chart_view._Unhashable):
+        chart_view.fingerprint(object())
+
+
+def _both() -> None:
+    import altair as alt
+    import pandas as pd
+    import streamlit as st
+
+    from ui import chart_view
+
+    def bars(frame: pd.DataFrame, *, title: str) -> alt.Chart:
+        return alt.Chart(frame).mark_bar().encode(x=alt.X("n:Q", title=title), y="name:N")
+
+    frame = pd.DataFrame({"name": ["가", "나", "다"], "n": [1, 2, 3]})
+    st.altair_chart(bars(frame, title="villages"), width="stretch")
+    chart_view.altair(bars, frame, title="villages")
+    chart_view.altair(bars, frame, title="villages")  # the kept spec, a second time
+
+
+def test_the_kept_spec_is_what_st_altair_chart_sends() -> None:
+    app = AppTest.from_function(_both)
+    app.run()
+    assert not app.exception
+    charts = app.get("vega_lite_chart")
+    assert len(charts) == 3
+    reference = charts[0].proto
+    for chart in charts[1:]:
+        assert chart.proto.spec == reference.spec
+        assert [d.data.data for d in chart.proto.datasets] == [
+            d.data.data for d in reference.datasets
+        ]
+        assert chart.proto.theme == reference.theme

@@ -50,6 +50,25 @@ def test_sqlite_store_uses_wal_foreign_keys_and_a_busy_timeout(tmp_path) -> None
     db.dispose_engine(url)
 
 
+def test_only_a_bulk_writer_skips_sqlite_constraint_checks(tmp_path) -> None:
+    """The import (``bulk``) has checked its ids and values itself; every other transaction
+    on the same pooled connection, before and after it, runs with the checks on."""
+    url = f"sqlite:///{tmp_path / 'bulk.db'}"
+
+    def checks(**options: bool) -> tuple[int, int]:
+        with db.session_for(CLI_ACTOR, url=url, **options) as session:
+            conn = session.connection()
+            keys = conn.exec_driver_sql("PRAGMA foreign_keys").scalar()
+            ignored = conn.exec_driver_sql("PRAGMA ignore_check_constraints").scalar()
+            return int(keys or 0), int(ignored or 0)
+
+    assert checks() == (1, 0)
+    assert checks(write=True, bulk=True) == (0, 1)
+    assert checks(write=True) == (1, 0)
+    assert checks() == (1, 0)
+    db.dispose_engine(url)
+
+
 def test_a_new_embedded_store_is_built_with_demo_data(empty_database: str) -> None:
     state = db.ensure_store(empty_database)
     assert state.created and state.embedded

@@ -60,9 +60,7 @@ def _configure_sqlite(engine: Engine) -> None:
         info = conn.connection.info
         if info.get("constraints_checked", True) != checked:
             conn.exec_driver_sql(f"PRAGMA foreign_keys = {'ON' if checked else 'OFF'}")
-            conn.exec_driver_sql(
-                f"PRAGMA ignore_check_constraints = {'OFF' if checked else 'ON'}"
-            )
+            conn.exec_driver_sql(f"PRAGMA ignore_check_constraints = {'OFF' if checked else 'ON'}")
             info["constraints_checked"] = checked
         mode = "IMMEDIATE" if options.get("energy_write") else "DEFERRED"
         conn.exec_driver_sql(f"BEGIN {mode}")

@@ -332,7 +332,8 @@ class Reading(Base):
     month: Mapped[dt.date] = mapped_column(Date)
     carrier: Mapped[str] = mapped_column(String(12))
     value: Mapped[float] = mapped_column(Float)
-    batch_id: Mapped[int | None] = mapped_column(ForeignKey("reading_batches.id"), index=True)
+    # Not indexed (migration 0010): nothing looks readings up by batch.
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("reading_batches.id"))
     # The same household's value of the same carrier 12 and 24 months earlier (None when there
     # is none), kept current by database triggers on every insert, update and delete, whatever
     # writes the row. The eco-mileage method then needs no self-join: a cell counts where

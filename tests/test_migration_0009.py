@@ -80,8 +80,8 @@ def test_0009_up_and_down_keeps_data_and_triggers(empty_database: str) -> None:
     db.upgrade(url, "0008")
     before = _triggers(url)
     assert before, "0004 and 0008 create triggers"
-    db.upgrade(url)
-    assert db.current_revision(url) == "0009" == db.head_revision()
+    db.upgrade(url, "0009")
+    assert db.current_revision(url) == "0009"
     assert _triggers(url) == before
     assert "organiser_id" in _columns(url, "organisation_members")
     assert {"public_benefit_pct", "labour_costs_krw"} <= _columns(url, "organisation_years")
@@ -118,3 +118,23 @@ def test_0009_up_and_down_keeps_data_and_triggers(empty_database: str) -> None:
         "ready"
     )
     command.check(db.alembic_config(url))
+
+
+@pytest.mark.parametrize("empty_database", ["sqlite", "postgresql"], indirect=True)
+def test_0010_drops_the_unused_batch_index_and_nothing_else(empty_database: str) -> None:
+    url = empty_database
+
+    def reading_indexes() -> set[str]:
+        names = {i["name"] for i in inspect(db.get_engine(url)).get_indexes("readings")}
+        db.dispose_engine(url)
+        return {n for n in names if n}
+
+    db.upgrade(url, "0009")
+    before, triggers = reading_indexes(), _triggers(url)
+    assert "ix_readings_batch_id" in before
+    db.upgrade(url)
+    assert db.current_revision(url) == "0010" == db.head_revision()
+    assert reading_indexes() == before - {"ix_readings_batch_id"}
+    assert _triggers(url) == triggers
+    command.downgrade(db.alembic_config(url), "0009")
+    assert reading_indexes() == before

@@ -65,42 +65,32 @@ def _normalise_header(cells: list[str]) -> dict[str, int]:
 
 def _rows_from_cells(cells_iter: Iterator[tuple[int, list[str]]]) -> Iterator[RawRow]:
     header: dict[str, int] | None = None
-    width = widest = needed = 0
-    positions: tuple[int, int, int, int, int] = (0, 0, 0, 0, -1)
-    for line, cells in cells_iter:
-        if header is None:
-            if not "".join(cells).strip():
-                continue
+    for _line, cells in cells_iter:
+        if "".join(cells).strip():
             header = _normalise_header(cells)
-            width = len(cells)
-            widest = max(width, len(COLUMNS))
-            needed = max(header.values()) + 1
-            positions = (
-                header["household"],
-                header["month"],
-                header["carrier"],
-                header["value"],
-                header.get("unit", -1),
-            )
-            continue
+            break
+    if header is None:
+        raise FileProblem("import.empty_file")
+    width = len(cells)
+    widest = max(width, len(COLUMNS))
+    needed = max(header.values()) + 1
+    h, m, c, v = header["household"], header["month"], header["carrier"], header["value"]
+    u = header.get("unit", -1)
+    make = tuple.__new__  # RawRow(...) without the named tuple's Python-level __new__
+    for line, cells in cells_iter:  # a million times: every step here is counted
         count = len(cells)
         if count < needed or count > widest:
-            if not "".join(cells).strip():
-                continue
-            yield RawRow(line, "", "", "", f"\x00fields:{count}:{width}", "")
+            if "".join(cells).strip():
+                yield RawRow(line, "", "", "", f"\x00fields:{count}:{width}", "")
             continue
         if max(map(len, cells)) > MAX_FIELD_CHARS:
             yield RawRow(line, "", "", "", "\x00too-long", "")
             continue
-        h, m, c, v, u = positions
         household, month = cells[h].strip(), cells[m].strip()
         carrier, value = cells[c].strip(), cells[v].strip()
         unit = cells[u].strip() if 0 <= u < count else ""
-        if not (household or month or carrier or value or unit) and not "".join(cells).strip():
-            continue
-        yield RawRow(line, household, month, carrier, value, unit)
-    if header is None:
-        raise FileProblem("import.empty_file")
+        if household or month or carrier or value or unit or "".join(cells).strip():
+            yield make(RawRow, (line, household, month, carrier, value, unit))
 
 
 def _detect_encoding(head: bytes) -> str:

@@ -244,6 +244,9 @@ def review_tab(actor: Actor, call: CallInfo) -> None:
     shown = results.drop(columns=["application_id"]).assign(
         status=[t(f"app_status.{s}") for s in results["status"]]
     )
+    for column in ("mean", "spread"):  # text, so a dash and numbers share one column type
+        shown[column] = [number(v, 2) if pd.notna(v) else "—" for v in shown[column]]
+    shown["rank"] = [str(v) if pd.notna(v) else "—" for v in shown["rank"]]
     shown = shown.astype(object).where(shown.notna(), "—")  # not scored yet: a dash, not 0
     shown.columns = [t(f"stage_results.{c}") for c in shown.columns]
     st.dataframe(shown, hide_index=True, width="stretch")

@@ -328,12 +328,16 @@ class Reading(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     household_id: Mapped[int] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"))
-    village_id: Mapped[int] = mapped_column(ForeignKey("villages.id"))
+    # The household's village, copied so that village figures need no join. No foreign key
+    # (migration 0011): the household's key implies it, and on PostgreSQL each row's check
+    # locked the village row (most of a bulk import's time).
+    village_id: Mapped[int] = mapped_column(Integer)
     month: Mapped[dt.date] = mapped_column(Date)
     carrier: Mapped[str] = mapped_column(String(12))
     value: Mapped[float] = mapped_column(Float)
-    # Not indexed (migration 0010): nothing looks readings up by batch.
-    batch_id: Mapped[int | None] = mapped_column(ForeignKey("reading_batches.id"))
+    # The import batch that wrote the reading (batches are never deleted). Neither indexed
+    # (migration 0010: nothing looks readings up by batch) nor a foreign key (0011).
+    batch_id: Mapped[int | None] = mapped_column(Integer)
     # The same household's value of the same carrier 12 and 24 months earlier (None when there
     # is none), kept current by database triggers on every insert, update and delete, whatever
     # writes the row. The eco-mileage method then needs no self-join: a cell counts where

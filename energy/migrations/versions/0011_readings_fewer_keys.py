@@ -70,9 +70,7 @@ def _rebuild_sqlite(with_keys: bool) -> None:
         )
     ]  # indexes first ('index' < 'trigger'); the unique constraint's index comes with the table
     conn.exec_driver_sql(_sqlite_table(with_keys))
-    conn.exec_driver_sql(
-        f"INSERT INTO readings_rebuilt ({COLUMNS}) SELECT {COLUMNS} FROM readings"
-    )
+    conn.exec_driver_sql(f"INSERT INTO readings_rebuilt ({COLUMNS}) SELECT {COLUMNS} FROM readings")
     conn.exec_driver_sql("DROP TABLE readings")
     conn.exec_driver_sql("ALTER TABLE readings_rebuilt RENAME TO readings")
     for sql in kept:

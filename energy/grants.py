@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from energy import metrics
 from energy.access import Actor, require, require_village
@@ -329,15 +329,32 @@ def grants(
         require_village(actor, village_id, "grant.report")
     else:
         require(actor, "call.manage")
-    query = select(Grant).join(Call).order_by(Call.year.desc(), Grant.id)
+    query = (
+        select(Grant)
+        .join(Call)
+        .options(  # every grant's village, call, payments and report in a few queries
+            joinedload(Grant.village),
+            joinedload(Grant.call),
+            selectinload(Grant.instalments),
+            selectinload(Grant.spending),
+        )
+        .order_by(Call.year.desc(), Grant.id)
+    )
     if call_id is not None:
         query = query.where(Grant.call_id == call_id)
     if village_id is not None:
         query = query.where(Grant.village_id == village_id)
     with session_for(actor, url=url) as session:
+        found = list(session.scalars(query).unique())
+        budgets = dict(
+            session.execute(
+                select(Application.id, Application.budget).where(
+                    Application.id.in_([g.application_id for g in found])
+                )
+            ).all()
+        )
         out = []
-        for g in session.scalars(query):
-            app = session.get(Application, g.application_id)
+        for g in found:
             spending = {s.line: s.amount_krw for s in g.spending}
             out.append(
                 GrantRow(
@@ -350,7 +367,7 @@ def grants(
                     paid_krw=sum(i.amount_krw for i in g.instalments),
                     reported_krw=sum(spending.values()) if spending else None,
                     spending=spending,
-                    budget=dict(app.budget) if app else {},
+                    budget=dict(budgets.get(g.application_id) or {}),
                 )
             )
         return out

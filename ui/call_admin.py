@@ -14,6 +14,7 @@ from energy.call_reports import CallDashboard, call_dashboard, export_year
 from energy.calls import CallInfo, CallRules
 from energy.errors import EnergyError
 from energy.models_call import APPLICANT_TYPES, CRITERIA, STAGES
+from ui import chart_view
 from ui.chrome import flash
 from ui.i18n import krw, lang, t, today
 from ui.widgets import kpi_row, show_error
@@ -174,20 +175,7 @@ def dashboard(actor: Actor, call: CallInfo) -> CallDashboard:
     with left:
         st.markdown(f"**{t('calls.funnel')}**")
         funnel = board.funnel.assign(label=[t(f"funnel.{s}") for s in board.funnel["step"]])
-        st.altair_chart(
-            alt.Chart(funnel)
-            .mark_bar(color="#2a7f62")
-            .encode(
-                x=alt.X("applications:Q", title=t("calls.applications")),
-                y=alt.Y("label:N", sort=list(funnel["label"]), title=None),
-                tooltip=[
-                    alt.Tooltip("label:N", title=""),
-                    alt.Tooltip("applications:Q", title=t("calls.applications")),
-                ],
-            )
-            .properties(height=220),
-            width="stretch",
-        )
+        chart_view.altair(_funnel_chart, funnel, x_title=t("calls.applications"))
     with right:
         st.markdown(f"**{t('calls.by_district')}**")
         name = "name_ko" if lang() == "ko" else "name_en"
@@ -201,6 +189,23 @@ def dashboard(actor: Actor, call: CallInfo) -> CallDashboard:
         st.dataframe(table, hide_index=True, width="stretch", height=300)
     st.caption(t("calls.status_line", **{s: board.by_status[s] for s in board.by_status}))
     return board
+
+
+def _funnel_chart(funnel: pd.DataFrame, *, x_title: str) -> alt.Chart:
+    """Applications at each step of the call, in the call's order."""
+    return (
+        alt.Chart(funnel)
+        .mark_bar(color="#2a7f62")
+        .encode(
+            x=alt.X("applications:Q", title=x_title),
+            y=alt.Y("label:N", sort=list(funnel["label"]), title=None),
+            tooltip=[
+                alt.Tooltip("label:N", title=""),
+                alt.Tooltip("applications:Q", title=x_title),
+            ],
+        )
+        .properties(height=220)
+    )
 
 
 def exports_row(actor: Actor, call: CallInfo) -> None:

@@ -101,7 +101,8 @@ def staff_grants(actor: Actor, call_id: int | None) -> None:
     )
     totals[t("grants.call_year")] = totals[t("grants.call_year")].astype(str)
     st.dataframe(totals, hide_index=True, width="stretch", column_config=_money_columns())
-    this_call = [r for r in rows if call_id is None or r.grant_id in _ids(actor, call_id)]
+    of_call = None if call_id is None else _ids(actor, call_id)  # once, not once per row
+    this_call = [r for r in rows if of_call is None or r.grant_id in of_call]
     st.markdown(f"**{t('grants.per_village')}**")
     table = grants_table(this_call)
     st.dataframe(table, hide_index=True, width="stretch", column_config=_money_columns())

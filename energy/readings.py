@@ -38,11 +38,11 @@ from energy.readings_report import (
 )
 from energy.readings_store import (
     CARRIER_INDEX,
-    MONTH_SPAN,
     add_new_households,
     lookup,
     month_index,
     month_of,
+    pack,
     write_new,
 )
 
@@ -308,8 +308,9 @@ def _drop_duplicates(report: ImportReport) -> None:
     checked = report.checked
     count = len(checked)
     if count > 1:
-        keys = (np.asarray(checked.code) * MONTH_SPAN + np.asarray(checked.month)) * 8
-        keys += np.asarray(checked.carrier)
+        keys = pack(
+            np.asarray(checked.code), np.asarray(checked.month), np.asarray(checked.carrier)
+        )
         order = np.argsort(keys, kind="stable")  # a run of equal keys keeps the file's order
         ordered = keys[order]
         starts = np.empty(count, dtype=bool)
@@ -367,11 +368,11 @@ def _compare_with_store(session: Session, village: Village, report: ImportReport
     )
     s_value = np.fromiter((row[3] for row in stored_rows), np.float64, len(stored_rows))
     del stored_rows
-    s_keys = (s_owner * MONTH_SPAN + s_month) * 8 + s_carrier
+    s_keys = pack(s_owner, s_month, s_carrier)
     order = np.argsort(s_keys)
     report.stored_keys, report.stored_values = s_keys[order], s_value[order]
 
-    keys = (owners * MONTH_SPAN + months) * 8 + carriers
+    keys = pack(owners, months, carriers)
     found, before = lookup(report.stored_keys, report.stored_values, keys)
     found &= known
     same = np.abs(before - values) <= np.maximum(

@@ -62,8 +62,11 @@ def month_of(index: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
-def pack(owner: int, month: int, carrier: int) -> int:
-    return (owner * MONTH_SPAN + month) * 8 + carrier
+def pack(owner: np.ndarray, month: np.ndarray, carrier: np.ndarray) -> np.ndarray:
+    """(owner, month index, carrier index) triples as one int64 each, column by column.
+    The same key ``months`` later is ``key + 8 * months``."""
+    keys: np.ndarray = (owner.astype(np.int64) * MONTH_SPAN + month) * 8 + carrier
+    return keys
 
 
 @contextmanager
@@ -198,7 +201,7 @@ def write_new(
     months = np.asarray(checked.month)[fresh]
     carriers = np.asarray(checked.carrier)[fresh].astype(np.int64)
     values = np.asarray(checked.value)[fresh]
-    keys = (owners * MONTH_SPAN + months) * 8 + carriers  # pack(), for every new row
+    keys = pack(owners, months, carriers)
     stored_keys, stored_values = report.stored_keys, report.stored_values
 
     forward: dict[str, list[dict[str, Any]]] = {}

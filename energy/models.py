@@ -385,6 +385,25 @@ class VillageHouseholdSpans(Base):
     households: Mapped[int] = mapped_column(Integer)
 
 
+class HouseholdYearElectricity(Base):
+    """Derived: each household's electricity over one calendar year (kWh, months on record).
+    The town hall's typical household is the median over every programme household of a
+    year's electricity: read from here, that is one row per household instead of twelve
+    readings. Kept with ``village_month_sums`` and trusted only for fresh villages."""
+
+    __tablename__ = "household_year_electricity"
+    __audit_skip__ = True
+    __table_args__ = (Index("ix_household_year_electricity_year", "year", "village_id"),)
+
+    household_id: Mapped[int] = mapped_column(
+        ForeignKey("households.id", ondelete="CASCADE"), primary_key=True
+    )
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    village_id: Mapped[int] = mapped_column(Integer)
+    kwh: Mapped[float] = mapped_column(Float)
+    months: Mapped[int] = mapped_column(Integer)
+
+
 class VillageSumsState(Base):
     """Whether a village's rows in ``village_month_sums`` match its readings. Triggers on
     readings, households, status changes and the cohort year turn ``fresh`` off (migration

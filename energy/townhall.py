@@ -32,7 +32,7 @@ from dataclasses import dataclass
 import pandas as pd
 from sqlalchemy import func, or_, select
 
-from energy import cache, metrics
+from energy import cache, metrics, village_sums
 from energy.access import Actor
 from energy.db import session_for
 from energy.districts import list_districts
@@ -206,12 +206,15 @@ def _electricity_by_household(
 ) -> dict[int, tuple[float, int]]:
     """Every household's electricity over ``start``-``end``: (kWh, months with a reading).
 
-    One pass over the period's readings, kept for both slides that need it (the typical
-    household and the renewables' consumption): at city scale this pass is most of the
-    town hall's cold time."""
+    Memoised for both slides that need it (the typical household and the renewables'
+    consumption). A calendar year is read from the kept yearly totals; any other period
+    (this year's months so far) is one pass over its readings."""
 
     def compute() -> dict[int, tuple[float, int]]:
         with session_for(actor, url=url) as session:
+            if (start.month, end.month) == (1, 12) and start.year == end.year:
+                # A calendar year: one kept row per household (migration 0012).
+                return village_sums.household_year_electricity(session, start.year)
             rows = session.execute(
                 select(Reading.household_id, func.sum(Reading.value), func.count())
                 .where(Reading.carrier == "electricity", Reading.month.between(start, end))
@@ -369,42 +372,67 @@ def renewables(
         info = scope.info
         ids = list(scope.village_ids)
         last_day = metrics.last_day_of_month(info.end)
+        taking_part = (
+            Household.village_id.in_(ids),
+            Household.joined_on <= last_day,
+            or_(Household.left_on.is_(None), Household.left_on >= info.start),
+        )
+        solar = (
+            Reading.carrier == "solar",
+            Reading.month.between(info.start, info.end),
+        )
         with session_for(actor, url=url) as session:
-            members = session.execute(
-                select(Household.id, Household.joined_on, Household.left_on).where(
-                    Household.village_id.in_(ids),
-                    Household.joined_on <= last_day,
-                    or_(Household.left_on.is_(None), Household.left_on >= info.start),
-                )
-            ).all()
-            spans: dict[int, tuple[dt.date, dt.date | None]] = {
-                int(h): (joined, left) for h, joined, left in members
-            }
+            members = list(session.scalars(select(Household.id).where(*taking_part)))
             units = session.execute(
                 select(
                     GenerationUnit.household_id,
                     GenerationUnit.units * GenerationUnit.watts_per_unit,
                     GenerationUnit.installed_on,
+                    Household.joined_on,
+                    Household.left_on,
                 )
                 .join(Household, Household.id == GenerationUnit.household_id)
-                .where(Household.village_id.in_(ids), GenerationUnit.installed_on <= last_day)
+                .where(*taking_part, GenerationUnit.installed_on <= last_day)
             ).all()
-            metered = {
-                (int(h), m): float(v)
-                for h, m, v in session.execute(
-                    select(Reading.household_id, Reading.month, Reading.value).where(
-                        Reading.village_id.in_(ids),
-                        Reading.carrier == "solar",
-                        Reading.month.between(info.start, info.end),
+            # Metered generation is summed by the database: a year of solar readings for the
+            # whole city is a hundred thousand rows; only the households with panels on record
+            # (whose estimate leaves out their metered months) are fetched one by one.
+            metered_in = {
+                month: float(total)
+                for month, total in session.execute(
+                    select(Reading.month, func.sum(Reading.value))
+                    .join(Household, Household.id == Reading.household_id)
+                    .where(Reading.village_id.in_(ids), *solar, *taking_part)
+                    .group_by(Reading.month)
+                )
+            }
+            metered_households = set(
+                session.scalars(
+                    select(Reading.household_id)
+                    .join(Household, Household.id == Reading.household_id)
+                    .where(Reading.village_id.in_(ids), *solar, *taking_part)
+                    .distinct()
+                )
+            )
+            with_panels = sorted({int(h) for h, *_ in units})
+            metered: set[tuple[int, dt.date]] = set()
+            for offset in range(0, len(with_panels), 500):
+                metered.update(
+                    (int(h), m)
+                    for h, m in session.execute(
+                        select(Reading.household_id, Reading.month).where(
+                            Reading.household_id.in_(with_panels[offset : offset + 500]), *solar
+                        )
                     )
                 )
-                if int(h) in spans
-            }
+        spans: dict[int, tuple[dt.date, dt.date | None]] = {
+            int(h): (joined, left) for h, _, _, joined, left in units
+        }
         electricity = _electricity_by_household(actor, info.start, info.end, url)
-        taking_part = [electricity[h][0] for h in spans if h in electricity]
-        consumption = sum(taking_part) if taking_part else None
-        installed = [(int(h), int(w), d) for h, w, d in units if int(h) in spans]
-        generating = {h for h, _, _ in installed} | {h for h, _ in metered}
+        consumed = [electricity[h][0] for h in members if h in electricity]
+        consumption = sum(consumed) if consumed else None
+        installed = [(int(h), int(w), d) for h, w, d, _, _ in units]
+        generating = {h for h, _, _ in installed} | {int(h) for h in metered_households}
         shown = info.shown and len(generating) >= info.min_households
         empty = pd.DataFrame(columns=["month", "metered_kwh", "estimated_kwh"])
         if not shown:
@@ -412,9 +440,6 @@ def renewables(
         by_household: dict[int, list[tuple[int, dt.date]]] = {}
         for household, watts, installed_on in installed:
             by_household.setdefault(household, []).append((watts, installed_on))
-        metered_in: dict[dt.date, float] = {}
-        for (_, month), value in metered.items():
-            metered_in[month] = metered_in.get(month, 0.0) + value
         rows = []
         for month in metrics.months_between(info.start, info.end):
             measured = metered_in.get(month, 0.0)

@@ -20,13 +20,15 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, true, update
+from sqlalchemy import Integer, cast, delete, extract, func, insert, select, true, update
 from sqlalchemy.orm import Session
 
 from energy import metrics
 from energy.access import Actor, require, require_village
 from energy.db import session_for
 from energy.models import (
+    HouseholdYearElectricity,
+    Reading,
     Village,
     VillageHouseholdSpans,
     VillageMonthSums,
@@ -218,10 +220,59 @@ def rebuild(
         ]
         for offset in range(0, len(spans), 5_000):
             conn.execute(insert(VillageHouseholdSpans), spans[offset : offset + 5_000])
+        _rebuild_household_years(session, chunk)
         conn.execute(
             update(state).where(state.village_id.in_(chunk)).values(fresh=True, rebuilt_at=now)
         )
     return written
+
+
+def _year_of_month() -> Any:
+    return cast(extract("year", Reading.month), Integer)
+
+
+def _rebuild_household_years(session: Session, village_ids: list[int]) -> None:
+    table = HouseholdYearElectricity
+    conn = session.connection()
+    conn.execute(delete(table).where(table.village_id.in_(village_ids)))
+    year = _year_of_month()
+    conn.execute(
+        insert(table).from_select(
+            ["household_id", "year", "village_id", "kwh", "months"],
+            select(
+                Reading.household_id,
+                year,
+                func.min(Reading.village_id),
+                func.sum(Reading.value),
+                func.count(),
+            )
+            .where(Reading.village_id.in_(village_ids), Reading.carrier == "electricity")
+            .group_by(Reading.household_id, year),
+        )
+    )
+
+
+def household_year_electricity(session: Session, year: int) -> dict[int, tuple[float, int]]:
+    """Every household's electricity over calendar ``year``: (kWh, months with a reading),
+    from the kept rows of fresh villages and from the readings of the others."""
+    _, stale = _fresh_and_stale(session, None)
+    table = HouseholdYearElectricity
+    kept = select(table.household_id, table.kwh, table.months).where(table.year == year)
+    if stale:
+        kept = kept.where(table.village_id.not_in(stale))
+    result = {int(h): (float(kwh), int(months)) for h, kwh, months in session.execute(kept)}
+    if stale:
+        computed = session.execute(
+            select(Reading.household_id, func.sum(Reading.value), func.count())
+            .where(
+                Reading.village_id.in_(stale),
+                Reading.carrier == "electricity",
+                Reading.month.between(dt.date(year, 1, 1), dt.date(year, 12, 1)),
+            )
+            .group_by(Reading.household_id)
+        )
+        result.update({int(h): (float(kwh), int(months)) for h, kwh, months in computed})
+    return result
 
 
 def rebuild_stale(actor: Actor, *, url: str | None = None) -> int:

@@ -10,7 +10,7 @@ import pytest
 from alembic import command
 from sqlalchemy import inspect, text
 
-from energy import db, villages
+from energy import db, village_sums, villages
 from energy.access import CLI_ACTOR
 from energy.readings import import_readings
 from energy.readings_file import read_rows
@@ -72,10 +72,15 @@ def _readings(url: str) -> None:
 
 
 @pytest.mark.parametrize("empty_database", ["sqlite", "postgresql"], indirect=True)
-def test_0011_drops_two_keys_and_keeps_everything_else(empty_database: str) -> None:
+def test_0011_drops_two_keys_and_keeps_everything_else(
+    empty_database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     url = empty_database
     db.upgrade(url, "0010")
+    # Today's import also keeps the yearly totals of migration 0012, not there yet at 0010.
+    monkeypatch.setattr(village_sums, "_rebuild_household_years", lambda *_: None)
     _readings(url)
+    monkeypatch.undo()
     before = _schema(url)
     assert {name for name, _, _ in before["keys"]} == {  # type: ignore[attr-defined]
         "fk_readings_household_id_households",
@@ -84,8 +89,8 @@ def test_0011_drops_two_keys_and_keeps_everything_else(empty_database: str) -> N
     }
     assert len(before["rows"]) == 4  # type: ignore[arg-type]
 
-    db.upgrade(url)
-    assert db.current_revision(url) == "0011" == db.head_revision()
+    db.upgrade(url, "0011")
+    assert db.current_revision(url) == "0011"
     after = _schema(url)
     assert after["keys"] == {
         ("fk_readings_household_id_households", ("household_id",), "households")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
 
 from energy import db, households, metrics, village_sums, villages
 from energy.access import CLI_ACTOR
@@ -46,6 +46,24 @@ def _agree(url: str, village_ids: list[int] | None = None) -> None:
                 kept = public(session, village_ids, START, END, by)
                 raw = RAW_SUMS[method](session, village_ids, START, END, by)
                 _same(kept, raw)
+        # Each household's electricity per calendar year (the town hall's typical household).
+        for year in range(START.year, END.year + 1):
+            raw_years = {
+                int(h): (float(kwh), int(months))
+                for h, kwh, months in session.execute(
+                    select(Reading.household_id, func.sum(Reading.value), func.count())
+                    .where(
+                        Reading.carrier == "electricity",
+                        Reading.month.between(dt.date(year, 1, 1), dt.date(year, 12, 1)),
+                    )
+                    .group_by(Reading.household_id)
+                )
+            }
+            kept_years = village_sums.household_year_electricity(session, year)
+            assert kept_years.keys() == raw_years.keys(), year
+            for household, (kwh, months) in raw_years.items():
+                assert kept_years[household][1] == months, (year, household)
+                assert kept_years[household][0] == pytest.approx(kwh, rel=1e-9), (year, household)
 
 
 def _fresh(url: str) -> dict[int, bool]:

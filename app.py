@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from energy import cache
 from ui.auth import current_actor, login_screen, prepare_store
 from ui.i18n import t
 from ui.nav import PAGES, pages_for
@@ -27,4 +28,6 @@ else:
     # Hidden: the sidebar's links are drawn by the guard (ui.chrome), so that a deep-linked page
     # that runs without this file shows the same navigation.
     navigation = st.navigation(sections, position="hidden")
-navigation.run()
+# One page run reads the data version once for all its memoised figures (energy.cache).
+with cache.pinned():
+    navigation.run()

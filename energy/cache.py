@@ -4,17 +4,23 @@ Results are stored under the caller's key plus the store's *data version* (the n
 entry that is not about logins or accounts), so any write — a saved batch of readings, a new factor, a
 village that pauses — makes the next call recompute. Access is always checked by the
 caller *before* it asks here: the memo only ever saves work, never a permission check.
+
+Within :func:`pinned` (one run of a page) the data version is read once, not once per memo
+call: a page reads as of its start. A write committed by this process during the run drops
+the pinned version, so what the page shows after its own write is read afresh.
 """
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from sqlalchemy import func, select
 
+from energy import db
 from energy.db import get_engine
 from energy.models import AuditEntry
 
@@ -41,9 +47,37 @@ def data_version(url: str | None = None) -> int:
     return int(newest or 0)
 
 
+_pins = threading.local()
+
+
+@contextmanager
+def pinned() -> Iterator[None]:
+    """Read the data version once for everything memoised inside (one page run, one thread)."""
+    outer = getattr(_pins, "versions", None)
+    _pins.versions = {}
+    try:
+        yield
+    finally:
+        _pins.versions = outer
+
+
+def _version(store: str, url: str | None) -> int:
+    versions: dict[str, tuple[int, int]] | None = getattr(_pins, "versions", None)
+    if versions is None:
+        return data_version(url)
+    kept = versions.get(store)
+    if kept is not None and kept[0] == db.last_write():
+        return kept[1]
+    written = db.last_write()
+    version = data_version(url)
+    versions[store] = (written, version)
+    return version
+
+
 def memo(key: Hashable, compute: Callable[[], T], *, url: str | None = None) -> T:
     """``compute()``, or its result from an earlier call with the same key and data."""
-    full_key = (str(get_engine(url).url), data_version(url), key)
+    store = str(get_engine(url).url)
+    full_key = (store, _version(store, url), key)
     with _lock:
         if full_key in _entries:
             _entries.move_to_end(full_key)

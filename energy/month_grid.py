@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from energy.access import Actor, require_village
+from energy import cache
+from energy.access import Actor, require, require_village
 from energy.db import session_for
 from energy.households import village_by_code
 from energy.models import CARRIERS, Household, Reading
@@ -37,11 +38,26 @@ class MonthGrid:
 def month_grid(
     actor: Actor, village_code: str, month: dt.date, *, url: str | None = None
 ) -> MonthGrid:
+    """The grid of ``month`` for a village: memoised until the data changes (a committee's
+    home draws it on every rerun); ``actor``'s access is checked before it is returned."""
+    require(actor, "tracking.read")
     month = month_start(month)
+    village_id, grid = cache.memo(
+        ("month_grid", village_code.strip(), month),
+        lambda: _month_grid(actor, village_code, month, url),
+        url=url,
+    )
+    require_village(actor, village_id, "tracking.read")
+    result: MonthGrid = grid
+    return result
+
+
+def _month_grid(
+    actor: Actor, village_code: str, month: dt.date, url: str | None
+) -> tuple[int, MonthGrid]:
     previous_month = add_months(month, -1)
     with session_for(actor, url=url) as session:
         village = village_by_code(session, village_code)
-        require_village(actor, village.id, "tracking.read")
         last_day = add_months(month, 1) - dt.timedelta(days=1)
         members = session.execute(
             select(Household.id, Household.code)
@@ -73,7 +89,8 @@ def month_grid(
             if code is None:
                 continue
             (current if when == month else previous)[(code, carrier)] = value
-        return MonthGrid(village.code, month, carriers, tuple(codes.values()), current, previous)
+        grid = MonthGrid(village.code, month, carriers, tuple(codes.values()), current, previous)
+        return village.id, grid
 
 
 def grid_rows(

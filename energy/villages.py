@@ -228,26 +228,36 @@ def _get(session: Session, code: str) -> Village:
 
 
 def get_village(actor: Actor, code: str, *, url: str | None = None) -> VillageDetail:
-    with session_for(actor, url=url) as session:
-        village = _get(session, code)
-        scope_village(actor, village.id)
-        history = [
-            StatusChange(
-                h.status, h.effective_on, h.reason_code, h.note, h.recorded_by, h.recorded_at
-            )
-            for h in sorted(village.status_history, key=lambda h: (h.effective_on, h.id))
-        ]
-        return VillageDetail(_summary(village), history)
+    """A village with its dated status history. Memoised until the data changes (a
+    committee's every rerun draws it); ``actor``'s access is checked before it is returned."""
+
+    def compute() -> VillageDetail:
+        with session_for(actor, url=url) as session:
+            village = _get(session, code)
+            history = [
+                StatusChange(
+                    h.status, h.effective_on, h.reason_code, h.note, h.recorded_by, h.recorded_at
+                )
+                for h in sorted(village.status_history, key=lambda h: (h.effective_on, h.id))
+            ]
+            return VillageDetail(_summary(village), history)
+
+    detail: VillageDetail = cache.memo(("village_detail", code.strip()), compute, url=url)
+    scope_village(actor, detail.village.id)
+    return detail
 
 
 def get_village_by_id(actor: Actor, village_id: int, *, url: str | None = None) -> VillageDetail:
     scope_village(actor, village_id)
-    with session_for(actor, url=url) as session:
-        village = session.get(Village, village_id)
-        if village is None:
-            raise NotFound("error.unknown_village", code=str(village_id))
-        code = village.code
-    return get_village(actor, code, url=url)
+
+    def code_of() -> str:
+        with session_for(actor, url=url) as session:
+            code = session.scalar(select(Village.code).where(Village.id == village_id))
+            if code is None:
+                raise NotFound("error.unknown_village", code=str(village_id))
+            return str(code)
+
+    return get_village(actor, cache.memo(("village_code", village_id), code_of, url=url), url=url)
 
 
 def change_status(
@@ -321,9 +331,8 @@ class ProgrammeOverview:
     by_status: dict[str, int]
     by_stage: dict[str, int]
     by_cohort: pd.DataFrame  # cohort_year, status, villages
-    by_district: (
-        pd.DataFrame
-    )  # district_code, name_ko, name_en, tile_row, tile_col, status, villages
+    # district_code, name_ko, name_en, tile_row, tile_col, status, villages, short_en
+    by_district: pd.DataFrame
 
 
 def programme_overview(actor: Actor, *, url: str | None = None) -> ProgrammeOverview:
@@ -395,6 +404,7 @@ def _programme_overview(actor: Actor, url: str | None) -> ProgrammeOverview:
     grid = district_frame.merge(pd.DataFrame({"status": list(VILLAGE_STATUSES)}), how="cross")
     by_district = grid.merge(counts, on=["district_code", "status"], how="left")
     by_district["villages"] = by_district["villages"].fillna(0).astype(int)
+    by_district["short_en"] = by_district["name_en"].str.removesuffix("-gu")  # tile labels
     return ProgrammeOverview(
         total=int(frame["villages"].sum()) if not frame.empty else 0,
         by_status=by_status,

@@ -70,9 +70,7 @@ with right:
     st.subheader(t("home.by_district"))
     chart_view.altair(
         charts.district_tile_map,
-        overview.by_district.assign(
-            short_en=overview.by_district["name_en"].str.removesuffix("-gu")
-        ),
+        overview.by_district,
         name_column="name_ko" if lang() == "ko" else "short_en",
         value_title=t("chart.villages"),
     )

@@ -59,3 +59,70 @@ def test_logins_do_not_invalidate(fresh_store: str) -> None:
     version = cache.data_version(fresh_store)
     accounts.authenticate("kim.staff", "a long enough password", url=fresh_store)
     assert cache.data_version(fresh_store) == version
+
+
+def _village(url: str, code: str = "V-1") -> None:
+    villages.add_village(
+        CLI_ACTOR, code=code, name="마을", district="Mapo-gu", cohort_year=2022, today=TODAY,
+        url=url,
+    )  # fmt: skip
+
+
+def test_a_pinned_page_run_reads_the_data_version_once(fresh_store: str, monkeypatch) -> None:
+    _village(fresh_store)
+    reads: list[int] = []
+    real = cache.data_version
+
+    def counted(url: str | None = None) -> int:
+        reads.append(1)
+        return real(url)
+
+    monkeypatch.setattr(cache, "data_version", counted)
+    with cache.pinned():
+        for _ in range(3):
+            villages.get_village(CLI_ACTOR, "V-1", url=fresh_store)
+            villages.programme_overview(CLI_ACTOR, url=fresh_store)
+    assert len(reads) == 1
+    reads.clear()
+    villages.get_village(CLI_ACTOR, "V-1", url=fresh_store)  # outside a pin: read every call
+    villages.get_village(CLI_ACTOR, "V-1", url=fresh_store)
+    assert len(reads) == 2
+
+
+def test_a_write_during_a_pinned_run_is_seen_by_the_rest_of_that_run(fresh_store: str) -> None:
+    _village(fresh_store)
+    with cache.pinned():
+        before = villages.get_village(CLI_ACTOR, "V-1", url=fresh_store)
+        assert before.village.status == "active"
+        villages.change_status(
+            CLI_ACTOR, "V-1", status="paused", reason_code="lack_of_time",
+            effective_on=TODAY, today=TODAY, url=fresh_store,
+        )  # fmt: skip
+        after = villages.get_village(CLI_ACTOR, "V-1", url=fresh_store)
+    assert after.village.status == "paused"
+    assert [h.status for h in after.history][-1] == "paused"
+
+
+def test_a_memoised_village_is_still_checked_against_who_asks(fresh_store: str) -> None:
+    import pytest
+
+    from energy import month_grid
+    from energy.access import Actor
+    from energy.errors import AccessDenied
+
+    _village(fresh_store, "V-1")
+    _village(fresh_store, "V-2")
+    own = villages.get_village(CLI_ACTOR, "V-1", url=fresh_store).village.id
+    other = villages.get_village(CLI_ACTOR, "V-2", url=fresh_store).village.id
+    committee = Actor(username="c", role="committee", village_id=own)
+    month = dt.date(2025, 1, 1)
+    # The staff's calls have put both villages and both grids in the memo.
+    month_grid.month_grid(CLI_ACTOR, "V-2", month, url=fresh_store)
+    assert villages.get_village(committee, "V-1", url=fresh_store).village.id == own
+    with pytest.raises(AccessDenied):
+        villages.get_village(committee, "V-2", url=fresh_store)
+    with pytest.raises(AccessDenied):
+        villages.get_village_by_id(committee, other, url=fresh_store)
+    with pytest.raises(AccessDenied):
+        month_grid.month_grid(committee, "V-2", month, url=fresh_store)
+    assert month_grid.month_grid(committee, "V-1", month, url=fresh_store).village_code == "V-1"

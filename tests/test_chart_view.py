@@ -36,6 +36,22 @@ def test_a_kept_chart_is_built_once_per_distinct_input() -> None:
     assert CALLS == ["villages", "villages", "마을"]
 
 
+def test_the_same_frame_object_is_hashed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    hashed: list[int] = []
+    real = pd.util.hash_pandas_object
+
+    def counted(frame: pd.DataFrame, **kwargs: object) -> pd.Series:
+        hashed.append(len(frame))
+        return real(frame, **kwargs)
+
+    monkeypatch.setattr(pd.util, "hash_pandas_object", counted)
+    kept = _frame()  # as the memo hands the same object to every rerun
+    first = chart_view.fingerprint(kept)
+    assert chart_view.fingerprint(kept) == first and len(hashed) == 1
+    assert chart_view.fingerprint(_frame()) == first and len(hashed) == 2  # equal content
+    assert chart_view.fingerprint(_frame(4)) != first
+
+
 def test_inputs_that_cannot_be_fingerprinted_are_built_every_time() -> None:
     odd = _frame().assign(tags=[["a"], ["b"], ["c"]])  # lists in cells: pandas cannot hash
     chart_view._spec(bars, (odd,), {"title": "x"})

@@ -6,11 +6,17 @@ Vega-Lite JSON schema: about 40 ms a chart, most of a staff page's rerun (measur
 does, so the spec is kept under a fingerprint of the builder and everything passed to it
 (data frames by content), and the same chart on the next rerun, in any session, is sent as
 the kept spec. A chart whose inputs cannot be fingerprinted is simply built each time.
+
+Hashing a frame's content costs a couple of milliseconds a rerun; the memoised aggregates
+(``energy.cache``) hand every rerun the very same frame object until the data changes, so a
+frame's fingerprint is also kept by identity (while that object lives). Frames handed out by
+the memo are never changed in place; a caller that edits a frame makes a copy first.
 """
 
 from __future__ import annotations
 
 import threading
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any, Literal
@@ -22,6 +28,8 @@ import streamlit as st
 MAX_SPECS = 128
 _specs: OrderedDict[Hashable, dict[str, Any]] = OrderedDict()
 _lock = threading.Lock()
+MAX_FRAMES = 256
+_frames: OrderedDict[int, tuple[weakref.ref[pd.DataFrame], Hashable]] = OrderedDict()
 
 
 class _Unhashable(Exception):
@@ -31,11 +39,7 @@ class _Unhashable(Exception):
 def fingerprint(value: object) -> Hashable:
     """A hashable stand-in for ``value``: equal inputs give equal fingerprints."""
     if isinstance(value, pd.DataFrame):
-        try:
-            hashed = pd.util.hash_pandas_object(value, index=True).to_numpy().tobytes()
-        except TypeError as exc:  # cells pandas cannot hash (lists, dicts)
-            raise _Unhashable from exc
-        return ("frame", tuple(map(str, value.columns)), tuple(map(str, value.dtypes)), hashed)
+        return _frame_fingerprint(value)
     if isinstance(value, pd.Series):
         return fingerprint(value.to_frame())
     if isinstance(value, dict):
@@ -45,6 +49,23 @@ def fingerprint(value: object) -> Hashable:
     if value is None or isinstance(value, str | int | float | bool):
         return (type(value).__name__, value)
     raise _Unhashable(type(value).__name__)
+
+
+def _frame_fingerprint(frame: pd.DataFrame) -> Hashable:
+    with _lock:
+        known = _frames.get(id(frame))
+    if known is not None and known[0]() is frame:
+        return known[1]
+    try:
+        hashed = pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes()
+    except TypeError as exc:  # cells pandas cannot hash (lists, dicts)
+        raise _Unhashable from exc
+    result = ("frame", tuple(map(str, frame.columns)), tuple(map(str, frame.dtypes)), hashed)
+    with _lock:
+        _frames[id(frame)] = (weakref.ref(frame), result)
+        while len(_frames) > MAX_FRAMES:
+            _frames.popitem(last=False)
+    return result
 
 
 def _convert(chart: Any) -> dict[str, Any]:  # an Altair top-level chart
@@ -94,3 +115,4 @@ def forget() -> None:
     """Drop every kept spec (tests)."""
     with _lock:
         _specs.clear()
+        _frames.clear()

@@ -37,6 +37,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--sessions", type=int, default=25, help="concurrent sessions")
     parser.add_argument("--seconds", type=float, default=20.0, help="measured window per setting")
+    parser.add_argument(
+        "--rate", type=float, default=50.0, help="reruns per second asked for in the paced run"
+    )
     parser.add_argument("--out", type=Path, help="write the figures as JSON here")
     args = parser.parse_args(argv)
     figures: dict[str, Any] = {
@@ -74,11 +77,14 @@ def main(argv: list[str] | None = None) -> int:
                     )
             if args.only in (None, "concurrency"):
                 run["concurrency"] = measure_concurrency(
-                    url, sessions=args.sessions, seconds=args.seconds
+                    url, sessions=args.sessions, seconds=args.seconds, rate=args.rate
                 )
                 for c in run["concurrency"]:
+                    pace = (
+                        f"paced {c['offered_per_s']:g}/s" if c["offered_per_s"] else "back to back"
+                    )
                     print(
-                        f"{kind:<10} {size:>5} {c['sessions']} sessions, gc after rerun "
+                        f"{kind:<10} {size:>5} {c['sessions']} sessions {pace}, gc after rerun "
                         f"{'on ' if c['post_script_gc'] else 'off'}: {c['reruns_per_s']:6.1f} "
                         f"reruns/s  p50 {c['p50_ms']} ms  p95 {c['p95_ms']} ms  "
                         f"failures {len(c['failures'])}"

@@ -3,16 +3,29 @@ of the villages' stories."""
 
 from __future__ import annotations
 
+from types import ModuleType
+
 import streamlit as st
 
-from energy import deck, stories, townhall
+from energy import stories, townhall
 from energy.access import Actor, can
+from energy.chart_pictures import font_files
 from energy.errors import EnergyError
 from energy.villages import list_villages
 from ui.chrome import flash
 from ui.i18n import lang, t, today
 from ui.markup import md, t_md
 from ui.widgets import show_error
+
+
+def _deck() -> ModuleType:
+    """The deck and handout builders, loaded when a file is asked for: their libraries
+    (python-pptx, fpdf2, fontTools) take over a second to import, which the first view of the
+    slides on a fresh server need not wait for."""
+    from energy import deck
+
+    return deck
+
 
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
@@ -22,7 +35,7 @@ def exports(actor: Actor, filters: townhall.TownHallFilter) -> None:
     st.subheader(t("townhall.exports"))
     st.caption(t("townhall.exports_note"))
     try:
-        deck.font_files()
+        font_files()
     except EnergyError as exc:
         show_error(exc)
         return
@@ -32,13 +45,13 @@ def exports(actor: Actor, filters: townhall.TownHallFilter) -> None:
     left, right, _ = st.columns([1, 1, 2])
     left.download_button(
         t("townhall.download_pptx"),
-        data=lambda: deck.deck_pptx(actor, filters, lang=language, today=day),
+        data=lambda: _deck().deck_pptx(actor, filters, lang=language, today=day),
         file_name=f"{stem}.pptx", mime=PPTX_MIME, icon=":material/slideshow:",
         on_click="ignore", key="townhall.download.pptx",
     )  # fmt: skip
     right.download_button(
         t("townhall.download_pdf"),
-        data=lambda: deck.handout_pdf(actor, filters, lang=language, today=day),
+        data=lambda: _deck().handout_pdf(actor, filters, lang=language, today=day),
         file_name=f"{stem}.pdf", mime="application/pdf", icon=":material/picture_as_pdf:",
         on_click="ignore", key="townhall.download.pdf",
     )  # fmt: skip
@@ -55,7 +68,7 @@ def exports(actor: Actor, filters: townhall.TownHallFilter) -> None:
     )  # fmt: skip
     button.download_button(
         t("townhall.download_village"),
-        data=lambda: deck.village_summary_pdf(
+        data=lambda: _deck().village_summary_pdf(
             actor, code, year=filters.year, lang=language, today=day
         ),
         file_name=f"village-{code}-{filters.year}-{language}.pdf", mime="application/pdf",

@@ -22,7 +22,7 @@ from sqlalchemy import func, select
 
 from energy import db
 from energy.db import get_engine
-from energy.models import AuditEntry
+from energy.models import AuditEntry, Village
 
 T = TypeVar("T")
 MAX_ENTRIES = 256  # aggregates are small; this bounds memory, not correctness
@@ -94,3 +94,32 @@ def memo(key: Hashable, compute: Callable[[], T], *, url: str | None = None) -> 
 def clear() -> None:
     with _lock:
         _entries.clear()
+
+
+def village_memo(
+    actor: Any,
+    village_code: str,
+    capability: str,
+    key: Hashable,
+    compute: Callable[[], T],
+    *,
+    url: str | None = None,
+) -> T:
+    """:func:`memo` for a figure of one village: ``actor`` must hold ``capability`` for that
+    village (checked on every call, before anything is returned); an unknown code is
+    ``NotFound``, as from the store."""
+    from energy.access import require_village
+    from energy.errors import NotFound
+
+    code = village_code.strip()
+
+    def village_id() -> int:
+        with get_engine(url).connect() as conn:
+            found = conn.execute(select(Village.id).where(Village.code == code)).scalar()
+        if found is None:
+            raise NotFound("error.unknown_village", code=village_code)
+        return int(found)
+
+    village = memo(("village_id", code), village_id, url=url)
+    require_village(actor, village, capability)
+    return memo((key, village), compute, url=url)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from energy import cache
 from energy.access import Actor, require_village
 from energy.db import session_for
 from energy.errors import AlreadyExists, InvalidInput, NotFound
@@ -145,13 +146,20 @@ def add_household(
 def list_households(
     actor: Actor, village_code: str, *, include_left: bool = True, url: str | None = None
 ) -> list[HouseholdInfo]:
-    with session_for(actor, url=url) as session:
-        village = village_by_code(session, village_code)
-        require_village(actor, village.id, "tracking.read")
-        query = select(Household).where(Household.village_id == village.id)
-        if not include_left:
-            query = query.where(Household.left_on.is_(None))
-        return [_info(h) for h in session.scalars(query.order_by(Household.code))]
+    """The village's households by code (memoised until the data changes)."""
+
+    def compute() -> list[HouseholdInfo]:
+        with session_for(actor, url=url) as session:
+            village = village_by_code(session, village_code)
+            query = select(Household).where(Household.village_id == village.id)
+            if not include_left:
+                query = query.where(Household.left_on.is_(None))
+            return [_info(h) for h in session.scalars(query.order_by(Household.code))]
+
+    found: list[HouseholdInfo] = cache.village_memo(
+        actor, village_code, "tracking.read", ("households", include_left), compute, url=url
+    )
+    return list(found)  # the caller's own list; the items are frozen
 
 
 def _household(session: Session, village: Village, code: str) -> Household:

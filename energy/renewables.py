@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from energy.access import Actor, require_village
+from energy import cache
+from energy.access import Actor
 from energy.db import session_for
 from energy.households import list_households, village_by_code
 from energy.models import Reading
@@ -73,14 +74,28 @@ class VillageGeneration:
 def village_generation(
     actor: Actor, village_code: str, *, start: dt.date, end: dt.date, url: str | None = None
 ) -> VillageGeneration:
-    """Generation and consumption per month from ``start`` to ``end`` (first-of-month dates)."""
+    """Generation and consumption per month from ``start`` to ``end`` (first-of-month dates),
+    memoised until the data changes."""
     start, end = month_start(start), month_start(end)
+    result: VillageGeneration = cache.village_memo(
+        actor,
+        village_code,
+        "tracking.read",
+        ("village_generation", start, end),
+        lambda: _village_generation(actor, village_code, start, end, url),
+        url=url,
+    )
+    return result
+
+
+def _village_generation(
+    actor: Actor, village_code: str, start: dt.date, end: dt.date, url: str | None
+) -> VillageGeneration:
     members = list_households(actor, village_code, url=url)
     metered: dict[tuple[int, dt.date], float] = {}
     consumption: dict[dt.date, float] = {}
     with session_for(actor, url=url) as session:
         village = village_by_code(session, village_code)
-        require_village(actor, village.id, "tracking.read")
         rows = session.execute(
             select(Reading.household_id, Reading.carrier, Reading.month, Reading.value).where(
                 Reading.village_id == village.id,

@@ -492,32 +492,38 @@ def eco_mileage_rounds(
 
     Columns are :data:`energy.metrics.ROUND_COLUMNS`; see
     :func:`energy.metrics.eco_mileage_rounds` for how the reduction and the points are judged.
-    A village's readings for three years are a few thousand rows, so they are fetched and
-    matched in pandas. Each round is priced with the factors valid at its end.
+    A village's readings for three years are fetched and matched in pandas (memoised until
+    the data changes). Each round is priced with the factors valid at its end.
     """
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise InvalidInput(
             "error.savings_year_range", field="year", first=FIRST_YEAR, last=LAST_YEAR
         )
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 1)
-    with session_for(actor, url=url) as session:
-        found = village_by_code(session, village)
-        require_village(actor, found.id, "tracking.read")
-        households, on_record = scope_households(session, [found.id], first, last)
-        rows = session.execute(
-            select(Reading.household_id, Reading.carrier, Reading.month, Reading.value).where(
-                Reading.village_id == found.id,
-                Reading.carrier.in_(CONSUMING_CARRIERS),
-                Reading.month.between(metrics.add_months(first, -24), last),
-            )
-        ).all()
-        factors: dict[int, FactorSet] = {
-            number: factors_at(session, metrics.last_day_of_month(dt.date(year, month_to, 1)))
-            for number, _, month_to in metrics.ROUNDS
-        }
-    readings = pd.DataFrame(rows, columns=["household_id", "carrier", "month", "value"])
-    cells = metrics.eco_mileage_cells(readings, households, first, last)
-    return metrics.eco_mileage_rounds(cells, households, on_record, year, factors)
+
+    def compute() -> pd.DataFrame:
+        with session_for(actor, url=url) as session:
+            found = village_by_code(session, village)
+            households, on_record = scope_households(session, [found.id], first, last)
+            rows = session.execute(
+                select(Reading.household_id, Reading.carrier, Reading.month, Reading.value).where(
+                    Reading.village_id == found.id,
+                    Reading.carrier.in_(CONSUMING_CARRIERS),
+                    Reading.month.between(metrics.add_months(first, -24), last),
+                )
+            ).all()
+            factors: dict[int, FactorSet] = {
+                number: factors_at(session, metrics.last_day_of_month(dt.date(year, month_to, 1)))
+                for number, _, month_to in metrics.ROUNDS
+            }
+        readings = pd.DataFrame(rows, columns=["household_id", "carrier", "month", "value"])
+        cells = metrics.eco_mileage_cells(readings, households, first, last)
+        return metrics.eco_mileage_rounds(cells, households, on_record, year, factors)
+
+    rounds: pd.DataFrame = cache.village_memo(
+        actor, village, "tracking.read", ("eco_mileage_rounds", year), compute, url=url
+    )
+    return rounds
 
 
 # --- the programme's own published results --------------------------------------------------

@@ -126,3 +126,40 @@ def test_a_memoised_village_is_still_checked_against_who_asks(fresh_store: str) 
     with pytest.raises(AccessDenied):
         month_grid.month_grid(committee, "V-2", month, url=fresh_store)
     assert month_grid.month_grid(committee, "V-1", month, url=fresh_store).village_code == "V-1"
+
+
+def test_one_village_figures_are_memoised_and_checked_per_caller(fresh_store: str) -> None:
+    import pytest
+
+    from energy import renewables
+    from energy.access import Actor
+    from energy.errors import AccessDenied, NotFound
+
+    url = fresh_store
+    _village(url, "V-1")
+    _village(url, "V-2")
+    households.add_household(CLI_ACTOR, "V-2", code="H-001", joined_on=dt.date(2022, 1, 1), url=url)
+    readings.import_readings(CLI_ACTOR, "V-2", read_rows(_rows(90)), today=TODAY, url=url)
+    own = villages.get_village(CLI_ACTOR, "V-1", url=url).village.id
+    committee = Actor(username="c", role="committee", village_id=own)
+    span = {"start": dt.date(2025, 1, 1), "end": dt.date(2025, 12, 1), "url": url}
+    # Staff fill the memo for V-2; V-1's committee still may not read it.
+    rounds = savings.eco_mileage_rounds(CLI_ACTOR, "V-2", 2025, url=url)
+    assert savings.eco_mileage_rounds(CLI_ACTOR, "V-2", 2025, url=url) is rounds
+    assert [h.code for h in households.list_households(CLI_ACTOR, "V-2", url=url)] == ["H-001"]
+    generation = renewables.village_generation(CLI_ACTOR, "V-2", **span)
+    for call in (
+        lambda: savings.eco_mileage_rounds(committee, "V-2", 2025, url=url),
+        lambda: households.list_households(committee, "V-2", url=url),
+        lambda: renewables.village_generation(committee, "V-2", **span),
+    ):
+        with pytest.raises(AccessDenied):
+            call()
+    with pytest.raises(NotFound):
+        households.list_households(CLI_ACTOR, "NO-SUCH", url=url)
+    assert households.list_households(committee, "V-1", url=url) == []
+    # A write: the next call recomputes.
+    households.add_household(CLI_ACTOR, "V-2", code="H-002", joined_on=dt.date(2022, 1, 1), url=url)
+    codes = [h.code for h in households.list_households(CLI_ACTOR, "V-2", url=url)]
+    assert codes == ["H-001", "H-002"]
+    assert renewables.village_generation(CLI_ACTOR, "V-2", **span) is not generation

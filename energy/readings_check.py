@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from energy.factors import factors_at
 from energy.households import HOUSEHOLD_CODE_PATTERN
 from energy.models import CANONICAL_UNITS, CARRIERS
-from energy.readings_file import Columns, RawRow
+from energy.readings_file import Columns, RawRow, arrow_pool
 from energy.readings_report import CheckedRows, ImportReport, Issue
 from energy.readings_store import CARRIER_INDEX, month_index, month_of
 
@@ -284,8 +284,11 @@ class RowCheck:
         carrier = self._by_text(block.cells[layout.carrier], self._carrier, lines)
         scale = self._scales(block, carrier)
         text = block.cells[layout.value]
-        plain = pc.match_substring_regex(text, PLAIN_DECIMAL)
-        number = pc.cast(pc.if_else(plain, text, "0"), pa.float64()).to_numpy(zero_copy_only=False)
+        pool = arrow_pool()
+        plain = pc.match_substring_regex(text, PLAIN_DECIMAL, memory_pool=pool)
+        number = pc.cast(
+            pc.if_else(plain, text, "0", memory_pool=pool), pa.float64(), memory_pool=pool
+        ).to_numpy(zero_copy_only=False)
         good = (
             (code >= 0)
             & (month >= self.oldest)
@@ -319,7 +322,7 @@ class RowCheck:
     def _by_text(column: Any, judge: Callable[[str, int], int], lines: np.ndarray) -> np.ndarray:
         """``judge(text, line)`` for each distinct text of ``column`` in the order the texts
         first appear (with that first line), spread back over the rows."""
-        encoded = column.dictionary_encode()
+        encoded = pc.dictionary_encode(column, memory_pool=arrow_pool())
         indices: np.ndarray = encoded.indices.to_numpy(zero_copy_only=False)
         texts = encoded.dictionary.to_pylist()
         distinct, first = np.unique(indices, return_index=True)
@@ -362,7 +365,7 @@ class RowCheck:
         if block.layout.unit < 0:
             units, unit = [""], np.zeros(len(block), dtype=np.int64)
         else:
-            encoded = block.cells[block.layout.unit].dictionary_encode()
+            encoded = pc.dictionary_encode(block.cells[block.layout.unit], memory_pool=arrow_pool())
             units = [text.strip() for text in encoded.dictionary.to_pylist()]
             unit = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
         pairs, inverse = np.unique(

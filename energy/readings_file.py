@@ -250,14 +250,10 @@ Part = Iterable[RawRow] | Columns
 
 
 def _plain(block: bytes) -> bytes | None:
-    """``block`` with CRLF as LF, if it is plain CSV: UTF-8 with no quote, NUL, lone carriage
-    return or byte-order mark, so that a record is a line and a comma ends a field."""
+    """``block``, ending in a line end, if it may be plain CSV: UTF-8 with no quote, NUL or
+    byte-order mark (lone carriage returns are looked for with the lines)."""
     if b'"' in block or b"\x00" in block or codecs.BOM_UTF8 in block:
         return None
-    if b"\r" in block:
-        if block.count(b"\r") != block.count(b"\r\n"):
-            return None
-        block = block.replace(b"\r\n", b"\n")
     try:
         codecs.utf_8_decode(block, "strict", True)
     except UnicodeDecodeError:
@@ -274,8 +270,10 @@ def _parse(data: bytes, layout: Layout, lines: np.ndarray) -> Columns:
     table = pa_csv.read_csv(
         io.BytesIO(data),
         # One thread: the parse is a small share of an import, and pyarrow's worker threads
-        # would keep memory arenas of their own for the rest of the process.
-        read_options=pa_csv.ReadOptions(column_names=names, use_threads=False),
+        # would keep memory arenas of their own for the rest of the process. One chunk.
+        read_options=pa_csv.ReadOptions(
+            column_names=names, use_threads=False, block_size=len(data) + 1
+        ),
         parse_options=pa_csv.ParseOptions(
             quote_char=False, newlines_in_values=False, ignore_empty_lines=False
         ),
@@ -297,22 +295,31 @@ def _block_parts(
     block: bytes, first_line: int, layout: Layout | None
 ) -> tuple[Layout | None, list[Part]]:
     """The parts of a plain block whose first line is file line ``first_line``; the header
-    is looked for first while ``layout`` is None."""
+    is looked for first while ``layout`` is None. A line is a record: each ends in LF or
+    CRLF, and a carriage return anywhere else (a line end to csv.reader) is not plain."""
     data = np.frombuffer(block, np.uint8)
     ends = np.flatnonzero(data == ord("\n"))
     starts = np.concatenate(([0], ends[:-1] + 1))
-    if int((ends - starts).max()) > csv.field_size_limit():
+    stops = ends  # where each line's text stops
+    returns = np.flatnonzero(data == ord("\r"))
+    if len(returns):  # (the block ends in LF, so a CR is never its last byte)
+        if not (data[returns + 1] == ord("\n")).all():
+            raise _NotPlain
+        stops = ends - (data[ends - 1] == ord("\r"))
+    if int((stops - starts).max()) > csv.field_size_limit():
         raise _NotPlain  # csv.reader may refuse one of its fields
     start = 0
     if layout is None:
-        while start < len(ends) and not "".join(_cells(block[starts[start] : ends[start]])).strip():
+        while (
+            start < len(ends) and not "".join(_cells(block[starts[start] : stops[start]])).strip()
+        ):
             start += 1
         if start == len(ends):
             return None, []
-        layout = _layout(iter([(first_line + start, _cells(block[starts[start] : ends[start]]))]))
+        layout = _layout(iter([(first_line + start, _cells(block[starts[start] : stops[start]]))]))
         start += 1
     commas = np.diff(np.searchsorted(np.flatnonzero(data == ord(",")), ends), prepend=0)
-    regular = (commas == layout.width - 1) & (ends - starts <= MAX_FIELD_CHARS)
+    regular = (commas == layout.width - 1) & (stops - starts <= MAX_FIELD_CHARS)
     regular[:start] = False
     lines = np.arange(first_line, first_line + len(ends), dtype=np.int64)
     parts: list[Part] = []
@@ -325,7 +332,7 @@ def _block_parts(
         if regular[a]:
             parts.append(_parse(block[starts[a] : ends[b - 1] + 1], layout, lines[a:b]))
         else:
-            odd = [(int(lines[j]), _cells(block[starts[j] : ends[j]])) for j in range(a, b)]
+            odd = [(int(lines[j]), _cells(block[starts[j] : stops[j]])) for j in range(a, b)]
             parts.append(list(_data_rows(layout, odd)))
     return layout, parts
 

@@ -164,6 +164,8 @@ def test_every_kind_of_odd_row_gives_the_same_report(village: str, register: boo
         _file([HEADER, *GOOD_ROWS])[:-20],  # cut off mid-row, no line end
         _file([HEADER, *GOOD_ROWS, '"H-001",2025-03,gas,"1,5",MJ']),  # quotes: row by row
         _file([HEADER, *GOOD_ROWS]) + b"H-001,2025-03,gas,5,MJ\r",  # a lone carriage return
+        _file([HEADER, *GOOD_ROWS]) + b"H-001,2025-03,gas,\r5,MJ\n",  # one inside a line
+        _file([HEADER, *GOOD_ROWS[:3]], end="\r\n") + _file(GOOD_ROWS[3:]),  # CRLF, then LF
         _file([HEADER, *GOOD_ROWS]) + b"H-001,2025-03,gas,5,\xff\n",  # broken UTF-8 later on
         _file([HEADER, *GOOD_ROWS]) + b"H-001,2025-03,gas,5,MJ\x00\n",
         _file([HEADER, *GOOD_ROWS]) + "\ufeffH-001,2025-03,gas,5,MJ\n".encode(),

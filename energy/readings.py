@@ -10,10 +10,8 @@ written until the report has no errors; then everything is written in one transa
 from __future__ import annotations
 
 import datetime as dt
-import math
-import re
 import statistics
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 import numpy as np
@@ -23,10 +21,10 @@ from sqlalchemy.orm import Session
 from energy import village_sums
 from energy.access import Actor, require_village
 from energy.db import record_action, session_for
-from energy.factors import factors_at
-from energy.households import HOUSEHOLD_CODE_PATTERN, village_by_code
+from energy.households import village_by_code
 from energy.models import CANONICAL_UNITS, CARRIERS, Household, Reading, ReadingBatch, Village
-from energy.readings_file import RawRow
+from energy.readings_check import Progress, RowCheck
+from energy.readings_file import Columns, RawRow, ReadingsFile
 from energy.readings_report import (
     CheckedReading,
     CheckedRows,
@@ -46,48 +44,10 @@ from energy.readings_store import (
     write_new,
 )
 
-# Units a person may type, per carrier, and the factor that brings them to the stored unit.
-# Gas in m³ needs the calorific value valid for that month (a versioned factor), see below.
-UNIT_ALIASES: dict[str, dict[str, float | None]] = {
-    "electricity": {"kwh": 1.0, "mwh": 1000.0, "wh": 0.001},
-    "gas": {"mj": 1.0, "gj": 1000.0, "m3": None, "m³": None, "㎥": None, "nm3": None},
-    "water": {"m3": 1.0, "m³": 1.0, "㎥": 1.0, "l": 0.001, "톤": 1.0, "ton": 1.0},
-    "heat": {"kwh": 1.0, "mwh": 1000.0, "mcal": 1.163, "gcal": 1163.0, "gj": 277.778},
-    "solar": {"kwh": 1.0, "wh": 0.001},
-}
-CARRIER_ALIASES = {
-    "electricity": "electricity",
-    "electric": "electricity",
-    "elec": "electricity",
-    "전기": "electricity",
-    "gas": "gas",
-    "city gas": "gas",
-    "가스": "gas",
-    "도시가스": "gas",
-    "water": "water",
-    "수도": "water",
-    "물": "water",
-    "상수도": "water",
-    "heat": "heat",
-    "district heating": "heat",
-    "지역난방": "heat",
-    "난방": "heat",
-    "solar": "solar",
-    "pv": "solar",
-    "태양광": "solar",
-    "발전": "solar",
-}
-MONTH_PATTERN = re.compile(r"^\s*(\d{4})\s*[-./년]\s*(\d{1,2})\s*월?\s*$")
-EARLIEST_MONTH = dt.date(2000, 1, 1)
-# No household uses more than this in a month in any carrier's unit (a typo guard).
-MAX_VALUE = 10_000_000.0
 # "Far outside the household's own history": beyond median + 3 × IQR of its months.
 OUTLIER_IQR_FACTOR = 3.0
 OUTLIER_MIN_HISTORY = 6
 HISTORY_MONTHS = 36
-CHUNK_ROWS = 5_000
-CALORIFIC = -1.0  # the unit scale of gas in m³: the month's calorific value
-Progress = Callable[[int, int | None], None]
 
 
 def month_start(value: dt.date) -> dt.date:
@@ -99,98 +59,12 @@ def add_months(month: dt.date, n: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
-def parse_month(text: str) -> dt.date | None:
-    match = MONTH_PATTERN.match(text)
-    if not match:
-        return None
-    year, month = int(match.group(1)), int(match.group(2))
-    if not 1 <= month <= 12:
-        return None
-    return dt.date(year, month, 1)
-
-
-def parse_value(text: str) -> float | None:
-    cleaned = text.strip().replace(",", "").replace(" ", "")
-    if not cleaned or len(cleaned) > 30:
-        return None
-    try:
-        value = float(cleaned)
-    except ValueError:
-        return None
-    return value if math.isfinite(value) else None
-
-
-def _unit_scale(carrier: str, unit_text: str) -> float | None:
-    """The factor to the stored unit; :data:`CALORIFIC` for gas in m³; None if unknown."""
-    unit = unit_text.strip().lower().replace(" ", "") or CANONICAL_UNITS[carrier].lower()
-    aliases = UNIT_ALIASES[carrier]
-    if unit not in aliases:
-        return None
-    scale = aliases[unit]
-    return CALORIFIC if scale is None else scale
-
-
-def _calorific(session: Session, month: int, cache: dict[int, float]) -> float:
-    """Gas MJ per m³ valid in ``month`` (a versioned factor); 0.0 when none is set."""
-    if month not in cache:
-        cache[month] = factors_at(session, month_of(month)).value("gas.mj_per_m3") or 0.0
-    return cache[month]
-
-
 def _outlier_limits(values: list[float]) -> float | None:
     if len(values) < OUTLIER_MIN_HISTORY:
         return None
     quartiles = statistics.quantiles(values, n=4)
     iqr = quartiles[2] - quartiles[0]
     return statistics.median(values) + OUTLIER_IQR_FACTOR * iqr if iqr > 0 else None
-
-
-def _row_issues(
-    report: ImportReport,
-    row: RawRow,
-    households: dict[str, int],
-    register_households: bool,
-    this_month: dt.date,
-) -> None:
-    """Every problem of a row that failed the fast checks, field by field."""
-
-    def fail(column: str | None, key: str, **params: Any) -> None:
-        report.issues.append(Issue(row.line, column, key, params))
-
-    if row.value.startswith("\x00too-long"):
-        fail(None, "import.field_too_long")
-        return
-    if row.value.startswith("\x00fields:"):
-        _, got, expected = row.value.split(":")
-        fail(None, "import.field_count", got=got, expected=expected)
-        return
-    code = row.household.strip()
-    if not code:
-        fail("household", "import.household_missing")
-    elif not HOUSEHOLD_CODE_PATTERN.match(code):
-        fail("household", "import.household_format", value=code[:40])
-    elif code not in households and not register_households:
-        fail("household", "import.household_unknown", value=code)
-    month = parse_month(row.month)
-    if month is None:
-        fail("month", "import.month_format", value=row.month[:20])
-    elif month > this_month:
-        fail("month", "import.month_future", value=row.month)
-    elif month < EARLIEST_MONTH:
-        fail("month", "import.month_too_old", value=row.month)
-    carrier = CARRIER_ALIASES.get(row.carrier.strip().lower())
-    if carrier is None:
-        fail("carrier", "import.carrier_unknown", value=row.carrier[:30])
-    number = parse_value(row.value)
-    if number is None:
-        fail("value", "import.value_not_number", value=row.value[:30])
-    elif number < 0:
-        fail("value", "import.value_negative", value=row.value)
-    elif number > MAX_VALUE:
-        fail("value", "import.value_too_large", value=row.value[:30])
-    if carrier is not None and _unit_scale(carrier, row.unit) is None:
-        fail("unit", "import.unit_unknown", value=row.unit[:20], carrier=carrier,
-             units=", ".join(u for u in UNIT_ALIASES[carrier] if u.isascii()))  # fmt: skip
 
 
 def _check(
@@ -203,103 +77,38 @@ def _check(
     progress: Progress | None,
     total: int | None,
 ) -> ImportReport:
-    """Check ``rows`` one by one, streaming: each distinct household, month, carrier and unit
-    text is judged once, and the rows that pass are kept column by column."""
+    """Check ``rows``, streaming (:class:`~energy.readings_check.RowCheck`): a readings file
+    by its parts (a plain CSV file a block of columns at a time), any other rows one by one."""
     report = ImportReport()
-    checked = report.checked
     households: dict[str, int] = {
         code: household_id
         for code, household_id in session.execute(
             select(Household.code, Household.id).where(Household.village_id == village.id)
         )
     }
-    this_month = month_start(today)
-    newest, oldest = month_index(this_month), month_index(EARLIEST_MONTH)
-    codes: dict[str, int] = {}  # text → household number, or -1 when the text is not valid
-    months: dict[str, int] = {}  # text → month index, or -1
-    carriers: dict[str, int] = {}  # text → carrier index, or -1
-    scales: list[dict[str, float | None]] = [{} for _ in CARRIERS]
-    calorific: dict[int, float] = {}
-    unknown: dict[str, int | None] = {}
-    rows_in = 0
-    lines, numbers, month_column = checked.line.append, checked.code.append, checked.month.append
-    carrier_column, values = checked.carrier.append, checked.value.append
-    for row in rows:
-        rows_in += 1
-        if progress and rows_in % CHUNK_ROWS == 0:
-            progress(rows_in, total)
-        line, code_text, month_text, carrier_text, value_text, unit_text = row
-        code = codes.get(code_text)
-        if code is None:
-            code = codes[code_text] = _household_number(
-                checked, code_text, households, register_households, unknown, line
-            )
-        month = months.get(month_text)
-        if month is None:
-            parsed = parse_month(month_text)
-            month = months[month_text] = -1 if parsed is None else month_index(parsed)
-        carrier = carriers.get(carrier_text)
-        if carrier is None:
-            name = CARRIER_ALIASES.get(carrier_text.strip().lower())
-            carrier = carriers[carrier_text] = -1 if name is None else CARRIER_INDEX[name]
-        try:
-            number: float | None = float(value_text) if len(value_text) <= 30 else None
-        except ValueError:
-            number = parse_value(value_text)
-        scale = scales[carrier].get(unit_text, 0.0) if carrier >= 0 else None
-        if scale == 0.0:
-            scale = scales[carrier][unit_text] = _unit_scale(CARRIERS[carrier], unit_text)
-        # (NaN fails the range test; infinities are out of range.)
-        if (
-            code < 0
-            or not oldest <= month <= newest
-            or carrier < 0
-            or number is None
-            or not 0 <= number <= MAX_VALUE
-            or scale is None
-        ):
-            _row_issues(report, row, households, register_households, this_month)
-            continue
-        if scale == CALORIFIC:
-            scale = _calorific(session, month, calorific)
-            if not scale:
-                report.issues.append(Issue(line, "unit", "import.unit_unknown", {
-                    "value": unit_text[:20], "carrier": "gas",
-                    "units": ", ".join(u for u in UNIT_ALIASES["gas"] if u.isascii())}))  # fmt: skip
-                continue
-        lines(-1 if line is None else line)
-        numbers(code)
-        month_column(month)
-        carrier_column(carrier)
-        values(number * scale)
-    report.rows_in = rows_in
+    check = RowCheck(
+        session,
+        report,
+        households,
+        register_households=register_households,
+        this_month=month_start(today),
+        progress=progress,
+        total=total,
+    )
+    for part in rows.parts() if isinstance(rows, ReadingsFile) else [rows]:
+        if isinstance(part, Columns):
+            check.columns(part)
+        else:
+            check.rows(part)
+    report.rows_in = rows_in = check.rows_in
     if progress:
         progress(rows_in, total)
     _drop_duplicates(report)
     if rows_in == 0:
         report.issues.append(Issue(None, None, "import.no_rows", {}))
-    report.new_households = sorted(unknown)
+    report.new_households = sorted(check.unknown)
     _compare_with_store(session, village, report)
     return report
-
-
-def _household_number(
-    checked: CheckedRows,
-    text: str,
-    households: dict[str, int],
-    register_households: bool,
-    unknown: dict[str, int | None],
-    line: int | None,
-) -> int:
-    code = text.strip()
-    if not code or not HOUSEHOLD_CODE_PATTERN.match(code):
-        return -1
-    household_id = households.get(code)
-    if household_id is None:
-        if not register_households:
-            return -1
-        unknown.setdefault(code, line)
-    return checked.household(code, household_id)
 
 
 def _drop_duplicates(report: ImportReport) -> None:

@@ -92,6 +92,30 @@ class CheckedRows:
         self.carrier.append(carrier)
         self.value.append(value)
 
+    def extend(
+        self,
+        lines: np.ndarray,
+        codes: np.ndarray,
+        months: np.ndarray,
+        carriers: np.ndarray,
+        values: np.ndarray,
+    ) -> None:
+        """Append rows column by column (as :meth:`append` one row at a time)."""
+        for column, part in zip(
+            self._columns(), (lines, codes, months, carriers, values), strict=True
+        ):
+            column.frombytes(np.asarray(part, dtype=column.typecode).tobytes())
+
+    def reorder(self, start: int, order: np.ndarray) -> None:
+        """Put the rows from ``start`` on in ``order`` (positions counted from ``start``)."""
+        for column in self._columns():
+            tail = np.asarray(column[start:])[order]
+            del column[start:]
+            column.frombytes(tail.tobytes())
+
+    def _columns(self) -> tuple[array[Any], ...]:
+        return (self.line, self.code, self.month, self.carrier, self.value)
+
     def owners(self) -> np.ndarray:
         """Each row's stored household id (-1 for a household the import will register)."""
         ids = np.fromiter((-1 if i is None else i for i in self.ids), np.int64, len(self.ids))

@@ -5,10 +5,14 @@ and the triggers must still work for every other writer afterwards."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
 
+import pytest
 from sqlalchemy import insert, select, text
 
-from energy import db, households, villages
+from energy import db, households, readings_store, villages
 from energy.access import CLI_ACTOR
 from energy.models import Reading
 from energy.readings import import_readings
@@ -111,3 +115,56 @@ def test_the_insert_trigger_still_serves_other_writers_after_an_import(fresh_sto
             select(Reading.value_y1).where(Reading.month == dt.date(2024, 5, 1))
         ).scalar()
     assert y1 == 100.0
+
+
+def _indexes(url: str) -> list[tuple[str, str]]:
+    with db.session_for(CLI_ACTOR, url=url) as session:
+        if session.get_bind().dialect.name == "sqlite":
+            query = (
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'readings'"
+            )
+        else:
+            query = "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'readings'"
+        return sorted((name, str(sql)) for name, sql in session.execute(text(query)))
+
+
+def test_an_import_larger_than_the_table_builds_its_indexes_again_the_same(
+    fresh_store: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite: an import that adds at least as many rows as ``readings`` holds drops the
+    secondary indexes while it inserts and builds them again after, in its transaction: the
+    same indexes, consistent with the rows; a smaller import leaves them in place."""
+    url = fresh_store
+    monkeypatch.setattr(readings_store, "MIN_REBUILD_ROWS", 0)  # a few rows stand for a million
+    seen: list[list[str]] = []
+    original = readings_store._indexes_built_after
+
+    @contextmanager
+    def spy(cursor: Any, expected: int) -> Iterator[None]:
+        with original(cursor, expected):
+            names = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'readings'"
+            seen.append(sorted(name for (name,) in cursor.execute(names)))
+            yield
+
+    monkeypatch.setattr(readings_store, "_indexes_built_after", spy)
+    villages.add_village(
+        CLI_ACTOR, code="V-1", name="마을", district="Mapo-gu", cohort_year=2021, url=url
+    )
+    for code in ("H-001", "H-002"):
+        households.add_household(
+            CLI_ACTOR, "V-1", code=code, joined_on=dt.date(2020, 1, 1), url=url
+        )
+    before = _indexes(url)
+    months = _months(dt.date(2020, 1, 1), 36)
+    _import(url, [("H-001", m, "electricity", 100.0 + k) for k, m in enumerate(months)])
+    assert _indexes(url) == before
+    _import(url, [("H-002", m, "gas", 50.0 + k) for k, m in enumerate(months[:12])])
+    assert _indexes(url) == before
+    assert _history_matches_a_self_join(url) == 48
+    with db.session_for(CLI_ACTOR, url=url) as session:
+        if session.get_bind().dialect.name == "sqlite":
+            assert session.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+            village = "ix_readings_village_carrier_month"
+            assert village not in seen[0] and village in seen[1]  # dropped, then kept
+        else:
+            assert seen == []  # PostgreSQL copies into the table as it is

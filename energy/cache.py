@@ -22,7 +22,7 @@ from sqlalchemy import func, select
 
 from energy import db
 from energy.db import get_engine
-from energy.models import AuditEntry, Village
+from energy.models import AuditEntry
 
 T = TypeVar("T")
 MAX_ENTRIES = 256  # aggregates are small; this bounds memory, not correctness
@@ -65,10 +65,10 @@ def _version(store: str, url: str | None) -> int:
     versions: dict[str, tuple[int, int]] | None = getattr(_pins, "versions", None)
     if versions is None:
         return data_version(url)
-    kept = versions.get(store)
-    if kept is not None and kept[0] == db.last_write():
-        return kept[1]
     written = db.last_write()
+    kept = versions.get(store)
+    if kept is not None and kept[0] == written:
+        return kept[1]
     version = data_version(url)
     versions[store] = (written, version)
     return version
@@ -109,17 +109,13 @@ def village_memo(
     village (checked on every call, before anything is returned); an unknown code is
     ``NotFound``, as from the store."""
     from energy.access import require_village
-    from energy.errors import NotFound
-
-    code = village_code.strip()
+    from energy.db import session_for
+    from energy.households import village_by_code
 
     def village_id() -> int:
-        with get_engine(url).connect() as conn:
-            found = conn.execute(select(Village.id).where(Village.code == code)).scalar()
-        if found is None:
-            raise NotFound("error.unknown_village", code=village_code)
-        return int(found)
+        with session_for(actor, url=url) as session:
+            return int(village_by_code(session, village_code).id)
 
-    village = memo(("village_id", code), village_id, url=url)
+    village = memo(("village_id", village_code.strip()), village_id, url=url)
     require_village(actor, village, capability)
     return memo((key, village), compute, url=url)

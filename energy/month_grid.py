@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from energy import cache
-from energy.access import Actor, require, require_village
+from energy.access import Actor
 from energy.db import session_for
 from energy.households import village_by_code
 from energy.models import CARRIERS, Household, Reading
@@ -40,21 +40,19 @@ def month_grid(
 ) -> MonthGrid:
     """The grid of ``month`` for a village: memoised until the data changes (a committee's
     home draws it on every rerun); ``actor``'s access is checked before it is returned."""
-    require(actor, "tracking.read")
     month = month_start(month)
-    village_id, grid = cache.memo(
-        ("month_grid", village_code.strip(), month),
+    grid: MonthGrid = cache.village_memo(
+        actor,
+        village_code,
+        "tracking.read",
+        ("month_grid", month),
         lambda: _month_grid(actor, village_code, month, url),
         url=url,
     )
-    require_village(actor, village_id, "tracking.read")
-    result: MonthGrid = grid
-    return result
+    return grid
 
 
-def _month_grid(
-    actor: Actor, village_code: str, month: dt.date, url: str | None
-) -> tuple[int, MonthGrid]:
+def _month_grid(actor: Actor, village_code: str, month: dt.date, url: str | None) -> MonthGrid:
     previous_month = add_months(month, -1)
     with session_for(actor, url=url) as session:
         village = village_by_code(session, village_code)
@@ -89,8 +87,7 @@ def _month_grid(
             if code is None:
                 continue
             (current if when == month else previous)[(code, carrier)] = value
-        grid = MonthGrid(village.code, month, carriers, tuple(codes.values()), current, previous)
-        return village.id, grid
+        return MonthGrid(village.code, month, carriers, tuple(codes.values()), current, previous)
 
 
 def grid_rows(

@@ -440,6 +440,15 @@ def test_committee_sees_only_its_village(page: Any, server: Server) -> None:
     assert sorted(nav_paths(page)) == paths_of("committee")
     assert _msg("home.title", "ko") not in _h1_texts(page)  # no programme overview
     screenshot(page, "committee-home-ko")
+    # Every card's value fits its card: none is cut off with an ellipsis (the text's own
+    # width against the width of the box that clips it).
+    overflow = page.locator('[data-testid="stMetricValue"]').evaluate_all(
+        "els => els.filter(e => { const box = e.querySelector('.stMarkdownEllipsis');"
+        " const text = box && box.querySelector('p');"
+        " return text && text.getBoundingClientRect().width > box.clientWidth + 0.5; })"
+        ".map(e => e.innerText)"
+    )
+    assert overflow == []
 
     # Its village page shows its own village, with no chooser of other villages.
     _nav_link(page, "village").click()

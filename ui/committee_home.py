@@ -11,7 +11,7 @@ from energy.villages import VillageDetail
 from ui.i18n import t, today
 from ui.nav import page_path
 from ui.savings_panels import pct
-from ui.widgets import badge_label, kpi_row
+from ui.widgets import badge_dot, kpi_row
 
 
 def committee_home(actor: Actor, detail: VillageDetail) -> None:
@@ -32,7 +32,12 @@ def committee_home(actor: Actor, detail: VillageDetail) -> None:
                 f"{done} / {len(grid.households)}",
                 t("committee.entered_help"),
             ),
-            (t("committee.quality"), badge_label(health.badge), t("committee.quality_help")),
+            # The dot sits in the label: beside the word, it pushed the value past a card's width.
+            (
+                f"{t('committee.quality')} {badge_dot(health.badge)}",
+                t(f"badge.{health.badge}"),
+                t("committee.quality_help"),
+            ),
             (
                 t("committee.saving"),
                 pct(electricity.saving_pct),

@@ -63,6 +63,16 @@ def stage_label(stage: str) -> str:
 BADGE_ICONS = {"green": "🟢", "amber": "🟠", "red": "🔴"}
 
 
+BADGE_COLOURS = {"green": "green", "amber": "orange", "red": "red"}
+
+
+def badge_dot(badge: str) -> str:
+    """A badge's dot as coloured text, for a label whose value carries the word: a text dot
+    keeps the label's line height, which an emoji does not."""
+    colour = BADGE_COLOURS.get(badge)
+    return f":{colour}[⬤]" if colour else ""
+
+
 def badge_label(badge: str) -> str:
     """A data-quality badge as a coloured dot and a word (the word carries it for colour-blind readers)."""
     return f"{BADGE_ICONS.get(badge, '')} {t(f'badge.{badge}')}"

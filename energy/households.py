@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from energy import cache
 from energy.access import Actor, require_village
@@ -151,7 +151,11 @@ def list_households(
     def compute() -> list[HouseholdInfo]:
         with session_for(actor, url=url) as session:
             village = village_by_code(session, village_code)
-            query = select(Household).where(Household.village_id == village.id)
+            query = (
+                select(Household)
+                .where(Household.village_id == village.id)
+                .options(selectinload(Household.generation))  # one query, not one per household
+            )
             if not include_left:
                 query = query.where(Household.left_on.is_(None))
             return [_info(h) for h in session.scalars(query.order_by(Household.code))]

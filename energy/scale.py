@@ -1,9 +1,12 @@
 """City-scale data: any number of households and years of readings, generated quickly.
 
 ``python -m energy demo --households N --years Y`` builds the demo's villages and users, then
-this module adds ``N`` households spread over the villages (more villages are opened when
-there would be more than ``HOUSEHOLDS_PER_VILLAGE`` each, up to Seoul's ~426 neighbourhoods)
-and ``Y`` years of monthly readings. Values are drawn with numpy in whole blocks of
+this module adds ``N`` households and ``Y`` years of monthly readings. Villages are filled in
+turn to ``VILLAGE_HOUSEHOLDS`` each (the flagship first, then the others in a fixed shuffled
+order, so the filled ones span the cohorts), opening more villages when needed up to Seoul's
+~426 neighbourhoods; only beyond 426 full villages do villages grow. So a village is the same
+size in a small store and a city-sized one, and a bigger store has more villages and more
+history, not bigger villages (which is what the page benchmarks compare). Values are drawn with numpy in whole blocks of
 households (seasonal shapes, a saving that grows with the programme year, noise) and written
 with the store's bulk path (COPY on PostgreSQL), one transaction per block, so ten million
 readings take minutes and bounded memory.
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,7 +31,7 @@ from energy.demo_readings import ELECTRICITY_SHAPE, HEATING_MJ, WATER_SHAPE, wri
 from energy.models import District, Household, ReadingBatch, Village, VillageStatusChange
 from energy.readings import add_months, month_start
 
-HOUSEHOLDS_PER_VILLAGE = 120  # beyond this, open another village
+VILLAGE_HOUSEHOLDS = 280  # a full village: 426 of them hold ~120,000 households
 MAX_VILLAGES = 426  # Seoul's administrative neighbourhoods (2022)
 BLOCK_HOUSEHOLDS = 4_000  # households generated and written per transaction
 GAS_SHARE, HEAT_SHARE, WATER_SHARE, SOLAR_SHARE = 0.7, 0.2, 0.5, 0.1
@@ -98,7 +102,12 @@ def add_scale_readings(
     month_index = np.array([m.month - 1 for m in months])
     summary = ScaleSummary()
     with session_for(DEMO_ACTOR, write=True, url=url) as session:
-        villages = _open_villages(session, math.ceil(households / HOUSEHOLDS_PER_VILLAGE), today)
+        per_village = max(VILLAGE_HOUSEHOLDS, math.ceil(households / MAX_VILLAGES))
+        wanted = math.ceil(households / per_village)
+        opened = _open_villages(session, wanted, today)
+        rest = opened[1:]
+        random.Random(seed).shuffle(rest)
+        villages = [opened[0], *rest][:wanted]
         summary.villages = len(villages)
         batch_ids: dict[int, int] = {}
         for village_id, _, _ in villages:
@@ -115,7 +124,7 @@ def add_scale_readings(
     done = 0
     while done < households:
         block = min(BLOCK_HOUSEHOLDS, households - done)
-        owners = [villages[(done + i) % len(villages)] for i in range(block)]
+        owners = [villages[(done + i) // per_village] for i in range(block)]
         with session_for(DEMO_ACTOR, write=True, url=url) as session:
             rows: list[dict[str, Any]] = [
                 {

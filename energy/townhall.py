@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
 
 from energy import cache, metrics, village_sums
 from energy.access import Actor
@@ -207,25 +208,46 @@ def _electricity_by_household(
     """Every household's electricity over ``start``-``end``: (kWh, months with a reading).
 
     Memoised for both slides that need it (the typical household and the renewables'
-    consumption). A calendar year is read from the kept yearly totals; any other period
-    (this year's months so far) is one pass over its readings."""
+    consumption). A period from January to a month of the same year is read from the kept
+    yearly totals (migration 0012), less the readings of that year's later months (this
+    year's so far: at most the month being entered); any other period is one pass over its
+    readings."""
 
     def compute() -> dict[int, tuple[float, int]]:
         with session_for(actor, url=url) as session:
-            if (start.month, end.month) == (1, 12) and start.year == end.year:
-                # A calendar year: one kept row per household (migration 0012).
-                return village_sums.household_year_electricity(session, start.year)
-            rows = session.execute(
-                select(Reading.household_id, func.sum(Reading.value), func.count())
-                .where(Reading.carrier == "electricity", Reading.month.between(start, end))
-                .group_by(Reading.household_id)
-            )
-            return {int(h): (float(total), int(months)) for h, total, months in rows}
+            if start.month == 1 and start.year == end.year:
+                totals = village_sums.household_year_electricity(session, start.year)
+                if end.month < 12:
+                    later = _household_electricity(
+                        session, metrics.add_months(end, 1), dt.date(end.year, 12, 1)
+                    )
+                    for household, (kwh, months) in later.items():
+                        kept_kwh, kept_months = totals.get(household, (kwh, months))
+                        totals[household] = (kept_kwh - kwh, kept_months - months)
+                return {h: v for h, v in totals.items() if v[1] > 0}
+            return _household_electricity(session, start, end)
 
     result: dict[int, tuple[float, int]] = cache.memo(
         ("townhall", "electricity_by_household", start, end), compute, url=url
     )
     return result
+
+
+def _household_electricity(
+    session: Session, start: dt.date, end: dt.date
+) -> dict[int, tuple[float, int]]:
+    rows = session.execute(
+        select(Reading.household_id, func.sum(Reading.value), func.count())
+        .where(
+            # Every village, said so that the store reads the months wanted through its
+            # (village, carrier, month) index instead of walking the whole table.
+            Reading.village_id.in_(select(Village.id)),
+            Reading.carrier == "electricity",
+            Reading.month.between(start, end),
+        )
+        .group_by(Reading.household_id)
+    )
+    return {int(h): (float(total), int(months)) for h, total, months in rows}
 
 
 def _typical_household_kwh(
@@ -244,11 +266,14 @@ def energy_saved(
 ) -> EnergySlide:
     def compute(scope: _Scope, _today: dt.date) -> EnergySlide:
         info = scope.info
-        typical_start = metrics.add_months(info.end, -11)
+        # The yardstick is the last whole calendar year the period reaches (this one once
+        # December is in): a stable figure, and the kept yearly totals hold it.
+        typical_year = info.end.year if info.end.month == 12 else info.end.year - 1
+        typical_start, typical_end = dt.date(typical_year, 1, 1), dt.date(typical_year, 12, 1)
         typical, counted = _typical_household_kwh(
-            _electricity_by_household(actor, typical_start, info.end, url),
+            _electricity_by_household(actor, typical_start, typical_end, url),
             typical_start,
-            info.end,
+            typical_end,
             info.min_households,
         )
         report = None
@@ -256,7 +281,7 @@ def energy_saved(
             report = compute_savings(
                 actor, district=info.district_code, start=info.start, end=info.end, url=url
             )
-        return EnergySlide(info, report, typical, counted, typical_start, info.end)
+        return EnergySlide(info, report, typical, counted, typical_start, typical_end)
 
     return _slide("energy", actor, filters, today, url, compute)
 

@@ -22,9 +22,9 @@ import pandas as pd
 import pytest
 from pptx import Presentation
 from pypdf import PdfReader
-from sqlalchemy import insert
+from sqlalchemy import func, insert, select, update
 
-from energy import accounts, db, deck, households, presentation, stories, townhall, villages
+from energy import accounts, cache, db, deck, households, presentation, stories, townhall, villages
 from energy.access import CLI_ACTOR, Actor
 from energy.errors import AccessDenied, InvalidInput
 from energy.factors import load_factors
@@ -205,6 +205,53 @@ def test_energy_saved_with_the_typical_household(known: str) -> None:
     assert (slide.typical_household_kwh, slide.typical_households) == (1440.0, 14)
     assert (slide.typical_start, slide.typical_end) == (dt.date(YEAR, 1, 1), dt.date(YEAR, 12, 1))
     assert slide.households_equivalent == pytest.approx(1800 / 1440)
+
+
+def test_a_year_so_far_measures_against_the_last_whole_year(known: str) -> None:
+    # Mid-2025: the period is January to June; the typical household is 2024's.
+    slide = townhall.energy_saved(CLI_ACTOR, FILTER, today=dt.date(YEAR, 7, 20), url=known)
+    assert (slide.scope.start, slide.scope.end) == (dt.date(YEAR, 1, 1), dt.date(YEAR, 6, 1))
+    assert (slide.typical_start, slide.typical_end) == (
+        dt.date(YEAR - 1, 1, 1),
+        dt.date(YEAR - 1, 12, 1),
+    )
+    # 2024 per household: 1200 (x6), 2400 (x5), 1800 (x3): the median is 1800.
+    assert (slide.typical_household_kwh, slide.typical_households) == (1800.0, 14)
+
+
+def _from_readings(url: str, start: dt.date, end: dt.date) -> dict[int, tuple[float, int]]:
+    with db.session_for(CLI_ACTOR, url=url) as session:
+        rows = session.execute(
+            select(Reading.household_id, func.sum(Reading.value), func.count())
+            .where(Reading.carrier == "electricity", Reading.month.between(start, end))
+            .group_by(Reading.household_id)
+        ).all()
+    return {int(h): (float(kwh), int(n)) for h, kwh, n in rows}
+
+
+@pytest.mark.parametrize(
+    "start, end",
+    [
+        (dt.date(YEAR, 1, 1), dt.date(YEAR, 6, 1)),  # kept yearly totals less July-December
+        (dt.date(YEAR, 1, 1), dt.date(YEAR, 12, 1)),  # the kept totals as they are
+        (dt.date(YEAR - 1, 3, 1), dt.date(YEAR, 2, 1)),  # across two years: the readings
+    ],
+)
+def test_household_electricity_of_a_period_agrees_with_the_readings(
+    known: str, start: dt.date, end: dt.date
+) -> None:
+    expected = _from_readings(known, start, end)
+    assert townhall._electricity_by_household(CLI_ACTOR, start, end, known) == expected
+    # A changed reading makes its village stale; the figures still agree (cache dropped).
+    with db.session_for(CLI_ACTOR, write=True, url=known) as session:
+        session.execute(
+            update(Reading)
+            .where(Reading.month == dt.date(YEAR, 4, 1), Reading.carrier == "electricity")
+            .values(value=Reading.value + 5)
+        )
+    cache.clear()
+    changed = _from_readings(known, start, end)
+    assert townhall._electricity_by_household(CLI_ACTOR, start, end, known) == changed
 
 
 def test_one_district(known: str) -> None:

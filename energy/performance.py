@@ -57,11 +57,11 @@ def _frame(sums: Sums, by: tuple[str, ...]) -> pd.DataFrame:
 def _toe(frame: pd.DataFrame, factors: FactorSet) -> pd.DataFrame:
     """Add baseline/actual in TOE to each row (NaN for carriers without a TOE factor)."""
     out = frame.copy()
+    # TOE is linear in the quantity: one factor per carrier, then a vector product.
+    per_unit = {c: metrics.to_toe(c, 1.0, factors) for c in TOE_CARRIERS}
+    factor = out["carrier"].map(lambda c: per_unit.get(c)).astype(float)
     for side in ("baseline", "actual"):
-        out[f"{side}_toe"] = [
-            metrics.to_toe(c, float(v), factors) if c in TOE_CARRIERS else None
-            for c, v in zip(out["carrier"], out[side], strict=True)
-        ]
+        out[f"{side}_toe"] = out[side].astype(float) * factor
     return out
 
 
@@ -266,10 +266,9 @@ def _cohort_curves(
     if frame.empty:
         return pd.DataFrame(columns=["cohort", "year_in_programme", "saving_pct", "villages"])
     frame["cohort"] = frame["village"].map(villages)
-    frame["year_in_programme"] = [
-        m.year - c + 1 for m, c in zip(frame["month"], frame["cohort"], strict=True)
-    ]
-    frame = frame[frame["year_in_programme"] >= 1]
+    years = {m: m.year for m in frame["month"].unique()}
+    frame["year_in_programme"] = frame["month"].map(years) - frame["cohort"] + 1
+    frame = frame[frame["year_in_programme"] >= 1].astype({"year_in_programme": int})
     grouped = (
         frame.groupby(["cohort", "year_in_programme"])
         .agg(

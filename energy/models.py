@@ -393,7 +393,11 @@ class HouseholdYearElectricity(Base):
 
     __tablename__ = "household_year_electricity"
     __audit_skip__ = True
-    __table_args__ = (Index("ix_household_year_electricity_year", "year", "village_id"),)
+    __table_args__ = (
+        Index("ix_household_year_electricity_year", "year", "village_id"),
+        # The median's middle row is found by walking (year, months, kwh) (migration 0013).
+        Index("ix_household_year_electricity_median", "year", "months", "kwh"),
+    )
 
     household_id: Mapped[int] = mapped_column(
         ForeignKey("households.id", ondelete="CASCADE"), primary_key=True

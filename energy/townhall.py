@@ -251,14 +251,12 @@ def _household_electricity(
 
 
 def _typical_household_kwh(
-    totals: dict[int, tuple[float, int]], start: dt.date, end: dt.date, min_households: int
+    totals: dict[int, tuple[float, int]], start: dt.date, end: dt.date
 ) -> tuple[float | None, int]:
     """The median programme household's electricity over ``start``-``end`` (12 months)."""
     months = metrics.month_index(end) - metrics.month_index(start) + 1
     values = pd.Series([total for total, count in totals.values() if count == months], dtype=float)
-    if len(values) < min_households:
-        return None, len(values)
-    return float(values.median()), len(values)
+    return (float(values.median()) if len(values) else None), len(values)
 
 
 def energy_saved(
@@ -270,12 +268,15 @@ def energy_saved(
         # December is in): a stable figure, and the kept yearly totals hold it.
         typical_year = info.end.year if info.end.month == 12 else info.end.year - 1
         typical_start, typical_end = dt.date(typical_year, 1, 1), dt.date(typical_year, 12, 1)
-        typical, counted = _typical_household_kwh(
-            _electricity_by_household(actor, typical_start, typical_end, url),
-            typical_start,
-            typical_end,
-            info.min_households,
-        )
+        with session_for(actor, url=url) as session:
+            found = village_sums.year_electricity_median(session, typical_year)
+        if found is None:  # a stale village: from the households' yearly totals
+            found = _typical_household_kwh(
+                _electricity_by_household(actor, typical_start, typical_end, url),
+                typical_start,
+                typical_end,
+            )
+        typical, counted = found if found[1] >= info.min_households else (None, found[1])
         report = None
         if info.shown:
             report = compute_savings(
@@ -407,7 +408,9 @@ def renewables(
             Reading.month.between(info.start, info.end),
         )
         with session_for(actor, url=url) as session:
-            members = list(session.scalars(select(Household.id).where(*taking_part)))
+            consumption = village_sums.electricity_total(
+                session, ids, taking_part, info.start, info.end
+            )
             units = session.execute(
                 select(
                     GenerationUnit.household_id,
@@ -453,9 +456,6 @@ def renewables(
         spans: dict[int, tuple[dt.date, dt.date | None]] = {
             int(h): (joined, left) for h, _, _, joined, left in units
         }
-        electricity = _electricity_by_household(actor, info.start, info.end, url)
-        consumed = [electricity[h][0] for h in members if h in electricity]
-        consumption = sum(consumed) if consumed else None
         installed = [(int(h), int(w), d) for h, w, d, _, _ in units]
         generating = {h for h, _, _ in installed} | {int(h) for h in metered_households}
         shown = info.shown and len(generating) >= info.min_households

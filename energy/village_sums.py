@@ -17,16 +17,28 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Integer, cast, delete, extract, func, insert, select, true, update
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    cast,
+    delete,
+    extract,
+    func,
+    insert,
+    select,
+    true,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from energy import metrics
 from energy.access import Actor, require, require_village
 from energy.db import session_for
 from energy.models import (
+    Household,
     HouseholdYearElectricity,
     Reading,
     Village,
@@ -277,6 +289,82 @@ def household_year_electricity(session: Session, year: int) -> dict[int, tuple[f
         )
         result.update({int(h): (float(kwh), int(months)) for h, kwh, months in computed})
     return result
+
+
+def year_electricity_median(session: Session, year: int) -> tuple[float | None, int] | None:
+    """(the median household electricity of calendar ``year`` among households with all twelve
+    months, how many there are), found by the database from the kept rows; None when some
+    village is stale (the caller then works from :func:`household_year_electricity`)."""
+    _, stale = _fresh_and_stale(session, None)
+    if stale:
+        return None
+    table = HouseholdYearElectricity
+    whole = (table.year == year, table.months == 12)
+    count = int(session.scalar(select(func.count()).select_from(table).where(*whole)) or 0)
+    if not count:
+        return None, 0
+    middle = session.scalars(
+        select(table.kwh)
+        .where(*whole)
+        .order_by(table.kwh)
+        .limit(2 - count % 2)
+        .offset((count - 1) // 2)
+    ).all()
+    return sum(middle) / len(middle), count
+
+
+def electricity_total(
+    session: Session,
+    village_ids: list[int],
+    members: Sequence[ColumnElement[bool]],
+    start: dt.date,
+    end: dt.date,
+) -> float | None:
+    """The electricity of the households matching ``members`` (conditions on ``Household``) in
+    ``village_ids`` over ``start``-``end``, summed by the database. From January to a month
+    of the same year: the kept yearly rows of fresh villages, the readings of stale ones,
+    less the readings of the year's later months."""
+
+    def from_readings(villages: Collection[int], first: dt.date, last: dt.date) -> float | None:
+        if not villages:
+            return None
+        total = session.scalar(
+            select(func.sum(Reading.value))
+            .join(Household, Household.id == Reading.household_id)
+            .where(
+                Reading.village_id.in_(sorted(villages)),
+                Reading.carrier == "electricity",
+                Reading.month.between(first, last),
+                *members,
+            )
+        )
+        return None if total is None else float(total)
+
+    if not (start.month == 1 and start.year == end.year):
+        return from_readings(village_ids, start, end)
+    _, stale = _fresh_and_stale(session, village_ids)
+    fresh = sorted(set(village_ids) - set(stale))
+    table = HouseholdYearElectricity
+    kept = (
+        session.scalar(
+            select(func.sum(table.kwh))
+            .join(Household, Household.id == table.household_id)
+            .where(table.year == start.year, table.village_id.in_(fresh), *members)
+        )
+        if fresh
+        else None
+    )
+    parts = [
+        None if kept is None else float(kept),
+        from_readings(set(stale), dt.date(start.year, 1, 1), dt.date(start.year, 12, 1)),
+    ]
+    if all(part is None for part in parts):
+        return None
+    total = sum(part or 0.0 for part in parts)
+    if end.month < 12:
+        later = from_readings(village_ids, metrics.add_months(end, 1), dt.date(end.year, 12, 1))
+        total -= later or 0.0
+    return total
 
 
 def rebuild_stale(actor: Actor, *, url: str | None = None) -> int:

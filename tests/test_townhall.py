@@ -24,7 +24,18 @@ from pptx import Presentation
 from pypdf import PdfReader
 from sqlalchemy import func, insert, select, update
 
-from energy import accounts, cache, db, deck, households, presentation, stories, townhall, villages
+from energy import (
+    accounts,
+    cache,
+    db,
+    deck,
+    households,
+    presentation,
+    stories,
+    townhall,
+    village_sums,
+    villages,
+)
 from energy.access import CLI_ACTOR, Actor
 from energy.errors import AccessDenied, InvalidInput
 from energy.factors import load_factors
@@ -217,6 +228,28 @@ def test_a_year_so_far_measures_against_the_last_whole_year(known: str) -> None:
     )
     # 2024 per household: 1200 (x6), 2400 (x5), 1800 (x3): the median is 1800.
     assert (slide.typical_household_kwh, slide.typical_households) == (1800.0, 14)
+
+
+def test_the_typical_household_with_a_stale_village_and_after_its_rebuild(known: str) -> None:
+    # C's households use 12 kWh more in January: C's village is stale until rebuilt.
+    with db.session_for(CLI_ACTOR, write=True, url=known) as session:
+        c_village = villages.get_village(CLI_ACTOR, "C-1", url=known).village.id
+        session.execute(
+            update(Reading)
+            .where(Reading.village_id == c_village, Reading.month == dt.date(YEAR, 1, 1))
+            .values(value=Reading.value + 12)
+        )
+    cache.clear()
+    with db.session_for(CLI_ACTOR, url=known) as session:
+        assert village_sums.year_electricity_median(session, YEAR) is None  # stale: not kept
+    stale = _call(townhall.energy_saved, CLI_ACTOR, known)
+    assert (stale.typical_household_kwh, stale.typical_households) == (1452.0, 14)
+    village_sums.rebuild_stale(CLI_ACTOR, url=known)  # C, and B after its status change
+    cache.clear()
+    with db.session_for(CLI_ACTOR, url=known) as session:
+        assert village_sums.year_electricity_median(session, YEAR) == (1452.0, 14)
+    fresh = _call(townhall.energy_saved, CLI_ACTOR, known)
+    assert (fresh.typical_household_kwh, fresh.typical_households) == (1452.0, 14)
 
 
 def _from_readings(url: str, start: dt.date, end: dt.date) -> dict[int, tuple[float, int]]:

@@ -5,7 +5,7 @@ import streamlit as st
 from energy import cache
 from ui.auth import current_actor, login_screen, prepare_store
 from ui.i18n import t
-from ui.nav import PAGES, pages_for
+from ui.nav import PAGES, menu_by_streamlit, menu_shown_by_streamlit, pages_for
 
 st.set_page_config(page_title=t("app.title"), page_icon=":material/solar_power:", layout="wide")
 prepare_store()
@@ -15,6 +15,7 @@ if actor is None:
         [st.Page(login_screen, title=t("login.title"), icon=":material/login:", url_path="login")],
         position="hidden",
     )
+    drawn = False
 else:
     sections: dict[str, list[st.Page]] = {}
     allowed = {spec.key for spec in pages_for(actor)}
@@ -25,9 +26,13 @@ else:
                     spec.path, title=t(spec.title_key), icon=spec.icon, default=spec.key == "home"
                 )
             )
-    # Hidden: the sidebar's links are drawn by the guard (ui.chrome), so that a deep-linked page
-    # that runs without this file shows the same navigation.
-    navigation = st.navigation(sections, position="hidden")
+    # Streamlit draws the menu in the sidebar: one message per rerun, where page links took
+    # one per link and section (a third of a rerun's messages). client.showSidebarNavigation
+    # stays off in config.toml until this process has run st.navigation once (ui.nav), so a
+    # deep link into a fresh server (ARCHITECTURE's trap) never lists the page files; such a
+    # page, run without this file, draws its own links (ui.chrome).
+    drawn = menu_shown_by_streamlit()
+    navigation = st.navigation(sections, position="sidebar", expanded=True)
 # One page run reads the data version once for all its memoised figures (energy.cache).
-with cache.pinned():
+with cache.pinned(), menu_by_streamlit(drawn):
     navigation.run()

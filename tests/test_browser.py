@@ -245,8 +245,9 @@ def _key(key: str) -> str:
 USERNAME = _key("login.username") + " input"
 PASSWORD_INPUT = _key("login.password") + " input"
 SUBMIT = '[data-testid="stFormSubmitButton"] button'
-# The app draws its own navigation (st.page_link in the sidebar); Streamlit's automatic list
-# (stSidebarNavLink) must never appear, so a selector for either catches a leak.
+# The menu: Streamlit's sidebar list of the role's pages (app.py's st.navigation), or the
+# guard's page links when a page runs without app.py (a deep link into a fresh server). Either
+# counts; before logging in, neither may appear.
 NAV_LINK = '[data-testid="stSidebar"] a[data-testid="stPageLink-NavLink"], a[data-testid="stSidebarNavLink"]'
 
 _SETTLED_JS = """() => {

@@ -49,7 +49,8 @@ def _is_demo() -> bool:
 
 
 def navigation_links(actor: Actor) -> None:
-    """The pages ``actor`` may use, grouped in sections (the only navigation there is)."""
+    """The pages ``actor`` may use, grouped in sections, as page links: for a page run without
+    app.py, whose ``st.navigation`` otherwise draws the same menu."""
     from ui.nav import pages_for
 
     section = None
@@ -65,10 +66,13 @@ def navigation_links(actor: Actor) -> None:
 
 
 def draw_chrome(actor: Actor) -> None:
+    from ui.nav import menu_drawn_by_streamlit
+
     with st.sidebar:
-        st.markdown(f"**{t('app.short_title')}**")
-        navigation_links(actor)
-        st.divider()
+        if not menu_drawn_by_streamlit():  # Streamlit's menu has its own rule beneath it
+            st.markdown(f"**{t('app.short_title')}**")
+            navigation_links(actor)
+            st.divider()
         st.caption(f"{md(actor.display_name or actor.username)} · {t('role.' + actor.role)}")
         language_switch(actor, where=st)
         if st.button(t("chrome.logout"), icon=":material/logout:", key="chrome.logout"):

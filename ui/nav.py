@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
+
+import streamlit as st
 
 from energy.access import Actor, can_open_page
 
@@ -100,6 +106,36 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("audit", "pages/audit.py", "page.audit", ":material/history:", "nav.admin"),
     PageSpec("account", "pages/account.py", "page.account", ":material/person:", "nav.me"),
 )
+
+
+# Set while app.py's navigation runs a page and Streamlit draws the menu itself. A page file
+# run without app.py (the deep-link trap in ARCHITECTURE) draws it with page links instead.
+_MENU_BY_STREAMLIT: ContextVar[bool] = ContextVar("menu_by_streamlit", default=False)
+_navigated = threading.Event()  # this process has run st.navigation: pages/ is not listed
+
+
+@contextmanager
+def menu_by_streamlit(drawn: bool) -> Iterator[None]:
+    token = _MENU_BY_STREAMLIT.set(drawn)
+    _navigated.set()  # (called after st.navigation)
+    try:
+        yield
+    finally:
+        _MENU_BY_STREAMLIT.reset(token)
+
+
+def menu_drawn_by_streamlit() -> bool:
+    return _MENU_BY_STREAMLIT.get()
+
+
+def menu_shown_by_streamlit() -> bool:
+    """Turn Streamlit's sidebar menu on, once this process no longer lists the pages/ folder
+    (an earlier run called st.navigation); False until then (that run draws page links)."""
+    if not _navigated.is_set():
+        return False
+    if not st.get_option("client.showSidebarNavigation"):
+        st.set_option("client.showSidebarNavigation", True)
+    return True
 
 
 def page_path(key: str) -> str:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
 from energy import village_sums
@@ -201,4 +201,8 @@ def add_scale_readings(
         village_sums.rebuild(session, None)
         record_action(session, "demo_loaded", "store", "scale",
                       {"households": households, "years": years, "readings": summary.readings})  # fmt: skip
+        if session.get_bind().dialect.name == "postgresql":
+            # Fresh planner statistics for the tables just filled: until autovacuum gets to
+            # them, PostgreSQL plans the town hall's joins for a few thousand households.
+            session.execute(text("ANALYZE"))
     return summary

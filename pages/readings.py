@@ -99,10 +99,14 @@ with file_tab:
     ):
         bar = st.progress(0.0, text=t("readings.checking"))
         try:
-            rows = list(read_rows(upload.getvalue(), upload.name))
+            # Kept as the file, not as a list of rows: read again to save, and a plain CSV is
+            # checked a block of columns at a time. Its line count sizes the progress bar.
+            data = upload.getvalue()
+            rows = read_rows(data, upload.name)
+            lines = data.count(b"\n") if not upload.name.lower().endswith(".xlsx") else None
             report = readings.check_readings(
-                actor, village.code, rows, register_households=register, total=len(rows),
-                progress=lambda done, total: bar.progress(min(1.0, done / (total or done)), text=t("readings.checking")),
+                actor, village.code, rows, register_households=register, total=lines,
+                progress=lambda done, total: bar.progress(min(1.0, done / max(total or done, 1)), text=t("readings.checking")),
             )  # fmt: skip
         except EnergyError as exc:
             bar.empty()

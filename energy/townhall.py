@@ -31,9 +31,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
 
-from energy import cache, metrics, village_sums
+from energy import metrics, village_sums
 from energy.access import Actor
 from energy.db import session_for
 from energy.districts import list_districts
@@ -202,63 +201,6 @@ class EnergySlide:
         return saved / self.typical_household_kwh
 
 
-def _electricity_by_household(
-    actor: Actor, start: dt.date, end: dt.date, url: str | None
-) -> dict[int, tuple[float, int]]:
-    """Every household's electricity over ``start``-``end``: (kWh, months with a reading).
-
-    Memoised for both slides that need it (the typical household and the renewables'
-    consumption). A period from January to a month of the same year is read from the kept
-    yearly totals (migration 0012), less the readings of that year's later months (this
-    year's so far: at most the month being entered); any other period is one pass over its
-    readings."""
-
-    def compute() -> dict[int, tuple[float, int]]:
-        with session_for(actor, url=url) as session:
-            if start.month == 1 and start.year == end.year:
-                totals = village_sums.household_year_electricity(session, start.year)
-                if end.month < 12:
-                    later = _household_electricity(
-                        session, metrics.add_months(end, 1), dt.date(end.year, 12, 1)
-                    )
-                    for household, (kwh, months) in later.items():
-                        kept_kwh, kept_months = totals.get(household, (kwh, months))
-                        totals[household] = (kept_kwh - kwh, kept_months - months)
-                return {h: v for h, v in totals.items() if v[1] > 0}
-            return _household_electricity(session, start, end)
-
-    result: dict[int, tuple[float, int]] = cache.memo(
-        ("townhall", "electricity_by_household", start, end), compute, url=url
-    )
-    return result
-
-
-def _household_electricity(
-    session: Session, start: dt.date, end: dt.date
-) -> dict[int, tuple[float, int]]:
-    rows = session.execute(
-        select(Reading.household_id, func.sum(Reading.value), func.count())
-        .where(
-            # Every village, said so that the store reads the months wanted through its
-            # (village, carrier, month) index instead of walking the whole table.
-            Reading.village_id.in_(select(Village.id)),
-            Reading.carrier == "electricity",
-            Reading.month.between(start, end),
-        )
-        .group_by(Reading.household_id)
-    )
-    return {int(h): (float(total), int(months)) for h, total, months in rows}
-
-
-def _typical_household_kwh(
-    totals: dict[int, tuple[float, int]], start: dt.date, end: dt.date
-) -> tuple[float | None, int]:
-    """The median programme household's electricity over ``start``-``end`` (12 months)."""
-    months = metrics.month_index(end) - metrics.month_index(start) + 1
-    values = pd.Series([total for total, count in totals.values() if count == months], dtype=float)
-    return (float(values.median()) if len(values) else None), len(values)
-
-
 def energy_saved(
     actor: Actor, filters: TownHallFilter, *, today: dt.date | None = None, url: str | None = None
 ) -> EnergySlide:
@@ -269,14 +211,8 @@ def energy_saved(
         typical_year = info.end.year if info.end.month == 12 else info.end.year - 1
         typical_start, typical_end = dt.date(typical_year, 1, 1), dt.date(typical_year, 12, 1)
         with session_for(actor, url=url) as session:
-            found = village_sums.year_electricity_median(session, typical_year)
-        if found is None:  # a stale village: from the households' yearly totals
-            found = _typical_household_kwh(
-                _electricity_by_household(actor, typical_start, typical_end, url),
-                typical_start,
-                typical_end,
-            )
-        typical, counted = found if found[1] >= info.min_households else (None, found[1])
+            median, counted = village_sums.year_electricity_median(session, typical_year)
+        typical = median if counted >= info.min_households else None
         report = None
         if info.shown:
             report = compute_savings(

@@ -16,6 +16,7 @@ readings (an import, the demo) rebuild their villages in the same transaction wi
 from __future__ import annotations
 
 import datetime as dt
+import statistics
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import Any
@@ -268,10 +269,14 @@ def _rebuild_household_years(session: Session, village_ids: list[int]) -> None:
     )
 
 
-def household_year_electricity(session: Session, year: int) -> dict[int, tuple[float, int]]:
+def household_year_electricity(
+    session: Session, year: int, stale: list[int] | None = None
+) -> dict[int, tuple[float, int]]:
     """Every household's electricity over calendar ``year``: (kWh, months with a reading),
-    from the kept rows of fresh villages and from the readings of the others."""
-    _, stale = _fresh_and_stale(session, None)
+    from the kept rows of fresh villages and from the readings of the others (``stale``, if
+    the caller has just found them)."""
+    if stale is None:
+        _, stale = _fresh_and_stale(session, None)
     table = HouseholdYearElectricity
     kept = select(table.household_id, table.kwh, table.months).where(table.year == year)
     if stale:
@@ -291,13 +296,16 @@ def household_year_electricity(session: Session, year: int) -> dict[int, tuple[f
     return result
 
 
-def year_electricity_median(session: Session, year: int) -> tuple[float | None, int] | None:
+def year_electricity_median(session: Session, year: int) -> tuple[float | None, int]:
     """(the median household electricity of calendar ``year`` among households with all twelve
-    months, how many there are), found by the database from the kept rows; None when some
-    village is stale (the caller then works from :func:`household_year_electricity`)."""
+    months, how many there are). With every village fresh the database finds it from the kept
+    rows (the middle row along an index, migration 0013); otherwise from each household's
+    yearly total (:func:`household_year_electricity`)."""
     _, stale = _fresh_and_stale(session, None)
     if stale:
-        return None
+        totals = household_year_electricity(session, year, stale)
+        full_years = [kwh for kwh, months in totals.values() if months == 12]
+        return (statistics.median(full_years) if full_years else None), len(full_years)
     table = HouseholdYearElectricity
     whole = (table.year == year, table.months == 12)
     count = int(session.scalar(select(func.count()).select_from(table).where(*whole)) or 0)

@@ -3,7 +3,7 @@
 MESSAGES: dict[str, dict[str, str]] = {
     "badge.green": {"ko": "양호", "en": "Good"},
     "badge.amber": {"ko": "확인 필요", "en": "Check"},
-    "badge.red": {"ko": "누락 많음", "en": "Needs attention"},
+    "badge.red": {"ko": "누락 많음", "en": "Many gaps"},
     "quality.stale": {
         "ko": "{household} 가구의 기록이 {days}일째 없습니다. 최근 고지서를 입력해 주세요.",
         "en": "Nothing from {household} for {days} days: enter its latest bills.",

@@ -26,6 +26,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -324,6 +325,17 @@ class Reading(Base):
         CheckConstraint(_in("carrier", CARRIERS), name="carrier"),
         CheckConstraint("value >= 0", name="value"),
         Index("ix_readings_village_carrier_month", "village_id", "carrier", "month"),
+        # The town hall's renewables read only solar rows, from this index alone (0014).
+        Index(
+            "ix_readings_solar",
+            "month",
+            "village_id",
+            "household_id",
+            "value",
+            "carrier",
+            postgresql_where=text("carrier = 'solar'"),
+            sqlite_where=text("carrier = 'solar'"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

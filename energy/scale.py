@@ -26,7 +26,7 @@ from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
 from energy import village_sums
-from energy.db import record_action, session_for
+from energy.db import get_engine, record_action, session_for
 from energy.demo_readings import ELECTRICITY_SHAPE, HEATING_MJ, WATER_SHAPE, write_readings
 from energy.models import District, Household, ReadingBatch, Village, VillageStatusChange
 from energy.readings import add_months, month_start
@@ -201,8 +201,14 @@ def add_scale_readings(
         village_sums.rebuild(session, None)
         record_action(session, "demo_loaded", "store", "scale",
                       {"households": households, "years": years, "readings": summary.readings})  # fmt: skip
-        if session.get_bind().dialect.name == "postgresql":
-            # Fresh planner statistics for the tables just filled: until autovacuum gets to
-            # them, PostgreSQL plans the town hall's joins for a few thousand households.
-            session.execute(text("ANALYZE"))
+        postgresql = session.get_bind().dialect.name == "postgresql"
+    if postgresql:
+        # What autovacuum would do in its own time, done now (VACUUM runs outside a
+        # transaction): planner statistics for the tables just filled (without them the town
+        # hall's joins are planned for a few thousand households), and the visibility map,
+        # without which an index-only scan still visits the table for every row it returns
+        # (readiness's recorded months at 10M: 0.18 s -> 0.10 s).
+        engine = get_engine(url).execution_options(isolation_level="AUTOCOMMIT")
+        with engine.connect() as conn:
+            conn.execute(text("VACUUM ANALYZE"))
     return summary

@@ -257,17 +257,18 @@ def _cohort_curves(
 ) -> pd.DataFrame:
     with session_for(actor, url=url) as session:
         villages = dict(session.execute(select(Village.id, Village.cohort_year)).all())
+        # Summed by calendar year in the database: a year's months share the cohort's
+        # programme year, and TOE is linear in each carrier's quantity.
         frame = _frame(
-            _sums(session, None, start, end, method, ("village", "month")),
-            ("village", "month"),
+            _sums(session, None, start, end, method, ("village", "year")),
+            ("village", "year"),
         )
         factors = factors_at(session, metrics.last_day_of_month(end))
     frame = _toe(frame[frame["carrier"].isin(TOE_CARRIERS)], factors)
     if frame.empty:
         return pd.DataFrame(columns=["cohort", "year_in_programme", "saving_pct", "villages"])
     frame["cohort"] = frame["village"].map(villages)
-    years = {m: m.year for m in frame["month"].unique()}
-    frame["year_in_programme"] = frame["month"].map(years) - frame["cohort"] + 1
+    frame["year_in_programme"] = frame["year"] - frame["cohort"] + 1
     frame = frame[frame["year_in_programme"] >= 1].astype({"year_in_programme": int})
     grouped = (
         frame.groupby(["cohort", "year_in_programme"])

@@ -78,16 +78,21 @@ def grouped_sums(
     by: tuple[str, ...],
     from_readings: FromReadings,
 ) -> Sums:
-    """Per (carrier, *by) with ``by`` among "village" and "month": the sums of ``method``,
-    from the kept rows for fresh villages and from the readings for the others."""
+    """Per (carrier, *by) with ``by`` among "village", "month" and "year" (a calendar year,
+    as an int): the sums of ``method``, from the kept rows for fresh villages and from the
+    readings for the others."""
     if "household" in by:
         return from_readings(session, village_ids, start, end, by)
     any_fresh, stale = _fresh_and_stale(session, village_ids)
-    result: Sums = from_readings(session, stale, start, end, by) if stale else {}
+    result: Sums = _from_readings_by(from_readings, session, stale, start, end, by) if stale else {}
     if not any_fresh:
         return result
     table = VillageMonthSums
-    columns = {"village": table.village_id, "month": table.month}
+    columns = {
+        "village": table.village_id,
+        "month": table.month,
+        "year": cast(extract("year", table.month), Integer),
+    }
     keys = [table.carrier, *(columns[name] for name in by)]
     if village_ids is None:
         among = table.village_id.not_in(stale) if stale else true()
@@ -111,6 +116,29 @@ def grouped_sums(
             b, a, c = result[key]
             baseline, actual, cells = baseline + b, actual + a, cells + c
         result[key] = (baseline, actual, cells)
+    return result
+
+
+def _from_readings_by(
+    from_readings: FromReadings,
+    session: Session,
+    village_ids: list[int],
+    start: dt.date,
+    end: dt.date,
+    by: tuple[str, ...],
+) -> Sums:
+    """``from_readings`` grouped by ``by``, where a "year" is summed from its months."""
+    if "year" not in by:
+        return from_readings(session, village_ids, start, end, by)
+    monthly = from_readings(
+        session, village_ids, start, end, tuple("month" if k == "year" else k for k in by)
+    )
+    at = by.index("year") + 1  # keys start with the carrier
+    result: Sums = {}
+    for key, (baseline, actual, cells) in monthly.items():
+        yearly = (*key[:at], key[at].year, *key[at + 1 :])
+        b, a, c = result.get(yearly, (0.0, 0.0, 0))
+        result[yearly] = (b + baseline, a + actual, c + cells)
     return result
 
 

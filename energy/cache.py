@@ -37,7 +37,7 @@ def data_version(url: str | None = None) -> int:
 
     Logins and account changes are left out: they change no figure.
     """
-    engine = get_engine(url)
+    engine = db.reader(get_engine(url))
     with engine.connect() as conn:
         newest = conn.execute(
             select(func.max(AuditEntry.id)).where(

@@ -1,8 +1,16 @@
-"""Each page's script time through AppTest, cold (fresh process memo) and warm, per role."""
+"""Each page's script time through AppTest, cold (fresh process memo) and warm, per role.
+
+Each page is timed ``REPEATS`` times in the same process and the median kept: cold = the run
+right after the memo is cleared (as after any saved change), warm = the run after it. A
+single run swung by 2-4x between runs of the same page (a collection, the first read of the
+store's file into the operating system's cache, first-time imports), more than the sizes
+differ.
+"""
 
 from __future__ import annotations
 
 import os
+import statistics
 import time
 from typing import Any
 
@@ -12,6 +20,7 @@ ROLES = {"staff": "admin", "committee": "committee", "viewer": "viewer"}
 # Staff look at the committee's village, which is full (the same size) in every store, so a
 # one-village page shows the same thing at 100k and at 10M and only the history differs.
 STAFF_VILLAGE = "DJK-2012-01"
+REPEATS = 3
 
 
 def measure_pages(url: str) -> list[dict[str, Any]]:
@@ -36,18 +45,22 @@ def measure_pages(url: str) -> list[dict[str, Any]]:
             app.switch_page(spec.path)
             if role == "staff":
                 app.query_params["code"] = STAFF_VILLAGE
-            started = time.perf_counter()
-            app.run()
-            cold = time.perf_counter() - started
-            started = time.perf_counter()
-            app.run()
-            warm = time.perf_counter() - started
+            colds, warms = [], []
+            for _ in range(REPEATS):
+                cache.clear()
+                started = time.perf_counter()
+                app.run()
+                colds.append(time.perf_counter() - started)
+                started = time.perf_counter()
+                app.run()
+                warms.append(time.perf_counter() - started)
             results.append(
                 {
                     "role": role,
                     "page": spec.key,
-                    "cold_s": round(cold, 3),
-                    "warm_s": round(warm, 3),
+                    "cold_s": round(statistics.median(colds), 3),
+                    "warm_s": round(statistics.median(warms), 3),
+                    "cold_runs_s": [round(c, 3) for c in colds],
                     "errors": len(app.exception),
                 }
             )

@@ -51,6 +51,25 @@ def cohort_chart(
     return chart
 
 
+def tile_label_sizes(names: pd.Series, *, font: float, fits: float) -> pd.Series:
+    """A font size for each tile's name, so that the longest names stay inside their tile.
+
+    ``fits``: how many narrow letters fit a tile at ``font``; a Hangul syllable is about two
+    of them. A longer name gets a smaller size, down to two thirds of ``font``
+    ("Yeongdeungpo" and "Dongdaemun" spilled over their tiles in English)."""
+
+    def width(name: object) -> float:
+        return float(sum(2 if ord(char) >= 0x1100 else 1 for char in str(name)))
+
+    widths = names.map(width)
+    sizes = (font * fits / widths.clip(lower=fits)).clip(lower=round(font * 2 / 3, 1))
+    return sizes.round(1)
+
+
+# The name layer of a tile map: each name at its own fitted size (tile_label_sizes).
+LABEL_SIZE = alt.Size("label_size:Q", scale=None, legend=None)
+
+
 def district_tile_map(
     by_district: pd.DataFrame,
     *,
@@ -61,6 +80,7 @@ def district_tile_map(
     data = by_district.groupby(
         ["district_code", name_column, "tile_row", "tile_col"], as_index=False
     )["villages"].sum()
+    data["label_size"] = tile_label_sizes(data[name_column], font=11, fits=8)
     base = alt.Chart(data).encode(
         x=alt.X("tile_col:O", axis=None),
         y=alt.Y("tile_row:O", axis=None),
@@ -77,13 +97,16 @@ def district_tile_map(
             alt.Tooltip("villages:Q", title=value_title),
         ],
     )
-    names = base.mark_text(dy=-7, fontSize=11).encode(
-        text=f"{name_column}:N",
-        color=alt.condition("datum.villages > 10", alt.value("white"), alt.value("#222222")),
+    # Dark tiles get white text: above about 60% of the darkest tile (as the town hall's map).
+    top = max(int(data["villages"].max()) if not data.empty else 0, 1)
+    text_colour = alt.condition(
+        f"datum.villages > {top * 0.6:.1f}", alt.value("white"), alt.value("#222222")
+    )
+    names = base.mark_text(dy=-7).encode(
+        text=f"{name_column}:N", size=LABEL_SIZE, color=text_colour
     )
     counts = base.mark_text(dy=9, fontSize=13, fontWeight="bold").encode(
-        text="villages:Q",
-        color=alt.condition("datum.villages > 10", alt.value("white"), alt.value("#222222")),
+        text="villages:Q", color=text_colour
     )
     layered: alt.LayerChart = (tiles + names + counts).properties(height=420)
     return layered
@@ -157,6 +180,9 @@ def district_value_map(
     districts: pd.DataFrame, *, name_column: str, value_column: str, value_title: str, fmt: str
 ) -> alt.LayerChart:
     """The 25 district tiles shaded by any value (e.g. the median saving); blank = no data."""
+    districts = districts.assign(
+        label_size=tile_label_sizes(districts[name_column], font=11, fits=8)
+    )
     base = alt.Chart(districts).encode(
         x=alt.X("tile_col:O", axis=None), y=alt.Y("tile_row:O", axis=None)
     )
@@ -172,7 +198,7 @@ def district_value_map(
             alt.Tooltip(f"{value_column}:Q", title=value_title, format=fmt),
         ],
     )
-    names = base.mark_text(dy=-7, fontSize=11).encode(text=f"{name_column}:N")
+    names = base.mark_text(dy=-7).encode(text=f"{name_column}:N", size=LABEL_SIZE)
     values = base.mark_text(dy=9, fontSize=12, fontWeight="bold").encode(
         text=alt.Text(f"{value_column}:Q", format=fmt)
     )

@@ -14,6 +14,8 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
+from energy import charts
+
 GREEN = "#009E73"  # the programme's colour: villages and their savings
 ORANGE = "#E69F00"  # the milestone; the sun
 GREY = "#7F7F7F"  # published reference figures
@@ -152,6 +154,9 @@ def district_map(districts: pd.DataFrame, *, name_column: str, value_title: str)
     ``districts`` has ``tile_row``, ``tile_col``, ``villages``, ``selected`` and the name
     column. A selected district (the district filter) gets a heavy outline.
     """
+    districts = districts.assign(
+        label_size=charts.tile_label_sizes(districts[name_column], font=18, fits=10)
+    )
     base = alt.Chart(districts).encode(
         x=alt.X("tile_col:O", axis=None), y=alt.Y("tile_row:O", axis=None)
     )
@@ -173,7 +178,9 @@ def district_map(districts: pd.DataFrame, *, name_column: str, value_title: str)
     # Dark tiles get white text: the threshold is about 60% of the darkest tile.
     dark = f"datum.villages > {top * 0.6:.1f}"
     text_colour = alt.condition(dark, alt.value("white"), alt.value(INK))
-    names = base.mark_text(dy=-13, fontSize=18).encode(text=f"{name_column}:N", color=text_colour)
+    names = base.mark_text(dy=-13).encode(
+        text=f"{name_column}:N", size=charts.LABEL_SIZE, color=text_colour
+    )
     counts = base.mark_text(dy=14, fontSize=26, fontWeight="bold").encode(
         text="villages:Q", color=text_colour
     )

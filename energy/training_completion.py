@@ -123,6 +123,7 @@ def progress_in(
         .where(Participant.village_id.in_(ids))
     ).all():
         marks[(village_id, session_id)].append((pid, role, status))
+    infos = {m.id: module_info(m) for m in modules}  # once, not once per village
     out = []
     for v in villages:
         mine = sessions.get(v.id, [])
@@ -142,7 +143,7 @@ def progress_in(
                     done_on = s.starts_at.astimezone(SEOUL).date()
             per_module.append(
                 ModuleProgress(
-                    module_info(m),
+                    infos[m.id],
                     tuple(s.starts_at.astimezone(SEOUL).date() for s in of_module),
                     len(organisers),
                     len(attendees),

@@ -86,10 +86,12 @@ def _savings(
     actor: Actor, villages: list[VillageRow], today: dt.date, url: str | None
 ) -> dict[int, FactValue]:
     start, end = _last_twelve_months(today)
-    league = village_league(actor, start=start, end=end, url=url).set_index("village_id")
+    league = village_league(actor, start=start, end=end, url=url)
+    # One dict, not a frame lookup per village (hundreds of villages at city scale).
+    pcts = dict(zip(league["village_id"].tolist(), league["combined_pct"].tolist(), strict=True))
     found = {}
     for v in villages:
-        pct = league.at[v.id, "combined_pct"] if v.id in league.index else None
+        pct = pcts.get(v.id)
         if pct is None or pd.isna(pct):
             found[v.id] = FactValue(None, "readiness.no_data")
             continue
@@ -106,11 +108,12 @@ def _households(
     actor: Actor, villages: list[VillageRow], today: dt.date, url: str | None
 ) -> dict[int, FactValue]:
     start, end = _last_twelve_months(today)
-    league = village_league(actor, start=start, end=end, url=url).set_index("village_id")
+    league = village_league(actor, start=start, end=end, url=url)
+    counts = dict(zip(league["village_id"].tolist(), league["households"].tolist(), strict=True))
     weight = FACTS_BY_KEY["households"].weight
     found = {}
     for v in villages:
-        n = int(league.at[v.id, "households"]) if v.id in league.index else 0
+        n = int(counts.get(v.id, 0))
         found[v.id] = FactValue(
             float(n),
             "readiness.detail_households",

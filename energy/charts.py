@@ -6,6 +6,7 @@ Colours come from a palette that survives projectors and colour blindness (Okabe
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 import altair as alt
 import pandas as pd
@@ -70,6 +71,12 @@ def tile_label_sizes(names: pd.Series, *, font: float, fits: float) -> pd.Series
 LABEL_SIZE = alt.Size("label_size:Q", scale=None, legend=None)
 
 
+def tile_text_colour(villages: pd.Series, ink: str) -> Any:
+    """White on the darker tiles (above about 60% of the darkest), ``ink`` on the others."""
+    top = max(int(villages.max()) if len(villages) else 0, 1)
+    return alt.condition(f"datum.villages > {top * 0.6:.1f}", alt.value("white"), alt.value(ink))
+
+
 def district_tile_map(
     by_district: pd.DataFrame,
     *,
@@ -97,11 +104,7 @@ def district_tile_map(
             alt.Tooltip("villages:Q", title=value_title),
         ],
     )
-    # Dark tiles get white text: above about 60% of the darkest tile (as the town hall's map).
-    top = max(int(data["villages"].max()) if not data.empty else 0, 1)
-    text_colour = alt.condition(
-        f"datum.villages > {top * 0.6:.1f}", alt.value("white"), alt.value("#222222")
-    )
+    text_colour = tile_text_colour(data["villages"], "#222222")
     names = base.mark_text(dy=-7).encode(
         text=f"{name_column}:N", size=LABEL_SIZE, color=text_colour
     )

@@ -30,8 +30,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
-from sqlalchemy import ColumnElement, func, literal_column, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import func, literal_column, or_, select
 
 from energy import metrics, village_sums
 from energy.access import Actor
@@ -341,13 +340,11 @@ def renewables(
             or_(Household.left_on.is_(None), Household.left_on >= info.start),
         )
         solar = (
-            # Named as a literal, so both stores can read the solar rows' own index (0014).
+            # Named as a literal, so a planner can use the solar rows' own index (0014).
             Reading.carrier == literal_column("'solar'"),
             Reading.month.between(info.start, info.end),
         )
         with session_for(actor, url=url) as session:
-            # taking_part less its village term, which _solar_villages writes for the scope
-            in_scope = (*_solar_villages(session, ids), *taking_part[1:])
             consumption = village_sums.electricity_total(
                 session, ids, taking_part, info.start, info.end
             )
@@ -370,7 +367,7 @@ def renewables(
                 for month, total in session.execute(
                     select(Reading.month, func.sum(Reading.value))
                     .join(Household, Household.id == Reading.household_id)
-                    .where(*solar, *in_scope)
+                    .where(Reading.village_id.in_(ids), *solar, *taking_part)
                     .group_by(Reading.month)
                 )
             }
@@ -378,7 +375,7 @@ def renewables(
                 session.scalars(
                     select(Reading.household_id)
                     .join(Household, Household.id == Reading.household_id)
-                    .where(*solar, *in_scope)
+                    .where(Reading.village_id.in_(ids), *solar, *taking_part)
                     .distinct()
                 )
             )
@@ -435,25 +432,6 @@ def renewables(
         )
 
     return _slide("renewables", actor, filters, today, url, compute)
-
-
-# A scope of more villages than this reads the whole city's solar rows for the period (the
-# solar index, 0014) and drops those of other villages, rather than each village's in turn.
-WIDE_SCOPE_VILLAGES = 50
-
-
-def _solar_villages(session: Session, ids: list[int]) -> tuple[ColumnElement[bool], ...]:
-    """The solar readings' village terms: their own and their household's village in ``ids``.
-
-    SQLite keeps no statistics unless asked, so its planner takes the village indexes for
-    any list of villages, and then reads a table row for every solar reading. For a wide
-    scope on SQLite the terms are written ``village_id + 0``, which no index serves, and the
-    planner walks the solar index for the period instead (the city's year at 10M from a cold
-    cache: the slide in 0.55 s instead of 0.80 s). PostgreSQL chooses by its statistics."""
-    wide = len(ids) > WIDE_SCOPE_VILLAGES and session.get_bind().dialect.name == "sqlite"
-    reading_village = Reading.village_id + 0 if wide else Reading.village_id
-    household_village = Household.village_id + 0 if wide else Household.village_id
-    return reading_village.in_(ids), household_village.in_(ids)
 
 
 @dataclass(frozen=True)

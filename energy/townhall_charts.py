@@ -160,7 +160,6 @@ def district_map(districts: pd.DataFrame, *, name_column: str, value_title: str)
     base = alt.Chart(districts).encode(
         x=alt.X("tile_col:O", axis=None), y=alt.Y("tile_row:O", axis=None)
     )
-    top = max(int(districts["villages"].max()) if not districts.empty else 0, 1)
     tiles = base.mark_rect(cornerRadius=6).encode(
         color=alt.Color(
             "villages:Q",
@@ -175,9 +174,7 @@ def district_map(districts: pd.DataFrame, *, name_column: str, value_title: str)
             alt.Tooltip("villages:Q", title=value_title),
         ],
     )
-    # Dark tiles get white text: the threshold is about 60% of the darkest tile.
-    dark = f"datum.villages > {top * 0.6:.1f}"
-    text_colour = alt.condition(dark, alt.value("white"), alt.value(INK))
+    text_colour = charts.tile_text_colour(districts["villages"], INK)
     names = base.mark_text(dy=-13).encode(
         text=f"{name_column}:N", size=charts.LABEL_SIZE, color=text_colour
     )

@@ -58,3 +58,16 @@ def test_every_tile_map_sizes_each_name_to_its_tile(names: list[str]) -> None:
         rows = next(iter(spec["datasets"].values()))
         sizes = {row["name"]: row["label_size"] for row in rows}
         assert sizes[names[0]] >= sizes[names[-1]]
+
+
+def test_the_darker_tiles_get_white_text() -> None:
+    """White text on tiles above about 60% of the darkest tile, dark text on the others (the
+    staff home's map used white only above 10 villages: dark on dark for a 10-village tile)."""
+    districts = _districts(NAMES_EN)  # villages 0, 3, 12, 7, 1: white above 7.2
+    for chart in (
+        charts.district_tile_map(districts, name_column="name", value_title="v"),
+        townhall_charts.district_map(districts, name_column="name", value_title="v"),
+    ):
+        colour = _name_layer(chart.to_dict())["encoding"]["color"]
+        assert colour["condition"] == {"test": "datum.villages > 7.2", "value": "white"}
+        assert colour["value"] != "white"

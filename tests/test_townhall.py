@@ -334,22 +334,6 @@ def test_renewable_capacity_and_generation(known: str) -> None:
     assert slide.self_reliance == pytest.approx(slide.generation_kwh / slide.consumption_kwh)
 
 
-def test_a_wide_scope_reads_the_same_solar_figures(
-    known: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A scope of many villages takes another path to the solar rows on SQLite (the solar
-    index, not each village's): the same figures, whole city and one district."""
-    narrow = [_call(townhall.renewables, CLI_ACTOR, known, district=d) for d in (None, "마포구")]
-    monkeypatch.setattr(townhall, "WIDE_SCOPE_VILLAGES", 0)
-    cache.clear()
-    wide = [_call(townhall.renewables, CLI_ACTOR, known, district=d) for d in (None, "마포구")]
-    for before, after in zip(narrow, wide, strict=True):
-        assert after.households_with_generation == before.households_with_generation
-        assert after.generation_kwh == pytest.approx(before.generation_kwh)
-        assert list(after.monthly["metered_kwh"]) == list(before.monthly["metered_kwh"])
-    assert [slide.households_with_generation for slide in narrow] == [6, 6]  # all in Mapo-gu
-
-
 def test_the_district_map(known: str) -> None:
     slide = _call(townhall.district_map, CLI_ACTOR, known, district="Jongno-gu")
     frame = slide.districts.set_index("name_en")

@@ -14,6 +14,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     CheckConstraint,
+    Column,
     Date,
     DateTime,
     Float,
@@ -23,6 +24,7 @@ from sqlalchemy import (
     MetaData,
     SmallInteger,
     String,
+    Table,
     Text,
     TypeDecorator,
     UniqueConstraint,
@@ -418,6 +420,28 @@ class HouseholdYearElectricity(Base):
     village_id: Mapped[int] = mapped_column(Integer)
     kwh: Mapped[float] = mapped_column(Float)
     months: Mapped[int] = mapped_column(Integer)
+
+
+SOLAR_MONTHS = tuple(f"kwh_{m:02d}" for m in range(1, 13))
+# Derived: each household's metered solar output per calendar year, one column per month
+# (NULL: no reading that month). The town hall's renewables sum a year of the whole city's
+# solar readings by month and list the households that generated: read from here, that is
+# one row per household instead of twelve readings. Kept with ``village_month_sums`` and
+# trusted only for fresh villages (migration 0015).
+household_year_solar = Table(
+    "household_year_solar",
+    Base.metadata,
+    Column(
+        "household_id",
+        Integer,
+        ForeignKey("households.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("year", Integer, primary_key=True),
+    Column("village_id", Integer, nullable=False),
+    *(Column(name, Float) for name in SOLAR_MONTHS),
+    Index("ix_household_year_solar_year", "year", "village_id"),
+)
 
 
 class VillageSumsState(Base):

@@ -30,7 +30,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
-from sqlalchemy import func, literal_column, or_, select
+from sqlalchemy import func, or_, select
 
 from energy import metrics, village_sums
 from energy.access import Actor
@@ -42,7 +42,6 @@ from energy.models import (
     District,
     GenerationUnit,
     Household,
-    Reading,
     Village,
 )
 from energy.renewables import KWH_PER_W_MONTH
@@ -339,11 +338,6 @@ def renewables(
             Household.joined_on <= last_day,
             or_(Household.left_on.is_(None), Household.left_on >= info.start),
         )
-        solar = (
-            # Named as a literal, so a planner can use the solar rows' own index (0014).
-            Reading.carrier == literal_column("'solar'"),
-            Reading.month.between(info.start, info.end),
-        )
         with session_for(actor, url=url) as session:
             consumption = village_sums.electricity_total(
                 session, ids, taking_part, info.start, info.end
@@ -359,42 +353,18 @@ def renewables(
                 .join(Household, Household.id == GenerationUnit.household_id)
                 .where(*taking_part, GenerationUnit.installed_on <= last_day)
             ).all()
-            # Metered generation is summed by the database: a year of solar readings for the
-            # whole city is a hundred thousand rows; only the households with panels on record
-            # (whose estimate leaves out their metered months) are fetched one by one.
-            metered_in = {
-                month: float(total)
-                for month, total in session.execute(
-                    select(Reading.month, func.sum(Reading.value))
-                    .join(Household, Household.id == Reading.household_id)
-                    .where(Reading.village_id.in_(ids), *solar, *taking_part)
-                    .group_by(Reading.month)
-                )
-            }
-            metered_households = set(
-                session.scalars(
-                    select(Reading.household_id)
-                    .join(Household, Household.id == Reading.household_id)
-                    .where(Reading.village_id.in_(ids), *solar, *taking_part)
-                    .distinct()
-                )
+            # Summed by the database from the households' kept yearly rows; the households
+            # with panels on record are asked about by month (their estimate leaves out their
+            # metered months).
+            solar = village_sums.solar(
+                session, ids, taking_part, info.start, info.end, {int(h) for h, *_ in units}
             )
-            with_panels = sorted({int(h) for h, *_ in units})
-            metered: set[tuple[int, dt.date]] = set()
-            for offset in range(0, len(with_panels), 500):
-                metered.update(
-                    (int(h), m)
-                    for h, m in session.execute(
-                        select(Reading.household_id, Reading.month).where(
-                            Reading.household_id.in_(with_panels[offset : offset + 500]), *solar
-                        )
-                    )
-                )
+        metered_in, metered = solar.by_month, solar.metered
         spans: dict[int, tuple[dt.date, dt.date | None]] = {
             int(h): (joined, left) for h, _, _, joined, left in units
         }
         installed = [(int(h), int(w), d) for h, w, d, _, _ in units]
-        generating = {h for h, _, _ in installed} | {int(h) for h in metered_households}
+        generating = {h for h, _, _ in installed} | solar.households
         shown = info.shown and len(generating) >= info.min_households
         empty = pd.DataFrame(columns=["month", "metered_kwh", "estimated_kwh"])
         if not shown:

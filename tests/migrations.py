@@ -1,14 +1,41 @@
-"""Shared steps of the migration tests that add one index."""
+"""Shared steps of the migration tests: an index added, readings stored before a kept table."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import pytest
 from alembic import command
 from sqlalchemy import inspect
 
-from energy import db
+from energy import db, village_sums, villages
+from energy.access import CLI_ACTOR
+from energy.readings import import_readings
+from energy.readings_file import read_rows
+
+VILLAGE = "DJK-2020-01"
+
+
+def readings_before(
+    url: str, revision: str, lines: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A store at ``revision`` with one village holding the readings file ``lines``, imported
+    by today's code with the rebuild of the kept yearly tables (not there yet) left out."""
+    db.upgrade(url, revision)
+    monkeypatch.setattr(village_sums, "_rebuild_household_years", lambda *_: None)
+    today = dt.date(2026, 11, 26)
+    villages.add_village(
+        CLI_ACTOR, code=VILLAGE, name="상도 마을", district="동작구", cohort_year=2020,
+        today=today, url=url,
+    )  # fmt: skip
+    import_readings(
+        CLI_ACTOR, VILLAGE, read_rows("\n".join(lines).encode()),
+        register_households=True, today=today, url=url,
+    )  # fmt: skip
+    monkeypatch.undo()
+    db.dispose_engine(url)
 
 
 def index_columns(url: str, table: str) -> dict[str, list[str | None]]:

@@ -3,18 +3,13 @@ on upgrade and kept by every rebuild afterwards (tests/test_village_sums.py)."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from alembic import command
 from sqlalchemy import inspect, text
 
-from energy import db, village_sums, villages
+from energy import db, village_sums
 from energy.access import CLI_ACTOR
-from energy.readings import import_readings
-from energy.readings_file import read_rows
-
-TODAY = dt.date(2026, 11, 26)
+from tests.migrations import readings_before
 
 
 @pytest.mark.parametrize("empty_database", ["sqlite", "postgresql"], indirect=True)
@@ -22,24 +17,13 @@ def test_0012_fills_the_yearly_totals_from_the_readings(
     empty_database: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     url = empty_database
-    db.upgrade(url, "0011")
-    monkeypatch.setattr(village_sums, "_rebuild_household_years", lambda *_: None)
-    villages.add_village(
-        CLI_ACTOR, code="DJK-2020-01", name="상도 마을", district="동작구", cohort_year=2020,
-        today=TODAY, url=url,
-    )  # fmt: skip
     lines = ["household,month,carrier,value,unit"]
     for household, base in (("H-001", 300), ("H-002", 200)):
         for year in (2023, 2024):
             for month in range(1, 13 if household == "H-001" else 4):
                 lines.append(f"{household},{year}-{month:02d},electricity,{base + month},kWh")
         lines.append(f"{household},2024-05,gas,40,m3")
-    import_readings(
-        CLI_ACTOR, "DJK-2020-01", read_rows("\n".join(lines).encode()),
-        register_households=True, today=TODAY, url=url,
-    )  # fmt: skip
-    monkeypatch.undo()
-    db.dispose_engine(url)
+    readings_before(url, "0011", lines, monkeypatch)
 
     db.upgrade(url, "0012")
     assert db.current_revision(url) == "0012"
@@ -59,8 +43,10 @@ def test_0012_fills_the_yearly_totals_from_the_readings(
         ("H-002", 2023, first_quarter, 3, True),
         ("H-002", 2024, first_quarter, 3, True),
     ]
-    # Read through the engine: kept rows while the village is fresh; its readings, summed,
-    # once it is stale; the kept rows again after a rebuild. The same figures each time.
+    # Read through the engine (whose rebuild writes the later kept tables too): kept rows
+    # while the village is fresh; its readings, summed, once it is stale; the kept rows again
+    # after a rebuild. The same figures each time.
+    db.upgrade(url)
     with db.session_for(CLI_ACTOR, url=url) as session:
         kept = village_sums.household_year_electricity(session, 2024)
     with db.get_engine(url).begin() as conn:

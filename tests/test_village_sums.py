@@ -77,6 +77,42 @@ def _agree(url: str, village_ids: list[int] | None = None) -> None:
             for household, (kwh, months) in raw_years.items():
                 assert kept_years[household][1] == months, (year, household)
                 assert kept_years[household][0] == pytest.approx(kwh, rel=1e-9), (year, household)
+        _solar_agrees(session, village_ids)
+
+
+def _solar_agrees(session, village_ids: list[int] | None) -> None:
+    """The town hall's metered solar (kept yearly rows, stale villages from their readings)
+    against the readings, for a whole year, a few months and a span across three years."""
+    ids = village_ids or [int(v) for v in session.scalars(select(Village.id))]
+    for start, end in (
+        (dt.date(2024, 1, 1), dt.date(2024, 12, 1)),
+        (dt.date(2025, 3, 1), dt.date(2025, 5, 1)),
+        (dt.date(2023, 7, 1), dt.date(2025, 2, 1)),
+    ):
+        # Households that joined by the period's end (a condition on Household, as the slide's).
+        members = (Household.village_id.in_(ids), Household.joined_on <= end)
+        readings = session.execute(
+            select(Reading.household_id, Reading.month, Reading.value)
+            .join(Household, Household.id == Reading.household_id)
+            .where(
+                Reading.village_id.in_(ids),
+                Reading.carrier == "solar",
+                Reading.month.between(start, end),
+                *members,
+            )
+        ).all()
+        # (The whole demo meters solar in every one of these periods.)
+        assert readings or village_ids is not None, (start, end)
+        by_month: dict[dt.date, float] = {}
+        for _, month, value in readings:
+            by_month[month] = by_month.get(month, 0.0) + value
+        asked = [*sorted({h for h, _, _ in readings})[::2], -1]  # some, and one unknown
+        got = village_sums.solar(session, ids, members, start, end, asked)
+        assert got.by_month.keys() == by_month.keys()
+        for month, kwh in by_month.items():
+            assert got.by_month[month] == pytest.approx(kwh, rel=1e-9), month
+        assert got.households == {h for h, _, _ in readings}
+        assert got.metered == {(h, m) for h, m, _ in readings if h in set(asked)}
 
 
 def _fresh(url: str) -> dict[int, bool]:
@@ -171,6 +207,12 @@ def test_a_new_village_without_sums_is_computed_from_its_readings(fresh_store: s
             insert(Reading),
             [{"household_id": household.id, "village_id": village_id, "month": dt.date(y, 5, 1),
               "carrier": "electricity", "value": v} for y, v in ((2022, 100.0), (2023, 90.0), (2024, 80.0))],
+        )  # fmt: skip
+        session.execute(
+            insert(Reading),
+            [{"household_id": household.id, "village_id": village_id, "month": month,
+              "carrier": "solar", "value": 30.0}
+             for month in (dt.date(2023, 8, 1), dt.date(2024, 5, 1), dt.date(2025, 4, 1))],
         )  # fmt: skip
     assert _fresh(url) == {village_id: False}
     _agree(url)

@@ -11,9 +11,9 @@ import datetime as dt
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import func, or_, select
+from sqlalchemy import select
 
-from energy import cache, metrics
+from energy import cache, metrics, village_sums
 from energy.access import Actor, require, require_village
 from energy.db import session_for
 from energy.districts import list_districts
@@ -153,7 +153,7 @@ def _village_league(
         ).all()  # fmt: skip
         ids = [v[0] for v in villages]
         sums = _frame(_sums(session, None, start, end, method, ("village",)), ("village",))
-        counts = _household_counts(session, ids, start, end)
+        counts = village_sums.households_taking_part(session, ids, start, end)
         factors = factors_at(session, metrics.last_day_of_month(end))
     sums = _toe(sums, factors)
     # One pass over the sums, then a dictionary look-up per village (filtering the frame per
@@ -196,19 +196,6 @@ def _village_league(
     return league.sort_values("combined_pct", ascending=False, na_position="last").reset_index(
         drop=True
     )
-
-
-def _household_counts(session: Any, ids: list[int], start: dt.date, end: dt.date) -> dict[int, int]:
-    rows = session.execute(
-        select(Household.village_id, func.count())
-        .where(
-            Household.village_id.in_(ids),
-            Household.joined_on <= metrics.last_day_of_month(end),
-            or_(Household.left_on.is_(None), Household.left_on >= start),
-        )
-        .group_by(Household.village_id)
-    ).all()
-    return {int(v): int(n) for v, n in rows}
 
 
 def district_results(league: pd.DataFrame, districts: pd.DataFrame) -> pd.DataFrame:

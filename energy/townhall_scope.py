@@ -7,16 +7,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from energy import cache, metrics
+from energy import cache, metrics, village_sums
 from energy.access import Actor, require
 from energy.db import session_for
 from energy.districts import DistrictInfo, find_district
 from energy.errors import InvalidInput
 from energy.models import (
-    Household,
     Village,
     VillageStatusChange,
 )
@@ -100,23 +99,6 @@ def _period(year: int, today: dt.date) -> tuple[dt.date, dt.date]:
     return dt.date(year, 1, 1), min(dt.date(year, 12, 1), last)
 
 
-def _taking_part_by_village(
-    session: Session, village_ids: list[int], start: dt.date, end: dt.date
-) -> dict[int, int]:
-    if not village_ids:
-        return {}
-    rows = session.execute(
-        select(Household.village_id, func.count())
-        .where(
-            Household.village_id.in_(village_ids),
-            Household.joined_on <= metrics.last_day_of_month(end),
-            or_(Household.left_on.is_(None), Household.left_on >= start),
-        )
-        .group_by(Household.village_id)
-    ).all()
-    return {int(v): int(n) for v, n in rows}
-
-
 def _resolve(session: Session, filters: TownHallFilter, today: dt.date) -> _Scope:
     if filters.min_households < 1:
         raise InvalidInput("error.positive", field="min_households")
@@ -127,7 +109,7 @@ def _resolve(session: Session, filters: TownHallFilter, today: dt.date) -> _Scop
         district = find_district(session, filters.district)
         query = query.where(Village.district_id == district.id)
     ids = list(session.scalars(query))
-    by_village = _taking_part_by_village(session, ids, start, end)
+    by_village = village_sums.households_taking_part(session, ids, start, end) if ids else {}
     info = ScopeInfo(
         year=filters.year,
         start=start,

@@ -151,22 +151,70 @@ def _from_readings_by(
     return result
 
 
+ANY_CARRIER = "*"  # spans rows that count every household, whatever it has on record
+
+
 def household_spans(
     session: Session, village_ids: list[int]
 ) -> list[tuple[int, str, int, int, int]]:
-    """(village, carrier, first, last, households) from the households and readings."""
+    """(village, carrier, first, last, households) from the households and readings; the
+    carrier ``ANY_CARRIER`` counts every household."""
     from energy.savings import scope_households
 
     households, on_record = scope_households(session, village_ids, *EVERY_MONTH)
-    if households.empty or on_record.empty:
+    if households.empty:
         return []
     spans = metrics.household_spans(households)
+    found = [
+        (int(v), ANY_CARRIER, int(first), int(last), int(n))
+        for (v, first, last), n in spans.groupby(["village_id", "first", "last"]).size().items()
+    ]
+    if on_record.empty:
+        return found
     frame = on_record.merge(spans, on="household_id")
     grouped = frame.groupby(["village_id", "carrier", "first", "last"]).size()
-    return [
+    return found + [
         (int(v), str(c), int(first), int(last), int(n))
         for (v, c, first, last), n in grouped.items()
     ]
+
+
+def households_taking_part(
+    session: Session, village_ids: list[int], start: dt.date, end: dt.date
+) -> dict[int, int]:
+    """Per village of ``village_ids``: its households taking part at some time in the period
+    (none: left out), from the kept spans of fresh villages (a few rows per village) and
+    from the households of the others."""
+    _, stale = _fresh_and_stale(session, village_ids)
+    counts: dict[int, int] = {}
+    if stale:
+        counts.update(
+            session.execute(
+                select(Household.village_id, func.count())
+                .where(
+                    Household.village_id.in_(stale),
+                    Household.joined_on <= metrics.last_day_of_month(end),
+                    or_(Household.left_on.is_(None), Household.left_on >= start),
+                )
+                .group_by(Household.village_id)
+            ).all()
+        )
+    fresh = sorted(set(village_ids) - set(stale))
+    if fresh:
+        table = VillageHouseholdSpans
+        counts.update(
+            session.execute(
+                select(table.village_id, func.sum(table.households))
+                .where(
+                    table.village_id.in_(fresh),
+                    table.carrier == ANY_CARRIER,
+                    table.first <= metrics.month_index(end),
+                    table.last >= metrics.month_index(start),
+                )
+                .group_by(table.village_id)
+            ).all()
+        )
+    return {int(v): int(n) for v, n in counts.items()}
 
 
 def _expected_from(

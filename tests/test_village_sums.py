@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, insert, or_, select, update
 
 from energy import db, households, metrics, village_sums, villages
 from energy.access import CLI_ACTOR
@@ -78,6 +78,26 @@ def _agree(url: str, village_ids: list[int] | None = None) -> None:
                 assert kept_years[household][1] == months, (year, household)
                 assert kept_years[household][0] == pytest.approx(kwh, rel=1e-9), (year, household)
         _solar_agrees(session, village_ids)
+        _taking_part_agrees(session, village_ids)
+
+
+def _taking_part_agrees(session, village_ids: list[int] | None) -> None:
+    """Households taking part per village (league, town hall) against the households."""
+    ids = village_ids or [int(v) for v in session.scalars(select(Village.id))]
+    for start, end in ((START, END), (dt.date(2024, 3, 1), dt.date(2024, 3, 1)),
+                       (dt.date(2019, 1, 1), dt.date(2021, 6, 1))):  # fmt: skip
+        counted = dict(
+            session.execute(
+                select(Household.village_id, func.count())
+                .where(
+                    Household.village_id.in_(ids),
+                    Household.joined_on <= metrics.last_day_of_month(end),
+                    or_(Household.left_on.is_(None), Household.left_on >= start),
+                )
+                .group_by(Household.village_id)
+            ).all()
+        )
+        assert village_sums.households_taking_part(session, ids, start, end) == counted
 
 
 def _solar_agrees(session, village_ids: list[int] | None) -> None:

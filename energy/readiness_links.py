@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from energy.db import session_for
 from energy.models import Village, utcnow
 from energy.models_call import Application, Grant, Organiser, SpendingLine
+from energy.models_training import SessionVillage, TrainingSession
 from energy.training_completion import progress_in
 
 if TYPE_CHECKING:
@@ -38,9 +39,18 @@ def training(
     from energy.readiness import FactValue
 
     with session_for(actor, url=url) as session:
-        rows = list(
-            session.scalars(select(Village).where(Village.id.in_([v.id for v in villages])))
-        )
+        # Only villages with a session on the calendar can have done a module: the others
+        # (most of the candidates at city scale) have no data, and are not loaded at all.
+        trained = session.scalars(
+            select(SessionVillage.village_id)
+            .join(TrainingSession, TrainingSession.id == SessionVillage.session_id)
+            .where(
+                SessionVillage.village_id.in_([v.id for v in villages]),
+                TrainingSession.status == "scheduled",
+            )
+            .distinct()
+        ).all()
+        rows = list(session.scalars(select(Village).where(Village.id.in_(trained))))
         progress = {p.village_id: p for p in progress_in(session, rows, utcnow())}
     found: dict[int, FactValue] = {}
     for v in villages:

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 import pandas as pd
 from sqlalchemy import func, or_, select
 
-from energy import metrics, village_sums
+from energy import household_years, metrics
 from energy.access import Actor
 from energy.db import session_for
 from energy.districts import list_districts
@@ -210,7 +210,7 @@ def energy_saved(
         typical_year = info.end.year if info.end.month == 12 else info.end.year - 1
         typical_start, typical_end = dt.date(typical_year, 1, 1), dt.date(typical_year, 12, 1)
         with session_for(actor, url=url) as session:
-            median, counted = village_sums.year_electricity_median(session, typical_year)
+            median, counted = household_years.year_electricity_median(session, typical_year)
         typical = median if counted >= info.min_households else None
         report = None
         if info.shown:
@@ -339,24 +339,34 @@ def renewables(
             or_(Household.left_on.is_(None), Household.left_on >= info.start),
         )
         with session_for(actor, url=url) as session:
-            consumption = village_sums.electricity_total(
+            consumption = household_years.electricity_total(
                 session, ids, taking_part, info.start, info.end
             )
-            units = session.execute(
+            # The panels first, then their households: a join led the planner (SQLite without
+            # statistics) through every household of the city to find a few with panels.
+            unit_rows = session.execute(
                 select(
                     GenerationUnit.household_id,
                     GenerationUnit.units * GenerationUnit.watts_per_unit,
                     GenerationUnit.installed_on,
-                    Household.joined_on,
-                    Household.left_on,
-                )
-                .join(Household, Household.id == GenerationUnit.household_id)
-                .where(*taking_part, GenerationUnit.installed_on <= last_day)
+                ).where(GenerationUnit.installed_on <= last_day)
             ).all()
+            owners = sorted({int(h) for h, _, _ in unit_rows})
+            taking: dict[int, tuple[dt.date, dt.date | None]] = {}
+            for offset in range(0, len(owners), 500):
+                taking.update(
+                    (int(h), (joined, left))
+                    for h, joined, left in session.execute(
+                        select(Household.id, Household.joined_on, Household.left_on).where(
+                            Household.id.in_(owners[offset : offset + 500]), *taking_part
+                        )
+                    )
+                )
+            units = [(h, w, d, *taking[h]) for h, w, d in unit_rows if h in taking]
             # Summed by the database from the households' kept yearly rows; the households
             # with panels on record are asked about by month (their estimate leaves out their
             # metered months).
-            solar = village_sums.solar(
+            solar = household_years.solar(
                 session, ids, taking_part, info.start, info.end, {int(h) for h, *_ in units}
             )
         metered_in, metered = solar.by_month, solar.metered

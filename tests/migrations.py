@@ -10,7 +10,7 @@ import pytest
 from alembic import command
 from sqlalchemy import inspect
 
-from energy import db, village_sums, villages
+from energy import db, household_years, villages
 from energy.access import CLI_ACTOR
 from energy.readings import import_readings
 from energy.readings_file import read_rows
@@ -24,7 +24,7 @@ def readings_before(
     """A store at ``revision`` with one village holding the readings file ``lines``, imported
     by today's code with the rebuild of the kept yearly tables (not there yet) left out."""
     db.upgrade(url, revision)
-    monkeypatch.setattr(village_sums, "_rebuild_household_years", lambda *_: None)
+    monkeypatch.setattr(household_years, "rebuild", lambda *_: None)
     today = dt.date(2026, 11, 26)
     villages.add_village(
         CLI_ACTOR, code=VILLAGE, name="상도 마을", district="동작구", cohort_year=2020,

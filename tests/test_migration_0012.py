@@ -7,7 +7,7 @@ import pytest
 from alembic import command
 from sqlalchemy import inspect, text
 
-from energy import db, village_sums
+from energy import db, household_years, village_sums
 from energy.access import CLI_ACTOR
 from tests.migrations import readings_before
 
@@ -48,15 +48,15 @@ def test_0012_fills_the_yearly_totals_from_the_readings(
     # after a rebuild. The same figures each time.
     db.upgrade(url)
     with db.session_for(CLI_ACTOR, url=url) as session:
-        kept = village_sums.household_year_electricity(session, 2024)
+        kept = household_years.household_year_electricity(session, 2024)
     with db.get_engine(url).begin() as conn:
         conn.execute(text("UPDATE village_sums_state SET fresh = :no"), {"no": False})
     with db.session_for(CLI_ACTOR, url=url) as session:
-        computed = village_sums.household_year_electricity(session, 2024)
+        computed = household_years.household_year_electricity(session, 2024)
     assert computed == kept
     assert village_sums.rebuild_stale(CLI_ACTOR, url=url) == 1
     with db.session_for(CLI_ACTOR, url=url) as session:
-        assert village_sums.household_year_electricity(session, 2024) == computed
+        assert household_years.household_year_electricity(session, 2024) == computed
     assert sorted(kwh for kwh, _ in computed.values()) == [first_quarter, january_to_december]
     db.dispose_engine(url)
 

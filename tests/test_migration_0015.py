@@ -9,7 +9,7 @@ import pytest
 from alembic import command
 from sqlalchemy import inspect, text
 
-from energy import db, village_sums, villages
+from energy import db, household_years, village_sums, villages
 from energy.access import CLI_ACTOR
 from energy.models import Household
 from tests.migrations import VILLAGE, readings_before
@@ -50,12 +50,12 @@ def test_0015_fills_the_yearly_solar_from_the_readings(
     # once it is stale; the kept rows again after a rebuild. The same figures each time.
     start, end = dt.date(2023, 9, 1), dt.date(2024, 5, 1)
 
-    def read() -> village_sums.Solar:
+    def read() -> household_years.Solar:
         with db.session_for(CLI_ACTOR, url=url) as session:
             ids = [villages.get_village(CLI_ACTOR, VILLAGE, url=url).village.id]
             asked = set(session.scalars(text("SELECT id FROM households")))
             members = (Household.joined_on <= end,)
-            return village_sums.solar(session, ids, members, start, end, asked)
+            return household_years.solar(session, ids, members, start, end, asked)
 
     kept = read()
     with db.get_engine(url).begin() as conn:

@@ -29,6 +29,7 @@ from energy import (
     cache,
     db,
     deck,
+    household_years,
     households,
     presentation,
     stories,
@@ -241,13 +242,13 @@ def test_the_typical_household_with_a_stale_village_and_after_its_rebuild(known:
         )
     cache.clear()
     with db.session_for(CLI_ACTOR, url=known) as session:  # from the yearly totals
-        assert village_sums.year_electricity_median(session, YEAR) == (1452.0, 14)
+        assert household_years.year_electricity_median(session, YEAR) == (1452.0, 14)
     stale = _call(townhall.energy_saved, CLI_ACTOR, known)
     assert (stale.typical_household_kwh, stale.typical_households) == (1452.0, 14)
     village_sums.rebuild_stale(CLI_ACTOR, url=known)  # C, and B after its status change
     cache.clear()
     with db.session_for(CLI_ACTOR, url=known) as session:
-        assert village_sums.year_electricity_median(session, YEAR) == (1452.0, 14)
+        assert household_years.year_electricity_median(session, YEAR) == (1452.0, 14)
     fresh = _call(townhall.energy_saved, CLI_ACTOR, known)
     assert (fresh.typical_household_kwh, fresh.typical_households) == (1452.0, 14)
 
@@ -265,7 +266,7 @@ def _from_readings(url: str, start: dt.date, end: dt.date, *members: Any) -> flo
 def _total(url: str, start: dt.date, end: dt.date, *members: Any) -> float | None:
     with db.session_for(CLI_ACTOR, url=url) as session:
         ids = [v.id for v in villages.list_villages(CLI_ACTOR, url=url)]
-        return village_sums.electricity_total(session, ids, members, start, end)
+        return household_years.electricity_total(session, ids, members, start, end)
 
 
 @pytest.mark.parametrize(

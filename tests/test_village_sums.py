@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, insert, or_, select, update
 
-from energy import db, households, metrics, village_sums, villages
+from energy import db, household_years, households, metrics, village_sums, villages
 from energy.access import CLI_ACTOR
 from energy.models import Household, Reading, Village, VillageSumsState
 from energy.readings import import_readings
@@ -72,7 +72,7 @@ def _agree(url: str, village_ids: list[int] | None = None) -> None:
                     .group_by(Reading.household_id)
                 )
             }
-            kept_years = village_sums.household_year_electricity(session, year)
+            kept_years = household_years.household_year_electricity(session, year)
             assert kept_years.keys() == raw_years.keys(), year
             for household, (kwh, months) in raw_years.items():
                 assert kept_years[household][1] == months, (year, household)
@@ -127,7 +127,7 @@ def _solar_agrees(session, village_ids: list[int] | None) -> None:
         for _, month, value in readings:
             by_month[month] = by_month.get(month, 0.0) + value
         asked = [*sorted({h for h, _, _ in readings})[::2], -1]  # some, and one unknown
-        got = village_sums.solar(session, ids, members, start, end, asked)
+        got = household_years.solar(session, ids, members, start, end, asked)
         assert got.by_month.keys() == by_month.keys()
         for month, kwh in by_month.items():
             assert got.by_month[month] == pytest.approx(kwh, rel=1e-9), month

@@ -41,6 +41,7 @@ from energy.models import (
     HouseholdYearElectricity,
     Reading,
     household_year_solar,
+    village_year_electricity,
 )
 
 
@@ -68,6 +69,7 @@ def rebuild(session: Session, village_ids: list[int]) -> None:
             .group_by(Reading.household_id, year),
         )
     )
+    _rebuild_village_years(session, village_ids)
     solar = household_year_solar
     conn.execute(delete(solar).where(solar.c.village_id.in_(village_ids)))
     conn.execute(insert(solar).from_select(list(solar.c.keys()), _solar_from_readings(village_ids)))
@@ -125,17 +127,58 @@ def year_electricity_median(session: Session, year: int) -> tuple[float | None, 
     return sum(middle) / len(middle), count
 
 
+def _month_index(column: Any) -> Any:
+    """``metrics.month_index`` in SQL."""
+    year = cast(extract("year", column), Integer)
+    return year * 12 + cast(extract("month", column), Integer) - 1
+
+
+def _rebuild_village_years(session: Session, village_ids: list[int]) -> None:
+    table, kept = village_year_electricity, HouseholdYearElectricity
+    conn = session.connection()
+    conn.execute(delete(table).where(table.c.village_id.in_(village_ids)))
+    spans = (
+        select(
+            kept.village_id,
+            kept.year,
+            _month_index(Household.joined_on).label("first"),
+            case(
+                (Household.left_on.is_(None), metrics.STILL_TAKING_PART),
+                else_=_month_index(Household.left_on),
+            ).label("last"),
+            kept.kwh,
+        )
+        .join(Household, Household.id == kept.household_id)
+        .where(kept.village_id.in_(village_ids))
+        .subquery()
+    )
+    keys = [spans.c.village_id, spans.c.year, spans.c.first, spans.c.last]
+    conn.execute(
+        insert(table).from_select(
+            ["village_id", "year", "first", "last", "kwh"],
+            select(*keys, func.sum(spans.c.kwh)).group_by(*keys),
+        )
+    )
+
+
 def electricity_total(
     session: Session,
     village_ids: list[int],
-    members: Sequence[ColumnElement[bool]],
     start: dt.date,
     end: dt.date,
+    members: Sequence[ColumnElement[bool]] = (),
 ) -> float | None:
-    """The electricity of the households matching ``members`` (conditions on ``Household``) in
-    ``village_ids`` over ``start``-``end``, summed by the database. From January to a month
-    of the same year: the kept yearly rows of fresh villages, the readings of stale ones,
-    less the readings of the year's later months."""
+    """The electricity over ``start``-``end`` of the households of ``village_ids`` taking part
+    in the period (and matching ``members``, further conditions on ``Household``), summed by
+    the database. From January to a month of the same year: the kept yearly rows of fresh
+    villages (per village and span of taking part; per household when ``members`` are
+    given), the readings of stale ones, less the readings of the year's later months."""
+    conditions = (
+        Household.village_id.in_(village_ids),
+        Household.joined_on <= metrics.last_day_of_month(end),
+        or_(Household.left_on.is_(None), Household.left_on >= start),
+        *members,
+    )
 
     def from_readings(villages: Collection[int], first: dt.date, last: dt.date) -> float | None:
         if not villages:
@@ -147,7 +190,7 @@ def electricity_total(
                 Reading.village_id.in_(sorted(villages)),
                 Reading.carrier == "electricity",
                 Reading.month.between(first, last),
-                *members,
+                *conditions,
             )
         )
         return None if total is None else float(total)
@@ -156,16 +199,24 @@ def electricity_total(
         return from_readings(village_ids, start, end)
     _, stale = village_sums._fresh_and_stale(session, village_ids)
     fresh = sorted(set(village_ids) - set(stale))
-    table = HouseholdYearElectricity
-    kept = (
-        session.scalar(
+    kept: float | None = None
+    if fresh and members:
+        table = HouseholdYearElectricity
+        kept = session.scalar(
             select(func.sum(table.kwh))
             .join(Household, Household.id == table.household_id)
-            .where(table.year == start.year, table.village_id.in_(fresh), *members)
+            .where(table.year == start.year, table.village_id.in_(fresh), *conditions)
         )
-        if fresh
-        else None
-    )
+    elif fresh:
+        spans = village_year_electricity.c
+        kept = session.scalar(
+            select(func.sum(spans.kwh)).where(
+                spans.year == start.year,
+                spans.village_id.in_(fresh),
+                spans.first <= metrics.month_index(end),
+                spans.last >= metrics.month_index(start),
+            )
+        )
     parts = [
         None if kept is None else float(kept),
         from_readings(set(stale), dt.date(start.year, 1, 1), dt.date(start.year, 12, 1)),

@@ -87,7 +87,7 @@ ROUND_COLUMNS = [
 # The two eco-mileage rounds of a year: (round number, first month, last month).
 ROUNDS: tuple[tuple[int, int, int], ...] = ((1, 1, 6), (2, 7, 12))
 # A month index beyond any real month: the "left" month of a household still taking part.
-_STILL_TAKING_PART = 10**9
+STILL_TAKING_PART = 10**9
 # Tier thresholds are compared after rounding the fraction to this many places, so that a cut
 # of exactly 10% that floating point computes as 0.09999999999999998 lands in the 10% tier.
 _TIER_PRECISION = 9
@@ -142,7 +142,7 @@ def household_spans(households: pd.DataFrame) -> pd.DataFrame:
             "household_id": households["household_id"].to_numpy(),
             "first": [month_index(d) for d in households["joined_on"]],
             "last": [
-                _STILL_TAKING_PART if _is_missing(d) else month_index(d)
+                STILL_TAKING_PART if _is_missing(d) else month_index(d)
                 for d in households["left_on"]
             ],
         }

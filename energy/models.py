@@ -444,6 +444,26 @@ household_year_solar = Table(
 )
 
 
+# Derived: the electricity of a village's households per calendar year, summed per span of
+# taking part (``first``/``last`` month indexes, as in ``village_household_spans``). The
+# electricity of the households taking part in a period is then a sum over a few rows per
+# village instead of a row per household (migration 0017). Kept with ``village_month_sums``.
+village_year_electricity = Table(
+    "village_year_electricity",
+    Base.metadata,
+    Column(
+        "village_id",
+        Integer,
+        ForeignKey("villages.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("year", Integer, primary_key=True),
+    Column("first", Integer, primary_key=True),
+    Column("last", Integer, primary_key=True),
+    Column("kwh", Float, nullable=False),
+)
+
+
 class VillageSumsState(Base):
     """Whether a village's rows in ``village_month_sums`` match its readings. Triggers on
     readings, households, status changes and the cohort year turn ``fresh`` off (migration

@@ -339,9 +339,7 @@ def renewables(
             or_(Household.left_on.is_(None), Household.left_on >= info.start),
         )
         with session_for(actor, url=url) as session:
-            consumption = household_years.electricity_total(
-                session, ids, taking_part, info.start, info.end
-            )
+            consumption = household_years.electricity_total(session, ids, info.start, info.end)
             # The panels first, then their households: a join led the planner (SQLite without
             # statistics) through every household of the city to find a few with panels.
             unit_rows = session.execute(

@@ -28,7 +28,7 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 ANY_CARRIER = "*"
-STILL_TAKING_PART = 10**9  # energy.metrics._STILL_TAKING_PART
+STILL_TAKING_PART = 10**9  # energy.metrics.STILL_TAKING_PART
 MONTH_INDEX = {  # energy.metrics.month_index: year * 12 + month - 1
     "sqlite": "(CAST(strftime('%Y', {c}) AS INTEGER) * 12 + CAST(strftime('%m', {c}) AS INTEGER) - 1)",
     "postgresql": "(CAST(EXTRACT(YEAR FROM {c}) AS INTEGER) * 12 + CAST(EXTRACT(MONTH FROM {c}) AS INTEGER) - 1)",

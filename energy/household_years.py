@@ -51,6 +51,12 @@ def _year_of_month() -> Any:
 
 def rebuild(session: Session, village_ids: list[int]) -> None:
     """Recompute the kept yearly rows of ``village_ids`` (in ``village_sums.rebuild``)."""
+    _rebuild_electricity(session, village_ids)
+    _rebuild_solar(session, village_ids)
+    _rebuild_village_years(session, village_ids)  # (from the electricity rows just written)
+
+
+def _rebuild_electricity(session: Session, village_ids: list[int]) -> None:
     table = HouseholdYearElectricity
     conn = session.connection()
     conn.execute(delete(table).where(table.village_id.in_(village_ids)))
@@ -69,8 +75,11 @@ def rebuild(session: Session, village_ids: list[int]) -> None:
             .group_by(Reading.household_id, year),
         )
     )
-    _rebuild_village_years(session, village_ids)
+
+
+def _rebuild_solar(session: Session, village_ids: list[int]) -> None:
     solar = household_year_solar
+    conn = session.connection()
     conn.execute(delete(solar).where(solar.c.village_id.in_(village_ids)))
     conn.execute(insert(solar).from_select(list(solar.c.keys()), _solar_from_readings(village_ids)))
 

@@ -444,6 +444,13 @@ household_year_solar = Table(
 )
 
 
+def _village_key() -> Column[int]:
+    """The village column that leads a kept per-village table's primary key."""
+    return Column(
+        "village_id", Integer, ForeignKey("villages.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
 # Derived: the electricity of a village's households per calendar year, summed per span of
 # taking part (``first``/``last`` month indexes, as in ``village_household_spans``). The
 # electricity of the households taking part in a period is then a sum over a few rows per
@@ -451,16 +458,24 @@ household_year_solar = Table(
 village_year_electricity = Table(
     "village_year_electricity",
     Base.metadata,
-    Column(
-        "village_id",
-        Integer,
-        ForeignKey("villages.id", ondelete="CASCADE"),
-        primary_key=True,
-    ),
+    _village_key(),
     Column("year", Integer, primary_key=True),
     Column("first", Integer, primary_key=True),
     Column("last", Integer, primary_key=True),
     Column("kwh", Float, nullable=False),
+)
+
+
+# Derived: the months of each calendar year in which a village has any reading (bit m-1 for
+# month m). Readiness counts a year's recorded months per village from these few rows instead
+# of asking the readings index about every village and month (migration 0018). Kept with
+# ``village_month_sums``.
+village_year_recorded = Table(
+    "village_year_recorded",
+    Base.metadata,
+    _village_key(),
+    Column("year", Integer, primary_key=True),
+    Column("months", Integer, nullable=False),
 )
 
 

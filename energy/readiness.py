@@ -20,12 +20,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pandas as pd
-from sqlalchemy import exists, func, select
+from sqlalchemy import func, select
 
-from energy import metrics, readiness_links
+from energy import metrics, readiness_links, village_sums
 from energy.access import Actor, require
 from energy.db import session_for
-from energy.models import CARRIERS, District, Reading, Village, VillageStatusChange
+from energy.models import District, Village, VillageStatusChange
 from energy.models_organisations import Organisation
 from energy.performance import village_league
 
@@ -127,24 +127,8 @@ def _recording(
     actor: Actor, villages: list[VillageRow], today: dt.date, url: str | None
 ) -> dict[int, FactValue]:
     start, end = _last_twelve_months(today)
-    # Each (village, month) asks the index whether any reading exists: a few thousand index
-    # probes, instead of counting distinct months over a year of the villages' readings.
-    ids = [v.id for v in villages]
-    months: dict[int, int] = {}
     with session_for(actor, url=url) as session:
-        for month in metrics.months_between(start, end):
-            recorded = session.scalars(
-                select(Village.id).where(
-                    Village.id.in_(ids),
-                    exists().where(
-                        Reading.village_id == Village.id,
-                        Reading.carrier.in_(CARRIERS),
-                        Reading.month == month,
-                    ),
-                )
-            )
-            for village_id in recorded:
-                months[village_id] = months.get(village_id, 0) + 1
+        months = village_sums.recorded_months(session, [v.id for v in villages], start, end)
     weight = FACTS_BY_KEY["recording"].weight
     return {
         v.id: FactValue(

@@ -24,6 +24,7 @@ from sqlalchemy import (
     Integer,
     cast,
     delete,
+    exists,
     extract,
     func,
     insert,
@@ -38,12 +39,15 @@ from energy import household_years, metrics
 from energy.access import Actor, require, require_village
 from energy.db import session_for
 from energy.models import (
+    CARRIERS,
     Household,
+    Reading,
     Village,
     VillageHouseholdSpans,
     VillageMonthSums,
     VillageSumsState,
     utcnow,
+    village_year_recorded,
 )
 
 Sums = dict[tuple[Any, ...], tuple[float, float, int]]
@@ -311,10 +315,70 @@ def rebuild(
         for offset in range(0, len(spans), 5_000):
             conn.execute(insert(VillageHouseholdSpans), spans[offset : offset + 5_000])
         household_years.rebuild(session, chunk)
+        _rebuild_recorded(session, chunk)
         conn.execute(
             update(state).where(state.village_id.in_(chunk)).values(fresh=True, rebuilt_at=now)
         )
     return written
+
+
+def _rebuild_recorded(session: Session, village_ids: list[int]) -> None:
+    table = village_year_recorded
+    conn = session.connection()
+    conn.execute(delete(table).where(table.c.village_id.in_(village_ids)))
+    masks: dict[tuple[int, int], int] = {}
+    for village_id, month in conn.execute(
+        select(Reading.village_id, Reading.month)
+        .where(Reading.village_id.in_(village_ids))
+        .distinct()
+    ):
+        key = (int(village_id), month.year)
+        masks[key] = masks.get(key, 0) | 1 << (month.month - 1)
+    if masks:
+        conn.execute(
+            insert(table),
+            [{"village_id": v, "year": y, "months": m} for (v, y), m in masks.items()],
+        )
+
+
+def recorded_months(
+    session: Session, village_ids: list[int], start: dt.date, end: dt.date
+) -> dict[int, int]:
+    """Per village of ``village_ids``: the months from ``start`` to ``end`` with any reading
+    (none: left out), from the kept yearly masks of fresh villages and from the readings
+    index (a probe per village and month) for the others."""
+    _, stale = _fresh_and_stale(session, village_ids)
+    found: Counter[int] = Counter()
+    if stale:
+        for month in metrics.months_between(start, end):
+            found.update(
+                session.scalars(
+                    select(Village.id).where(
+                        Village.id.in_(stale),
+                        exists().where(
+                            Reading.village_id == Village.id,
+                            Reading.carrier.in_(CARRIERS),  # (a probe per carrier of the index)
+                            Reading.month == month,
+                        ),
+                    )
+                )
+            )
+    fresh = sorted(set(village_ids) - set(stale))
+    if fresh:
+        table = village_year_recorded.c
+        wanted = {
+            year: sum(
+                1 << (m.month - 1) for m in metrics.months_between(start, end) if m.year == year
+            )
+            for year in range(start.year, end.year + 1)
+        }
+        for village_id, year, months in session.execute(
+            select(table.village_id, table.year, table.months).where(
+                table.village_id.in_(fresh), table.year.between(start.year, end.year)
+            )
+        ):
+            found[int(village_id)] += (int(months) & wanted[int(year)]).bit_count()
+    return {v: n for v, n in found.items() if n}
 
 
 def rebuild_stale(actor: Actor, *, url: str | None = None) -> int:

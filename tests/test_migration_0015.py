@@ -12,7 +12,7 @@ from sqlalchemy import inspect, text
 from energy import db, household_years, village_sums, villages
 from energy.access import CLI_ACTOR
 from energy.models import Household
-from tests.migrations import VILLAGE, readings_before
+from tests.migrations import VILLAGE, kept_as_of, readings_before
 
 
 @pytest.mark.parametrize("empty_database", ["sqlite", "postgresql"], indirect=True)
@@ -31,6 +31,7 @@ def test_0015_fills_the_yearly_solar_from_the_readings(
     readings_before(url, "0014", lines, monkeypatch)
 
     db.upgrade(url, "0015")
+    kept_as_of(monkeypatch, "0015")
     assert db.current_revision(url) == "0015"
     with db.get_engine(url).connect() as conn:
         rows = conn.execute(

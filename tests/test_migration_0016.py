@@ -11,7 +11,7 @@ from sqlalchemy import text
 
 from energy import db, households, village_sums, villages
 from energy.access import CLI_ACTOR
-from tests.migrations import VILLAGE, readings_before
+from tests.migrations import VILLAGE, kept_as_of, readings_before
 
 EVERY = "SELECT village_id, first, last, households FROM village_household_spans "
 EVERY += "WHERE carrier = '*' ORDER BY village_id, first, last"
@@ -29,6 +29,7 @@ def test_0016_counts_every_household_in_the_spans(
     url = empty_database
     lines = ["household,month,carrier,value,unit", "H-001,2024-01,electricity,300,kWh"]
     readings_before(url, "0015", lines, monkeypatch)
+    kept_as_of(monkeypatch, "0016")  # (0016 adds no table)
     # Two households without readings: one joined in March 2023, one left in June 2024.
     for code, joined, left in (("H-002", dt.date(2023, 3, 9), None),
                                ("H-003", dt.date(2023, 3, 20), dt.date(2024, 6, 30))):  # fmt: skip

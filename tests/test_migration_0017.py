@@ -11,7 +11,7 @@ from sqlalchemy import inspect, text
 
 from energy import db, household_years, households, village_sums, villages
 from energy.access import CLI_ACTOR
-from tests.migrations import VILLAGE, readings_before
+from tests.migrations import VILLAGE, kept_as_of, readings_before
 
 ROWS = "SELECT year, first, last, kwh FROM village_year_electricity ORDER BY year, first, last"
 YEAR = {"sqlite": "CAST(strftime('%Y', month) AS INTEGER)",
@@ -50,6 +50,7 @@ def test_0017_sums_each_villages_electricity_per_span(
     db.dispose_engine(url)
 
     db.upgrade(url, "0017")
+    kept_as_of(monkeypatch, "0017")
     year_kwh = float(sum(100 + m for m in range(1, 13)))
     january, june = 2024 * 12, 2024 * 12 + 5
     with db.get_engine(url).connect() as conn:

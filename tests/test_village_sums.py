@@ -79,6 +79,26 @@ def _agree(url: str, village_ids: list[int] | None = None) -> None:
                 assert kept_years[household][0] == pytest.approx(kwh, rel=1e-9), (year, household)
         _solar_agrees(session, village_ids)
         _taking_part_agrees(session, village_ids)
+        _recorded_agrees(session, village_ids)
+
+
+def _recorded_agrees(session, village_ids: list[int] | None) -> None:
+    """Months with any reading per village (readiness) against the readings."""
+    ids = village_ids or [int(v) for v in session.scalars(select(Village.id))]
+    for start, end in ((dt.date(2025, 11, 1), dt.date(2026, 10, 1)),
+                       (dt.date(2023, 4, 1), dt.date(2023, 4, 1)), (START, END)):  # fmt: skip
+        distinct = (
+            select(Reading.village_id, Reading.month)
+            .where(Reading.village_id.in_(ids), Reading.month.between(start, end))
+            .distinct()
+            .subquery()
+        )
+        counted = dict(
+            session.execute(
+                select(distinct.c.village_id, func.count()).group_by(distinct.c.village_id)
+            ).all()
+        )
+        assert village_sums.recorded_months(session, ids, start, end) == counted, (start, end)
 
 
 def _taking_part_agrees(session, village_ids: list[int] | None) -> None:

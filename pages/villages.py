@@ -1,6 +1,7 @@
 """The village directory: search and filter, open a village, add one (staff)."""
 
 import datetime as dt
+import functools
 
 import pandas as pd
 import streamlit as st
@@ -65,20 +66,35 @@ found = villages.list_villages(
         stages=tuple(stages),
     ),
 )
+# Each label is translated once, not once per village (a city's list has hundreds of rows).
+lg, label, stage = lang(), functools.cache(t), functools.cache(stage_label)
 table = pd.DataFrame(
     [
-        {
-            t("field.code"): v.code,
-            t("field.name"): v.display_name(lang()),
-            t("field.district"): v.district_name(lang()),
-            t("field.neighbourhood"): v.neighbourhood or "",
-            t("field.cohort"): v.cohort_year,
-            t("field.stage"): stage_label(v.programme_stage),
-            t("field.status"): t(f"status.{v.status}"),
-            t("field.housing_type"): t(f"housing.{v.housing_type}"),
-        }
+        (
+            v.code,
+            v.display_name(lg),
+            v.district_name(lg),
+            v.neighbourhood or "",
+            v.cohort_year,
+            stage(v.programme_stage),
+            label(f"status.{v.status}"),
+            label(f"housing.{v.housing_type}"),
+        )
         for v in found
-    ]
+    ],
+    columns=[
+        t(key)
+        for key in (
+            "field.code",
+            "field.name",
+            "field.district",
+            "field.neighbourhood",
+            "field.cohort",
+            "field.stage",
+            "field.status",
+            "field.housing_type",
+        )
+    ],
 )
 st.caption(t("villages.count", n=len(found)))
 if found:

@@ -35,6 +35,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from energy import metrics, village_sums
+from energy.households import taking_part
 from energy.models import (
     SOLAR_MONTHS,
     Household,
@@ -184,8 +185,7 @@ def electricity_total(
     given), the readings of stale ones, less the readings of the year's later months."""
     conditions = (
         Household.village_id.in_(village_ids),
-        Household.joined_on <= metrics.last_day_of_month(end),
-        or_(Household.left_on.is_(None), Household.left_on >= start),
+        *taking_part(start, end),
         *members,
     )
 

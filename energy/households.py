@@ -10,13 +10,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from energy import cache
 from energy.access import Actor, require_village
 from energy.db import session_for
 from energy.errors import AlreadyExists, InvalidInput, NotFound
+from energy.metrics import last_day_of_month
 from energy.models import (
     FLOOR_AREA_BANDS,
     GENERATION_KINDS,
@@ -79,6 +80,15 @@ def _info(h: Household) -> HouseholdInfo:
         generation=tuple(
             GenerationInfo(g.kind, g.units, g.watts_per_unit, g.installed_on) for g in h.generation
         ),
+    )
+
+
+def taking_part(start: dt.date, end: dt.date) -> tuple[ColumnElement[bool], ...]:
+    """Conditions on ``Household``: it takes part at some time from month ``start`` to month
+    ``end`` (joined by the end of ``end``, not left before ``start`` began)."""
+    return (
+        Household.joined_on <= last_day_of_month(end),
+        or_(Household.left_on.is_(None), Household.left_on >= start),
     )
 
 

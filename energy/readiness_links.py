@@ -41,16 +41,18 @@ def training(
     with session_for(actor, url=url) as session:
         # Only villages with a session on the calendar can have done a module: the others
         # (most of the candidates at city scale) have no data, and are not loaded at all.
-        trained = session.scalars(
+        booked = (
             select(SessionVillage.village_id)
             .join(TrainingSession, TrainingSession.id == SessionVillage.session_id)
-            .where(
-                SessionVillage.village_id.in_([v.id for v in villages]),
-                TrainingSession.status == "scheduled",
+            .where(TrainingSession.status == "scheduled")
+        )
+        rows = list(
+            session.scalars(
+                select(Village).where(
+                    Village.id.in_([v.id for v in villages]), Village.id.in_(booked)
+                )
             )
-            .distinct()
-        ).all()
-        rows = list(session.scalars(select(Village).where(Village.id.in_(trained))))
+        )
         progress = {p.village_id: p for p in progress_in(session, rows, utcnow())}
     found: dict[int, FactValue] = {}
     for v in villages:

@@ -45,7 +45,7 @@ from energy.db import session_for
 from energy.districts import find_district
 from energy.errors import InvalidInput
 from energy.factors import Factor, FactorSet, factors_at
-from energy.households import village_by_code
+from energy.households import taking_part, village_by_code
 from energy.metrics import CONSUMING_CARRIERS, METHODS, CarrierSaving
 from energy.models import Household, Reading, Village, VillageStatusChange
 
@@ -227,8 +227,7 @@ def scope_households(
         )
         .where(
             _among(Household.village_id, village_ids),
-            Household.joined_on <= metrics.last_day_of_month(end),
-            or_(Household.left_on.is_(None), Household.left_on >= start),
+            *taking_part(start, end),
         )
         .order_by(Household.id)
     ).all()

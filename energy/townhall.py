@@ -30,13 +30,14 @@ import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 
 from energy import household_years, metrics
 from energy.access import Actor
 from energy.db import session_for
 from energy.districts import list_districts
 from energy.factors import factors_at
+from energy.households import taking_part
 from energy.metrics import CarrierSaving
 from energy.models import (
     District,
@@ -333,11 +334,7 @@ def renewables(
         info = scope.info
         ids = list(scope.village_ids)
         last_day = metrics.last_day_of_month(info.end)
-        taking_part = (
-            Household.village_id.in_(ids),
-            Household.joined_on <= last_day,
-            or_(Household.left_on.is_(None), Household.left_on >= info.start),
-        )
+        members = (Household.village_id.in_(ids), *taking_part(info.start, info.end))
         with session_for(actor, url=url) as session:
             consumption = household_years.electricity_total(session, ids, info.start, info.end)
             # The panels first, then their households: a join led the planner (SQLite without
@@ -356,22 +353,17 @@ def renewables(
                     (int(h), (joined, left))
                     for h, joined, left in session.execute(
                         select(Household.id, Household.joined_on, Household.left_on).where(
-                            Household.id.in_(owners[offset : offset + 500]), *taking_part
+                            Household.id.in_(owners[offset : offset + 500]), *members
                         )
                     )
                 )
-            units = [(h, w, d, *taking[h]) for h, w, d in unit_rows if h in taking]
             # Summed by the database from the households' kept yearly rows; the households
             # with panels on record are asked about by month (their estimate leaves out their
             # metered months).
-            solar = household_years.solar(
-                session, ids, taking_part, info.start, info.end, {int(h) for h, *_ in units}
-            )
+            solar = household_years.solar(session, ids, members, info.start, info.end, taking)
         metered_in, metered = solar.by_month, solar.metered
-        spans: dict[int, tuple[dt.date, dt.date | None]] = {
-            int(h): (joined, left) for h, _, _, joined, left in units
-        }
-        installed = [(int(h), int(w), d) for h, w, d, _, _ in units]
+        spans = taking  # (joined, left) of each household taking part with panels
+        installed = [(int(h), int(w), d) for h, w, d in unit_rows if int(h) in taking]
         generating = {h for h, _, _ in installed} | solar.households
         shown = info.shown and len(generating) >= info.min_households
         empty = pd.DataFrame(columns=["month", "metered_kwh", "estimated_kwh"])

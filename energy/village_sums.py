@@ -28,7 +28,6 @@ from sqlalchemy import (
     extract,
     func,
     insert,
-    or_,
     select,
     true,
     update,
@@ -38,6 +37,7 @@ from sqlalchemy.orm import Session
 from energy import household_years, metrics
 from energy.access import Actor, require, require_village
 from energy.db import session_for
+from energy.households import taking_part
 from energy.models import (
     CARRIERS,
     Household,
@@ -183,11 +183,7 @@ def households_taking_part(
         counts.update(
             session.execute(
                 select(Household.village_id, func.count())
-                .where(
-                    Household.village_id.in_(stale),
-                    Household.joined_on <= metrics.last_day_of_month(end),
-                    or_(Household.left_on.is_(None), Household.left_on >= start),
-                )
+                .where(Household.village_id.in_(stale), *taking_part(start, end))
                 .group_by(Household.village_id)
             ).all()
         )

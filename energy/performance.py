@@ -22,7 +22,8 @@ from energy.factors import FactorSet, factors_at
 from energy.households import village_by_code
 from energy.metrics import CONSUMING_CARRIERS, METHODS
 from energy.models import District, Household, Village
-from energy.savings import BENCHMARKS, Sums, method_sums
+from energy.savings import BENCHMARKS, method_sums
+from energy.village_sums import Sums
 
 SUM_COLUMNS = ["baseline", "actual", "cells"]
 TOE_CARRIERS = ("electricity", "gas", "heat")

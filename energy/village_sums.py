@@ -36,7 +36,7 @@ from sqlalchemy.orm import Session
 
 from energy import household_years, metrics
 from energy.access import Actor, require, require_village
-from energy.db import session_for
+from energy.db import scan_cache, session_for
 from energy.households import taking_part
 from energy.models import (
     CARRIERS,
@@ -57,17 +57,30 @@ CHUNK = 200  # villages rebuilt per statement
 
 
 def _fresh_and_stale(session: Session, village_ids: list[int] | None) -> tuple[bool, list[int]]:
-    """(any fresh village at all, the stale ones) among ``village_ids`` (None: every one)."""
-    fresh = select(VillageSumsState.village_id).where(VillageSumsState.fresh.is_(True))
-    query = select(Village.id).where(Village.id.not_in(fresh))
+    """(any fresh village at all, the stale ones) among ``village_ids`` (None: every one).
+
+    A read-only session asks once per scope: a savings figure needs it for its sums and for
+    its expected cells, and both then see the same villages as fresh. A write session asks
+    each time, since its own writes (or a rebuild) change the answer."""
+    if not session.info.get("read_only"):
+        return _ask_fresh_and_stale(session, village_ids)
+    key = None if village_ids is None else tuple(sorted(set(village_ids)))
+    known: dict[tuple[int, ...] | None, tuple[bool, list[int]]]
+    known = session.info.setdefault("fresh_and_stale", {})
+    if key not in known:
+        known[key] = _ask_fresh_and_stale(session, village_ids)
+    any_fresh, stale = known[key]
+    return any_fresh, list(stale)
+
+
+def _ask_fresh_and_stale(session: Session, village_ids: list[int] | None) -> tuple[bool, list[int]]:
+    state = VillageSumsState
+    query = select(Village.id, state.fresh).outerjoin(state, state.village_id == Village.id)
     if village_ids is not None:
         query = query.where(Village.id.in_(village_ids))
-    stale = [int(v) for v in session.scalars(query)]
-    wanted = None if village_ids is None else len(set(village_ids))
-    if wanted is not None:
-        return len(stale) < wanted, stale
-    any_fresh = session.execute(select(fresh.exists())).scalar()
-    return bool(any_fresh), stale
+    rows = session.execute(query).all()  # one row per village: a few hundred at city scale
+    stale = [int(v) for v, fresh in rows if not fresh]
+    return len(stale) < len(rows), stale
 
 
 def grouped_sums(
@@ -151,7 +164,7 @@ def household_spans(
 ) -> list[tuple[int, str, int, int, int]]:
     """(village, carrier, first, last, households) from the households and readings; the
     carrier ``ANY_CARRIER`` counts every household."""
-    from energy.savings import scope_households
+    from energy.savings_sql import scope_households
 
     households, on_record = scope_households(session, village_ids, *EVERY_MONTH)
     if households.empty:
@@ -254,7 +267,7 @@ def rebuild(
     """Recompute the kept sums of ``village_ids`` (None: every village) from their readings
     and mark them fresh; returns the rows written. Runs in the caller's transaction."""
     if methods is None:
-        from energy.savings import RAW_SUMS
+        from energy.savings_sql import RAW_SUMS
 
         methods = RAW_SUMS
     if village_ids is None:
@@ -262,60 +275,60 @@ def rebuild(
     else:
         ids = sorted(set(village_ids))
     written = 0
+    with scan_cache(session):
+        for start in range(0, len(ids), CHUNK):
+            written += _rebuild_chunk(session, ids[start : start + CHUNK], methods)
+    return written
+
+
+def _rebuild_chunk(session: Session, chunk: list[int], methods: dict[str, FromReadings]) -> int:
     conn = session.connection()
     state = VillageSumsState
-    for start in range(0, len(ids), CHUNK):
-        chunk = ids[start : start + CHUNK]
-        now = utcnow()
-        # One rebuild (or import) of a village at a time: the same row lock the import takes.
+    now = utcnow()
+    # One rebuild (or import) of a village at a time: the same row lock the import takes.
+    conn.execute(select(Village.id).where(Village.id.in_(chunk)).with_for_update(key_share=True))
+    # Lock the villages' state rows *before* reading their data: a concurrent writer's
+    # trigger then waits for this transaction and marks the village stale after it, so a
+    # change this rebuild did not see can never end up marked fresh.
+    known = set(conn.scalars(select(state.village_id).where(state.village_id.in_(chunk))))
+    missing = [v for v in chunk if v not in known]
+    if missing:
         conn.execute(
-            select(Village.id).where(Village.id.in_(chunk)).with_for_update(key_share=True)
+            insert(state),
+            [{"village_id": v, "fresh": False, "rebuilt_at": now} for v in missing],
         )
-        # Lock the villages' state rows *before* reading their data: a concurrent writer's
-        # trigger then waits for this transaction and marks the village stale after it, so a
-        # change this rebuild did not see can never end up marked fresh.
-        known = set(conn.scalars(select(state.village_id).where(state.village_id.in_(chunk))))
-        missing = [v for v in chunk if v not in known]
-        if missing:
-            conn.execute(
-                insert(state),
-                [{"village_id": v, "fresh": False, "rebuilt_at": now} for v in missing],
-            )
-        conn.execute(select(state.village_id).where(state.village_id.in_(chunk)).with_for_update())
-        conn.execute(delete(VillageMonthSums).where(VillageMonthSums.village_id.in_(chunk)))
-        rows = [
-            {
-                "village_id": village,
-                "method": method,
-                "carrier": carrier,
-                "month": month,
-                "baseline": baseline,
-                "actual": actual,
-                "cells": cells,
-            }
-            for method, fetch in methods.items()
-            for (carrier, village, month), (baseline, actual, cells) in fetch(
-                session, chunk, *EVERY_MONTH, ("village", "month")
-            ).items()
-        ]
-        for offset in range(0, len(rows), 5_000):
-            conn.execute(insert(VillageMonthSums), rows[offset : offset + 5_000])
-        written += len(rows)
-        conn.execute(
-            delete(VillageHouseholdSpans).where(VillageHouseholdSpans.village_id.in_(chunk))
-        )
-        spans = [
-            {"village_id": v, "carrier": c, "first": f, "last": la, "households": n}
-            for v, c, f, la, n in household_spans(session, chunk)
-        ]
-        for offset in range(0, len(spans), 5_000):
-            conn.execute(insert(VillageHouseholdSpans), spans[offset : offset + 5_000])
-        household_years.rebuild(session, chunk)
-        _rebuild_recorded(session, chunk)
-        conn.execute(
-            update(state).where(state.village_id.in_(chunk)).values(fresh=True, rebuilt_at=now)
-        )
-    return written
+    conn.execute(select(state.village_id).where(state.village_id.in_(chunk)).with_for_update())
+    conn.execute(delete(VillageMonthSums).where(VillageMonthSums.village_id.in_(chunk)))
+    rows = [
+        {
+            "village_id": village,
+            "method": method,
+            "carrier": carrier,
+            "month": month,
+            "baseline": baseline,
+            "actual": actual,
+            "cells": cells,
+        }
+        for method, fetch in methods.items()
+        for (carrier, village, month), (baseline, actual, cells) in fetch(
+            session, chunk, *EVERY_MONTH, ("village", "month")
+        ).items()
+    ]
+    for offset in range(0, len(rows), 5_000):
+        conn.execute(insert(VillageMonthSums), rows[offset : offset + 5_000])
+    conn.execute(delete(VillageHouseholdSpans).where(VillageHouseholdSpans.village_id.in_(chunk)))
+    spans = [
+        {"village_id": v, "carrier": c, "first": f, "last": la, "households": n}
+        for v, c, f, la, n in household_spans(session, chunk)
+    ]
+    for offset in range(0, len(spans), 5_000):
+        conn.execute(insert(VillageHouseholdSpans), spans[offset : offset + 5_000])
+    household_years.rebuild(session, chunk)
+    _rebuild_recorded(session, chunk)
+    conn.execute(
+        update(state).where(state.village_id.in_(chunk)).values(fresh=True, rebuilt_at=now)
+    )
+    return len(rows)
 
 
 def _rebuild_recorded(session: Session, village_ids: list[int]) -> None:

@@ -6,14 +6,15 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sqlalchemy import func, insert, or_, select, update
+from sqlalchemy import event, func, insert, or_, select, text, update
 
-from energy import db, household_years, households, metrics, village_sums, villages
+from energy import cache, db, household_years, households, metrics, savings, village_sums, villages
 from energy.access import CLI_ACTOR
 from energy.models import Household, Reading, Village, VillageSumsState
 from energy.readings import import_readings
 from energy.readings_file import read_rows
-from energy.savings import RAW_SUMS, baseline_year_sums, eco_mileage_sums, scope_households
+from energy.savings import baseline_year_sums, eco_mileage_sums
+from energy.savings_sql import RAW_SUMS, scope_households
 
 START, END = dt.date(2023, 1, 1), dt.date(2026, 10, 1)
 # (The other groupings read the same rows; a year is summed by the database from its months.)
@@ -259,3 +260,60 @@ def test_a_new_village_without_sums_is_computed_from_its_readings(fresh_store: s
     with db.session_for(CLI_ACTOR, url=url) as session:
         sums = eco_mileage_sums(session, None, START, END)
     assert sums[("electricity",)] == (95.0, 80.0, 1)
+
+
+def test_a_rebuild_widens_the_sqlite_page_cache_only_while_it_runs(
+    demo_store: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rebuild walks a village's readings with a large page cache on SQLite (a third
+    of its time went to the kernel re-reading pages) and hands the pooled connection back
+    with the default; PostgreSQL is left alone."""
+    url = demo_store
+    sizes: list[int] = []
+    real = household_years.rebuild
+
+    def during(session, chunk) -> None:  # type: ignore[no-untyped-def]
+        sizes.append(int(session.execute(text("PRAGMA cache_size")).scalar_one()))
+        real(session, chunk)
+
+    with db.session_for(CLI_ACTOR, write=True, url=url) as session:
+        sqlite = session.get_bind().dialect.name == "sqlite"
+        if not sqlite:  # nothing to widen: the rebuild's figures are still checked below
+            village_sums.rebuild(session, [_village_id(url, "DJK-2012-01")])
+    if not sqlite:
+        _agree(url)
+        return
+    with db.session_for(CLI_ACTOR, write=True, url=url) as session:
+        before = int(session.execute(text("PRAGMA cache_size")).scalar_one())
+        monkeypatch.setattr(household_years, "rebuild", during)
+        village_sums.rebuild(session, [_village_id(url, "DJK-2012-01")])
+        after = int(session.execute(text("PRAGMA cache_size")).scalar_one())
+    assert sizes == [-db.SCAN_CACHE_KIB]
+    assert after == before != -db.SCAN_CACHE_KIB
+    _agree(url)
+
+
+@pytest.mark.parametrize("village", [None, "DJK-2012-01"], ids=["programme", "village"])
+def test_a_savings_figure_asks_which_villages_are_fresh_once(
+    demo_store: str, village: str | None
+) -> None:
+    """Its sums and its expected cells share one answer (the read session keeps it)."""
+    url = demo_store
+    cache.clear()
+    engine = db.get_engine(url)
+    asked: list[str] = []
+
+    def seen(_conn, _cursor, statement: str, *_args) -> None:  # type: ignore[no-untyped-def]
+        if "village_sums_state" in statement:
+            asked.append(statement)
+
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        report = savings.compute_savings(
+            CLI_ACTOR, village=village, start=dt.date(2024, 1, 1), end=dt.date(2024, 12, 1),
+            url=url,
+        )  # fmt: skip
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+    assert report.carrier("electricity").cells > 0
+    assert len(asked) == 1, asked

@@ -14,10 +14,9 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 START_S = 90  # until /_stcore/health answers "ok" (the machine is shared; be patient)
@@ -126,18 +125,3 @@ def websocket_handshake(port: int, host: str, origin: str | None = None) -> int:
         sock.sendall(("\r\n".join(lines) + "\r\n\r\n").encode())
         status_line = sock.makefile("rb").readline().decode()
     return int(status_line.split()[1])
-
-
-def browser_session(browser: Any, server: LiveServer, login: str) -> Iterator[Any]:
-    """A fresh browser context (a fresh Streamlit session), Korean, logged in as ``login``
-    (a demo account: its home page is the staff home)."""
-    from tests.test_browser import _msg, log_in_as
-
-    context = browser.new_context(locale="ko-KR", viewport={"width": 1400, "height": 900})
-    context.set_default_timeout(20_000)
-    page = context.new_page()
-    try:
-        log_in_as(page, server, login, _msg("home.title", "ko"))
-        yield page
-    finally:
-        context.close()

@@ -20,13 +20,14 @@ import pytest
 from energy import cache, villages
 from energy.access import CLI_ACTOR
 from energy.backup import backup, restore
-from tests.live_server import REPO, LiveServer, browser_session, health, start_app, stop_app
+from tests.live_server import REPO, LiveServer, health, start_app, stop_app
 from tests.test_browser import (  # the browser fixture and the helpers that drive the app
     _key,
     _msg,
     _nav_link,
     assert_no_exception,
     browser,
+    logged_in,
     screenshot,
     settle,
     wait_for_title,
@@ -102,7 +103,8 @@ def live(demo_store: str, tmp_path: Path) -> Iterator[LiveServer]:
 
 @pytest.fixture
 def staff_page(browser: Any, live: LiveServer) -> Iterator[Any]:
-    yield from browser_session(browser, live, "admin")
+    with logged_in(browser, live, "admin") as page:
+        yield page
 
 
 def _offers_village(page: Any, code: str) -> bool:

@@ -12,18 +12,13 @@ developer's machine; under ``CI=true`` they fail instead (see ``tests.conftest.r
 from __future__ import annotations
 
 import importlib.util
-import os
 import re
-import signal
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import urlparse
 
 import pytest
@@ -31,6 +26,7 @@ import pytest
 from energy.access import Actor, can_open_page
 from energy.i18n import translate
 from tests.conftest import require
+from tests.live_server import LiveServer, start_app, stop_app
 from ui.nav import PAGES as NAV_PAGES
 
 pytestmark = pytest.mark.browser
@@ -48,8 +44,6 @@ CHROMIUM_ARGS = [
 ]
 PASSWORD = "energy-demo-2026"
 WAIT_MS = 20_000  # any single wait in the browser
-SERVER_START_S = 60  # until /_stcore/health answers "ok"
-SERVER_STOP_S = 10
 VIEWPORT = {"width": 1400, "height": 900}
 MAX_SHOT_HEIGHT = 8_000
 
@@ -97,93 +91,22 @@ def _require_browser() -> None:
 # --- the server ---------------------------------------------------------------------------
 
 
-@dataclass
-class Server:
+# The servers these tests drive: ``tests.live_server`` starts and stops them.
+Server = LiveServer
+HEADLESS = ("--server.headless", "true", "--browser.gatherUsageStats", "false")
+
+
+class HasUrl(Protocol):
+    """What the browser helpers need of a server (an app server or the proxy before two)."""
+
     url: str
-    process: subprocess.Popen[bytes]
-    log: Path
-
-    def log_tail(self, chars: int = 4000) -> str:
-        try:
-            return self.log.read_text(errors="replace")[-chars:]
-        except OSError:
-            return "(no server log)"
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _start_server(workdir: Path) -> Server:
     """``streamlit run app.py`` on a free port, over a store that does not exist yet."""
     store = workdir / "energy.db"
     assert not store.exists()
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ENERGY_")}
-    env["ENERGY_DATABASE_URL"] = f"sqlite:///{store}"
-    env["PYTHONUNBUFFERED"] = "1"
-    log = workdir / "streamlit.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                "app.py",
-                "--server.port",
-                str(port),
-                "--server.headless",
-                "true",
-                "--server.address",
-                "127.0.0.1",
-                "--browser.gatherUsageStats",
-                "false",
-            ],
-            cwd=REPO,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,  # so teardown can stop streamlit and anything it spawned
-        )
-    server = Server(f"http://127.0.0.1:{port}", process, log)
-    deadline = time.monotonic() + SERVER_START_S
-    while True:
-        if process.poll() is not None:
-            raise AssertionError(
-                f"streamlit exited with {process.returncode} before it was healthy:\n"
-                + server.log_tail()
-            )
-        try:
-            with urllib.request.urlopen(server.url + "/_stcore/health", timeout=2) as resp:
-                if resp.status == 200 and resp.read().decode().strip() == "ok":
-                    return server
-        except OSError:
-            pass
-        if time.monotonic() > deadline:
-            _stop_server(server)
-            raise AssertionError(
-                f"streamlit not healthy after {SERVER_START_S}s:\n" + server.log_tail()
-            )
-        time.sleep(0.25)
-
-
-def _stop_server(server: Server) -> None:
-    process = server.process
-    if process.poll() is not None:
-        return
-    for sig, wait_s in ((signal.SIGTERM, SERVER_STOP_S), (signal.SIGKILL, 5)):
-        try:
-            os.killpg(process.pid, sig)  # the group this test started, nothing else
-        except ProcessLookupError:
-            return
-        try:
-            process.wait(timeout=wait_s)
-            return
-        except subprocess.TimeoutExpired:
-            continue
+    return start_app(f"sqlite:///{store}", workdir / "streamlit.log", options=HEADLESS)
 
 
 @pytest.fixture(scope="module")
@@ -211,7 +134,7 @@ def server(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[S
     try:
         yield running
     finally:
-        _stop_server(running)
+        stop_app(running)
 
 
 @pytest.fixture
@@ -220,14 +143,31 @@ def page(browser: Any, server: Server) -> Iterator[Any]:
     yield from _new_page(browser)
 
 
-def _new_page(browser: Any) -> Iterator[Any]:
+def _new_page(browser: Any, timeout_ms: int = WAIT_MS) -> Iterator[Any]:
+    """A fresh browser context (a fresh Streamlit session), Korean, closed after."""
     context = browser.new_context(locale="ko-KR", viewport=VIEWPORT)
-    context.set_default_timeout(WAIT_MS)
+    context.set_default_timeout(timeout_ms)
     tab = context.new_page()
     try:
         yield tab
     finally:
         context.close()
+
+
+@contextmanager
+def logged_in(
+    browser: Any,
+    server: HasUrl,
+    login: str,
+    home_title: str | None = None,
+    *,
+    timeout_ms: int = WAIT_MS,
+) -> Iterator[Any]:
+    """A fresh Korean session logged in as ``login`` (a demo account), on its home page
+    (``home_title``; by default the staff home's)."""
+    for tab in _new_page(browser, timeout_ms):
+        log_in_as(tab, server, login, home_title or _msg("home.title", "ko"))
+        yield tab
 
 
 # --- talking to Streamlit -----------------------------------------------------------------
@@ -347,13 +287,13 @@ def screenshot(page: Any, name: str) -> Path:
     return path
 
 
-def open_app(page: Any, server: Server, path: str = "/") -> None:
+def open_app(page: Any, server: HasUrl, path: str = "/") -> None:
     page.goto(server.url + path, wait_until="domcontentloaded")
     page.locator("h1").first.wait_for(state="visible")
     settle(page)
 
 
-def log_in(page: Any, server: Server, username: str, password: str = PASSWORD) -> None:
+def log_in(page: Any, server: HasUrl, username: str, password: str = PASSWORD) -> None:
     """Open the app, fill the login form and submit it (does not wait for the outcome)."""
     open_app(page, server)
     page.locator(USERNAME).fill(username)
@@ -361,7 +301,7 @@ def log_in(page: Any, server: Server, username: str, password: str = PASSWORD) -
     page.locator(SUBMIT).click()
 
 
-def log_in_as(page: Any, server: Server, username: str, home_title: str) -> None:
+def log_in_as(page: Any, server: HasUrl, username: str, home_title: str) -> None:
     log_in(page, server, username)
     wait_for_title(page, home_title)
     assert_no_exception(page)
@@ -545,7 +485,7 @@ def deep_links(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> dict[s
                 )
                 screenshot(tab, f"anonymous-deeplink-{page_key}-ko")
     finally:
-        _stop_server(fresh)
+        stop_app(fresh)
     return visits
 
 

@@ -12,12 +12,13 @@ import pytest
 from energy import db, villages
 from energy.access import CLI_ACTOR
 from energy.demo import load_demo
-from tests.live_server import LiveServer, browser_session, start_app, stop_app
+from tests.live_server import LiveServer, start_app, stop_app
 from tests.test_browser import (  # the browser fixture and the helpers that drive the app
     _key,
     _nav_link,
     assert_no_exception,
     browser,
+    logged_in,
     screenshot,
     settle,
 )
@@ -49,7 +50,7 @@ def hostile_server(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> It
 
 @pytest.fixture
 def admin_page(browser: Any, hostile_server: LiveServer) -> Iterator[Any]:
-    for page in browser_session(browser, hostile_server, "admin"):
+    with logged_in(browser, hostile_server, "admin") as page:
         page.dialogs = []
         page.on("dialog", lambda d, seen=page.dialogs: (seen.append(d.message), d.dismiss()))
         _nav_link(page, "village").click()

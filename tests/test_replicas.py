@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 from energy.i18n import SEOUL
-from energy.readings import add_months, month_start
+from energy.metrics import add_months, first_of_month
 from tests.conftest import require
 from tests.live_server import (
     REPO,
@@ -37,7 +37,7 @@ from tests.test_browser import (  # the browser fixture and the helpers that dri
     _nav_link,
     assert_no_exception,
     browser,
-    log_in_as,
+    logged_in,
     screenshot,
     settle,
     wait_for_title,
@@ -166,21 +166,6 @@ def replicas(demo_store: str, tmp_path: Path) -> Iterator[tuple[Proxy, list[Live
             stop_app(server)
 
 
-def _committee_tab(browser: Any, url: str) -> Any:
-    context = browser.new_context(locale="ko-KR", viewport={"width": 1400, "height": 900})
-    context.set_default_timeout(30_000)
-    page = context.new_page()
-    log_in_as(page, LiveServerAt(url), "committee", FLAGSHIP_NAME)
-    return page
-
-
-@dataclass
-class LiveServerAt:
-    """What the browser helpers need of a server: its address."""
-
-    url: str
-
-
 def _households_shown(page: Any) -> str:
     """The committee home's "households" tile."""
     tile = page.locator('[data-testid="stMetric"]').filter(
@@ -192,7 +177,7 @@ def _households_shown(page: Any) -> str:
 
 
 def _last_month() -> str:
-    return f"{add_months(month_start(dt.datetime.now(SEOUL).date()), -1):%Y-%m}"
+    return f"{add_months(first_of_month(dt.datetime.now(SEOUL).date()), -1):%Y-%m}"
 
 
 @pytest.mark.parametrize("demo_store", ["postgresql"], indirect=True)
@@ -200,39 +185,35 @@ def test_two_replicas_behind_nginx_share_the_store_and_take_uploads(
     browser: Any, replicas: tuple[Proxy, list[LiveServer]]
 ) -> None:
     proxy, servers = replicas
-    page = _committee_tab(browser, proxy.url)
-    before = int(_households_shown(page))
+    with logged_in(browser, proxy, "committee", FLAGSHIP_NAME, timeout_ms=30_000) as page:
+        before = int(_households_shown(page))
 
-    # Upload through the proxy: the file goes over HTTP to the replica holding the session.
-    _nav_link(page, "readings").click()
-    wait_for_title(page, _msg("page.readings", "ko"))
-    page.get_by_role("tab", name=_msg("readings.tab_file", "ko")).click()
-    rows = (
-        f"household,month,carrier,value,unit\n{NEW_HOUSEHOLD},{_last_month()},electricity,250,kWh\n"
-    )
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
-        {"name": "proxy.csv", "mimeType": "text/csv", "buffer": rows.encode("utf-8")}
-    )
-    settle(page)
-    page.locator(_key("readings.register")).get_by_text(
-        _msg("readings.register_households", "ko")
-    ).click()
-    settle(page)
-    page.get_by_role("button", name=_msg("readings.check_file", "ko")).click()
-    settle(page)
-    page.get_by_role("button", name=_msg("readings.save", "ko")).click()
-    settle(page)
-    main = page.locator('[data-testid="stMain"]').inner_text()
-    assert _msg("readings.saved", "ko", added=1, changed=0, unchanged=0, dropped=0) in main
-    assert_no_exception(page)
-    screenshot(page, "replicas-upload-through-proxy-ko")
-    page.context.close()
+        # Upload through the proxy: the file goes over HTTP to the replica holding the session.
+        _nav_link(page, "readings").click()
+        wait_for_title(page, _msg("page.readings", "ko"))
+        page.get_by_role("tab", name=_msg("readings.tab_file", "ko")).click()
+        rows = f"household,month,carrier,value,unit\n{NEW_HOUSEHOLD},{_last_month()},electricity,250,kWh\n"
+        page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+            {"name": "proxy.csv", "mimeType": "text/csv", "buffer": rows.encode("utf-8")}
+        )
+        settle(page)
+        page.locator(_key("readings.register")).get_by_text(
+            _msg("readings.register_households", "ko")
+        ).click()
+        settle(page)
+        page.get_by_role("button", name=_msg("readings.check_file", "ko")).click()
+        settle(page)
+        page.get_by_role("button", name=_msg("readings.save", "ko")).click()
+        settle(page)
+        main = page.locator('[data-testid="stMain"]').inner_text()
+        assert _msg("readings.saved", "ko", added=1, changed=0, unchanged=0, dropped=0) in main
+        assert_no_exception(page)
+        screenshot(page, "replicas-upload-through-proxy-ko")
 
     # Every replica, asked directly, shows the new household and its reading.
     for n, server in enumerate(servers):
-        tab = _committee_tab(browser, server.url)
-        assert int(_households_shown(tab)) == before + 1, f"replica {n} does not show it"
-        assert_no_exception(tab)
-        screenshot(tab, f"replicas-committee-home-replica{n}-ko")
-        tab.context.close()
+        with logged_in(browser, server, "committee", FLAGSHIP_NAME, timeout_ms=30_000) as tab:
+            assert int(_households_shown(tab)) == before + 1, f"replica {n} does not show it"
+            assert_no_exception(tab)
+            screenshot(tab, f"replicas-committee-home-replica{n}-ko")
     assert all(health(s.url) == "ok" for s in servers)

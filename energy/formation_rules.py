@@ -23,6 +23,8 @@ from energy.models_organisations import (
 
 # --- the law, as numbers (Framework Act on Cooperatives; Assistance for Non-Profit
 # Non-Governmental Organizations Act; Social Enterprise Promotion Act) ---------------------
+# Each number's source, and what it was checked against: docs/legal-forms.md (a test keeps
+# the page and these constants in step).
 MIN_FOUNDERS = 5  # a cooperative needs at least five founding members
 MIN_NOTICE_DAYS = 7  # the founding general meeting is announced at least 7 days ahead
 # A founding meeting decides with a majority of members present and 2/3 of those present.

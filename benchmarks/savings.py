@@ -71,9 +71,9 @@ def _timed(engine: Any, sql: str, params: dict[str, Any]) -> tuple[float, dict[s
 def measure_savings(url: str, kind: str) -> dict[str, Any]:
     from energy import cache, db, savings
     from energy.access import CLI_ACTOR
-    from energy.readings import add_months, month_start
+    from energy.metrics import add_months, first_of_month
 
-    end = add_months(month_start(dt.date.today()), -1)
+    end = add_months(first_of_month(dt.date.today()), -1)
     params = {"start": add_months(end, -11), "end": end}
     engine = db.get_engine(url)
     # Each side is timed REPEATS times and the median kept: a single first run carried the

@@ -30,6 +30,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from energy import readings_store
+from energy.metrics import add_months
 from energy.models import (
     FLOOR_AREA_BANDS,
     GenerationUnit,
@@ -91,11 +92,6 @@ HEAT_KWH_PER_GAS_MJ = 0.85 / 3.6
 # Saving relative to a household's own pre-join use, at the middle of programme years 1-3.
 SAVING_BANDS = ((0.02, 0.05), (0.05, 0.09), (0.10, 0.16))
 NOISE_SD = {"electricity": 0.055, "gas": 0.07, "heat": 0.07, "water": 0.08, "solar": 0.08}
-
-
-def add_months(month: dt.date, n: int) -> dt.date:
-    index = month.year * 12 + month.month - 1 + n
-    return dt.date(index // 12, index % 12 + 1, 1)
 
 
 def months_between(first: dt.date, second: dt.date) -> int:

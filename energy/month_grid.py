@@ -16,8 +16,8 @@ from energy import cache
 from energy.access import Actor
 from energy.db import session_for
 from energy.households import village_by_code
+from energy.metrics import add_months, first_of_month
 from energy.models import CARRIERS, Household, Reading
-from energy.readings import add_months, month_start
 from energy.readings_file import RawRow
 
 DEFAULT_GRID_CARRIERS = ("electricity", "gas", "water")
@@ -40,7 +40,7 @@ def month_grid(
 ) -> MonthGrid:
     """The grid of ``month`` for a village: memoised until the data changes (a committee's
     home draws it on every rerun); ``actor``'s access is checked before it is returned."""
-    month = month_start(month)
+    month = first_of_month(month)
     grid: MonthGrid = cache.village_memo(
         actor,
         village_code,

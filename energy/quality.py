@@ -21,8 +21,8 @@ from energy.access import Actor, require_village
 from energy.db import session_for
 from energy.households import HouseholdInfo, list_households, village_by_code
 from energy.i18n import translate
+from energy.metrics import add_months, first_of_month
 from energy.models import Reading
-from energy.readings import add_months, month_start
 
 STALE_DAYS = 90  # no reading for this long: the household has gone quiet
 RED_MISSING_MONTHS = 3  # this many missing months of one carrier in the window is red
@@ -90,7 +90,7 @@ def assess_household(
     by_carrier: dict[str, dict[dt.date, float]] = {}
     for carrier, month, value in readings:
         by_carrier.setdefault(carrier, {})[month] = value
-    last_complete = add_months(month_start(as_of), -1)
+    last_complete = add_months(first_of_month(as_of), -1)
     window = [add_months(last_complete, -n) for n in range(WINDOW_MONTHS - 1, -1, -1)]
     findings: list[Finding] = []
     red = False
@@ -169,9 +169,9 @@ def _village_quality(
     members = [
         h
         for h in list_households(actor, village_code, url=url)
-        if h.left_on is None or h.left_on >= add_months(month_start(as_of), -WINDOW_MONTHS)
+        if h.left_on is None or h.left_on >= add_months(first_of_month(as_of), -WINDOW_MONTHS)
     ]
-    since = add_months(month_start(as_of), -HISTORY_MONTHS - 1)
+    since = add_months(first_of_month(as_of), -HISTORY_MONTHS - 1)
     per_household: dict[int, list[tuple[str, dt.date, float]]] = {h.id: [] for h in members}
     with session_for(actor, url=url) as session:
         village = village_by_code(session, village_code)
@@ -192,6 +192,6 @@ def _village_quality(
         badge = "amber"
     else:
         badge = "green"
-    last_complete = add_months(month_start(as_of), -1)
+    last_complete = add_months(first_of_month(as_of), -1)
     window = (add_months(last_complete, -(WINDOW_MONTHS - 1)), last_complete)
     return VillageQuality(village_code, badge, window, assessed)

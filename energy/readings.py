@@ -22,6 +22,7 @@ from energy import village_sums
 from energy.access import Actor, require_village
 from energy.db import record_action, session_for
 from energy.households import village_by_code
+from energy.metrics import first_of_month, month_from_index, month_index
 from energy.models import CANONICAL_UNITS, CARRIERS, Household, Reading, ReadingBatch, Village
 from energy.readings_check import Progress, RowCheck
 from energy.readings_file import Columns, RawRow, ReadingsFile
@@ -38,8 +39,6 @@ from energy.readings_store import (
     CARRIER_INDEX,
     add_new_households,
     lookup,
-    month_index,
-    month_of,
     pack,
     write_new,
 )
@@ -48,15 +47,6 @@ from energy.readings_store import (
 OUTLIER_IQR_FACTOR = 3.0
 OUTLIER_MIN_HISTORY = 6
 HISTORY_MONTHS = 36
-
-
-def month_start(value: dt.date) -> dt.date:
-    return value.replace(day=1)
-
-
-def add_months(month: dt.date, n: int) -> dt.date:
-    index = month.year * 12 + month.month - 1 + n
-    return dt.date(index // 12, index % 12 + 1, 1)
 
 
 def _outlier_limits(values: list[float]) -> float | None:
@@ -91,7 +81,7 @@ def _check(
         report,
         households,
         register_households=register_households,
-        this_month=month_start(today),
+        this_month=first_of_month(today),
         progress=progress,
         total=total,
     )
@@ -161,8 +151,8 @@ def _compare_with_store(session: Session, village: Village, report: ImportReport
     first, last = int(months[known].min()), int(months[known].max())
     query = select(Reading.household_id, Reading.carrier, Reading.month, Reading.value).where(
         Reading.village_id == village.id,
-        Reading.month >= month_of(first - HISTORY_MONTHS),
-        Reading.month <= month_of(last + 24),
+        Reading.month >= month_from_index(first - HISTORY_MONTHS),
+        Reading.month <= month_from_index(last + 24),
     )
     stored_rows = session.execute(query).all()
     month_numbers: dict[Any, int] = {}
@@ -193,7 +183,7 @@ def _compare_with_store(session: Session, village: Village, report: ImportReport
         line = checked.line[i]
         carrier = CARRIERS[checked.carrier[i]]
         report.conflicts.append(Conflict(
-            None if line < 0 else line, checked.codes[checked.code[i]], month_of(checked.month[i]),
+            None if line < 0 else line, checked.codes[checked.code[i]], month_from_index(checked.month[i]),
             carrier, float(before[i]), checked.value[i], CANONICAL_UNITS[carrier],
         ))  # fmt: skip
 

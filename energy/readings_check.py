@@ -22,10 +22,11 @@ from sqlalchemy.orm import Session
 
 from energy.factors import factors_at
 from energy.households import HOUSEHOLD_CODE_PATTERN
+from energy.metrics import month_from_index, month_index
 from energy.models import CANONICAL_UNITS, CARRIERS
 from energy.readings_file import Columns, RawRow, arrow_pool
 from energy.readings_report import CheckedRows, ImportReport, Issue
-from energy.readings_store import CARRIER_INDEX, month_index, month_of
+from energy.readings_store import CARRIER_INDEX
 
 try:  # pyarrow comes with Streamlit; a file is read as Columns only with it
     import pyarrow as pa
@@ -110,7 +111,7 @@ def _unit_scale(carrier: str, unit_text: str) -> float | None:
 def _calorific(session: Session, month: int, cache: dict[int, float]) -> float:
     """Gas MJ per m³ valid in ``month`` (a versioned factor); 0.0 when none is set."""
     if month not in cache:
-        cache[month] = factors_at(session, month_of(month)).value("gas.mj_per_m3") or 0.0
+        cache[month] = factors_at(session, month_from_index(month)).value("gas.mj_per_m3") or 0.0
     return cache[month]
 
 

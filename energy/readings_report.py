@@ -11,8 +11,8 @@ import numpy as np
 
 from energy.errors import EnergyError
 from energy.i18n import translate
+from energy.metrics import month_from_index
 from energy.models import CARRIERS
-from energy.readings_store import month_of
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ class CheckedRows:
 
     Households are numbered in the order the file names them (``codes``, ``ids``: the stored
     id, or None for one the import will register); months are month indexes
-    (:func:`energy.readings_store.month_index`); carriers are indexes into ``CARRIERS``.
+    (:func:`energy.metrics.month_index`); carriers are indexes into ``CARRIERS``.
     """
 
     __slots__ = ("carrier", "code", "codes", "ids", "index", "line", "month", "value")
@@ -133,7 +133,7 @@ class CheckedRows:
         return CheckedReading(
             None if line < 0 else line,
             self.codes[code],
-            month_of(self.month[i]),
+            month_from_index(self.month[i]),
             CARRIERS[self.carrier[i]],
             self.value[i],
             self.ids[code],

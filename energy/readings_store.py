@@ -28,6 +28,7 @@ from sqlalchemy import Table, and_, bindparam, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from energy.metrics import month_from_index
 from energy.models import CARRIERS, Household, Reading, Village, VillageSumsState
 
 if TYPE_CHECKING:
@@ -54,14 +55,6 @@ MONTH_SPAN = 40_000
 CARRIER_INDEX = {carrier: index for index, carrier in enumerate(CARRIERS)}
 
 Row = tuple[int, int, Any, str, float, int, float | None, float | None]
-
-
-def month_index(month: dt.date) -> int:
-    return month.year * 12 + month.month - 1
-
-
-def month_of(index: int) -> dt.date:
-    return dt.date(index // 12, index % 12 + 1, 1)
 
 
 def pack(owner: np.ndarray, month: np.ndarray, carrier: np.ndarray) -> np.ndarray:
@@ -241,7 +234,7 @@ def write_new(
             {
                 "h": int(owners[i]),
                 "c": CARRIERS[carriers[i]],
-                "m": month_of(int(months[i]) + step),
+                "m": month_from_index(int(months[i]) + step),
                 "v": float(values[i]),
             }
             for i in np.flatnonzero(later).tolist()
@@ -258,7 +251,7 @@ def write_new(
     first = int(months.min())
     month_values = np.empty(int(months.max()) - first + 1, dtype=object)
     for month in np.unique(months).tolist():
-        month_values[month - first] = bind(month_of(month))
+        month_values[month - first] = bind(month_from_index(month))
     carrier_names = np.array(CARRIERS, dtype=object)
 
     def batches() -> Iterator[Iterator[Row]]:
@@ -303,7 +296,7 @@ def add_new_households(
             village_id=village.id,
             code=code,
             housing_type=housing,
-            joined_on=month_of(joined) if joined is not None else today,
+            joined_on=month_from_index(joined) if joined is not None else today,
         )
         session.add(household)
         session.flush()

@@ -17,8 +17,8 @@ from energy import cache
 from energy.access import Actor
 from energy.db import session_for
 from energy.households import list_households, village_by_code
+from energy.metrics import add_months, first_of_month
 from energy.models import Reading
-from energy.readings import add_months, month_start
 
 # Seoul's own figures (DOMAIN.md): a 325 W balcony panel gives about 31 kWh a month and a
 # 3 kW rooftop about 288 kWh: both about 0.096 kWh per installed watt per month.
@@ -76,7 +76,7 @@ def village_generation(
 ) -> VillageGeneration:
     """Generation and consumption per month from ``start`` to ``end`` (first-of-month dates),
     memoised until the data changes."""
-    start, end = month_start(start), month_start(end)
+    start, end = first_of_month(start), first_of_month(end)
     result: VillageGeneration = cache.village_memo(
         actor,
         village_code,

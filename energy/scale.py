@@ -28,8 +28,8 @@ from sqlalchemy.orm import Session
 from energy import village_sums
 from energy.db import get_engine, record_action, session_for
 from energy.demo_readings import ELECTRICITY_SHAPE, HEATING_MJ, WATER_SHAPE, write_readings
+from energy.metrics import add_months, first_of_month
 from energy.models import District, Household, ReadingBatch, Village, VillageStatusChange
-from energy.readings import add_months, month_start
 
 VILLAGE_HOUSEHOLDS = 280  # a full village: 426 of them hold ~120,000 households
 MAX_VILLAGES = 426  # Seoul's administrative neighbourhoods (2022)
@@ -97,7 +97,7 @@ def add_scale_readings(
     from energy.demo import DEMO_ACTOR
 
     today = today or dt.date.today()
-    last = add_months(month_start(today), -1)
+    last = add_months(first_of_month(today), -1)
     months = [add_months(last, -n) for n in range(years * 12 - 1, -1, -1)]
     month_index = np.array([m.month - 1 for m in months])
     summary = ScaleSummary()

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from energy import month_grid, readings
+from energy import metrics, month_grid, readings
 from energy.errors import EnergyError
 from energy.models import CANONICAL_UNITS
 from energy.readings_file import read_rows, template_csv, template_xlsx
@@ -21,8 +21,8 @@ page_header("page.readings", "readings.caption")
 village = pick_village(actor, key="readings.village")
 PENDING = "readings.pending"  # (village, label, rows, filename, register, report) awaiting a save
 
-this_month = readings.month_start(today())
-months = [readings.add_months(this_month, -n) for n in range(0, 25)]
+this_month = metrics.first_of_month(today())
+months = [metrics.add_months(this_month, -n) for n in range(0, 25)]
 grid_tab, file_tab = st.tabs([t("readings.tab_month"), t("readings.tab_file")])
 
 with grid_tab:

@@ -5,8 +5,7 @@ import streamlit as st
 
 from energy import charts, performance, savings
 from energy.errors import EnergyError
-from energy.metrics import METHODS
-from energy.readings import add_months, month_start
+from energy.metrics import METHODS, add_months, first_of_month
 from ui import chart_view
 from ui import savings_panels as panels
 from ui.auth import guard
@@ -17,7 +16,7 @@ from ui.widgets import download_table, show_error, stage_label
 actor = guard("results")
 page_header("page.results", "results.caption")
 
-last_complete = add_months(month_start(today()), -1)
+last_complete = add_months(first_of_month(today()), -1)
 months = [add_months(last_complete, -n) for n in range(0, 120)]
 c1, c2, c3 = st.columns([1, 1, 3])
 start = c1.selectbox(

@@ -4,8 +4,7 @@ import streamlit as st
 
 from energy import savings
 from energy.errors import EnergyError
-from energy.metrics import METHODS
-from energy.readings import add_months, month_start
+from energy.metrics import METHODS, add_months, first_of_month
 from ui import savings_panels as panels
 from ui.auth import guard
 from ui.chrome import page_header
@@ -18,7 +17,7 @@ actor = guard("savings")
 page_header("page.savings", "savings.caption")
 village = pick_village(actor, key="savings.village")
 
-last_complete = add_months(month_start(today()), -1)
+last_complete = add_months(first_of_month(today()), -1)
 months = [add_months(last_complete, -n) for n in range(0, 72)]
 c1, c2, c3 = st.columns([1, 1, 3])
 start = c1.selectbox(

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from energy import db, demo
 from energy.access import CLI_ACTOR
-from energy.demo_readings import add_months
+from energy.metrics import add_months
 from energy.models import (
     FLOOR_AREA_BANDS,
     AppSetting,

@@ -10,8 +10,8 @@ from sqlalchemy import insert
 from energy import accounts, db, households, performance, villages
 from energy.access import CLI_ACTOR
 from energy.errors import AccessDenied
+from energy.metrics import add_months
 from energy.models import Reading
-from energy.readings import add_months
 
 TODAY = dt.date(2026, 11, 25)
 

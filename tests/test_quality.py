@@ -10,9 +10,9 @@ from sqlalchemy import insert
 from energy import db, households, villages
 from energy.access import CLI_ACTOR
 from energy.households import HouseholdInfo
+from energy.metrics import add_months
 from energy.models import Reading
 from energy.quality import assess_household, village_quality
-from energy.readings import add_months
 
 AS_OF = dt.date(2026, 11, 25)  # the last complete month is October 2026
 LAST = dt.date(2026, 10, 1)

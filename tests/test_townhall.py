@@ -40,9 +40,8 @@ from energy import (
 from energy.access import CLI_ACTOR, Actor
 from energy.errors import AccessDenied, InvalidInput
 from energy.factors import load_factors
-from energy.metrics import last_day_of_month
+from energy.metrics import add_months, last_day_of_month
 from energy.models import Household, Reading
-from energy.readings import add_months
 from energy.savings import compute_savings
 
 TODAY = dt.date(2026, 11, 25)

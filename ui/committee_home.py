@@ -6,7 +6,7 @@ import streamlit as st
 
 from energy import month_grid, quality, savings
 from energy.access import Actor
-from energy.readings import add_months, month_start
+from energy.metrics import add_months, first_of_month
 from energy.villages import VillageDetail
 from ui.i18n import t, today
 from ui.nav import page_path
@@ -16,7 +16,7 @@ from ui.widgets import badge_dot, kpi_row
 
 def committee_home(actor: Actor, detail: VillageDetail) -> None:
     code = detail.village.code
-    last_month = add_months(month_start(today()), -1)
+    last_month = add_months(first_of_month(today()), -1)
     grid = month_grid.month_grid(actor, code, last_month)
     done = len({household for household, _ in grid.current})
     health = quality.village_quality(actor, code, as_of=today())

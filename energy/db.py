@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import itertools
+import sqlite3
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -89,7 +90,9 @@ def scan_cache(session: Session) -> Iterator[None]:
     try:
         yield
     finally:
-        raw.execute(f"PRAGMA cache_size = {int(before)}")
+        # A broken connection (the pool discards it) must not hide the rebuild's own error.
+        with suppress(sqlite3.Error):
+            raw.execute(f"PRAGMA cache_size = {int(before)}")
 
 
 def _ping_when_idle(engine: Engine) -> None:

@@ -213,7 +213,9 @@ def joined_months(session: Session, village_ids: list[int] | None) -> dict[int, 
 def _with_baseline(session: Session, joined: dict[int, dt.date]) -> list[int]:
     """The villages of ``joined`` with any consumption reading in their baseline year (the 12
     months before joining): one probe of the village index per village and carrier, so the
-    readings of a village whose history starts when it joined are never walked for nothing."""
+    readings of a village whose history starts when it joined are never walked for nothing.
+    A household's readings all carry its village (``readings.village_id``), so a cell's
+    baseline reading is always in a village this finds."""
     joined_month = case(
         {vid: literal(month, Date) for vid, month in joined.items()}, value=Village.id
     )
@@ -221,7 +223,7 @@ def _with_baseline(session: Session, joined: dict[int, dt.date]) -> list[int]:
         int(v)
         for v in session.scalars(
             select(Village.id).where(
-                Village.id.in_(joined),
+                Village.id.in_(list(joined)),
                 select(Reading.id)
                 .where(
                     Reading.village_id == Village.id,

@@ -275,6 +275,8 @@ def rebuild(
         ids = [int(v) for v in session.scalars(select(Village.id).order_by(Village.id))]
     else:
         ids = sorted(set(village_ids))
+    if not ids:
+        return 0  # (SQLite: asking for the connection would take the write lock for nothing)
     written = 0
     with scan_cache(session):
         for start in range(0, len(ids), CHUNK):

@@ -15,7 +15,7 @@ import importlib.util
 import re
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -165,7 +165,8 @@ def logged_in(
 ) -> Iterator[Any]:
     """A fresh Korean session logged in as ``login`` (a demo account), on its home page
     (``home_title``; by default the staff home's)."""
-    for tab in _new_page(browser, timeout_ms):
+    with closing(_new_page(browser, timeout_ms)) as tabs:  # closing it closes the context
+        tab = next(tabs)
         log_in_as(tab, server, login, home_title or _msg("home.title", "ko"))
         yield tab
 

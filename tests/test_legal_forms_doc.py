@@ -1,5 +1,6 @@
 """docs/legal-forms.md and energy/formation_rules.py say the same: every number the formation
-rules test is on the page with its value and source, and every legal form has its row."""
+rules test is on the page with its value, its source and what it was checked against, and
+every legal form has its row."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ def _documented_numbers() -> dict[str, int]:
         names = re.findall(r"`([A-Z_]+)`", row[0])
         values = [int(v) for v in re.findall(r"\d+", row[1])] if names else []
         if names and len(names) == len(values):
+            assert row[3] and row[4], f"{row[0]}: no source or no 'checked' entry"
             numbers.update(zip(names, values, strict=True))
     return numbers
 
@@ -43,7 +45,7 @@ def test_every_number_of_the_law_in_the_code_is_on_the_page_with_its_value() -> 
     assert _documented_numbers() == in_code
 
 
-def test_every_legal_form_has_a_row_and_its_act_is_named() -> None:
+def test_every_legal_form_has_a_row_and_the_page_names_the_three_acts() -> None:
     text = DOC.read_text(encoding="utf-8")
     documented = set(re.findall(r"^\| [^|]+ \| `([a-z_]+)` \|", text, flags=re.MULTILINE))
     assert documented == set(LEGAL_FORMS)

@@ -18,7 +18,7 @@ import pandas as pd
 import pytest
 from sqlalchemy import insert, select
 
-from energy import metrics, savings
+from energy import metrics, savings, savings_sql
 from energy.access import CLI_ACTOR, Actor
 from energy.accounts import add_user, authenticate
 from energy.db import session_for
@@ -504,6 +504,16 @@ def test_the_store_agrees_with_energy_metrics_on_random_data(fresh_store: str) -
         ("eco-mileage", metrics.eco_mileage_cells(frame, households, start, end)),
         ("baseline-year", metrics.baseline_year_cells(frame, households, start, end, joined)),
     ]:
+        # Straight from the readings for every village (None: no village filter) ...
+        with session_for(CLI_ACTOR, url=url) as session:
+            raw = savings_sql.RAW_SUMS[method](session, None, start, end, ())
+        wanted = {s.carrier: s for s in metrics.summarise_cells(cells, expected)}
+        for (carrier,), (baseline, actual, counted) in raw.items():
+            assert counted == wanted[carrier].cells, (method, carrier)
+            assert baseline == pytest.approx(wanted[carrier].baseline), (method, carrier)
+            assert actual == pytest.approx(wanted[carrier].actual), (method, carrier)
+        assert {c for (c,) in raw} == {c for c, s in wanted.items() if s.cells}, method
+        # ... and through the report.
         report = savings.compute_savings(CLI_ACTOR, start=start, end=end, method=method, url=url)
         for want in metrics.summarise_cells(cells, expected):
             got = report.carrier(want.carrier)

@@ -290,7 +290,23 @@ def test_a_rebuild_widens_the_sqlite_page_cache_only_while_it_runs(
         after = int(session.execute(text("PRAGMA cache_size")).scalar_one())
     assert sizes == [-db.SCAN_CACHE_KIB]
     assert after == before != -db.SCAN_CACHE_KIB
-    _agree(url)
+
+    # A rebuild that fails half-way hands the connection back with the default too.
+    def fail(session, chunk) -> None:  # type: ignore[no-untyped-def]
+        sizes.append(int(session.execute(text("PRAGMA cache_size")).scalar_one()))
+        raise RuntimeError("interrupted")
+
+    monkeypatch.setattr(household_years, "rebuild", fail)
+    with (
+        pytest.raises(RuntimeError, match="interrupted"),
+        db.session_for(CLI_ACTOR, write=True, url=url) as session,
+    ):
+        try:
+            village_sums.rebuild(session, [_village_id(url, "DJK-2012-01")])
+        finally:
+            after = int(session.execute(text("PRAGMA cache_size")).scalar_one())
+    assert sizes[-1] == -db.SCAN_CACHE_KIB and after == before
+    _agree(url)  # the failed rebuild was rolled back
 
 
 @pytest.mark.parametrize("village", [None, "DJK-2012-01"], ids=["programme", "village"])

@@ -257,12 +257,7 @@ def _baseline_year_from_readings(
     joined_month = case(
         {vid: literal(month, Date) for vid, month in joined.items()}, value=actual.village_id
     )
-    # The joined month's number as a literal per village: two fewer date conversions a row.
-    joined_number = case(
-        {vid: literal(metrics.month_index(month), Integer) for vid, month in joined.items()},
-        value=actual.village_id,
-    )
-    since_joining = _month_number(actual.month) - joined_number
+    since_joining = _month_number(actual.month) - _month_number(joined_month)
     earliest = metrics.add_months(min(joined.values()), -12)
     rows = session.execute(
         select(*keys, func.sum(base.value), func.sum(actual.value), func.count())

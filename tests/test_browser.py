@@ -93,7 +93,6 @@ def _require_browser() -> None:
 
 # The servers these tests drive: ``tests.live_server`` starts and stops them.
 Server = LiveServer
-HEADLESS = ("--server.headless", "true", "--browser.gatherUsageStats", "false")
 
 
 class HasUrl(Protocol):
@@ -106,7 +105,7 @@ def _start_server(workdir: Path) -> Server:
     """``streamlit run app.py`` on a free port, over a store that does not exist yet."""
     store = workdir / "energy.db"
     assert not store.exists()
-    return start_app(f"sqlite:///{store}", workdir / "streamlit.log", options=HEADLESS)
+    return start_app(f"sqlite:///{store}", workdir / "streamlit.log")  # headless: config.toml
 
 
 @pytest.fixture(scope="module")

@@ -106,7 +106,7 @@ def grid_rows(
                 household,
                 f"{month:%Y-%m}",
                 carrier,
-                repr(float(value)),
+                f"{float(value):.15g}",  # as typed: 1280, not 1280.0
                 units.get(carrier, ""),
             )
         )

@@ -9,7 +9,7 @@ from energy.models import CANONICAL_UNITS
 from energy.readings_file import read_rows, template_csv, template_xlsx
 from ui.auth import guard
 from ui.chrome import flash, page_header
-from ui.i18n import number, t, today
+from ui.i18n import t, today
 from ui.import_report import choose_conflicts, show_report
 from ui.markup import t_md
 from ui.nav import page_path
@@ -17,13 +17,24 @@ from ui.village_picker import pick_village
 from ui.widgets import show_error
 
 actor = guard("readings")
+
+
+def _column(
+    households: tuple[str, ...], values: dict[tuple[str, str], float], carrier: str
+) -> pd.Series:
+    """One carrier's values in household order; a month not recorded is NaN (an empty cell)."""
+    return pd.Series([values.get((h, carrier)) for h in households], dtype="float64")
+
+
 page_header("page.readings", "readings.caption")
 village = pick_village(actor, key="readings.village")
 PENDING = "readings.pending"  # (village, label, rows, filename, register, report) awaiting a save
+SAVES = "readings.saves"  # saves so far: a save starts a fresh grid (its edits are stored now)
 
 this_month = metrics.first_of_month(today())
 months = [metrics.add_months(this_month, -n) for n in range(0, 25)]
 grid_tab, file_tab = st.tabs([t("readings.tab_month"), t("readings.tab_file")])
+
 
 with grid_tab:
     c1, c2 = st.columns([2, 3])
@@ -43,48 +54,51 @@ with grid_tab:
         frame = pd.DataFrame({"household": list(grid.households)})
         for carrier in grid.carriers:
             before, now = f"{carrier}.before", carrier
-            frame[before] = [number(grid.previous.get((h, carrier)), 1) for h in grid.households]
-            frame[now] = [grid.current.get((h, carrier)) for h in grid.households]
+            frame[before] = _column(grid.households, grid.previous, carrier)
+            frame[now] = _column(grid.households, grid.current, carrier)
             label = t(f"carrier.{carrier}")
             columns[before] = st.column_config.NumberColumn(
                 t("readings.last_month", carrier=label, unit=CANONICAL_UNITS[carrier]),
-                format="%.1f",
+                format="localized",
             )
             columns[now] = st.column_config.NumberColumn(
-                f"{label} ({units[carrier]})", min_value=0.0, format="%.1f"
+                f"{label} ({units[carrier]})", min_value=0.0, format="localized"
             )
         columns["household"] = st.column_config.TextColumn(t("field.household"))
-        edited = st.data_editor(
-            frame,
-            hide_index=True,
-            width="stretch",
-            disabled=["household", *[f"{c}.before" for c in grid.carriers]],
-            column_config=columns,
-            key=f"readings.grid.{village.code}.{month:%Y%m}.{gas_unit}",
-        )
-        st.caption(t("readings.grid_help"))
-        if st.button(t("readings.check"), type="primary", key="readings.grid.check"):
-            cells = [
-                (row.household, c, row[c])
-                for row in edited.itertuples(index=False)
+        # In a form: typing in a cell does not rerun the page (a volunteer types a whole month
+        # without the grid redrawing under the cursor); "check" sends every cell at once.
+        with st.form(key="readings.grid.form", border=False):
+            edited = st.data_editor(
+                frame,
+                hide_index=True,
+                width="stretch",
+                disabled=["household", *[f"{c}.before" for c in grid.carriers]],
+                column_config=columns,
+                placeholder="",  # an empty cell, not Streamlit's "None", where nothing is recorded
+                key=f"readings.grid.{village.code}.{month:%Y%m}.{gas_unit}.{st.session_state.get(SAVES, 0)}",
+            )
+            st.caption(t("readings.grid_help"))
+            checked = st.form_submit_button(t("readings.check"), type="primary")
+        if checked:
+            cells = (
+                (record["household"], c, record[c])
+                for record in edited.to_dict("records")  # column names such as "gas.before"
                 for c in grid.carriers
-            ]
-            rows = month_grid.grid_rows(month, ((h, c, v) for h, c, v in cells), units)
+            )
+            rows = month_grid.grid_rows(month, cells, units)
             label = t("readings.grid_label", month=f"{month:%Y-%m}")
-            try:
-                report = readings.check_readings(actor, village.code, rows)
-            except EnergyError as exc:
-                show_error(exc)
+            if not rows:
+                st.session_state.pop(PENDING, None)  # an older report is not this grid's
+                st.warning(t("readings.grid_empty"), icon=":material/edit:")
             else:
-                st.session_state[PENDING] = (
-                    village.code,
-                    label,
-                    rows,
-                    None,
-                    False,
-                    report,
-                    "entry",
-                )
+                try:
+                    report = readings.check_readings(actor, village.code, rows)
+                except EnergyError as exc:
+                    show_error(exc)
+                else:
+                    st.session_state[PENDING] = (
+                        village.code, label, rows, None, False, report, "entry",
+                    )  # fmt: skip
 
 with file_tab:
     d1, d2, _ = st.columns([1, 1, 3])
@@ -144,6 +158,7 @@ if pending and pending[0] == village.code:
                 show_error(exc)
             else:
                 st.session_state.pop(PENDING, None)
+                st.session_state[SAVES] = st.session_state.get(SAVES, 0) + 1
                 flash(t("readings.saved", added=result.added, changed=result.changed,
                         unchanged=result.unchanged, dropped=result.dropped))  # fmt: skip
                 st.rerun()

@@ -1,5 +1,5 @@
-"""The committee's main flow in a real browser: upload a month of readings, read the report,
-save; a bad file is refused with the row report and nothing saved."""
+"""The committee's main flows in a real browser: type a month into the entry grid or upload a
+file, read the report, save; a bad file is refused with the row report and nothing saved."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ import pytest
 
 from energy.i18n import SEOUL
 from tests.test_browser import (  # the browser, server and page fixtures and their helpers
+    WAIT_MS,
     Server,
+    _key,
     _msg,
     assert_no_exception,
     browser,
@@ -24,6 +26,8 @@ from tests.test_browser import (  # the browser, server and page fixtures and th
 
 __all__ = ["browser", "page", "server"]  # fixtures imported for pytest
 FLAGSHIP = "성대골 마을"
+DOBONG = "도봉 햇빛마을"  # committee2's village: no other test here writes its readings
+ROW_PX = 35  # Streamlit's grid: the header and every row are 35 px high
 
 
 def _this_month() -> str:
@@ -71,3 +75,103 @@ def test_a_bad_file_is_refused_with_the_row_report(page: Any, server: Server) ->
     assert page.get_by_role("button", name=_msg("readings.save", "ko")).count() == 0
     assert_no_exception(page)
     screenshot(page, "committee-readings-rejected-ko")
+
+
+def _grid_texts(page: Any) -> list[list[str]]:
+    """The month grid's visible rows, read from the grid's accessible table (the canvas draws
+    the same cells)."""
+    rows = '[data-testid="stDataFrame"] tbody tr'
+    page.wait_for_function(f"() => document.querySelectorAll('{rows}').length > 0")
+    return page.evaluate(
+        f"""() => [...document.querySelectorAll('{rows}')]
+            .map(tr => [...tr.querySelectorAll('td')].map(td => td.innerText.trim()))"""
+    )
+
+
+def _type_into_grid(page: Any, row: int, column: int, value: str) -> None:
+    """Type ``value`` into a cell of the month grid as a person does with a keyboard: select
+    the row's first cell, arrow to the column, Enter opens the editor, Enter saves. Each step
+    waits for the grid to show it (its accessible table marks the selected cell)."""
+
+    def cell(col: int) -> str:
+        return f'[data-testid="stDataFrame"] [data-testid="glide-cell-{col}-{row}"]'
+
+    def selected(col: int, timeout_ms: float = WAIT_MS) -> None:
+        page.locator(cell(col) + '[aria-selected="true"]').wait_for(
+            state="attached", timeout=timeout_ms
+        )
+
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    for attempt in range(3):  # a click that only gives the grid the focus selects nothing
+        page.mouse.click(box["x"] + 30, box["y"] + ROW_PX * (row + 1) + ROW_PX / 2)
+        try:
+            selected(0, timeout_ms=1_000)
+            break
+        except Exception:  # playwright's TimeoutError
+            if attempt == 2:
+                raise
+    for col in range(1, column + 1):
+        page.keyboard.press("ArrowRight")
+        selected(col)
+    shown = f"() => document.querySelector('{cell(column)}')?.innerText.trim() === '{value}'"
+    for attempt in range(3):
+        page.keyboard.press("Enter")
+        editor = page.locator("#portal textarea, #portal input").first
+        editor.wait_for(state="visible")
+        page.wait_for_timeout(300)  # the editor sets its first value after it appears
+        page.keyboard.type(value)
+        assert editor.input_value() == value
+        page.keyboard.press("Enter")  # saves the cell and moves down
+        try:
+            page.wait_for_function(shown, timeout=3_000)
+            return
+        except Exception:  # keys typed before the editor listened: the cell stays empty
+            if attempt == 2:
+                raise
+            page.keyboard.press("ArrowUp")
+            selected(column)
+
+
+@pytest.mark.browser
+def test_a_committee_types_a_month_into_the_grid_and_saves_it(page: Any, server: Server) -> None:
+    log_in_as(page, server, "committee2", DOBONG)
+    go_to(page, "readings", _msg("page.readings", "ko"))
+    month = _this_month()
+    page.locator(_key("readings.month")).click()
+    page.get_by_role("option", name=month).click()
+    settle(page)
+    rows = _grid_texts(page)
+    assert rows and rows[0][0] == "H-001", rows
+    # Columns: household, then (last month, this month) per carrier. Nothing is recorded for
+    # this month yet, and a month not recorded is an empty cell: no "None", no "nan".
+    assert all(cell == "" for row in rows for cell in row[2::2]), rows
+    assert not any(cell in {"None", "nan", "NaN"} for row in rows for cell in row), rows
+    screenshot(page, "committee-readings-grid-empty-ko")
+    check = page.get_by_role("button", name=_msg("readings.check", "ko"))
+    check.click()  # nothing typed yet: told what to do, and no report
+    settle(page)
+    main = page.locator('[data-testid="stMain"]')
+    assert _msg("readings.grid_empty", "ko") in main.inner_text()
+    assert page.get_by_role("button", name=_msg("readings.save", "ko")).count() == 0
+
+    for row, value in ((0, "312.5"), (1, "1280")):  # H-001's and H-002's electricity
+        _type_into_grid(page, row, 2, value)
+    check.click()
+    settle(page)
+    assert (
+        _msg("readings.report_title", "ko", what=_msg("readings.grid_label", "ko", month=month))
+        in main.inner_text()
+    )
+    screenshot(page, "committee-readings-grid-report-ko")
+    page.get_by_role("button", name=_msg("readings.save", "ko")).click()
+    settle(page)
+    assert_no_exception(page)
+    assert (
+        _msg("readings.saved", "ko", added=2, changed=0, unchanged=0, dropped=0)
+        in main.inner_text()
+    )
+    rows = _grid_texts(page)
+    assert rows[0][2] == "312.5" and rows[1][2] == "1280", rows[:2]  # as stored, not as typed
+    screenshot(page, "committee-readings-grid-saved-ko")

@@ -284,3 +284,26 @@ def test_a_committee_imports_for_its_own_village_only(village: str) -> None:
         check_readings(actor, "V-2", read_rows(GOOD.encode()), today=TODAY, url=village)
     with db.session_for(CLI_ACTOR, url=village) as session:
         assert session.scalar(select(func.count()).select_from(Reading)) == 3
+
+
+def test_the_month_grid_saves_its_filled_cells_as_typed(village: str) -> None:
+    """The entry grid's cells (household-major, empty ones None or NaN) become import rows:
+    numbered by household, values written as typed, and stored like a file's."""
+    from energy.month_grid import grid_rows
+
+    month = dt.date(2025, 3, 1)
+    cells = [
+        ("H-001", "electricity", 1280.0),
+        ("H-001", "gas", float("nan")),  # an untouched cell of a float column
+        ("H-002", "electricity", None),
+        ("H-002", "gas", 31.25),
+    ]
+    rows = grid_rows(month, cells, {"electricity": "kWh", "gas": "m3"})
+    assert [(r.line, r.household, r.month, r.carrier, r.value, r.unit) for r in rows] == [
+        (1, "H-001", "2025-03", "electricity", "1280", "kWh"),
+        (2, "H-002", "2025-03", "gas", "31.25", "m3"),
+    ]
+    result = import_readings(CLI_ACTOR, "V-1", rows, source="entry", today=TODAY, url=village)
+    assert result.added == 2
+    stored = dict(((c, v) for _, c, v in _stored(village)))
+    assert stored["electricity"] == 1280.0 and stored["gas"] > 31.25  # m3 stored as MJ

@@ -20,10 +20,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Last month {carrier} ({unit})",
     },
     "readings.grid_help": {
-        "ko": "빈칸은 저장하지 않습니다. 이미 저장된 값과 다른 값은 덮어쓰기 전에 확인을 받습니다.",
-        "en": "Empty cells are not saved. A value that differs from a stored one is shown for you to confirm before it is overwritten.",
+        "ko": "칸을 두 번 누르거나 Enter를 눌러 값을 적으세요. 빈칸은 저장하지 않습니다. 이미 저장된 값과 다른 값은 덮어쓰기 전에 확인을 받습니다.",
+        "en": "Double-click a cell (or press Enter) to type a value. Empty cells are not saved. A value that differs from a stored one is shown for you to confirm before it is overwritten.",
     },
     "readings.check": {"ko": "확인하기", "en": "Check"},
+    "readings.grid_empty": {
+        "ko": "아직 적은 값이 없습니다. 이번 달 사용량을 칸에 적은 뒤 확인하기를 눌러 주세요.",
+        "en": "Nothing has been typed yet: enter the month's figures in the grid, then press Check.",
+    },
     "readings.grid_label": {"ko": "{month} 입력", "en": "entries for {month}"},
     "readings.template_csv": {"ko": "CSV 양식", "en": "CSV template"},
     "readings.template_xlsx": {"ko": "엑셀 양식", "en": "Excel template"},
@@ -58,8 +62,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "report.errors": {"ko": "고칠 곳", "en": "Errors"},
     "report.fix_first": {
-        "ko": "고칠 곳이 {n}건 있어 저장할 수 없습니다. 파일을 고쳐 다시 올려 주세요. 아무것도 저장되지 않았습니다.",
-        "en": "{n} problems must be fixed before anything can be saved. Nothing has been saved.",
+        "ko": "고칠 곳이 {n}건 있어 저장할 수 없습니다. 아래 목록대로 고친 뒤 다시 확인해 주세요. 아무것도 저장되지 않았습니다.",
+        "en": "{n} problems must be fixed before anything can be saved: fix them as listed below and check again. Nothing has been saved.",
     },
     "report.warnings": {
         "ko": "확인이 필요한 값이 {n}건 있습니다(저장은 됩니다).",

@@ -11,8 +11,15 @@ st.set_page_config(page_title=t("app.title"), page_icon=":material/solar_power:"
 prepare_store()
 actor = current_actor()
 if actor is None:
+    # Every page's address opens the login (a committee's bookmarked 사용량 입력 on a phone),
+    # not Streamlit's English "Page not found" over it; after the login the same address runs
+    # the page itself.
+    login = {"title": t("login.title"), "icon": ":material/login:"}
     navigation = st.navigation(
-        [st.Page(login_screen, title=t("login.title"), icon=":material/login:", url_path="login")],
+        [st.Page(login_screen, **login, url_path="login", default=True)]
+        + [
+            st.Page(login_screen, **login, url_path=spec.key, visibility="hidden") for spec in PAGES
+        ],
         position="hidden",
     )
     drawn = False
@@ -26,6 +33,13 @@ else:
                     spec.path, title=t(spec.title_key), icon=spec.icon, default=spec.key == "home"
                 )
             )
+    # A page the role may not use keeps its address, hidden from the menu: its own guard
+    # says so in the user's language (a link from another role's e-mail, an old bookmark).
+    next(reversed(sections.values())).extend(
+        st.Page(spec.path, title=t(spec.title_key), icon=spec.icon, visibility="hidden")
+        for spec in PAGES
+        if spec.key not in allowed
+    )
     # Streamlit draws the menu in the sidebar: one message per rerun, where page links took
     # one per link and section (a third of a rerun's messages). client.showSidebarNavigation
     # stays off in config.toml until this process has run st.navigation once (ui.nav), so a

@@ -64,7 +64,8 @@ with grid_tab:
             columns[now] = st.column_config.NumberColumn(
                 f"{label} ({units[carrier]})", min_value=0.0, format="localized"
             )
-        columns["household"] = st.column_config.TextColumn(t("field.household"))
+        # Pinned: on a phone the carriers scroll sideways under the household's code.
+        columns["household"] = st.column_config.TextColumn(t("field.household"), pinned=True)
         # In a form: typing in a cell does not rerun the page (a volunteer types a whole month
         # without the grid redrawing under the cursor); "check" sends every cell at once.
         with st.form(key="readings.grid.form", border=False):

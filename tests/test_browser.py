@@ -439,6 +439,36 @@ def test_logout_returns_to_the_login_form(page: Any, server: Server) -> None:
     screenshot(page, "anonymous-login-ko")
 
 
+def _log_in_at(tab: Any, server: HasUrl, path: str, login: str) -> None:
+    """Open ``path`` logged out (a new session), then log in on the form it shows."""
+    open_app(tab, server, path)
+    assert tab.locator('[role="dialog"]').count() == 0, tab.locator(
+        '[role="dialog"]'
+    ).all_inner_texts()
+    tab.locator(USERNAME).fill(login)
+    tab.locator(PASSWORD_INPUT).fill(PASSWORD)
+    tab.locator(SUBMIT).click()
+
+
+def test_a_bookmarked_page_opens_the_login_then_the_page(browser: Any, server: Server) -> None:
+    """A committee's bookmark of 사용량 입력 on a running server: the login at that address (not
+    Streamlit's English "Page not found" over it), then the page itself; a page the role may
+    not use is refused in the user's language."""
+    with logged_in(browser, server, "committee", FLAGSHIP_NAME["ko"]):
+        pass  # a session has run app.py's navigation: not the fresh-server trap below
+    for tab in _new_page(browser):
+        _log_in_at(tab, server, "/readings", "committee")
+        wait_for_title(tab, _msg("page.readings", "ko"))
+        assert urlparse(tab.url).path == "/readings"
+        assert_no_exception(tab)
+        _log_in_at(tab, server, "/users", "committee")
+        tab.get_by_text(_msg("error.access_denied", "ko")).wait_for(state="visible")
+        settle(tab)
+        assert _msg("page.users", "ko") not in _h1_texts(tab)
+        assert tab.locator('[data-testid="stDataFrame"]').count() == 0
+        screenshot(tab, "committee-deeplink-users-ko")
+
+
 @dataclass(frozen=True)
 class DeepLinkVisit:
     """What a stranger's browser showed after opening ``/<page>`` on a fresh server."""

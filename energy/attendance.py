@@ -134,7 +134,7 @@ def add_participant(
 ) -> ParticipantInfo:
     name = " ".join(name.split())
     if not name or len(name) > 60:
-        raise InvalidInput("error.participant_name", field="name")
+        raise InvalidInput("error.participant_name", field="person")
     if role not in PARTICIPANT_ROLES:
         raise InvalidInput("error.participant_role", field="role")
     with session_for(actor, write=True, url=url) as session:
@@ -146,7 +146,7 @@ def add_participant(
             )
         )
         if taken is not None:
-            raise AlreadyExists("error.participant_taken", field="name", name=name)
+            raise AlreadyExists("error.participant_taken", field="person", name=name)
         row = Participant(
             village_id=village.id, name=name, role=role, household_code=household_code or None
         )

@@ -157,7 +157,7 @@ def save_module(
     require(actor, "training.manage")
     code = code.strip().upper()
     if not MODULE_CODE_PATTERN.match(code):
-        raise InvalidInput("error.module_code_format", field="code", code=code)
+        raise InvalidInput("error.module_code_format", field="module", code=code)
     title_ko, title_en = title_ko.strip(), title_en.strip()
     if not title_ko or not title_en:
         raise InvalidInput("error.module_titles", field="title_ko")
@@ -233,7 +233,7 @@ def save_trainer(
     require(actor, "training.manage")
     name = name.strip()
     if not name or len(name) > 80:
-        raise InvalidInput("error.trainer_name", field="name")
+        raise InvalidInput("error.trainer_name", field="trainer")
     unknown = [t for t in topics if t not in TOPICS]
     if unknown or not topics:
         raise InvalidInput("error.trainer_topics", field="topics")
@@ -305,7 +305,7 @@ def save_venue(
     require(actor, "training.manage")
     name = name.strip()
     if not name or len(name) > 120:
-        raise InvalidInput("error.venue_name", field="name")
+        raise InvalidInput("error.venue_name", field="venue")
     if not 1 <= capacity <= 1000:
         raise InvalidInput("error.venue_capacity", field="capacity")
     with session_for(actor, write=True, url=url) as session:

@@ -48,6 +48,21 @@ from energy.models_organisations import (
     OrganisationYear,
 )
 
+INTEGER_MAX = 2**31 - 1  # the store's INTEGER columns (PostgreSQL's int4; SQLite took more)
+BIGINT_MAX = 2**63 - 1  # its BIGINT columns (amounts in won)
+
+
+def check_count(value: int | None, field: str, limit: int = INTEGER_MAX) -> None:
+    """A whole number a form stores: 0 or more and within its column (a number typed far too
+    large is explained, not a database error on PostgreSQL)."""
+    if value is None:
+        return
+    if value < 0:
+        raise InvalidInput("error.formation_negative", field=field)
+    if value > limit:
+        raise InvalidInput("error.number_too_large", field=field, max=f"{limit:,}")
+
+
 __all__ = ["CHECKLISTS", "PHASES", "Missing", "Standing", "StepNotReady", "describe"]
 
 # --- the checklist as a person reads it --------------------------------------------------------
@@ -246,13 +261,14 @@ def start_formation(
     today = today or dt.date.today()
     if legal_form not in LEGAL_FORMS:
         raise InvalidInput("error.unknown_legal_form", field="legal_form", value=legal_form)
-    clean_name = clean_text(name, "name", 120)
+    clean_name = clean_text(name, "organisation_name", 120)
     if clean_name is None:
-        raise InvalidInput("error.required", field="name")
+        raise InvalidInput("error.required", field="organisation_name")
     if started_on > today:
         raise InvalidInput("error.date_in_future", field="started_on")
     if share_price_krw is not None and share_price_krw <= 0:
         raise InvalidInput("error.organisation_share_price", field="share_price_krw")
+    check_count(share_price_krw, "share_price_krw")
     with session_for(actor, write=True, url=url) as session:
         found = session.scalar(select(Village).where(Village.code == village.strip()))
         if found is None:
@@ -327,8 +343,7 @@ def record_step(
     missing); nor may it be dated after a later step that is already done."""
     today = today or dt.date.today()
     for value, name in ((eligible, "eligible"), (attendees, "attendees"), (votes_for, "votes_for")):
-        if value is not None and value < 0:
-            raise InvalidInput("error.formation_negative", field=name)
+        check_count(value, name)
     if attendees is not None and votes_for is not None and votes_for > attendees:
         raise InvalidInput("error.formation_votes_over_attendees", field="votes_for")
     if eligible is not None and attendees is not None and attendees > eligible:

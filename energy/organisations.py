@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
-from sqlalchemy import func, select
+from sqlalchemy import BigInteger, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from energy import metrics
@@ -23,10 +23,13 @@ from energy.access import Actor, require_village
 from energy.db import session_for
 from energy.errors import InvalidInput, NotFound
 from energy.formation import (
+    BIGINT_MAX,
     CHECKLISTS,
+    INTEGER_MAX,
     PHASES,
     Checklist,
     OrganisationSummary,
+    check_count,
     checklist,
     clean_text,
     list_organisations,
@@ -97,8 +100,8 @@ def _check_member(member: MemberInput, today: dt.date) -> str | None:
 
 
 def _check_shares(pledged: int, paid: int) -> None:
-    if pledged < 0 or paid < 0:
-        raise InvalidInput("error.formation_negative", field="shares_pledged")
+    check_count(pledged, "shares_pledged")
+    check_count(paid, "shares_paid")
     if paid > pledged:
         raise InvalidInput("error.organisation_paid_over_pledged", field="shares_paid")
 
@@ -209,6 +212,7 @@ def set_registration(
 ) -> None:
     if share_price_krw is not None and share_price_krw <= 0:
         raise InvalidInput("error.organisation_share_price", field="share_price_krw")
+    check_count(share_price_krw, "share_price_krw")
     with session_for(actor, write=True, url=url) as session:
         org = _writable(session, actor, organisation_id)
         org.report_no = clean_text(report_no, "report_no", 40)
@@ -258,6 +262,12 @@ def add_asset(
         )
 
 
+def _column_max(figure: str) -> int:
+    """The largest value ``figure``'s column holds (won amounts are BIGINT, counts INTEGER)."""
+    column_type = OrganisationYear.__table__.c[figure].type
+    return BIGINT_MAX if isinstance(column_type, BigInteger) else INTEGER_MAX
+
+
 def record_year(
     actor: Actor,
     organisation_id: int,
@@ -279,12 +289,10 @@ def record_year(
     if not 2012 <= year <= today.year:
         raise InvalidInput("error.organisation_year", field="year", last=today.year)
     for key, value in figures.items():
-        if value < 0:
-            raise InvalidInput("error.formation_negative", field=key)
+        check_count(value, key, _column_max(key))
     if public_benefit_pct is not None and not 0 <= public_benefit_pct <= 100:
         raise InvalidInput("error.organisation_public_benefit_pct", field="public_benefit_pct")
-    if labour_costs_krw is not None and labour_costs_krw < 0:
-        raise InvalidInput("error.formation_negative", field="labour_costs_krw")
+    check_count(labour_costs_krw, "labour_costs_krw", BIGINT_MAX)
     with session_for(actor, write=True, url=url) as session:
         org = _writable(session, actor, organisation_id)
         row = session.scalar(

@@ -5,7 +5,7 @@ import streamlit as st
 
 from energy import calls
 from ui.auth import guard
-from ui.call_admin import call_setup, calls_table, dashboard, exports_row
+from ui.call_admin import NEXT_PICK, call_setup, calls_table, dashboard, exports_row
 from ui.call_decisions import applications_tab, review_tab
 from ui.call_grants import staff_grants
 from ui.chrome import page_header
@@ -24,6 +24,8 @@ if not all_calls:
 
 by_id = {c.id: c for c in all_calls}
 current = next((c for c in all_calls if c.is_open(today())), all_calls[0])
+if st.session_state.get(NEXT_PICK) in by_id:  # the call just created or saved
+    st.session_state["calls.pick"] = st.session_state.pop(NEXT_PICK)
 if st.session_state.get("calls.pick") not in by_id:
     st.session_state["calls.pick"] = current.id
 picked = st.selectbox(

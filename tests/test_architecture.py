@@ -86,3 +86,18 @@ def test_readme_test_command_is_what_ci_runs() -> None:
 def test_no_machine_paths_in_the_project() -> None:
     for path in [*ROOT.glob("*.md"), *ROOT.glob("docs/*.md"), *ENERGY, *PAGES]:
         assert "/work/" not in path.read_text(encoding="utf-8"), path.name
+
+
+def test_only_villages_name_the_village_fields_in_errors() -> None:
+    """``field.name`` and ``field.code`` read "마을 이름" and "마을 코드" in Korean, and the
+    error message is prefixed with its field's label (ui.widgets.show_error): a trainer's,
+    venue's, participant's or organisation's error must name its own field."""
+    borrowed = re.compile(r'field="(name|code)"|clean_text\([^)]*"(name|code)"')
+    offenders = [
+        f"{path.relative_to(ROOT)}:{n}"
+        for path in ENERGY
+        if path.name != "villages.py"
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if borrowed.search(line)
+    ]
+    assert offenders == []

@@ -150,3 +150,25 @@ def test_a_group_applies_reviewers_score_staff_select_and_the_village_is_listed(
     assert (found.cohort_year, found.programme_year, found.district_en) == (
         today.year, 1, "Dongjak-gu",
     )  # fmt: skip
+
+
+def test_staff_create_a_call_and_see_it_chosen(demo_store: str) -> None:
+    """Creating or saving a call moves the picker drawn above the form to it, on the next run
+    (setting the picker's key after it was drawn raised, after the write had committed)."""
+    from energy.demo import DEMO_PASSWORD
+
+    admin = accounts.authenticate("admin", DEMO_PASSWORD, url=demo_store).actor
+    assert admin is not None
+    before = {c.id for c in calls.list_calls(admin, url=demo_store)}
+    at = _as(admin)
+    at.switch_page("pages/calls.py").run()
+    assert not at.exception
+    at = _click(at, "calls.create")
+    assert not at.exception, [e.message for e in at.exception]
+    created = [c for c in calls.list_calls(admin, url=demo_store) if c.id not in before]
+    assert len(created) == 1
+    assert at.selectbox(key="calls.pick").value == created[0].id
+    assert ko("calls.saved", call=created[0].label) in [s.value for s in at.success]
+    at = _click(at, "calls.save")  # the rules of the call now shown
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.selectbox(key="calls.pick").value == created[0].id

@@ -220,3 +220,37 @@ def test_the_side_by_side_export_is_formula_safe(org: tuple[str, int]) -> None:
     frame = organisations.compare_organisations(CLI_ACTOR, today=TODAY, url=url)
     text = exports.to_csv_bytes(frame).decode("utf-8-sig")
     assert "'=HYPERLINK" in text and ",=HYPERLINK" not in text
+
+
+def test_a_number_too_large_for_its_column_is_explained_and_nothing_saved(
+    org: tuple[str, int],
+) -> None:
+    """Counts are INTEGER columns (PostgreSQL's int4) and amounts BIGINT: a number typed far
+    too large is refused with a message, on both stores (PostgreSQL raised a DataError)."""
+    url, org_id = org
+    too_many = formation.INTEGER_MAX + 1
+    attempts = [
+        lambda: organisations.record_year(CLI_ACTOR, org_id, 2025, figures={"checkups": too_many},
+                                          today=TODAY, url=url),
+        lambda: organisations.set_registration(
+            CLI_ACTOR, org_id, report_no=None, corporate_registration_no=None,
+            business_registration_no=None, share_price_krw=5_000_000_000, url=url),
+        lambda: organisations.add_members(
+            CLI_ACTOR, org_id, [MemberInput("김하늘", "resident", D(2025, 1, 5),
+                                            shares_pledged=3_000_000_000)], today=TODAY, url=url),
+        lambda: organisations.record_year(
+            CLI_ACTOR, org_id, 2025, figures={"revenue_krw": formation.BIGINT_MAX + 1},
+            today=TODAY, url=url),
+    ]  # fmt: skip
+    for attempt in attempts:
+        with pytest.raises(InvalidInput) as caught:
+            attempt()
+        assert caught.value.key == "error.number_too_large"
+    detail = _detail(url, org_id)
+    assert detail.years.empty and detail.members.empty
+    assert detail.organisation.share_price_krw == 50_000
+    # A won amount may pass the INTEGER limit: revenue is BIGINT.
+    organisations.record_year(
+        CLI_ACTOR, org_id, 2025, figures={"revenue_krw": 3_000_000_000}, today=TODAY, url=url
+    )
+    assert _detail(url, org_id).years.set_index("year").loc[2025]["revenue_krw"] == 3_000_000_000

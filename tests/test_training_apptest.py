@@ -129,6 +129,29 @@ def test_a_committee_adds_a_resident_to_its_training_list(demo_store: str) -> No
     assert [s.value for s in at.success] == [_ko("participants.added", name="김새봄")]
 
 
+def test_a_committee_sets_a_resident_inactive_and_keeps_their_role(demo_store: str) -> None:
+    """The edit form starts from the chosen person's role and state: saving changes only
+    what was changed (it once reset every person to the first role, an organiser)."""
+    village = "DJK-2012-01"
+    people = attendance.list_participants(CLI_ACTOR, village, url=demo_store)
+    resident = next(p for p in people if p.role == "resident" and p.active)
+    at = _app_as(demo_store, "committee")
+    at.switch_page("pages/training_progress.py").run()
+    at.selectbox(key=f"participants.edit.{village}.person").set_value(resident.id).run()
+    assert not at.exception
+    form = f"participants.edit.{village}.{resident.id}"
+    role_box = next(b for b in at.selectbox if b.form_id == form)
+    active_box = next(c for c in at.checkbox if c.form_id == form)
+    assert role_box.value == "resident" and active_box.value is True
+    active_box.uncheck()
+    _submit(at, "action.save")
+    assert not at.exception
+    after = attendance.list_participants(CLI_ACTOR, village, include_inactive=True, url=demo_store)
+    saved = next(p for p in after if p.id == resident.id)
+    assert (saved.role, saved.active) == ("resident", False)
+    assert _ko("participants.saved", name=resident.name) in [s.value for s in at.success]
+
+
 def test_staff_see_the_cohort_and_the_village_that_fell_behind(demo_store: str) -> None:
     at = _app_as(demo_store, "admin")
     at.switch_page("pages/training_progress.py").run()

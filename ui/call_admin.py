@@ -19,6 +19,8 @@ from ui.chrome import flash
 from ui.i18n import krw, lang, t, today
 from ui.widgets import kpi_row, show_error
 
+NEXT_PICK = "calls.next_pick"  # a call just saved, chosen in the picker on the next run
+
 
 def call_setup(actor: Actor, existing: CallInfo | None) -> None:
     """Create a call, or change one that has not closed (a closed call keeps its rules)."""
@@ -134,7 +136,8 @@ def call_setup(actor: Actor, existing: CallInfo | None) -> None:
             except EnergyError as exc:
                 show_error(exc)
             else:
-                st.session_state["calls.pick"] = done.id
+                # The picker is drawn above this form: pages/calls.py shows this call next run.
+                st.session_state[NEXT_PICK] = done.id
                 flash(t("calls.saved", call=done.label))
                 st.rerun()
 

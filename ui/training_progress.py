@@ -169,19 +169,26 @@ def participants_section(actor: Actor, village_code: str) -> None:
                 flash(t("participants.added", name=added.name))
                 st.rerun()
     if people:
-        with st.form(f"participants.edit.{village_code}"):
-            e1, e2, e3 = st.columns(3)
-            by_id = {p.id: p for p in people}
-            pid = e1.selectbox(t("field.person"), list(by_id), format_func=lambda i: by_id[i].name)
-            role = e2.selectbox(
-                t("field.role"), PARTICIPANT_ROLES, format_func=lambda r: t(f"participant_role.{r}")
-            )
-            active = e3.checkbox(t("participants.active"), value=True)
+        # The person is chosen outside the form, so the role and "active" start from theirs
+        # (inside it they started from the first role and ticked, and saving overwrote both).
+        by_id = {p.id: p for p in people}
+        pid = st.selectbox(
+            t("field.person"), list(by_id), format_func=lambda i: by_id[i].name,
+            key=f"participants.edit.{village_code}.person",
+        )  # fmt: skip
+        chosen = by_id[pid]
+        with st.form(f"participants.edit.{village_code}.{pid}"):
+            e1, e2 = st.columns(2)
+            role = e1.selectbox(
+                t("field.role"), PARTICIPANT_ROLES, index=PARTICIPANT_ROLES.index(chosen.role),
+                format_func=lambda r: t(f"participant_role.{r}"),
+            )  # fmt: skip
+            active = e2.checkbox(t("participants.active"), value=chosen.active)
             if st.form_submit_button(t("action.save")):
                 try:
                     attendance.update_participant(actor, pid, role=role, active=active)
                 except EnergyError as exc:
                     show_error(exc)
                 else:
-                    flash(t("participants.saved", name=by_id[pid].name))
+                    flash(t("participants.saved", name=chosen.name))
                     st.rerun()

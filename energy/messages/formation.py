@@ -166,6 +166,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "0 이상의 숫자를 적어 주세요.",
         "en": "Enter a number of 0 or more.",
     },
+    "error.number_too_large": {
+        "ko": "{max}보다 큰 수는 저장할 수 없습니다. 숫자를 확인해 주세요.",
+        "en": "Numbers above {max} cannot be stored: check the figure.",
+    },
     "error.formation_votes_over_attendees": {
         "ko": "찬성 인원이 출석 인원보다 많을 수 없습니다.",
         "en": "Votes in favour cannot exceed the members present.",

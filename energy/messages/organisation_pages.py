@@ -1,6 +1,7 @@
 """Messages: the organisations, organisation, readiness and lessons screens."""
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "field.organisation_name": {"ko": "조직 이름", "en": "Organisation name"},
     "nav.organisations": {"ko": "협동조합·단체", "en": "Organisations"},
     "page.organisations": {"ko": "협동조합·단체 설립 현황", "en": "Organisations"},
     "page.organisation": {"ko": "조직 상세", "en": "Organisation"},

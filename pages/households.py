@@ -9,6 +9,7 @@ from energy import households, quality
 from energy.access import can
 from energy.errors import EnergyError
 from energy.models import FLOOR_AREA_BANDS, GENERATION_KINDS, HOUSING_TYPES
+from energy.villages import FIRST_COHORT
 from ui.auth import guard
 from ui.chrome import flash, page_header
 from ui.i18n import date, lang, number, t, today
@@ -17,6 +18,8 @@ from ui.village_picker import pick_village
 from ui.widgets import badge_label, empty_state, show_error
 
 actor = guard("households")
+# Streamlit's date inputs stop ten years back; the programme's households go back to 2012.
+SINCE_2012 = {"min_value": dt.date(FIRST_COHORT, 1, 1)}
 page_header("page.households", "households.caption")
 village = pick_village(actor, key="households.village")
 listed = households.list_households(actor, village.code)
@@ -98,6 +101,7 @@ with add_tab, st.form("households.add", clear_on_submit=True):
     joined = a5.date_input(
         t("field.joined_on"),
         value=today(),
+        **SINCE_2012,
         max_value=today(),
         format="YYYY-MM-DD",
         key="households.add.joined",
@@ -130,12 +134,13 @@ if listed:
                 t("field.occupants"), min_value=1, max_value=20, value=chosen.occupants, step=1
             )
             joined = e4.date_input(
-                t("field.joined_on"), value=chosen.joined_on, format="YYYY-MM-DD"
+                t("field.joined_on"), value=chosen.joined_on, format="YYYY-MM-DD", **SINCE_2012
             )
             left = e5.date_input(
                 t("field.left_on"),
                 value=chosen.left_on,
                 format="YYYY-MM-DD",
+                **SINCE_2012,
                 help=t("households.left_help"),
             )
             if st.form_submit_button(t("action.save"), type="primary"):
@@ -181,6 +186,7 @@ if listed:
             max_value=today(),
             format="YYYY-MM-DD",
             key="households.gen.installed",
+            **SINCE_2012,
         )
         st.caption(t("households.generation_help"))
         if st.form_submit_button(t("households.add_generation"), type="primary"):

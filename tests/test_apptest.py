@@ -273,3 +273,12 @@ def test_an_empty_store_tells_staff_what_to_do_next(fresh_store: str) -> None:
     assert [i.value for i in at.info] == [MESSAGES["home.empty_admin"]["ko"]]
     at.switch_page("pages/village.py").run()
     assert [i.value for i in at.info] == [MESSAGES["village.none_yet"]["ko"]]
+
+
+def test_household_dates_reach_back_to_the_programme_start(demo_store: str) -> None:
+    """Streamlit's date inputs stop ten years back; households joined from 2012 on."""
+    at = _app_as(demo_store, "committee")
+    at.switch_page("pages/households.py").run()
+    assert not at.exception
+    floors = {d.label: d.min for d in at.date_input}  # joined, left, generation installed
+    assert len(floors) >= 3 and set(floors.values()) == {dt.date(2012, 1, 1)}, floors

@@ -10,6 +10,7 @@ from energy import accounts, factors
 from energy.access import CLI_ACTOR
 from energy.demo import DEMO_PASSWORD
 from energy.errors import AccessDenied, AlreadyExists, InvalidInput
+from energy.i18n import translate
 
 
 def test_the_published_factors_ship_with_the_store(fresh_store: str) -> None:
@@ -45,9 +46,12 @@ def test_a_new_version_applies_from_its_date_and_keeps_the_old(fresh_store: str)
         if f.key == "electricity.co2"
     ]
     assert versions == [0.4594, 0.4541, 0.4173, 0.41]
-    with pytest.raises(AlreadyExists):
+    with pytest.raises(AlreadyExists) as caught:
         factors.add_factor(CLI_ACTOR, key="electricity.co2", value=0.5, valid_from=dt.date(2027, 1, 1),
                            basis="grid", source="again", url=fresh_store)  # fmt: skip
+    for lang in ("ko", "en"):  # the user reads the date's problem, not the factor's internal key
+        said = translate(caught.value.key, lang, **caught.value.params)
+        assert "electricity.co2" not in said and said, said
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Unknown conversion factor: {key}",
     },
     "error.factor_exists": {
-        "ko": "{key}에는 같은 적용일의 값이 이미 있습니다.",
-        "en": "{key} already has a value from that date.",
+        "ko": "이 항목에는 같은 적용일의 값이 이미 있습니다. 다른 적용일을 고르세요.",
+        "en": "There is already a value from that date: choose another date.",
     },
     "error.positive": {"ko": "0보다 큰 값을 입력하세요.", "en": "Enter a value above zero."},
     "error.unknown_carrier": {

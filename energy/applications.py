@@ -332,6 +332,20 @@ def list_applications(
         return [info(a) for a in session.scalars(query)]
 
 
+def renewal_closed(village: Village) -> bool:
+    """A village funded for its three years (or graduated) cannot apply to renew."""
+    return bool(village.graduated or village.programme_year >= 3)
+
+
+def committee_renewal_closed(actor: Actor, *, url: str | None = None) -> bool:
+    """Whether this committee's village can no longer apply (False for every other role)."""
+    if actor.role != "committee" or actor.village_id is None:
+        return False
+    with session_for(actor, url=url) as session:
+        village = session.get(Village, actor.village_id)
+        return village is not None and renewal_closed(village)
+
+
 # --- writing --------------------------------------------------------------------------------
 
 
@@ -360,7 +374,7 @@ def _renewal(session: Session, actor: Actor, code: str | None) -> tuple[Village 
         raise InvalidInput("error.unknown_village", field="renew_village_code", code=code)
     if not can(actor, "call.manage") and actor.village_id != village.id:
         raise InvalidInput("call.err_committee_renews_own", field="renew_village_code")
-    if village.graduated or village.programme_year >= 3:
+    if renewal_closed(village):
         raise InvalidInput("call.err_renewal_after_year3", field="renew_village_code")
     return village, village.programme_year + 1
 

@@ -316,6 +316,8 @@ def set_programme_stage(
         raise InvalidInput("error.programme_year_range", field="programme_year")
     with session_for(actor, write=True, url=url) as session:
         village = _get(session, code)
+        if (village.programme_year, village.graduated) == (programme_year, graduated):
+            raise InvalidInput("error.stage_unchanged", field="stage")
         village.programme_year = programme_year
         village.graduated = graduated
         session.flush()

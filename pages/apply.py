@@ -49,9 +49,12 @@ if mine:
     for a in mine:
         withdraw_control(actor, a, key=f"apply.withdraw.{a.id}")
 
+closed = applications.committee_renewal_closed(actor)  # a draft could not be saved either
 choices: dict[str, str] = {f"app:{a.id}": a.title() for a in mine if a.status == "draft"}
 choices.update({f"new:{c.id}": t("apply.new_in", call=c.label) for c in open_now})
-if not choices:
+if closed:
+    st.info(t("apply.renewal_closed"), icon=":material/workspace_premium:")
+elif not choices:
     empty_state("apply.no_open_call")
 else:
     if st.session_state.get("apply.next_pick") in choices:  # the draft just saved

@@ -220,6 +220,24 @@ def test_staff_pause_a_village_with_a_reason(demo_store: str) -> None:
     assert detail.history[-1].recorded_by == "admin"
 
 
+def test_saving_the_stage_a_village_already_has_is_explained(demo_store: str) -> None:
+    """ "Save stage" with the stage unchanged used to report a change (and audit a write)."""
+    at = _app_as(demo_store, "admin")
+    at.query_params["code"] = "DJK-2012-01"
+    at.switch_page("pages/village.py").run()
+    before = villages.get_village(CLI_ACTOR, "DJK-2012-01", url=demo_store).village
+    _submit(at, "village.save_stage")
+    assert not at.exception and not at.success
+    assert [e.value for e in at.error] == [
+        f"{MESSAGES['field.stage']['ko']}: {MESSAGES['error.stage_unchanged']['ko']}"
+    ]
+    at.radio(key="village.stage.new").set_value("2")
+    _submit(at, "village.save_stage")
+    assert not at.exception and not at.error
+    after = villages.get_village(CLI_ACTOR, "DJK-2012-01", url=demo_store).village
+    assert (before.programme_stage, after.programme_stage) == ("graduated", "2")
+
+
 def test_staff_add_a_committee_account(demo_store: str) -> None:
     at = _app_as(demo_store, "admin")
     at.switch_page("pages/users.py").run()

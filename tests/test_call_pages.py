@@ -172,3 +172,42 @@ def test_staff_create_a_call_and_see_it_chosen(demo_store: str) -> None:
     at = _click(at, "calls.save")  # the rules of the call now shown
     assert not at.exception, [e.message for e in at.exception]
     assert at.selectbox(key="calls.pick").value == created[0].id
+
+
+def test_a_village_past_its_three_years_is_told_it_cannot_renew(fresh_store: str) -> None:
+    """A committee whose village had its three funded years gets no application form (every
+    save failed with the renewal rule); a second-year village's committee still renews."""
+    today = dt.datetime.now(SEOUL).date()
+    calls.create_call(
+        CLI_ACTOR, year=today.year, title="올해 공모", opens_on=today - dt.timedelta(days=3),
+        closes_on=today + dt.timedelta(days=30), budget_krw=100_000_000, url=fresh_store,
+    )  # fmt: skip
+    for code, year in (("GWA-2024-01", 3), ("GWA-2025-01", 2)):
+        villages.add_village(
+            CLI_ACTOR, code=code, name=f"마을 {code}", district="관악구", programme_year=year,
+            url=fresh_store,
+        )  # fmt: skip
+        accounts.add_user(
+            CLI_ACTOR, username=f"c.{code}", password=PASSWORD, role="committee",
+            village_code=code, url=fresh_store,
+        )  # fmt: skip
+    villages.set_programme_stage(
+        CLI_ACTOR, "GWA-2024-01", programme_year=3, graduated=True, url=fresh_store
+    )
+
+    finished = _login(fresh_store, "c.GWA-2024-01")
+    assert applications.committee_renewal_closed(finished, url=fresh_store)
+    at = _as(finished)
+    at.switch_page("pages/apply.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.info[0].value == ko("apply.renewal_closed")
+    assert not at.selectbox, "no application to pick"
+    assert ko("apply.save") not in [b.label for b in at.button], "no form to fill and fail"
+
+    second = _login(fresh_store, "c.GWA-2025-01")
+    assert not applications.committee_renewal_closed(second, url=fresh_store)
+    at = _as(second)
+    at.switch_page("pages/apply.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert ko("apply.renewal_closed") not in [i.value for i in at.info]
+    assert at.selectbox(key="apply.pick").value.startswith("new:")

@@ -18,11 +18,10 @@ TODAY = dt.date(2026, 11, 25)
 def _add(url: str, code: str, cohort: int, stage: int, graduated: bool = False) -> None:
     villages.add_village(
         CLI_ACTOR, code=code, name=code, district="Mapo-gu", cohort_year=cohort,
-        started_on=dt.date(cohort, 4, 1), today=TODAY, url=url,
+        programme_year=stage, started_on=dt.date(cohort, 4, 1), today=TODAY, url=url,
     )  # fmt: skip
-    villages.set_programme_stage(
-        CLI_ACTOR, code, programme_year=stage, graduated=graduated, url=url
-    )
+    if graduated:
+        villages.set_programme_stage(CLI_ACTOR, code, programme_year=stage, graduated=True, url=url)
 
 
 def _readings(url: str, code: str) -> None:

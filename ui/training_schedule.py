@@ -171,9 +171,13 @@ def edit_forms(actor: Actor) -> None:
         with st.form(f"edit.cancel.{chosen}"):
             reason = st.text_input(t("edit.cancel_reason"), key="edit.cancel_reason")
             if st.form_submit_button(t("edit.cancel")):
-                schedule.cancel_session(actor, chosen, reason=reason)
-                flash(t("edit.cancelled"))
-                st.rerun()
+                try:
+                    schedule.cancel_session(actor, chosen, reason=reason)
+                except EnergyError as exc:
+                    show_error(exc)
+                else:
+                    flash(t("edit.cancelled"))
+                    st.rerun()
     st.markdown(f"**{t('edit.add_title')}**")
     modules = {m.code: m.title(lang()) for m in curriculum.list_modules(actor)}
     with st.form("edit.add"):

@@ -54,6 +54,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "지금 접수 중인 공모가 없습니다. 공모는 보통 2~3월에 열립니다.",
         "en": "No call is open now. Calls usually open in February and March.",
     },
+    "apply.renewal_closed": {
+        "ko": "우리 마을은 3년 지원을 마쳐 연장 신청을 할 수 없습니다. "
+        "협동조합·단체 설립은 '조직 상세' 화면에서 이어 갈 수 있습니다.",
+        "en": "Your village has had its three funded years, so it cannot apply to renew. "
+        "Founding a cooperative or NGO goes on from the Organisation page.",
+    },
     "apply.call_dates": {
         "ko": "접수 기간: {opens} ~ {closes}",
         "en": "Open from {opens} to {closes}",

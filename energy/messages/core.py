@@ -412,6 +412,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "지금과 같은 상태입니다.",
         "en": "The village already has that status.",
     },
+    "error.stage_unchanged": {
+        "ko": "지금과 같은 사업 단계입니다. 바꿀 단계를 고르세요.",
+        "en": "The village is already at that stage: choose another one.",
+    },
     "error.status_before_last": {
         "ko": "마지막 상태 변경일({last})보다 앞설 수 없습니다.",
         "en": "The date cannot be before the last change ({last}).",

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -226,10 +227,15 @@ def decision_letter(
     lang: str,
     *,
     today: dt.date | None = None,
+    escape: Callable[[str], str] | None = None,
     url: str | None = None,
 ) -> str:
     """The letter (Markdown) telling the applicant the decision, from the catalogue's
-    templates in ``lang``. Staff and the applicant itself may read it once decided."""
+    templates in ``lang``. Staff and the applicant itself may read it once decided.
+
+    ``escape`` is applied to every value filled in (the names people typed, the call's title,
+    the note): a page that renders the letter passes its markdown escape, so that a name shows
+    as typed rather than as emphasis or a link; the downloaded file keeps the values as typed."""
     app = get_application(actor, application_id, url=url)
     if app.status not in ("selected", "wait_listed", "rejected"):
         raise InvalidInput("call.err_not_decided", field="status")
@@ -250,6 +256,8 @@ def decision_letter(
         "date": format_date(today or dt.date.today(), lang),
         "note": app.decision_note or "",
     }
+    if escape is not None:
+        params = {k: escape(v) if isinstance(v, str) else v for k, v in params.items()}
     body = translate(f"letter.{app.status}", lang, **params)
     note = translate("letter.note", lang, **params) if app.decision_note else ""
     parts = [

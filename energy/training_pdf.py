@@ -13,7 +13,7 @@ from energy.attendance import AttendanceSheet, attendance_sheet
 from energy.chart_pictures import font_files, korean_face
 from energy.db import session_for
 from energy.errors import InvalidInput, NotFound
-from energy.i18n import format_date, translate
+from energy.i18n import SEOUL, format_date, translate
 from energy.models import Village
 from energy.training_completion import training_completion
 
@@ -118,8 +118,11 @@ def sign_in_sheet_pdf(
     return bytes(pdf.output())
 
 
-def certificate_pdf(actor: Actor, village_id: int, *, url: str | None = None) -> bytes:
-    """The village's completion certificate, in Korean and English on one page."""
+def certificate_pdf(
+    actor: Actor, village_id: int, *, today: dt.date | None = None, url: str | None = None
+) -> bytes:
+    """The village's completion certificate, in Korean and English on one page, issued
+    ``today`` (default: today in Seoul, not on the server's clock)."""
     require_village(actor, village_id, "training.read")
     completion = training_completion(actor, village_id, url=url)
     if completion is None:
@@ -163,7 +166,7 @@ def certificate_pdf(actor: Actor, village_id: int, *, url: str | None = None) ->
     pdf.set_text_color(*GREY)
     pdf.multi_cell(pdf.w - 60, 5, names, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_y(pdf.h - 50)
-    issued = dt.date.today()
+    issued = today or dt.datetime.now(SEOUL).date()
     pdf.text_line(
         f"{format_date(issued, 'ko')}  ·  {format_date(issued, 'en')}", 11, align="C", height=7
     )

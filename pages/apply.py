@@ -15,6 +15,7 @@ from ui.call_grants import committee_grants
 from ui.call_withdraw import withdraw_control
 from ui.chrome import flash, page_header
 from ui.i18n import datetime, krw, lang, t, today
+from ui.markup import md
 from ui.widgets import empty_state, show_error
 
 actor = guard("apply")
@@ -114,7 +115,8 @@ if decided:
     for a in decided:
         letter = decision_letter(actor, a.id, lang(), today=today())
         with st.expander(f"{a.reference} · {t(f'app_status.{a.status}')}"):
-            st.markdown(letter)
+            # Shown with the names escaped (as typed, never markup); the file keeps them.
+            st.markdown(decision_letter(actor, a.id, lang(), today=today(), escape=md))
             st.download_button(
                 t("apply.letter_download"),
                 data=letter.encode("utf-8"),

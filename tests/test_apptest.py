@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from streamlit import dataframe_util
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from energy import accounts, villages
@@ -57,6 +60,38 @@ def _submit(at: AppTest, label_key: str) -> AppTest:
     label = MESSAGES[label_key]["ko"]
     button = next(b for b in at.button if b.label == label)
     return button.click().run()
+
+
+def capture_downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, Callable[[], bytes]]:
+    """What each download button drawn from now on hands over, by file name.
+
+    AppTest keeps no file a download button registers (its media manager is gone once a run
+    ends), so the manager's two ways in are wrapped: a file given as bytes is kept as is, and
+    a file built when the button is pressed keeps its builder, which the test calls as the
+    press would."""
+    files: dict[str, Callable[[], bytes]] = {}
+    add, add_deferred = MediaFileManager.add, MediaFileManager.add_deferred
+
+    def kept(self: MediaFileManager, data: bytes | str, *args: Any, **kwargs: Any) -> str:
+        name = kwargs.get("file_name")
+        if kwargs.get("is_for_static_download") and name and isinstance(data, bytes):
+            files[name] = lambda: data
+        return add(self, data, *args, **kwargs)
+
+    def deferred(
+        self: MediaFileManager, build: Callable[[], Any], *args: Any, **kwargs: Any
+    ) -> str:
+        def pressed() -> bytes:
+            out = build()
+            return out.encode("utf-8") if isinstance(out, str) else bytes(out)
+
+        if kwargs.get("file_name"):
+            files[kwargs["file_name"]] = pressed
+        return add_deferred(self, build, *args, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add", kept)
+    monkeypatch.setattr(MediaFileManager, "add_deferred", deferred)
+    return files
 
 
 def _titles(at: AppTest) -> list[str]:

@@ -49,8 +49,13 @@ def _form(**overrides: object) -> ApplicationForm:
     return dataclasses.replace(base, **overrides)  # type: ignore[arg-type]
 
 
-def _user(url: str, name: str, role: str, district: str | None = None) -> Actor:
-    accounts.add_user(CLI_ACTOR, username=name, password=PASSWORD, role=role, url=url)
+def _user(
+    url: str, name: str, role: str, district: str | None = None, village_code: str | None = None
+) -> Actor:
+    accounts.add_user(
+        CLI_ACTOR, username=name, password=PASSWORD, role=role, village_code=village_code,
+        url=url,
+    )  # fmt: skip
     if district:
         applicants.set_user_district(CLI_ACTOR, name, district, url=url)
     actor = accounts.authenticate(name, PASSWORD, url=url).actor
@@ -383,12 +388,7 @@ def test_instalments_and_spending_reports(fresh_store: str) -> None:
             CLI_ACTOR, grant.grant_id, amount_krw=3_000_001, paid_on=TODAY, url=fresh_store
         )
     assert over.value.key == "call.err_paid_over_award"
-    accounts.add_user(
-        CLI_ACTOR, username="new.committee", password=PASSWORD, role="committee",
-        village_code=chosen.village_code, url=fresh_store,
-    )  # fmt: skip
-    committee = accounts.authenticate("new.committee", PASSWORD, url=fresh_store).actor
-    assert committee is not None
+    committee = _user(fresh_store, "new.committee", "committee", village_code=chosen.village_code)
     grants.file_spending_report(
         committee, grant.grant_id, {"training": 2_500_000, "equipment": 4_000_000}, url=fresh_store
     )

@@ -1,15 +1,25 @@
 """The call's remaining screens through AppTest: where a reviewer lives (set on the users
 page, flagged on the review page), withdrawing an application (applicant and staff, each
-after a confirmation), and deciding several applications at once."""
+after a confirmation), deciding several applications at once, the decision letters an
+applicant reads, a committee's spending report, and paying a grant in instalments."""
 
 from __future__ import annotations
 
-from streamlit.testing.v1 import AppTest
+import datetime as dt
 
-from energy import accounts, applications, grants, reviews
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import NumberInput
+
+from energy import accounts, applications, audit, grants, reviews
 from energy.access import CLI_ACTOR
+from energy.call_reports import decision_letter
+from energy.i18n import SEOUL
+from tests.test_apptest import capture_downloads
 from tests.test_call import _call, _submitted, _user
 from tests.test_call_pages import _as, _click, ko
+from ui.markup import md
 
 
 def _warnings(at: AppTest) -> list[str]:
@@ -152,3 +162,166 @@ def test_staff_decide_several_applications_at_once_within_the_budget(fresh_store
     }
     assert found == {a: ("selected", 8_000_000), b: ("selected", 8_000_000), c: ("in_review", None)}
     assert grants.budget_state(CLI_ACTOR, call.id, url=url).remaining_krw == 4_000_000
+
+
+def test_an_applicant_reads_and_downloads_the_letter_of_each_decision(
+    fresh_store: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Selected, wait-listed and rejected: each letter is on the page and in its download,
+    naming the reference and the decision (and the award, the village code, the note)."""
+    url = fresh_store
+    call = _call(url)
+    group = _user(url, "group.one", "applicant")
+    group_name = "상도 *햇빛* 모임_1"  # marks that markdown would read as emphasis
+    ids = {
+        decision: _submitted(url, call, group, village_name=name, group_name=group_name)
+        for decision, name in (("selected", "가람"), ("wait_listed", "나래"), ("rejected", "다솜"))
+    }
+    for app_id in ids.values():
+        reviews.start_review(CLI_ACTOR, app_id, url=url)
+    grants.decide(CLI_ACTOR, ids["selected"], decision="selected", award_krw=8_000_000, url=url)
+    grants.decide(CLI_ACTOR, ids["wait_listed"], decision="wait_listed", url=url)
+    grants.decide(CLI_ACTOR, ids["rejected"], decision="rejected", note="예산 계획 부족", url=url)
+    files = capture_downloads(monkeypatch)
+
+    at = _as(group)
+    at.switch_page("pages/apply.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert ko("apply.letters") in [h.value for h in at.subheader]
+    today = dt.datetime.now(SEOUL).date()
+    words = {
+        "selected": ["**선정**되었음을", "**8,000,000원**"],
+        "wait_listed": ["**예비 선정**되었습니다"],
+        "rejected": ["**선정되지 않았습니다**", "심사 의견: 예산 계획 부족"],
+    }
+    for decision, app_id in ids.items():
+        app = applications.get_application(group, app_id, url=url)
+        label = f"{app.reference} · {ko(f'app_status.{decision}')}"
+        [expander] = [e for e in at.expander if e.label == label]
+        button = at.get("download_button")
+        assert [b for b in button if b.proto.id.endswith(f"apply.letter.{app_id}")], decision
+        letter = files[f"letter-{app.reference}-ko.md"]().decode("utf-8")
+        assert letter == decision_letter(group, app_id, "ko", today=today, url=url)
+        assert f"접수 번호 {app.reference}" in letter
+        assert all(word in letter for word in words[decision]), (decision, letter)
+        assert f"{group_name} 귀하" in letter  # the file holds the name as typed
+        if decision == "selected":
+            assert f"마을 코드는 {app.village_code}입니다" in letter
+        # On the page the name is text: its marks are escaped, never emphasis.
+        [shown] = [m.value for m in expander.markdown if app.reference in m.value]
+        assert f"{md(group_name)} 귀하" in shown and f"{group_name} 귀하" not in shown
+
+
+def _selected_grant(url: str, award_krw: int = 8_000_000) -> tuple[int, str]:
+    """A call with one selected application (asking 3M for training and 5M for equipment):
+    its grant's id and its new village's code."""
+    call = _call(url)
+    group = _user(url, "group.one", "applicant")
+    app_id = _submitted(url, call, group)
+    reviews.start_review(CLI_ACTOR, app_id, url=url)
+    chosen = grants.decide(CLI_ACTOR, app_id, decision="selected", award_krw=award_krw, url=url)
+    [grant] = grants.grants(CLI_ACTOR, url=url)
+    assert chosen.village_code is not None
+    return grant.grant_id, chosen.village_code
+
+
+def _grants_table(at: AppTest) -> list[dict[str, object]]:
+    table = next(d.value for d in at.dataframe if ko("grants.reported") in d.value.columns)
+    columns = [ko("grants.awarded"), ko("grants.paid"), ko("grants.reported")]
+    return [
+        {c: (None if pd.isna(v) else int(v)) for c, v in row.items()}
+        for row in table[columns].to_dict("records")
+    ]
+
+
+def _audited(url: str, entity: str) -> int:
+    return audit.list_audit(CLI_ACTOR, entity=entity, url=url).total
+
+
+def test_a_committee_sees_its_grant_and_files_its_spending_report(fresh_store: str) -> None:
+    url = fresh_store
+    grant_id, code = _selected_grant(url)
+    grants.pay_instalment(
+        CLI_ACTOR, grant_id, amount_krw=5_000_000, paid_on=dt.date(2027, 4, 1), url=url
+    )
+    committee = _user(url, "c.new", "committee", village_code=code)
+
+    at = _as(committee)
+    at.switch_page("pages/apply.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert ko("grants.title_committee") in [h.value for h in at.subheader]
+    paid = {ko("grants.awarded"): 8_000_000, ko("grants.paid"): 5_000_000}
+    assert _grants_table(at) == [{**paid, ko("grants.reported"): None}]
+    assert [e.label for e in at.expander] == [ko("grants.report_for", year=2027, n=1)]
+    prefix = f"grants.c.{grant_id}"
+    assert at.number_input(key=f"{prefix}.training").help == ko(
+        "grants.planned", amount="3,000,000원"
+    )
+
+    # The report by budget line is stored and shown against the grant.
+    at.number_input(key=f"{prefix}.training").set_value(2_500_000)
+    at.number_input(key=f"{prefix}.equipment").set_value(4_000_000)
+    _click(at, "grants.file_report")
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert [s.value for s in at.success] == [ko("grants.report_filed")]
+    [row] = grants.grants(committee, village_id=committee.village_id, url=url)
+    assert row.spending == {"training": 2_500_000, "equipment": 4_000_000}
+    assert _grants_table(at) == [{**paid, ko("grants.reported"): 6_500_000}]
+    assert at.number_input(key=f"{prefix}.training").value == 2_500_000
+
+    # Spending more than the grant is refused, and the report stays as it was.
+    audited = _audited(url, "call_spending_lines")
+    at.number_input(key=f"{prefix}.equipment").set_value(6_000_000)
+    _click(at, "grants.file_report")
+    assert not at.exception
+    assert [e.value for e in at.error] == [ko("call.err_spent_over_award")]
+    [row] = grants.grants(committee, village_id=committee.village_id, url=url)
+    assert row.spending == {"training": 2_500_000, "equipment": 4_000_000}
+    assert _audited(url, "call_spending_lines") == audited
+
+
+def test_staff_pay_a_grant_in_instalments_and_an_overpayment_is_refused(
+    fresh_store: str,
+) -> None:
+    url = fresh_store
+    grant_id, _code = _selected_grant(url)
+    staff = _user(url, "staff", "admin")
+    at = _as(staff)
+    at.switch_page("pages/calls.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.selectbox(key="calls.grants.pick").value == grant_id
+
+    def left(amount: str) -> bool:
+        return ko("grants.left", left=amount) in [c.value for c in at.caption]
+
+    def amount() -> NumberInput:
+        return next(n for n in at.number_input if n.label == ko("grants.amount"))
+
+    # What is left to pay is shown, and offered as the amount.
+    assert left("8,000,000원") and amount().value == 8_000_000
+    amount().set_value(5_000_000)
+    _click(at, "grants.pay")
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert ko("grants.paid_done", amount="5,000,000원", village="상도 햇빛마을") in [
+        s.value for s in at.success
+    ]
+    assert [r.paid_krw for r in grants.grants(CLI_ACTOR, url=url)] == [5_000_000]
+    assert _grants_table(at)[0][ko("grants.paid")] == 5_000_000
+    assert left("3,000,000원") and amount().value == 3_000_000
+
+    # A won more than is left is refused in Korean, naming what is left; nothing is stored.
+    audited = _audited(url, "call_instalments")
+    amount().set_value(3_000_001)
+    _click(at, "grants.pay")
+    assert not at.exception
+    assert [e.value for e in at.error] == [ko("call.err_paid_over_award", left="3,000,000")]
+    assert [r.paid_krw for r in grants.grants(CLI_ACTOR, url=url)] == [5_000_000]
+    assert _audited(url, "call_instalments") == audited
+
+    # The rest is paid; nothing is left.
+    amount().set_value(3_000_000)
+    _click(at, "grants.pay")
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert [r.paid_krw for r in grants.grants(CLI_ACTOR, url=url)] == [8_000_000]
+    assert _audited(url, "call_instalments") == audited + 1
+    assert left("0원") and amount().value == 0

@@ -1,14 +1,24 @@
-"""Training flows through Streamlit's AppTest: attendance, the generator, edits, the list."""
+"""Training flows through Streamlit's AppTest: attendance, the generator, edits, the list, the
+certificate."""
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 
-from energy import attendance, schedule
-from energy.access import CLI_ACTOR
+import pytest
+from pypdf import PdfReader
+from streamlit.testing.v1 import AppTest
+
+from energy import attendance, audit, schedule
+from energy.access import CLI_ACTOR, Actor
 from energy.catalogue import MESSAGES
+from energy.i18n import SEOUL, format_date
 from energy.schedule import SessionFilter
-from tests.test_apptest import _actor, _app_as, _submit
+from energy.training_completion import cohort_progress
+from tests.test_apptest import APP, TIMEOUT, _actor, _app_as, _submit, capture_downloads
+from tests.test_call import _user
+from ui import state
 
 
 def _ko(key: str, **params: object) -> str:
@@ -162,3 +172,141 @@ def test_staff_see_the_cohort_and_the_village_that_fell_behind(demo_store: str) 
     table = at.dataframe[0].value
     assert len(table) == 10
     assert at.get("download_button") or at.info  # the first village's certificate, or why not
+
+
+def _flat(text: str) -> str:
+    """PDF text as pypdf reads it back (NULs and line breaks between glyphs) without spaces."""
+    return "".join(text.replace("\x00", "").split())
+
+
+def test_a_committee_whose_village_completed_downloads_its_certificate(
+    demo_store: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The demo's committee village never completed; a village of last year's cohort did:
+    its committee is told so and gets a bilingual certificate naming the village, the
+    modules and the day it completed."""
+    done = next(
+        p
+        for p in cohort_progress(CLI_ACTOR, dt.date.today().year - 1, url=demo_store)
+        if p.completed_on is not None
+    )
+    committee = _user(demo_store, "done.committee", "committee", village_code=done.code)
+    files = capture_downloads(monkeypatch)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.session_state[state.ACTOR] = committee
+    at.session_state[state.LANG] = "ko"
+    at.run().switch_page("pages/training_progress.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert done.completed_on is not None
+    completed = format_date(done.completed_on, "ko")
+    assert [s.value for s in at.success] == [
+        _ko("progress.completed_msg", village=done.name, date=completed)
+    ]
+    [button] = at.get("download_button")
+    assert button.proto.label == _ko("progress.certificate")
+    assert button.proto.id.endswith(f"progress.certificate.{done.code}")
+
+    pdf = files[f"certificate-{done.code}.pdf"]()
+    reader = PdfReader(io.BytesIO(pdf))
+    assert len(reader.pages) == 1
+    text = _flat(reader.pages[0].extract_text())
+    rules = attendance.get_rules(CLI_ACTOR, url=demo_store)
+    issued = dt.datetime.now(SEOUL).date()  # the city's day, not the server's
+    for lang in ("ko", "en"):
+        body = MESSAGES["certificate.body"][lang].format(
+            modules=len(done.modules), organisers=rules.min_organisers,
+            date=format_date(done.completed_on, lang),
+        )  # fmt: skip
+        for expected in (
+            MESSAGES["certificate.title"][lang], MESSAGES["certificate.issuer"][lang], body,
+            format_date(issued, lang),
+        ):  # fmt: skip
+            assert _flat(expected) in text, expected
+    assert all(_flat(name) in text for name in (done.name, done.name_en, f"({done.code})"))
+    assert all(_flat(m.module.title_ko) in text for m in done.modules)
+
+
+class _Grid:
+    """The attendance grid as the browser holds it. Edits made since Streamlit drew this grid
+    are kept and sent again with each new edit, for as long as every run draws it with the
+    same element id (Streamlit keeps a keyed grid's edits across reruns while its rows keep
+    their shape); a grid drawn with another id is a new grid, without edits. AppTest alone
+    forgets the edits after each run, so the test calls :meth:`seen` after each run."""
+
+    def __init__(self, at: AppTest) -> None:
+        self.at, self.drawn, self.edits = at, "", dict[int, dict[str, str]]()
+        self.seen()
+
+    def seen(self) -> None:
+        [grid] = self.at.data_editor
+        if grid.proto.id != self.drawn:
+            self.drawn, self.edits = grid.proto.id, {}
+
+    def edit(self, row: int, status: str) -> None:
+        self.seen()
+        self.edits[row] = {"status": _ko(f"attendance.{status}")}
+        self.at.session_state[str(self.at.data_editor[0].key)] = {
+            "edited_rows": dict(self.edits), "added_rows": [], "deleted_rows": [],
+        }  # fmt: skip
+
+
+def _statuses(trainer: Actor, sid: int, url: str) -> dict[str, str | None]:
+    return {r.name: r.status for r in attendance.attendance_sheet(trainer, sid, url=url).rows}
+
+
+def _audit_total(url: str) -> int:
+    return audit.list_audit(CLI_ACTOR, entity="training_attendance", url=url).total
+
+
+def test_changing_one_status_in_the_grid_saves_that_change_alone(demo_store: str) -> None:
+    """A recorded session (its last person not yet marked): the trainer turns one person from
+    present to late in the grid and saves. That person alone changes, in one audited row;
+    the others keep their marks. The paper sheet typed in afterwards says that person was
+    present after all; marking the last person in the grid then changes that person alone
+    (the grid's earlier edit, kept over the new marks, once saved them late again)."""
+    url = demo_store
+    trainer = _actor(url, "trainer")
+    at = _app_as(url, "trainer")
+    at.switch_page("pages/attendance.py").run()
+    sid = at.selectbox(key="attendance.session").value
+    assert isinstance(sid, int)
+    rows = attendance.attendance_sheet(trainer, sid, url=url).rows
+    attendance.record_attendance(
+        trainer, sid, {r.participant_id: "present" for r in rows[:-1]}, url=url
+    )
+    before = _statuses(trainer, sid, url)
+    audited = _audit_total(url)
+
+    at.selectbox(key="attendance.session").set_value(sid).run()
+    assert not at.exception, [e.message for e in at.exception]
+    shown = list(at.data_editor[0].value["status"])
+    assert shown == [_ko("attendance.present")] * (len(rows) - 1) + [_ko("attendance.unrecorded")]
+    grid, changed, last = _Grid(at), rows[6].name, rows[-1].name
+    grid.edit(6, "late")
+    at.button(key=f"attendance.save.{sid}").click().run()
+    grid.seen()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert [s.value for s in at.success] == [_ko("attendance.saved", n=len(rows) - 1)]
+    assert _statuses(trainer, sid, url) == {**before, changed: "late"}
+    log = audit.list_audit(CLI_ACTOR, entity="training_attendance", url=url)
+    assert log.total == audited + 1
+    entry = log.records[0]
+    assert entry.before is not None and entry.after is not None
+    assert (entry.action, entry.actor, entry.before["status"], entry.after["status"]) == (
+        "update", trainer.audit_name, "present", "late",
+    )  # fmt: skip
+    assert list(at.data_editor[0].value["status"])[6] == _ko("attendance.late")
+
+    # The paper sheet, typed in: everyone but the last person present.
+    at.text_input(key=f"attendance.letters_text.{sid}").input("P" * (len(rows) - 1) + "-")
+    _submit(at, "attendance.letters_apply")
+    grid.seen()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert _statuses(trainer, sid, url) == before
+    assert list(at.data_editor[0].value["status"])[6] == _ko("attendance.present")
+
+    grid.edit(len(rows) - 1, "excused")
+    at.button(key=f"attendance.save.{sid}").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert _statuses(trainer, sid, url) == {**before, last: "excused"}
+    assert _audit_total(url) == audited + 3  # late, present again, the last one's mark

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import zlib
+
 import pandas as pd
 import streamlit as st
 
@@ -30,6 +32,15 @@ def _frame(sheet: AttendanceSheet, fill: str | None) -> pd.DataFrame:
             for r in sheet.rows
         ]
     )
+
+
+def _marks(sheet: AttendanceSheet) -> str:
+    """The stored marks in short, for the grid's key. Streamlit keeps a keyed grid's edits
+    across reruns while its rows keep their shape: once the marks change (the grid saved, the
+    sheet letters typed in, someone else), the grid is drawn afresh, or an edit made before
+    would show over the new marks and be saved again with the next change."""
+    marks = ",".join(f"{r.participant_id}:{r.status or ''}" for r in sheet.rows)
+    return f"{zlib.crc32(marks.encode()):08x}"
 
 
 def _save(actor: Actor, sheet: AttendanceSheet, statuses: dict[int, str], message: str) -> None:
@@ -68,7 +79,7 @@ def attendance_form(actor: Actor, sheet: AttendanceSheet) -> None:
         disabled=["number", "name", "village", "role"] if sheet.editable else True,
         hide_index=True,
         width="stretch",
-        key=f"attendance.editor.{sid}.{st.session_state.get(fill_key, '')}",
+        key=f"attendance.editor.{sid}.{st.session_state.get(fill_key, '')}.{_marks(sheet)}",
     )
     if not sheet.editable:
         return

@@ -117,11 +117,16 @@ def staff_grants(actor: Actor, call_id: int | None) -> None:
         key="calls.grants.pick",
     )
     row = next(r for r in this_call if r.grant_id == chosen)
+    left = max(0, row.award_krw - row.paid_krw)
+    st.caption(t("grants.left", left=krw(left)))
     with st.form("calls.grants.pay"):
         p1, p2 = st.columns(2)
+        # Keyed by the grant and what it has been paid, so that the amount offered is what is
+        # left of the grant chosen (one key kept the last amount typed: after a part payment
+        # it offered that amount again, which the award no longer had room for).
         amount = p1.number_input(
-            t("grants.amount"), min_value=0, step=1_000_000, value=max(0, row.award_krw - row.paid_krw),
-            key="calls.grants.amount",
+            t("grants.amount"), min_value=0, step=1_000_000, value=left,
+            key=f"calls.grants.amount.{row.grant_id}.{row.paid_krw}",
         )  # fmt: skip
         paid_on = p2.date_input(t("grants.paid_on"), value=today(), key="calls.grants.paid_on")
         if st.form_submit_button(t("grants.pay"), type="primary"):

@@ -12,7 +12,7 @@ from energy.errors import EnergyError
 from energy.models_training import PARTICIPANT_ROLES
 from energy.training_completion import VillageProgress
 from ui.chrome import flash
-from ui.i18n import date, lang, number, t
+from ui.i18n import date, lang, number, t, today
 from ui.widgets import empty_state, kpi_row, show_error
 
 
@@ -110,7 +110,8 @@ def certificate_button(actor: Actor, progress: VillageProgress) -> None:
     )
     st.download_button(
         t("progress.certificate"),
-        data=lambda: training_pdf.certificate_pdf(actor, village_id),  # built when pressed
+        # Built when pressed, and dated on the city's clock.
+        data=lambda: training_pdf.certificate_pdf(actor, village_id, today=today()),
         file_name=f"certificate-{progress.code}.pdf",
         mime="application/pdf",
         icon=":material/workspace_premium:",

@@ -346,6 +346,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "grants.pick": {"ko": "마을", "en": "Village"},
     "grants.amount": {"ko": "지급 금액(원)", "en": "Amount (KRW)"},
     "grants.paid_on": {"ko": "지급일", "en": "Paid on"},
+    "grants.left": {"ko": "남은 지급액: {left}", "en": "Left to pay: {left}"},
     "grants.pay": {"ko": "분할 지급 기록", "en": "Record the instalment"},
     "grants.paid_done": {
         "ko": "{village}에 {amount}을 지급했습니다.",

@@ -5,7 +5,7 @@ import streamlit as st
 from energy import cache
 from ui.auth import current_actor, login_screen, prepare_store
 from ui.i18n import t
-from ui.nav import PAGES, menu_by_streamlit, menu_shown_by_streamlit, pages_for
+from ui.nav import PAGES, menu_by_streamlit, menu_shown_by_streamlit, page, pages_for
 
 st.set_page_config(page_title=t("app.title"), page_icon=":material/solar_power:", layout="wide")
 prepare_store()
@@ -16,10 +16,8 @@ if actor is None:
     # the page itself.
     login = {"title": t("login.title"), "icon": ":material/login:"}
     navigation = st.navigation(
-        [st.Page(login_screen, **login, url_path="login", default=True)]
-        + [
-            st.Page(login_screen, **login, url_path=spec.key, visibility="hidden") for spec in PAGES
-        ],
+        [page(login_screen, **login, url_path="login", default=True)]
+        + [page(login_screen, **login, url_path=spec.key, visibility="hidden") for spec in PAGES],
         position="hidden",
     )
     drawn = False
@@ -29,14 +27,12 @@ else:
     for spec in PAGES:
         if spec.key in allowed:
             sections.setdefault(t(spec.section_key), []).append(
-                st.Page(
-                    spec.path, title=t(spec.title_key), icon=spec.icon, default=spec.key == "home"
-                )
+                page(spec.path, title=t(spec.title_key), icon=spec.icon, default=spec.key == "home")
             )
     # A page the role may not use keeps its address, hidden from the menu: its own guard
     # says so in the user's language (a link from another role's e-mail, an old bookmark).
     next(reversed(sections.values())).extend(
-        st.Page(spec.path, title=t(spec.title_key), icon=spec.icon, visibility="hidden")
+        page(spec.path, title=t(spec.title_key), icon=spec.icon, visibility="hidden")
         for spec in PAGES
         if spec.key not in allowed
     )

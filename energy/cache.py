@@ -7,12 +7,15 @@ caller *before* it asks here: the memo only ever saves work, never a permission 
 
 Within :func:`pinned` (one run of a page) the data version is read once, not once per memo
 call: a page reads as of its start. A write committed by this process during the run drops
-the pinned version, so what the page shows after its own write is read afresh.
+the pinned version, so what the page shows after its own write is read afresh. Page runs
+less than ``SHARED_VERSION_SECONDS`` apart share one read (another process's write shows
+that much later).
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
@@ -61,6 +64,15 @@ def pinned() -> Iterator[None]:
         _pins.versions = outer
 
 
+# A page run reuses the data version that another page run of this process read this
+# recently, if the process has committed nothing since: one query fewer per rerun (a tenth
+# of a committee's rerun under load, benchmarks/README.md, session 10). A write through
+# another process (a replica, the command line) shows at most this much later; this
+# process's own writes show at once. Calls outside a page run always read afresh.
+SHARED_VERSION_SECONDS = 0.5
+_shared: dict[str, tuple[int, float, int]] = {}  # store: (last write, read at, version)
+
+
 def _version(store: str, url: str | None) -> int:
     versions: dict[str, tuple[int, int]] | None = getattr(_pins, "versions", None)
     if versions is None:
@@ -69,7 +81,13 @@ def _version(store: str, url: str | None) -> int:
     kept = versions.get(store)
     if kept is not None and kept[0] == written:
         return kept[1]
-    version = data_version(url)
+    now = time.monotonic()
+    shared = _shared.get(store)
+    if shared is not None and shared[0] == written and now - shared[1] < SHARED_VERSION_SECONDS:
+        version = shared[2]
+    else:
+        version = data_version(url)
+        _shared[store] = (written, now, version)
     versions[store] = (written, version)
     return version
 
@@ -94,6 +112,20 @@ def memo(key: Hashable, compute: Callable[[], T], *, url: str | None = None) -> 
 def clear() -> None:
     with _lock:
         _entries.clear()
+        _shared.clear()
+
+
+def village_id(actor: Any, village_code: str, *, url: str | None = None) -> int:
+    """The id of the village coded ``village_code``, memoised (``NotFound`` if there is none).
+    Checks no access: the caller does, with the id."""
+    from energy.db import session_for
+    from energy.households import village_by_code
+
+    def lookup() -> int:
+        with session_for(actor, url=url) as session:
+            return int(village_by_code(session, village_code).id)
+
+    return memo(("village_id", village_code.strip()), lookup, url=url)
 
 
 def village_memo(
@@ -109,13 +141,7 @@ def village_memo(
     village (checked on every call, before anything is returned); an unknown code is
     ``NotFound``, as from the store."""
     from energy.access import require_village
-    from energy.db import session_for
-    from energy.households import village_by_code
 
-    def village_id() -> int:
-        with session_for(actor, url=url) as session:
-            return int(village_by_code(session, village_code).id)
-
-    village = memo(("village_id", village_code.strip()), village_id, url=url)
+    village = village_id(actor, village_code, url=url)
     require_village(actor, village, capability)
     return memo((key, village), compute, url=url)

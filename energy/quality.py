@@ -152,12 +152,13 @@ def village_quality(
     actor: Actor, village_code: str, *, as_of: dt.date | None = None, url: str | None = None
 ) -> VillageQuality:
     as_of = as_of or dt.date.today()
-    with session_for(actor, url=url) as session:
-        require_village(actor, village_by_code(session, village_code).id, "tracking.read")
     # Checked first; then memoised until the data changes (the committee home shows it on
     # every rerun).
-    return cache.memo(
-        ("village_quality", village_code, as_of),
+    return cache.village_memo(
+        actor,
+        village_code,
+        "tracking.read",
+        ("village_quality", as_of),
         lambda: _village_quality(actor, village_code, as_of, url),
         url=url,
     )

@@ -121,13 +121,17 @@ class _Scope:
     village_ids: list[int] | None  # None: every village (no filter, a plain range scan)
 
 
+def _village_scope(actor: Actor, village: str, url: str | None) -> _Scope:
+    """One village's scope: its id is memoised, so a committee's rerun asks the store nothing
+    here; access is checked on every call."""
+    found = cache.village_id(actor, village, url=url)
+    require_village(actor, found, "tracking.read")
+    return _Scope(f"village:{village.strip()}", [found])
+
+
 def _resolve_scope(
-    session: Session, actor: Actor, village: str | None, district: str | None, cohort: int | None
+    session: Session, actor: Actor, district: str | None, cohort: int | None
 ) -> _Scope:
-    if village is not None:
-        found = village_by_code(session, village)
-        require_village(actor, found.id, "tracking.read")
-        return _Scope(f"village:{found.code}", [found.id])
     # Aggregates: the capability is checked before anything is looked up.
     require(actor, "overview.read")
     query = select(Village.id).order_by(Village.id)
@@ -187,8 +191,11 @@ def compute_savings(
         raise InvalidInput(
             "error.savings_range", field="start", start=f"{start:%Y-%m}", end=f"{end:%Y-%m}"
         )
-    with session_for(actor, url=url) as session:
-        scope = _resolve_scope(session, actor, village, district, cohort)
+    if village is not None:
+        scope = _village_scope(actor, village, url)
+    else:
+        with session_for(actor, url=url) as session:
+            scope = _resolve_scope(session, actor, district, cohort)
     # Access is settled above; the figures of a scope are the same for everyone who may see them.
     report: SavingsReport = cache.memo(
         ("compute_savings", scope.label, start, end, method),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from energy import cache, households, readings, savings, villages
 from energy.access import CLI_ACTOR
@@ -68,8 +69,8 @@ def _village(url: str, code: str = "V-1") -> None:
     )  # fmt: skip
 
 
-def test_a_pinned_page_run_reads_the_data_version_once(fresh_store: str, monkeypatch) -> None:
-    _village(fresh_store)
+def _count_version_reads(monkeypatch: Any) -> list[int]:
+    """A list that grows by one for each time the data version is read from the store."""
     reads: list[int] = []
     real = cache.data_version
 
@@ -78,6 +79,12 @@ def test_a_pinned_page_run_reads_the_data_version_once(fresh_store: str, monkeyp
         return real(url)
 
     monkeypatch.setattr(cache, "data_version", counted)
+    return reads
+
+
+def test_a_pinned_page_run_reads_the_data_version_once(fresh_store: str, monkeypatch) -> None:
+    _village(fresh_store)
+    reads = _count_version_reads(monkeypatch)
     with cache.pinned():
         for _ in range(3):
             villages.get_village(CLI_ACTOR, "V-1", url=fresh_store)
@@ -163,3 +170,46 @@ def test_one_village_figures_are_memoised_and_checked_per_caller(fresh_store: st
     codes = [h.code for h in households.list_households(CLI_ACTOR, "V-2", url=url)]
     assert codes == ["H-001", "H-002"]
     assert renewables.village_generation(CLI_ACTOR, "V-2", **span) is not generation
+
+
+def test_page_runs_share_a_version_briefly_and_own_writes_show_at_once(
+    fresh_store: str, monkeypatch
+) -> None:
+    """Page runs less than SHARED_VERSION_SECONDS apart read the data version once; a write
+    by another process (a replica) shows after that window, one by this process at once."""
+    import sqlalchemy as sa
+
+    from energy.db import get_engine
+    from energy.models import AuditEntry, utcnow
+
+    _village(fresh_store)
+    reads = _count_version_reads(monkeypatch)
+    clock = [1000.0]
+    monkeypatch.setattr(cache.time, "monotonic", lambda: clock[0])
+
+    def page_run() -> str:
+        with cache.pinned():
+            return villages.get_village(CLI_ACTOR, "V-1", url=fresh_store).village.status
+
+    assert page_run() == "active"
+    first = len(reads)
+    # Another server process records a write: not through this process's sessions.
+    with get_engine(fresh_store).begin() as conn:
+        conn.execute(
+            sa.insert(AuditEntry).values(
+                at=utcnow(), actor="replica-2", action="update", entity="villages",
+                entity_key="V-1", before=None, after=None,
+            )
+        )  # fmt: skip
+    clock[0] += cache.SHARED_VERSION_SECONDS / 2
+    page_run()
+    assert len(reads) == first, "within the window: the version read by the last run"
+    clock[0] += cache.SHARED_VERSION_SECONDS
+    page_run()
+    assert len(reads) == first + 1, "after it: read again (the other process's write shows)"
+
+    villages.change_status(
+        CLI_ACTOR, "V-1", status="paused", reason_code="lack_of_time",
+        effective_on=TODAY, today=TODAY, url=fresh_store,
+    )  # fmt: skip
+    assert page_run() == "paused", "this process's own write shows at once"

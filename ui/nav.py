@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import copy
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from energy.access import Actor, can_open_page
 
@@ -136,6 +138,26 @@ def menu_shown_by_streamlit() -> bool:
     if not st.get_option("client.showSidebarNavigation"):
         st.set_option("client.showSidebarNavigation", True)
     return True
+
+
+_BUILT: dict[tuple[object, ...], st.Page] = {}
+
+
+def page(target: str | Callable[[], None], **options: str | bool | None) -> st.Page:
+    """``st.Page(target, **options)``, built once per process and copied for each run.
+
+    Building one resolves its file: a dozen system calls, and under load each one hands the
+    interpreter to the server's event loop for up to a switch interval (with 23 pages, 12% of
+    a rerun's samples in a profile; benchmarks/README.md, session 10). st.navigation marks
+    the page it returns as runnable, so every run gets its own copy of the pristine one."""
+    ctx = get_script_run_ctx()
+    if ctx is None:  # bare Python: st.Page keeps nothing to reuse
+        return st.Page(target, **options)  # type: ignore[arg-type]
+    key = (ctx.pages_manager.main_script_parent, target, *sorted(options.items()))
+    built = _BUILT.get(key)
+    if built is None:
+        built = _BUILT[key] = st.Page(target, **options)  # type: ignore[arg-type]
+    return copy.copy(built)
 
 
 def page_path(key: str) -> str:

@@ -9,7 +9,6 @@ from ui.auth import guard
 from ui.chrome import page_header
 from ui.committee_home import committee_home
 from ui.i18n import lang, t
-from ui.village_card import village_card
 from ui.widgets import empty_state, kpi_row
 
 actor = guard("home")
@@ -20,8 +19,6 @@ if actor.role == "committee":
         "home.committee_title", "home.committee_caption", name=detail.village.display_name(lang())
     )
     committee_home(actor, detail)
-    st.divider()
-    village_card(detail)
     st.stop()
 
 if not can(actor, "overview.read"):  # an applicant: its applications are its home

@@ -208,6 +208,25 @@ def test_a_committee_sees_its_own_village_whatever_the_link_says(demo_store: str
     assert not at.get("selectbox")  # no village picker for a committee
 
 
+def test_a_committee_home_shows_the_month_and_links_to_the_record(demo_store: str) -> None:
+    """The home is this month's four figures under one line about the village; the full record
+    (facts, status history) is on the village page, one link away; a paused village is told."""
+    at = _app_as(demo_store, "committee")
+    assert any("DJK-2012-01" in c.value for c in at.caption), [c.value for c in at.caption]
+    assert len(at.metric) == 4 and not at.dataframe and not at.info
+    links = [p.proto.page for p in at.main.get("page_link")]
+    assert [link.rsplit("/", 1)[-1] for link in links] == ["readings", "savings", "village"]
+    villages.change_status(
+        CLI_ACTOR, "DJK-2012-01", status="paused", reason_code="lack_of_time",
+        effective_on=dt.date.today(), url=demo_store,
+    )  # fmt: skip
+    at.run()
+    paused = MESSAGES["status.paused"]["ko"]
+    assert [i.value for i in at.info] == [
+        MESSAGES["committee.not_active"]["ko"].format(status=paused)
+    ]
+
+
 def test_staff_register_a_village_from_the_directory(demo_store: str) -> None:
     at = _app_as(demo_store, "admin")
     at.switch_page("pages/villages.py").run()

@@ -1,4 +1,6 @@
-"""A committee's home: where its village stands this month, in four numbers and two links."""
+"""A committee's home: where its village stands this month, in one line, four numbers and
+three links. The village's full record (facts, dated status history) is one link away, on the
+village page: on a phone it used to push the month's figures off the first screen."""
 
 from __future__ import annotations
 
@@ -8,14 +10,29 @@ from energy import month_grid, quality, savings
 from energy.access import Actor
 from energy.metrics import add_months, first_of_month
 from energy.villages import VillageDetail
-from ui.i18n import t, today
+from ui.i18n import lang, t, today
+from ui.markup import t_md
 from ui.nav import page_path
 from ui.savings_panels import pct
-from ui.widgets import badge_dot, kpi_row
+from ui.widgets import badge_dot, kpi_row, stage_label
 
 
 def committee_home(actor: Actor, detail: VillageDetail) -> None:
-    code = detail.village.code
+    v = detail.village
+    code = v.code
+    status = t(f"status.{v.status}")
+    st.caption(
+        t_md(
+            "committee.village_line",
+            status=status,
+            stage=stage_label(v.programme_stage),
+            cohort=v.cohort_year,
+            district=v.district_name(lang()),
+            code=code,
+        )
+    )
+    if v.status != "active":
+        st.info(t("committee.not_active", status=status), icon=":material/pause_circle:")
     last_month = add_months(first_of_month(today()), -1)
     grid = month_grid.month_grid(actor, code, last_month)
     done = len({household for household, _ in grid.current})
@@ -50,8 +67,13 @@ def committee_home(actor: Actor, detail: VillageDetail) -> None:
             ),
         ]
     )
-    left, right, _ = st.columns([1, 1, 2])
-    left.page_link(page_path("readings"), label=t("committee.go_log"), icon=":material/edit_note:")
-    right.page_link(
+    links = st.columns(3)
+    links[0].page_link(
+        page_path("readings"), label=t("committee.go_log"), icon=":material/edit_note:"
+    )
+    links[1].page_link(
         page_path("savings"), label=t("committee.go_savings"), icon=":material/savings:"
+    )
+    links[2].page_link(
+        page_path("village"), label=t("committee.go_village"), icon=":material/cottage:"
     )

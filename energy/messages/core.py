@@ -154,8 +154,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "home.committee_title": {"ko": "{name}", "en": "{name}"},
     "home.committee_caption": {
-        "ko": "우리 마을의 기록입니다. 다른 마을의 정보는 보이지 않습니다.",
-        "en": "Your village's record. Other villages' records are not shown to you.",
+        "ko": "이번 달 우리 마을의 현황입니다. 다른 마을의 정보는 보이지 않습니다.",
+        "en": "Where your village stands this month. Other villages are not shown to you.",
     },
     # --- villages -------------------------------------------------------------------------
     "villages.caption": {

@@ -156,4 +156,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "committee.go_log": {"ko": "지난달 사용량 입력하기", "en": "Log last month's readings"},
     "committee.go_savings": {"ko": "절감 성과 보기", "en": "See our savings"},
+    "committee.go_village": {"ko": "마을 기록 보기", "en": "Our village's record"},
+    "committee.village_line": {
+        "ko": "{status} · {stage} · {cohort}년 참여 · {district} · {code}",
+        "en": "{status} · {stage} · joined {cohort} · {district} · {code}",
+    },
+    "committee.not_active": {
+        "ko": "우리 마을은 지금 '{status}' 상태입니다. 자세한 내용은 마을 기록에 있습니다.",
+        "en": "Your village is {status} at the moment; its record says why.",
+    },
 }

@@ -112,15 +112,16 @@ else:
 decided = [a for a in mine if a.status in ("selected", "wait_listed", "rejected") and not staff]
 if decided:
     st.subheader(t("apply.letters"))
+    language, day = lang(), today()
     for a in decided:
-        letter = decision_letter(actor, a.id, lang(), today=today())
         with st.expander(f"{a.reference} · {t(f'app_status.{a.status}')}"):
-            # Shown with the names escaped (as typed, never markup); the file keeps them.
-            st.markdown(decision_letter(actor, a.id, lang(), today=today(), escape=md))
+            # Shown with the names escaped (as typed, never markup); the file keeps them, and
+            # is written when the button is pressed.
+            st.markdown(decision_letter(actor, a.id, language, today=day, escape=md))
             st.download_button(
                 t("apply.letter_download"),
-                data=letter.encode("utf-8"),
-                file_name=f"letter-{a.reference}-{lang()}.md",
+                data=lambda a=a: decision_letter(actor, a.id, language, today=day).encode(),
+                file_name=f"letter-{a.reference}-{language}.md",
                 mime="text/markdown",
                 key=f"apply.letter.{a.id}",
             )

@@ -163,6 +163,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "committee.not_active": {
         "ko": "우리 마을은 지금 '{status}' 상태입니다. 자세한 내용은 마을 기록에 있습니다.",
-        "en": "Your village is {status} at the moment; its record says why.",
+        "en": "Your village's status is now '{status}'; its record says why.",
     },
 }

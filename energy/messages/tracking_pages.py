@@ -152,7 +152,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "committee.saving": {
         "ko": "최근 12개월 전기 절감률",
-        "en": "Electricity saved, last 12 months",
+        "en": "Electricity saved, 12 months",
     },
     "committee.go_log": {"ko": "지난달 사용량 입력하기", "en": "Log last month's readings"},
     "committee.go_savings": {"ko": "절감 성과 보기", "en": "See our savings"},

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -332,18 +333,17 @@ def list_applications(
         return [info(a) for a in session.scalars(query)]
 
 
-def renewal_closed(village: Village) -> bool:
-    """A village funded for its three years (or graduated) cannot apply to renew."""
+class _Stage(Protocol):
+    @property
+    def graduated(self) -> bool: ...
+    @property
+    def programme_year(self) -> int: ...
+
+
+def renewal_closed(village: _Stage) -> bool:
+    """A village funded for its three years (or graduated) cannot apply to renew: the rule
+    for a stored village and for the summary a page already holds."""
     return bool(village.graduated or village.programme_year >= 3)
-
-
-def committee_renewal_closed(actor: Actor, *, url: str | None = None) -> bool:
-    """Whether this committee's village can no longer apply (False for every other role)."""
-    if actor.role != "committee" or actor.village_id is None:
-        return False
-    with session_for(actor, url=url) as session:
-        village = session.get(Village, actor.village_id)
-        return village is not None and renewal_closed(village)
 
 
 # --- writing --------------------------------------------------------------------------------

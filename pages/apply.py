@@ -4,7 +4,7 @@ read the decision letter. Staff use the same form to enter a paper application."
 import pandas as pd
 import streamlit as st
 
-from energy import applications, calls
+from energy import applications, calls, villages
 from energy.access import can
 from energy.applications import ApplicationForm, NotEligible
 from energy.call_reports import decision_letter
@@ -50,7 +50,14 @@ if mine:
     for a in mine:
         withdraw_control(actor, a, key=f"apply.withdraw.{a.id}")
 
-closed = applications.committee_renewal_closed(actor)  # a draft could not be saved either
+# A committee applies only to renew its own village, and not once its three years are done
+# (a draft could not be saved either).
+own = (
+    villages.get_village_by_id(actor, actor.village_id or 0).village
+    if actor.role == "committee"
+    else None
+)
+closed = own is not None and applications.renewal_closed(own)
 choices: dict[str, str] = {f"app:{a.id}": a.title() for a in mine if a.status == "draft"}
 choices.update({f"new:{c.id}": t("apply.new_in", call=c.label) for c in open_now})
 if closed:
@@ -69,11 +76,7 @@ else:
     st.caption(
         t("apply.call_dates", opens=call.opens_on.isoformat(), closes=call.closes_on.isoformat())
     )
-    renewal_of = None
-    if actor.role == "committee":
-        from energy.villages import get_village_by_id
-
-        renewal_of = get_village_by_id(actor, actor.village_id or 0).village.code
+    renewal_of = own.code if own is not None else None
     with st.form(f"apply.form.{picked}", border=True):
         form = application_form(
             call,

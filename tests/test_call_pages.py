@@ -196,7 +196,9 @@ def test_a_village_past_its_three_years_is_told_it_cannot_renew(fresh_store: str
     )
 
     finished = _login(fresh_store, "c.GWA-2024-01")
-    assert applications.committee_renewal_closed(finished, url=fresh_store)
+    assert applications.renewal_closed(
+        villages.get_village(finished, "GWA-2024-01", url=fresh_store).village
+    )
     at = _as(finished)
     at.switch_page("pages/apply.py").run()
     assert not at.exception, [e.message for e in at.exception]
@@ -205,7 +207,9 @@ def test_a_village_past_its_three_years_is_told_it_cannot_renew(fresh_store: str
     assert ko("apply.save") not in [b.label for b in at.button], "no form to fill and fail"
 
     second = _login(fresh_store, "c.GWA-2025-01")
-    assert not applications.committee_renewal_closed(second, url=fresh_store)
+    assert not applications.renewal_closed(
+        villages.get_village(second, "GWA-2025-01", url=fresh_store).village
+    )
     at = _as(second)
     at.switch_page("pages/apply.py").run()
     assert not at.exception, [e.message for e in at.exception]

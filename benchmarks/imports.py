@@ -114,6 +114,7 @@ def _store(kind: str, households: int) -> str:
 
 def _run(*args: str) -> dict[str, Any]:
     """Run one measured step in a new process; it prints its figures as JSON."""
+    start = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-m", "benchmarks.imports", *args],
         cwd=ROOT,
@@ -121,7 +122,9 @@ def _run(*args: str) -> dict[str, Any]:
         capture_output=True,
         text=True,
     )
+    process_s = time.perf_counter() - start
     figures: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    figures["process_seconds"] = process_s - figures.get("rebuild_seconds", 0.0)
     return figures
 
 
@@ -191,13 +194,16 @@ def measure_import(kind: str, rows: int) -> dict[str, Any]:
         "rows": real_rows,
         "file_mb": round(path.stat().st_size / 1e6, 1),
         "ours_s": round(ours["seconds"], 2),
+        "ours_process_s": round(ours["process_seconds"], 2),
         "ours_peak_mb": ours["peak_mb"],
         "ours_added": ours["added"],
         "sums_rebuild_s": round(ours["rebuild_seconds"], 2),
         "floor_s": round(floor_s, 2),
         "naive_s": round(naive["seconds"], 2),
+        "naive_process_s": round(naive["process_seconds"], 2),
         "naive_peak_mb": naive["peak_mb"],
         "rate_vs_floor": round(floor_s / ours["seconds"], 2),
+        "process_rate_vs_floor": round(floor_s / ours["process_seconds"], 2),
         "speed_vs_naive": round(naive["seconds"] / ours["seconds"], 2),
     }
 
@@ -207,12 +213,15 @@ def _peak_mb() -> float:
 
 
 def _worker(mode: str, url: str, file: str) -> None:
-    start = time.perf_counter()
+    """One measured step. The clock starts once the step's modules are loaded: a server
+    has them loaded already, and loading them (about 0.7 s for ours, 0.4 s for pandas) is
+    a fixed cost, not a rate; the parent also times the whole process, start included."""
     if mode == "ours":
         from energy.access import CLI_ACTOR
         from energy.readings import import_readings
         from energy.readings_file import read_rows
 
+        start = time.perf_counter()
         result = import_readings(
             CLI_ACTOR,
             VILLAGE,
@@ -241,6 +250,7 @@ def _worker(mode: str, url: str, file: str) -> None:
     else:
         import pandas as pd
 
+        start = time.perf_counter()
         frame = pd.read_csv(file)
         engine = create_engine(url)
         frame.to_sql("naive_readings", engine, if_exists="replace", index=False)

@@ -45,6 +45,31 @@ def measure_pages(url: str) -> list[dict[str, Any]]:
     return results
 
 
+class _SqlClock:
+    """Time spent in the store's driver (every statement, from cursor execute to its rows
+    returned to SQLAlchemy) and statements run, since :meth:`reset`: the part of a page's
+    time that could grow with the history; the rest is Python drawing what is shown."""
+
+    def __init__(self) -> None:
+        from sqlalchemy import event
+        from sqlalchemy.engine import Engine
+
+        self.seconds, self.statements = 0.0, 0
+        self._began: dict[int, float] = {}
+        event.listen(Engine, "before_cursor_execute", self._before)
+        event.listen(Engine, "after_cursor_execute", self._after)
+
+    def reset(self) -> None:
+        self.seconds, self.statements = 0.0, 0
+
+    def _before(self, conn: Any, *_: Any) -> None:
+        self._began[id(conn)] = time.perf_counter()
+
+    def _after(self, conn: Any, *_: Any) -> None:
+        self.seconds += time.perf_counter() - self._began.pop(id(conn), time.perf_counter())
+        self.statements += 1
+
+
 def _measure_here(url: str) -> list[dict[str, Any]]:
     os.environ["ENERGY_DATABASE_URL"] = url
     from streamlit.testing.v1 import AppTest
@@ -55,6 +80,7 @@ def _measure_here(url: str) -> list[dict[str, Any]]:
     from ui.nav import pages_for
 
     db.forget_store_state(url)
+    sql = _SqlClock()
     results = []
     for role, login in ROLES.items():
         actor = accounts.authenticate(login, DEMO_PASSWORD, url=url).actor
@@ -67,12 +93,15 @@ def _measure_here(url: str) -> list[dict[str, Any]]:
             app.switch_page(spec.path)
             if role == "staff":
                 app.query_params["code"] = STAFF_VILLAGE
-            colds, warms = [], []
+            colds, warms, cold_sql, statements = [], [], [], []
             for _ in range(REPEATS):
                 cache.clear()
+                sql.reset()
                 started = time.perf_counter()
                 app.run()
                 colds.append(time.perf_counter() - started)
+                cold_sql.append(sql.seconds)
+                statements.append(sql.statements)
                 started = time.perf_counter()
                 app.run()
                 warms.append(time.perf_counter() - started)
@@ -83,6 +112,8 @@ def _measure_here(url: str) -> list[dict[str, Any]]:
                     "cold_s": round(statistics.median(colds), 3),
                     "warm_s": round(statistics.median(warms), 3),
                     "cold_runs_s": [round(c, 3) for c in colds],
+                    "cold_sql_s": round(statistics.median(cold_sql), 4),
+                    "cold_statements": int(statistics.median(statements)),
                     "errors": len(app.exception),
                 }
             )

@@ -20,7 +20,15 @@ from ui.widgets import empty_state, show_error
 
 actor = guard("apply")
 staff = can(actor, "call.manage")
-page_header("page.apply", "apply.caption_staff" if staff else "apply.caption")
+# A committee applies only to renew its own village, and not once its three years are done
+# (a draft could not be saved either): then the page explains that, not how drafts work.
+own = (
+    villages.get_village_by_id(actor, actor.village_id or 0).village
+    if actor.role == "committee"
+    else None
+)
+closed = own is not None and applications.renewal_closed(own)
+page_header("page.apply", None if closed else "apply.caption_staff" if staff else "apply.caption")
 
 mine = applications.list_applications(actor)
 if staff:  # the paper applications this person entered
@@ -50,14 +58,6 @@ if mine:
     for a in mine:
         withdraw_control(actor, a, key=f"apply.withdraw.{a.id}")
 
-# A committee applies only to renew its own village, and not once its three years are done
-# (a draft could not be saved either).
-own = (
-    villages.get_village_by_id(actor, actor.village_id or 0).village
-    if actor.role == "committee"
-    else None
-)
-closed = own is not None and applications.renewal_closed(own)
 choices: dict[str, str] = {f"app:{a.id}": a.title() for a in mine if a.status == "draft"}
 choices.update({f"new:{c.id}": t("apply.new_in", call=c.label) for c in open_now})
 if closed:

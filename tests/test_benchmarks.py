@@ -60,3 +60,7 @@ def test_the_page_benchmark_times_every_page_of_each_role_in_a_process_of_its_ow
     assert {(r["role"], r["page"]) for r in results} == expected
     assert all(r["errors"] == 0 and r["cold_s"] > 0 and r["warm_s"] > 0 for r in results)
     assert all(len(r["cold_runs_s"]) == pages.REPEATS for r in results)
+    # The store's share: every page but the account page asks the store something cold.
+    asking = [r for r in results if r["page"] != "account"]
+    assert all(r["cold_statements"] > 0 and r["cold_sql_s"] > 0 for r in asking)
+    assert all(r["cold_sql_s"] < r["cold_s"] for r in results)

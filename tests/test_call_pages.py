@@ -205,6 +205,7 @@ def test_a_village_past_its_three_years_is_told_it_cannot_renew(fresh_store: str
     assert at.info[0].value == ko("apply.renewal_closed")
     assert not at.selectbox, "no application to pick"
     assert ko("apply.save") not in [b.label for b in at.button], "no form to fill and fail"
+    assert ko("apply.caption") not in [c.value for c in at.caption], "no word on drafts"
 
     second = _login(fresh_store, "c.GWA-2025-01")
     assert not applications.renewal_closed(
@@ -214,4 +215,5 @@ def test_a_village_past_its_three_years_is_told_it_cannot_renew(fresh_store: str
     at.switch_page("pages/apply.py").run()
     assert not at.exception, [e.message for e in at.exception]
     assert ko("apply.renewal_closed") not in [i.value for i in at.info]
+    assert ko("apply.caption") in [c.value for c in at.caption]
     assert at.selectbox(key="apply.pick").value.startswith("new:")

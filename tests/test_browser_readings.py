@@ -121,15 +121,22 @@ def _type_into_grid(page: Any, row: int, column: int, value: str) -> None:
         editor = page.locator("#portal textarea, #portal input").first
         editor.wait_for(state="visible")
         page.wait_for_timeout(300)  # the editor sets its first value after it appears
-        page.keyboard.type(value)
+        page.keyboard.type(value, delay=40)  # a person's pace, not all keys in one frame
         assert editor.input_value() == value
+        # The number editor takes the last key into its state a moment after the input shows
+        # it: Enter pressed at once committed the empty cell (all three tries) in 3 of 8 runs;
+        # with this pause, 14 runs of 14 passed on the first try.
+        page.wait_for_timeout(300)
         page.keyboard.press("Enter")  # saves the cell and moves down
         try:
             page.wait_for_function(shown, timeout=3_000)
             return
-        except Exception:  # keys typed before the editor listened: the cell stays empty
+        except Exception as exc:  # keys typed before the editor listened: the cell stays empty
             if attempt == 2:
-                raise
+                text = page.evaluate(f"() => document.querySelector('{cell(column)}')?.innerText")
+                raise AssertionError(
+                    f"cell ({row}, {column}) shows {text!r}, not {value!r}"
+                ) from exc
             page.keyboard.press("ArrowUp")
             selected(column)
 

@@ -286,7 +286,7 @@ def test_changing_one_status_in_the_grid_saves_that_change_alone(demo_store: str
     at.button(key=f"attendance.save.{sid}").click().run()
     grid.seen()
     assert not at.exception and not at.error, [e.value for e in at.error]
-    assert [s.value for s in at.success] == [_ko("attendance.saved", n=len(rows) - 1)]
+    assert [s.value for s in at.success] == [_ko("attendance.saved", n=1)]  # changes only
     assert _statuses(trainer, sid, url) == {**before, changed: "late"}
     log = audit.list_audit(CLI_ACTOR, entity="training_attendance", url=url)
     assert log.total == audited + 1
@@ -310,3 +310,10 @@ def test_changing_one_status_in_the_grid_saves_that_change_alone(demo_store: str
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert _statuses(trainer, sid, url) == {**before, last: "excused"}
     assert _audit_total(url) == audited + 3  # late, present again, the last one's mark
+
+    # Saved again with nothing changed: said so, nothing written.
+    at.button(key=f"attendance.save.{sid}").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert [i.value for i in at.info] == [_ko("attendance.unchanged")]
+    assert not at.success
+    assert _audit_total(url) == audited + 3

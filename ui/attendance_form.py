@@ -43,13 +43,19 @@ def _marks(sheet: AttendanceSheet) -> str:
     return f"{zlib.crc32(marks.encode()):08x}"
 
 
-def _save(actor: Actor, sheet: AttendanceSheet, statuses: dict[int, str], message: str) -> None:
+def _save(actor: Actor, sheet: AttendanceSheet, statuses: dict[int, str]) -> None:
+    """Record the marks that differ from the sheet's, and say how many changed."""
+    current = {row.participant_id: row.status for row in sheet.rows}
+    changes = {pid: s for pid, s in statuses.items() if current.get(pid) != s}
+    if not changes:
+        st.info(t("attendance.unchanged"), icon=":material/info:")
+        return
     try:
-        attendance.record_attendance(actor, sheet.session.id, statuses)
+        attendance.record_attendance(actor, sheet.session.id, changes)
     except EnergyError as exc:
         show_error(exc)
     else:
-        flash(message)
+        flash(t("attendance.saved", n=len(changes)))
         st.rerun()
 
 
@@ -92,7 +98,7 @@ def attendance_form(actor: Actor, sheet: AttendanceSheet) -> None:
             if value in labels
         }
         st.session_state.pop(fill_key, None)
-        _save(actor, sheet, statuses, t("attendance.saved", n=len(statuses)))
+        _save(actor, sheet, statuses)
     with st.form(f"attendance.letters.{sid}", clear_on_submit=True):
         letters = st.text_input(
             t("attendance.letters"),
@@ -107,7 +113,7 @@ def attendance_form(actor: Actor, sheet: AttendanceSheet) -> None:
                 show_error(exc)
             else:
                 statuses = {sheet.rows[n - 1].participant_id: s for n, s in marks.items()}
-                _save(actor, sheet, statuses, t("attendance.saved", n=len(statuses)))
+                _save(actor, sheet, statuses)
 
 
 def sheet_download(actor: Actor, sheet: AttendanceSheet) -> None:

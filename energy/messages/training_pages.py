@@ -106,6 +106,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "{n}명의 출석을 저장했습니다.",
         "en": "Attendance saved for {n} people.",
     },
+    "attendance.unchanged": {
+        "ko": "바뀐 출석이 없습니다. 저장할 것이 없습니다.",
+        "en": "No mark has changed; there is nothing to save.",
+    },
     "attendance.letters": {"ko": "서명부 결과 입력", "en": "Type in the sign-in sheet"},
     "attendance.letters_help": {
         "ko": "서명부 번호 순서대로 {n}글자: P(출석) L(지각) E(사유 결석) A(결석), 또는 출·지·사·결. 건너뛸 줄은 - 로 적습니다. 띄어쓰기는 무시합니다.",

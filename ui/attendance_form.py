@@ -47,9 +47,9 @@ def _save(actor: Actor, sheet: AttendanceSheet, statuses: dict[int, str]) -> Non
     """Record the marks that differ from the sheet's, and say how many changed."""
     current = {row.participant_id: row.status for row in sheet.rows}
     changes = {pid: s for pid, s in statuses.items() if current.get(pid) != s}
-    if not changes:
-        st.info(t("attendance.unchanged"), icon=":material/info:")
-        return
+    if not changes:  # said where a saved change is said (the top), not under the grid
+        flash(t("attendance.unchanged"), "info")
+        st.rerun()
     try:
         attendance.record_attendance(actor, sheet.session.id, changes)
     except EnergyError as exc:

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from energy import cache
-from ui.auth import current_actor, login_screen, prepare_store
-from ui.i18n import t
-from ui.nav import PAGES, menu_by_streamlit, menu_shown_by_streamlit, page, pages_for
+from energy.store import cache
+from ui.core.auth import current_actor, login_screen, prepare_store
+from ui.core.i18n import t
+from ui.core.nav import PAGES, menu_by_streamlit, menu_shown_by_streamlit, page, pages_for
 
 st.set_page_config(page_title=t("app.title"), page_icon=":material/solar_power:", layout="wide")
 prepare_store()
@@ -38,11 +38,11 @@ else:
     )
     # Streamlit draws the menu in the sidebar: one message per rerun, where page links took
     # one per link and section (a third of a rerun's messages). client.showSidebarNavigation
-    # stays off in config.toml until this process has run st.navigation once (ui.nav), so a
+    # stays off in config.toml until this process has run st.navigation once (ui.core.nav), so a
     # deep link into a fresh server (ARCHITECTURE's trap) never lists the page files; such a
-    # page, run without this file, draws its own links (ui.chrome).
+    # page, run without this file, draws its own links (ui.core.chrome).
     drawn = menu_shown_by_streamlit()
     navigation = st.navigation(sections, position="sidebar", expanded=True)
-# One page run reads the data version once for all its memoised figures (energy.cache).
+# One page run reads the data version once for all its memoised figures (energy.store.cache).
 with cache.pinned(), menu_by_streamlit(drawn):
     navigation.run()

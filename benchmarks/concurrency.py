@@ -27,7 +27,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
-from energy.demo import DEMO_PASSWORD as PASSWORD
+from energy.demo.load import DEMO_PASSWORD as PASSWORD
 
 SESSIONS = 25
 SECONDS = 20.0

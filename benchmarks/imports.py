@@ -1,7 +1,7 @@
 """Import of a large readings file: ours (full validation) against a floor and a naive path.
 
-* **ours**: ``python -m energy readings import`` code path (``energy.readings.import_readings``
-  over ``energy.readings_file.read_rows``): every row checked, conflicts and outliers found,
+* **ours**: ``python -m energy readings import`` code path (``energy.readings.imports.import_readings``
+  over ``energy.readings.files.read_rows``): every row checked, conflicts and outliers found,
   history columns kept, one audited batch, all or nothing.
 * **floor**: the database's own bulk loader of the same file into a bare table with no checks
   (``sqlite3`` command line ``.import``; on PostgreSQL ``psql \\copy``).
@@ -80,9 +80,9 @@ def _store(kind: str, households: int) -> str:
         check=True,
         stdout=subprocess.DEVNULL,
     )
-    from energy.access import CLI_ACTOR
-    from energy.models import Household
-    from energy.villages import add_village
+    from energy.core.access import CLI_ACTOR
+    from energy.store.models.readings import Household
+    from energy.villages.directory import add_village
 
     village = add_village(
         CLI_ACTOR,
@@ -217,9 +217,9 @@ def _worker(mode: str, url: str, file: str) -> None:
     has them loaded already, and loading them (about 0.7 s for ours, 0.4 s for pandas) is
     a fixed cost, not a rate; the parent also times the whole process, start included."""
     if mode == "ours":
-        from energy.access import CLI_ACTOR
-        from energy.readings import import_readings
-        from energy.readings_file import read_rows
+        from energy.core.access import CLI_ACTOR
+        from energy.readings.files import read_rows
+        from energy.readings.imports import import_readings
 
         start = time.perf_counter()
         result = import_readings(
@@ -232,7 +232,8 @@ def _worker(mode: str, url: str, file: str) -> None:
         )
         added = result.added
         imported = time.perf_counter()
-        from energy import village_sums, villages
+        from energy.savings import village_sums
+        from energy.villages import directory as villages
 
         village_id = villages.get_village(CLI_ACTOR, VILLAGE, url=url).village.id
         village_sums.rebuild_villages(CLI_ACTOR, [village_id], url=url)

@@ -90,10 +90,11 @@ def _measure_here(url: str) -> list[dict[str, Any]]:
     os.environ["ENERGY_DATABASE_URL"] = url
     from streamlit.testing.v1 import AppTest
 
-    from energy import accounts, cache, db
-    from energy.demo import DEMO_PASSWORD
-    from ui import state
-    from ui.nav import pages_for
+    from energy.accounts import users as accounts
+    from energy.demo.load import DEMO_PASSWORD
+    from energy.store import cache, db
+    from ui.core import state
+    from ui.core.nav import pages_for
 
     db.forget_store_state(url)
     sql = _SqlClock()

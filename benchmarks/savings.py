@@ -69,9 +69,10 @@ def _timed(engine: Any, sql: str, params: dict[str, Any]) -> tuple[float, dict[s
 
 
 def measure_savings(url: str, kind: str) -> dict[str, Any]:
-    from energy import cache, db, savings
-    from energy.access import CLI_ACTOR
-    from energy.metrics import add_months, first_of_month
+    from energy.calc.metrics import add_months, first_of_month
+    from energy.core.access import CLI_ACTOR
+    from energy.savings import compute as savings
+    from energy.store import cache, db
 
     end = add_months(first_of_month(dt.date.today()), -1)
     params = {"start": add_months(end, -11), "end": end}

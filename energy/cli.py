@@ -16,22 +16,19 @@ from typing import NoReturn
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from energy import (
-    accounts,
-    applicants,
-    backup,
-    db,
-    demo,
-    households,
-    readings,
-    readings_file,
-    village_sums,
-    villages,
-)
-from energy.access import CLI_ACTOR, ROLES
-from energy.config import get_settings
-from energy.errors import EnergyError, InvalidInput
-from energy.models import HOUSING_TYPES
+from energy.accounts import applicants
+from energy.accounts import users as accounts
+from energy.core.access import CLI_ACTOR, ROLES
+from energy.core.config import get_settings
+from energy.core.errors import EnergyError, InvalidInput
+from energy.core.vocabulary import HOUSING_TYPES
+from energy.demo import load as demo
+from energy.readings import files as readings_file
+from energy.readings import imports as readings
+from energy.savings import village_sums
+from energy.store import backup, db
+from energy.villages import directory as villages
+from energy.villages import households
 
 Handler = Callable[[argparse.Namespace], int]
 LIVES_IN_HELP = (
@@ -244,7 +241,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         f"{summary.users} users (password: {demo.DEMO_PASSWORD})"
     )
     if args.households is not None:
-        from energy import scale
+        from energy.demo import scale
 
         def report(done: int, total: int) -> None:
             print(f"  {done:,} of {total:,} households written", file=sys.stderr)
@@ -276,8 +273,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_report_savings(args: argparse.Namespace) -> int:
-    from energy import savings
-    from energy.i18n import format_number, format_percent
+    from energy.core.i18n import format_number, format_percent
+    from energy.savings import compute as savings
 
     start, end = savings.parse_month(args.start), savings.parse_month(args.end)
     _ready()
@@ -320,7 +317,7 @@ def cmd_report_savings(args: argparse.Namespace) -> int:
 
 
 def cmd_deck(args: argparse.Namespace) -> int:
-    from energy import deck
+    from energy.townhall import deck
 
     out = Path(args.out)
     kind = deck.export_kind(out, village=args.village)  # a wrong file name fails before any work
@@ -334,7 +331,8 @@ def cmd_deck(args: argparse.Namespace) -> int:
 
 
 def cmd_call_list(args: argparse.Namespace) -> int:
-    from energy import call_reports, calls
+    from energy.call import calls
+    from energy.call import reports as call_reports
 
     _ready()
     found = calls.list_calls(CLI_ACTOR)
@@ -354,7 +352,7 @@ def cmd_call_list(args: argparse.Namespace) -> int:
 
 
 def cmd_call_export(args: argparse.Namespace) -> int:
-    from energy import call_reports
+    from energy.call import reports as call_reports
 
     _ready()
     data = call_reports.export_year(CLI_ACTOR, args.year, args.format)
@@ -364,7 +362,7 @@ def cmd_call_export(args: argparse.Namespace) -> int:
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:
-    from energy import training_calendar
+    from energy.training import calendar as training_calendar
 
     _ready()
     if args.village:
@@ -387,7 +385,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = OneLineParser(
         prog="python -m energy",
         description="Seoul Energy Self-Reliant Villages: command line. "
-        "The store is ENERGY_DATABASE_URL (default: data/energy.db).",
+        "The store is ENERGY_DATABASE_URL (default: data/energy.store.db).",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 

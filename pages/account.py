@@ -2,14 +2,14 @@
 
 import streamlit as st
 
-from energy import accounts
-from energy.config import get_settings
-from energy.errors import EnergyError
-from ui.auth import guard
-from ui.chrome import flash, page_header
-from ui.i18n import t
-from ui.markup import t_md
-from ui.widgets import show_error
+from energy.accounts import users as accounts
+from energy.core.config import get_settings
+from energy.core.errors import EnergyError
+from ui.core.auth import guard
+from ui.core.chrome import flash, page_header
+from ui.core.i18n import t
+from ui.core.markup import t_md
+from ui.core.widgets import show_error
 
 actor = guard("account")
 page_header("page.account", "account.caption")

@@ -4,19 +4,20 @@ read the decision letter. Staff use the same form to enter a paper application."
 import pandas as pd
 import streamlit as st
 
-from energy import applications, calls, villages
-from energy.access import can
-from energy.applications import ApplicationForm, NotEligible
-from energy.call_reports import decision_letter
-from energy.errors import EnergyError
-from ui.auth import guard
-from ui.call_form import FAILURES, application_form, failures_by_field
-from ui.call_grants import committee_grants
-from ui.call_withdraw import withdraw_control
-from ui.chrome import flash, page_header
-from ui.i18n import datetime, krw, lang, t, today
-from ui.markup import md
-from ui.widgets import empty_state, show_error
+from energy.call import applications, calls
+from energy.call.applications import ApplicationForm, NotEligible
+from energy.call.reports import decision_letter
+from energy.core.access import can
+from energy.core.errors import EnergyError
+from energy.villages import directory as villages
+from ui.call.form import FAILURES, application_form, failures_by_field
+from ui.call.grants import committee_grants
+from ui.call.withdraw import withdraw_control
+from ui.core.auth import guard
+from ui.core.chrome import flash, page_header
+from ui.core.i18n import datetime, krw, lang, t, today
+from ui.core.markup import md
+from ui.core.widgets import empty_state, show_error
 
 actor = guard("apply")
 staff = can(actor, "call.manage")

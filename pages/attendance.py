@@ -5,14 +5,14 @@ import datetime as dt
 
 import streamlit as st
 
-from energy import attendance, schedule
-from energy.schedule import SessionFilter
-from ui.attendance_form import attendance_form, sheet_download, walk_in_form
-from ui.auth import guard
-from ui.chrome import page_header
-from ui.i18n import lang, t, today
-from ui.training_calendar import session_label, sessions_table
-from ui.widgets import empty_state
+from energy.training import attendance, schedule
+from energy.training.schedule import SessionFilter
+from ui.core.auth import guard
+from ui.core.chrome import page_header
+from ui.core.i18n import lang, t, today
+from ui.core.widgets import empty_state
+from ui.training.attendance import attendance_form, sheet_download, walk_in_form
+from ui.training.calendar import session_label, sessions_table
 
 actor = guard("attendance")
 UPCOMING_SHOWN = 5

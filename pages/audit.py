@@ -6,11 +6,11 @@ import json
 import pandas as pd
 import streamlit as st
 
-from energy import audit
-from ui.auth import guard
-from ui.chrome import page_header
-from ui.i18n import datetime, t, t_or, today
-from ui.widgets import download_table, empty_state
+from energy.store import audit
+from ui.core.auth import guard
+from ui.core.chrome import page_header
+from ui.core.i18n import datetime, t, t_or, today
+from ui.core.widgets import download_table, empty_state
 
 actor = guard("audit")
 page_header("page.audit", "audit.caption")

@@ -3,14 +3,14 @@ review by stage, grants, and setting up a call."""
 
 import streamlit as st
 
-from energy import calls
-from ui.auth import guard
-from ui.call_admin import NEXT_PICK, call_setup, calls_table, dashboard, exports_row
-from ui.call_decisions import applications_tab, review_tab
-from ui.call_grants import staff_grants
-from ui.chrome import page_header
-from ui.i18n import t, today
-from ui.widgets import empty_state
+from energy.call import calls
+from ui.call.admin import NEXT_PICK, call_setup, calls_table, dashboard, exports_row
+from ui.call.decisions import applications_tab, review_tab
+from ui.call.grants import staff_grants
+from ui.core.auth import guard
+from ui.core.chrome import page_header
+from ui.core.i18n import t, today
+from ui.core.widgets import empty_state
 
 actor = guard("calls")
 page_header("page.calls", "calls.caption")

@@ -3,13 +3,13 @@
 import pandas as pd
 import streamlit as st
 
-from energy import factors
-from energy.errors import EnergyError
-from energy.models import CARRIERS
-from ui.auth import guard
-from ui.chrome import flash, page_header
-from ui.i18n import date, t, today
-from ui.widgets import show_error
+from energy.core.errors import EnergyError
+from energy.core.vocabulary import CARRIERS
+from energy.savings import factors
+from ui.core.auth import guard
+from ui.core.chrome import flash, page_header
+from ui.core.i18n import date, t, today
+from ui.core.widgets import show_error
 
 actor = guard("factors")
 page_header("page.factors", "factors.caption")

@@ -2,14 +2,15 @@
 
 import streamlit as st
 
-from energy import charts, villages
-from energy.access import can
-from ui import chart_view
-from ui.auth import guard
-from ui.chrome import page_header
-from ui.committee_home import committee_home
-from ui.i18n import lang, t
-from ui.widgets import empty_state, kpi_row
+from energy.calc import charts
+from energy.core.access import can
+from energy.villages import directory as villages
+from ui.core import chart_view
+from ui.core.auth import guard
+from ui.core.chrome import page_header
+from ui.core.i18n import lang, t
+from ui.core.widgets import empty_state, kpi_row
+from ui.villages.committee_home import committee_home
 
 actor = guard("home")
 
@@ -22,7 +23,7 @@ if actor.role == "committee":
     st.stop()
 
 if not can(actor, "overview.read"):  # an applicant: its applications are its home
-    from ui.call_home import applicant_home
+    from ui.call.home import applicant_home
 
     applicant_home(actor)
     st.stop()

@@ -5,17 +5,18 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from energy import households, quality
-from energy.access import can
-from energy.errors import EnergyError
-from energy.models import FLOOR_AREA_BANDS, GENERATION_KINDS, HOUSING_TYPES
-from energy.villages import FIRST_COHORT
-from ui.auth import guard
-from ui.chrome import flash, page_header
-from ui.i18n import date, lang, number, t, today
-from ui.markup import t_md
-from ui.village_picker import pick_village
-from ui.widgets import badge_label, empty_state, show_error
+from energy.core.access import can
+from energy.core.errors import EnergyError
+from energy.core.vocabulary import FLOOR_AREA_BANDS, GENERATION_KINDS, HOUSING_TYPES
+from energy.readings import quality
+from energy.villages import households
+from energy.villages.directory import FIRST_COHORT
+from ui.core.auth import guard
+from ui.core.chrome import flash, page_header
+from ui.core.i18n import date, lang, number, t, today
+from ui.core.markup import t_md
+from ui.core.widgets import badge_label, empty_state, show_error
+from ui.villages.picker import pick_village
 
 actor = guard("households")
 # Streamlit's date inputs stop ten years back; the programme's households go back to 2012.

@@ -4,18 +4,14 @@ back, by year, reason and cohort, and how long villages last."""
 import pandas as pd
 import streamlit as st
 
-from energy import lessons
-from energy.models import STATUS_REASONS
-from energy.organisation_charts import (
-    events_by_year_chart,
-    reasons_chart,
-    survival_chart,
-)
-from ui import chart_view
-from ui.auth import guard
-from ui.chrome import page_header
-from ui.i18n import date, lang, number, t, today
-from ui.widgets import download_table, kpi_row
+from energy.calc.organisation_charts import events_by_year_chart, reasons_chart, survival_chart
+from energy.core.vocabulary import STATUS_REASONS
+from energy.villages import lessons
+from ui.core import chart_view
+from ui.core.auth import guard
+from ui.core.chrome import page_header
+from ui.core.i18n import date, lang, number, t, today
+from ui.core.widgets import download_table, kpi_row
 
 actor = guard("lessons")
 page_header("page.lessons", "lessons.caption")

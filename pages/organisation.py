@@ -3,16 +3,17 @@ and registration; staff record each. A committee sees its own village's organisa
 
 import streamlit as st
 
-from energy import formation, organisations
-from energy.access import can
-from energy.errors import EnergyError
-from ui import organisation_register as register
-from ui.auth import guard
-from ui.chrome import page_header
-from ui.i18n import date, lang, t, today
-from ui.organisation_checklist import draw_checklist, step_form
-from ui.organisation_tables import organisation_label
-from ui.widgets import empty_state, show_error
+from energy.core.access import can
+from energy.core.errors import EnergyError
+from energy.organisations import formation
+from energy.organisations import registry as organisations
+from ui.core.auth import guard
+from ui.core.chrome import page_header
+from ui.core.i18n import date, lang, t, today
+from ui.core.widgets import empty_state, show_error
+from ui.organisations import register
+from ui.organisations.checklist import draw_checklist, step_form
+from ui.organisations.tables import organisation_label
 
 actor = guard("organisation")
 page_header("page.organisation")

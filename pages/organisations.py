@@ -5,18 +5,21 @@ import datetime as dt
 
 import streamlit as st
 
-from energy import formation, organisation_charts, organisations, villages
-from energy.access import can
-from energy.errors import EnergyError
-from energy.formation_rules import PHASES
-from energy.models_organisations import LEGAL_FORMS
-from ui import chart_view
-from ui.auth import guard
-from ui.chrome import flash, page_header
-from ui.i18n import lang, number, t, today
-from ui.nav import page_path
-from ui.organisation_tables import side_by_side
-from ui.widgets import download_table, empty_state, kpi_row, show_error
+from energy.calc import organisation_charts
+from energy.core.access import can
+from energy.core.errors import EnergyError
+from energy.core.vocabulary import LEGAL_FORMS
+from energy.organisations import formation
+from energy.organisations import registry as organisations
+from energy.organisations.formation_rules import PHASES
+from energy.villages import directory as villages
+from ui.core import chart_view
+from ui.core.auth import guard
+from ui.core.chrome import flash, page_header
+from ui.core.i18n import lang, number, t, today
+from ui.core.nav import page_path
+from ui.core.widgets import download_table, empty_state, kpi_row, show_error
+from ui.organisations.tables import side_by_side
 
 actor = guard("organisations")
 page_header("page.organisations", "organisations.caption")

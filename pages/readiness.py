@@ -4,11 +4,11 @@ next, scored from measured facts, with every fact behind each score visible."""
 import pandas as pd
 import streamlit as st
 
-from energy import readiness
-from ui.auth import guard
-from ui.chrome import page_header
-from ui.i18n import lang, number, t, today
-from ui.widgets import download_table, empty_state, stage_label
+from energy.organisations import readiness
+from ui.core.auth import guard
+from ui.core.chrome import page_header
+from ui.core.i18n import lang, number, t, today
+from ui.core.widgets import download_table, empty_state, stage_label
 
 actor = guard("readiness")
 page_header("page.readiness", "readiness.caption")

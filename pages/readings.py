@@ -3,18 +3,20 @@
 import pandas as pd
 import streamlit as st
 
-from energy import metrics, month_grid, readings
-from energy.errors import EnergyError
-from energy.models import CANONICAL_UNITS
-from energy.readings_file import read_rows, template_csv, template_xlsx
-from ui.auth import guard
-from ui.chrome import flash, page_header
-from ui.i18n import t, today
-from ui.import_report import choose_conflicts, show_report
-from ui.markup import t_md
-from ui.nav import page_path
-from ui.village_picker import pick_village
-from ui.widgets import show_error
+from energy.calc import metrics
+from energy.core.errors import EnergyError
+from energy.core.vocabulary import CANONICAL_UNITS
+from energy.readings import imports as readings
+from energy.readings import month_grid
+from energy.readings.files import read_rows, template_csv, template_xlsx
+from ui.core.auth import guard
+from ui.core.chrome import flash, page_header
+from ui.core.i18n import t, today
+from ui.core.markup import t_md
+from ui.core.nav import page_path
+from ui.core.widgets import show_error
+from ui.readings.import_report import choose_conflicts, show_report
+from ui.villages.picker import pick_village
 
 actor = guard("readings")
 

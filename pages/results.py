@@ -3,15 +3,17 @@
 import pandas as pd
 import streamlit as st
 
-from energy import charts, performance, savings
-from energy.errors import EnergyError
-from energy.metrics import METHODS, add_months, first_of_month
-from ui import chart_view
-from ui import savings_panels as panels
-from ui.auth import guard
-from ui.chrome import page_header
-from ui.i18n import lang, t, today
-from ui.widgets import download_table, show_error, stage_label
+from energy.calc import charts
+from energy.calc.metrics import METHODS, add_months, first_of_month
+from energy.core.errors import EnergyError
+from energy.savings import compute as savings
+from energy.savings import performance
+from ui.core import chart_view
+from ui.core.auth import guard
+from ui.core.chrome import page_header
+from ui.core.i18n import lang, t, today
+from ui.core.widgets import download_table, show_error, stage_label
+from ui.savings import panels
 
 actor = guard("results")
 page_header("page.results", "results.caption")

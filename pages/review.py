@@ -4,15 +4,15 @@ first, then score each criterion of the rubric with a comment."""
 import pandas as pd
 import streamlit as st
 
-from energy import calls, reviews
-from energy.errors import EnergyError
-from energy.models_call import SCORE_MAX
-from ui.auth import guard
-from ui.call_form import application_summary
-from ui.chrome import flash, page_header
-from ui.i18n import lang, t
-from ui.markup import md
-from ui.widgets import empty_state, show_error
+from energy.call import calls, reviews
+from energy.core.errors import EnergyError
+from energy.core.vocabulary import SCORE_MAX
+from ui.call.form import application_summary
+from ui.core.auth import guard
+from ui.core.chrome import flash, page_header
+from ui.core.i18n import lang, t
+from ui.core.markup import md
+from ui.core.widgets import empty_state, show_error
 
 actor = guard("review")
 page_header("page.review", "review.caption")

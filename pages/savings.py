@@ -2,16 +2,16 @@
 
 import streamlit as st
 
-from energy import savings
-from energy.errors import EnergyError
-from energy.metrics import METHODS, add_months, first_of_month
-from ui import savings_panels as panels
-from ui.auth import guard
-from ui.chrome import page_header
-from ui.i18n import lang, t, today
-from ui.markup import t_md
-from ui.village_picker import pick_village
-from ui.widgets import show_error
+from energy.calc.metrics import METHODS, add_months, first_of_month
+from energy.core.errors import EnergyError
+from energy.savings import compute as savings
+from ui.core.auth import guard
+from ui.core.chrome import page_header
+from ui.core.i18n import lang, t, today
+from ui.core.markup import t_md
+from ui.core.widgets import show_error
+from ui.savings import panels
+from ui.villages.picker import pick_village
 
 actor = guard("savings")
 page_header("page.savings", "savings.caption")

@@ -6,13 +6,13 @@ exports (PowerPoint, PDF) hold the same slides. Aggregates and villages only.
 
 import streamlit as st
 
-from energy.access import can
-from energy.errors import EnergyError
-from ui import townhall as slides
-from ui.auth import guard
-from ui.chrome import page_header
-from ui.townhall_admin import exports, stories_editor
-from ui.widgets import show_error
+from energy.core.access import can
+from energy.core.errors import EnergyError
+from ui.core.auth import guard
+from ui.core.chrome import page_header
+from ui.core.widgets import show_error
+from ui.townhall import presentation as slides
+from ui.townhall.admin import exports, stories_editor
 
 actor = guard("townhall")
 

@@ -7,14 +7,15 @@ import datetime as dt
 
 import streamlit as st
 
-from energy import schedule, training_calendar
-from energy.errors import EnergyError
-from energy.schedule import SessionFilter
-from ui.auth import guard
-from ui.chrome import page_header
-from ui.i18n import lang, t, today
-from ui.training_calendar import month_view, sessions_table, week_view
-from ui.widgets import empty_state, show_error
+from energy.core.errors import EnergyError
+from energy.training import calendar as training_calendar
+from energy.training import schedule
+from energy.training.schedule import SessionFilter
+from ui.core.auth import guard
+from ui.core.chrome import page_header
+from ui.core.i18n import lang, t, today
+from ui.core.widgets import empty_state, show_error
+from ui.training.calendar import month_view, sessions_table, week_view
 
 actor = guard("training")
 page_header("page.training", f"training.caption_{actor.role}")

@@ -3,11 +3,11 @@ trainers, venues and the completion rule."""
 
 import streamlit as st
 
-from ui.auth import guard
-from ui.chrome import page_header
-from ui.i18n import t
-from ui.training_admin import curriculum_section, rules_section, trainers_section, venues_section
-from ui.training_schedule import edit_forms, generator_form
+from ui.core.auth import guard
+from ui.core.chrome import page_header
+from ui.core.i18n import t
+from ui.training.admin import curriculum_section, rules_section, trainers_section, venues_section
+from ui.training.schedule import edit_forms, generator_form
 
 actor = guard("training_admin")
 page_header("page.training_admin", "training_admin.caption")

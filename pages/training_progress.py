@@ -3,19 +3,20 @@ certificates; a committee sees its own village, its certificate and keeps its tr
 
 import streamlit as st
 
-from energy import attendance, villages
-from energy.training_completion import cohort_progress, village_progress
-from ui.auth import guard
-from ui.chrome import page_header
-from ui.i18n import lang, t, today
-from ui.training_progress import (
+from energy.training import attendance
+from energy.training.completion import cohort_progress, village_progress
+from energy.villages import directory as villages
+from ui.core.auth import guard
+from ui.core.chrome import page_header
+from ui.core.i18n import lang, t, today
+from ui.core.widgets import empty_state
+from ui.training.progress import (
     certificate_button,
     cohort_overview,
     participants_section,
     rule_caption,
     village_modules,
 )
-from ui.widgets import empty_state
 
 actor = guard("training_progress")
 page_header("page.training_progress", "progress.caption")

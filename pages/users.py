@@ -3,15 +3,16 @@
 import pandas as pd
 import streamlit as st
 
-from energy import accounts, villages
-from energy.access import ROLES
-from energy.errors import EnergyError
-from ui.auth import guard
-from ui.chrome import flash, page_header
-from ui.i18n import datetime, t
-from ui.lookups import district_options
-from ui.markup import t_md
-from ui.widgets import show_error
+from energy.accounts import users as accounts
+from energy.core.access import ROLES
+from energy.core.errors import EnergyError
+from energy.villages import directory as villages
+from ui.core.auth import guard
+from ui.core.chrome import flash, page_header
+from ui.core.i18n import datetime, t
+from ui.core.lookups import district_options
+from ui.core.markup import t_md
+from ui.core.widgets import show_error
 
 actor = guard("users")
 page_header("page.users", "users.caption")

@@ -4,17 +4,17 @@ import datetime as dt
 
 import streamlit as st
 
-from energy import villages
-from energy.access import can
-from energy.errors import EnergyError, InvalidInput
-from energy.models import REASONS_FOR_STATUS, VILLAGE_STATUSES
-from ui.auth import guard
-from ui.chrome import flash, page_header
-from ui.i18n import lang, t
-from ui.markup import md
-from ui.nav import page_path
-from ui.village_card import village_card
-from ui.widgets import empty_state, show_error, stage_label
+from energy.core.access import can
+from energy.core.errors import EnergyError, InvalidInput
+from energy.core.vocabulary import REASONS_FOR_STATUS, VILLAGE_STATUSES
+from energy.villages import directory as villages
+from ui.core.auth import guard
+from ui.core.chrome import flash, page_header
+from ui.core.i18n import lang, t
+from ui.core.markup import md
+from ui.core.nav import page_path
+from ui.core.widgets import empty_state, show_error, stage_label
+from ui.villages.card import village_card
 
 actor = guard("village")
 

@@ -6,17 +6,17 @@ import functools
 import pandas as pd
 import streamlit as st
 
-from energy import villages
-from energy.access import can
-from energy.errors import EnergyError
-from energy.models import HOUSING_TYPES, VILLAGE_STATUSES
-from ui.auth import guard
-from ui.chrome import flash, page_header
-from ui.i18n import lang, t
-from ui.lookups import district_options
-from ui.markup import t_md
-from ui.nav import page_path
-from ui.widgets import download_table, empty_state, show_error, stage_label
+from energy.core.access import can
+from energy.core.errors import EnergyError
+from energy.core.vocabulary import HOUSING_TYPES, VILLAGE_STATUSES
+from energy.villages import directory as villages
+from ui.core.auth import guard
+from ui.core.chrome import flash, page_header
+from ui.core.i18n import lang, t
+from ui.core.lookups import district_options
+from ui.core.markup import t_md
+from ui.core.nav import page_path
+from ui.core.widgets import download_table, empty_state, show_error, stage_label
 
 actor = guard("villages")
 page_header("page.villages", "villages.caption")

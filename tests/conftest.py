@@ -19,7 +19,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from energy import db
+from energy.store import db
 
 POSTGRES_ADMIN_URL = os.environ.get(
     "ENERGY_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
@@ -77,7 +77,7 @@ def _pg_url(name: str) -> str:
 
 @pytest.fixture(autouse=True)
 def _isolated_settings(monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test reads or writes the developer's data/energy.db by accident."""
+    """No test reads or writes the developer's data/energy.store.db by accident."""
     monkeypatch.setenv("ENERGY_DATABASE_URL", "sqlite:///" + os.devnull + ".never-used")
     monkeypatch.delenv("ENERGY_NO_DEMO", raising=False)
 
@@ -97,7 +97,7 @@ class _Templates:
         return self.built[key]
 
     def _build(self, kind: str, with_demo: bool) -> str:
-        from energy.demo import load_demo
+        from energy.demo.load import load_demo
 
         suffix = "demo" if with_demo else "fresh"
         if kind == "sqlite":
@@ -164,7 +164,7 @@ def _store(
         require(problem is None, problem or "")
     template = templates.get(kind, with_demo)
     if kind == "sqlite":
-        path = tmp_path / "energy.db"
+        path = tmp_path / "energy.store.db"
         shutil.copyfile(template, path)
         url = f"sqlite:///{path}"
     else:

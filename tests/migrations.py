@@ -10,10 +10,12 @@ import pytest
 from alembic import command
 from sqlalchemy import inspect
 
-from energy import db, household_years, village_sums, villages
-from energy.access import CLI_ACTOR
-from energy.readings import import_readings
-from energy.readings_file import read_rows
+from energy.core.access import CLI_ACTOR
+from energy.readings.files import read_rows
+from energy.readings.imports import import_readings
+from energy.savings import household_years, village_sums
+from energy.store import db
+from energy.villages import directory as villages
 
 VILLAGE = "DJK-2020-01"
 

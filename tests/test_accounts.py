@@ -5,11 +5,13 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from energy import accounts, db
-from energy.access import CLI_ACTOR, Actor
-from energy.demo import DEMO_PASSWORD
-from energy.errors import AccessDenied, AlreadyExists, InvalidInput
-from energy.models import AuditEntry, User
+from energy.accounts import users as accounts
+from energy.core.access import CLI_ACTOR, Actor
+from energy.core.errors import AccessDenied, AlreadyExists, InvalidInput
+from energy.demo.load import DEMO_PASSWORD
+from energy.store import db
+from energy.store.models.accounts import User
+from energy.store.models.system import AuditEntry
 
 PASSWORD = "correct horse battery"
 

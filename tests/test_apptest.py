@@ -12,12 +12,13 @@ from streamlit import dataframe_util
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
-from energy import accounts, villages
-from energy.access import CLI_ACTOR, Actor, can_open_page
-from energy.catalogue import MESSAGES
-from energy.demo import DEMO_PASSWORD
-from ui import state
-from ui.nav import PAGES
+from energy.accounts import users as accounts
+from energy.core.access import CLI_ACTOR, Actor, can_open_page
+from energy.core.catalogue import MESSAGES
+from energy.demo.load import DEMO_PASSWORD
+from energy.villages import directory as villages
+from ui.core import state
+from ui.core.nav import PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")

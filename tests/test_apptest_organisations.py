@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import re
 
-from energy import formation, households, organisations
-from energy.access import CLI_ACTOR
-from energy.catalogue import MESSAGES
+from energy.core.access import CLI_ACTOR
+from energy.core.catalogue import MESSAGES
+from energy.organisations import formation
+from energy.organisations import registry as organisations
+from energy.villages import households
 from tests.test_apptest import _app_as, _submit, _titles
-from ui.i18n import today as seoul_today
+from ui.core.i18n import today as seoul_today
 
 
 def _org(url: str, stage: str, form: str | None = None) -> formation.OrganisationSummary:
@@ -152,7 +154,7 @@ def test_lessons_draw_their_charts(demo_store: str) -> None:
 def test_staff_pick_a_call_organiser_as_a_member(demo_store: str) -> None:
     """The picker lists the village's organisers with their call year, marks those already
     members, fills in the name, and the register shows the link."""
-    from energy import organisation_organisers
+    from energy.organisations import organisers as organisation_organisers
 
     org, choices = next(
         (o, c)

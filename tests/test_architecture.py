@@ -63,14 +63,14 @@ def test_only_db_creates_engines_and_only_config_reads_the_environment() -> None
     for path in ENERGY:
         source = path.read_text(encoding="utf-8")
         rel = path.relative_to(ROOT).as_posix()
-        if rel != "energy/db.py":
+        if rel != "energy/store/db.py":
             assert "create_engine(" not in source, rel
-        if rel != "energy/config.py":
+        if rel != "energy/core/config.py":
             assert "os.environ" not in source and "getenv(" not in source, rel
 
 
 def test_every_page_file_is_in_the_navigation() -> None:
-    from ui.nav import PAGES as SPECS
+    from ui.core.nav import PAGES as SPECS
 
     assert sorted(spec.path for spec in SPECS) == sorted(f"pages/{p.name}" for p in PAGES)
 
@@ -90,7 +90,7 @@ def test_no_machine_paths_in_the_project() -> None:
 
 def test_only_villages_name_the_village_fields_in_errors() -> None:
     """``field.name`` and ``field.code`` read "마을 이름" and "마을 코드" in Korean, and the
-    error message is prefixed with its field's label (ui.widgets.show_error): a trainer's,
+    error message is prefixed with its field's label (ui.core.widgets.show_error): a trainer's,
     venue's, participant's or organisation's error must name its own field."""
     borrowed = re.compile(r'field="(name|code)"|clean_text\([^)]*"(name|code)"')
     offenders = [

@@ -17,9 +17,10 @@ from typing import Any
 
 import pytest
 
-from energy import cache, villages
-from energy.access import CLI_ACTOR
-from energy.backup import backup, restore
+from energy.core.access import CLI_ACTOR
+from energy.store import cache
+from energy.store.backup import backup, restore
+from energy.villages import directory as villages
 from tests.live_server import REPO, LiveServer, health, start_app, stop_app
 from tests.test_browser import (  # the browser fixture and the helpers that drive the app
     _key,

@@ -11,7 +11,8 @@ from sqlalchemy.engine import make_url
 
 from benchmarks import imports
 from benchmarks.savings import measure_savings
-from energy import demo, scale
+from energy.demo import load as demo
+from energy.demo import scale
 from tests.conftest import postgres_problem, require
 
 
@@ -45,8 +46,8 @@ def test_the_page_benchmark_times_every_page_of_each_role_in_a_process_of_its_ow
     """The pages of one store are timed in a new process (so a store measured later is not
     charged for the ones before it), and every page a role may open runs without an error."""
     from benchmarks import pages
-    from energy import accounts
-    from ui.nav import pages_for
+    from energy.accounts import users as accounts
+    from ui.core.nav import pages_for
 
     demo.load_demo(url=fresh_store)
     results = pages.measure_pages(fresh_store)

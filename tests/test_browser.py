@@ -23,11 +23,11 @@ from urllib.parse import urlparse
 
 import pytest
 
-from energy.access import Actor, can_open_page
-from energy.i18n import translate
+from energy.core.access import Actor, can_open_page
+from energy.core.i18n import translate
 from tests.conftest import require
 from tests.live_server import LiveServer, start_app, stop_app
-from ui.nav import PAGES as NAV_PAGES
+from ui.core.nav import PAGES as NAV_PAGES
 
 pytestmark = pytest.mark.browser
 
@@ -103,7 +103,7 @@ class HasUrl(Protocol):
 
 def _start_server(workdir: Path) -> Server:
     """``streamlit run app.py`` on a free port, over a store that does not exist yet."""
-    store = workdir / "energy.db"
+    store = workdir / "energy.store.db"
     assert not store.exists()
     return start_app(f"sqlite:///{store}", workdir / "streamlit.log")  # headless: config.toml
 

@@ -110,11 +110,12 @@ def _apply(page: Any, server: Server) -> None:
 
 def _store(server: Server) -> str:
     """The server's store (the harness builds it next to the server's log)."""
-    return f"sqlite:///{server.log.parent / 'energy.db'}"
+    return f"sqlite:///{server.log.parent / 'energy.store.db'}"
 
 
 def _reference(server: Server) -> str:
-    from energy import accounts, applications
+    from energy.accounts import users as accounts
+    from energy.call import applications
 
     actor = accounts.authenticate(GROUP, PASSWORD, url=_store(server)).actor
     assert actor is not None
@@ -207,8 +208,8 @@ def test_a_group_applies_two_reviewers_score_staff_select_and_the_village_is_lis
 
 def _ranking(server: Server, reference: str) -> dict[str, Any]:
     """The written-review row staff see for ``reference`` (read from the server's store)."""
-    from energy import calls, reviews
-    from energy.access import CLI_ACTOR
+    from energy.call import calls, reviews
+    from energy.core.access import CLI_ACTOR
 
     url = _store(server)
     call = next(

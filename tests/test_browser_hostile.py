@@ -9,9 +9,10 @@ from typing import Any
 
 import pytest
 
-from energy import db, villages
-from energy.access import CLI_ACTOR
-from energy.demo import load_demo
+from energy.core.access import CLI_ACTOR
+from energy.demo.load import load_demo
+from energy.store import db
+from energy.villages import directory as villages
 from tests.live_server import LiveServer, start_app, stop_app
 from tests.test_browser import (  # the browser fixture and the helpers that drive the app
     _key,
@@ -23,7 +24,7 @@ from tests.test_browser import (  # the browser fixture and the helpers that dri
     settle,
 )
 from tests.test_hostile_input import HOSTILE
-from ui.markup import WORD_JOINER
+from ui.core.markup import WORD_JOINER
 
 __all__ = ["browser"]  # fixture imported for pytest
 pytestmark = pytest.mark.browser
@@ -35,7 +36,7 @@ NAMES = {"HOSTILE-IMG": HOSTILE["img"], "HOSTILE-MD": HOSTILE["markdown"],
 @pytest.fixture(scope="module")
 def hostile_server(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     workdir = tmp_path_factory.mktemp("hostile-app")
-    url = f"sqlite:///{workdir / 'energy.db'}"
+    url = f"sqlite:///{workdir / 'energy.store.db'}"
     db.upgrade(url)
     load_demo(url=url)
     for code, name in NAMES.items():

@@ -28,14 +28,14 @@ MAIN = '[data-testid="stMain"]'
 
 
 def _store_url(server: Server) -> str:
-    return f"sqlite:///{server.log.parent / 'energy.db'}"
+    return f"sqlite:///{server.log.parent / 'energy.store.db'}"
 
 
 def test_staff_follow_the_pipeline_and_are_told_what_a_step_lacks(
     page: Any, server: Server
 ) -> None:
-    from energy import organisations
-    from energy.access import CLI_ACTOR
+    from energy.core.access import CLI_ACTOR
+    from energy.organisations import registry as organisations
 
     log_in_as(page, server, "admin", _heading("home", "ko"))  # the app builds its store
     forming = next(

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from energy.i18n import SEOUL
+from energy.core.i18n import SEOUL
 from tests.test_browser import (  # the browser, server and page fixtures and their helpers
     WAIT_MS,
     Server,

@@ -32,8 +32,8 @@ def _slide_title(page: Any) -> str:
 
 
 def test_viewer_presents_the_townhall_slide_by_slide(page: Any, server: Server) -> None:
-    from energy.townhall import default_year
-    from ui.i18n import today
+    from energy.townhall.figures import default_year
+    from ui.core.i18n import today
 
     year = default_year(today())
     log_in_as(page, server, "viewer", _heading("home", "ko"))

@@ -5,9 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from energy import cache, households, readings, savings, villages
-from energy.access import CLI_ACTOR
-from energy.readings_file import read_rows
+from energy.core.access import CLI_ACTOR
+from energy.readings import imports as readings
+from energy.readings.files import read_rows
+from energy.savings import compute as savings
+from energy.store import cache
+from energy.villages import directory as villages
+from energy.villages import households
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -48,7 +52,7 @@ def test_a_saved_batch_makes_the_next_call_recompute(fresh_store: str) -> None:
 
 
 def test_logins_do_not_invalidate(fresh_store: str) -> None:
-    from energy import accounts
+    from energy.accounts import users as accounts
 
     accounts.add_user(
         CLI_ACTOR,
@@ -113,9 +117,9 @@ def test_a_write_during_a_pinned_run_is_seen_by_the_rest_of_that_run(fresh_store
 def test_a_memoised_village_is_still_checked_against_who_asks(fresh_store: str) -> None:
     import pytest
 
-    from energy import month_grid
-    from energy.access import Actor
-    from energy.errors import AccessDenied
+    from energy.core.access import Actor
+    from energy.core.errors import AccessDenied
+    from energy.readings import month_grid
 
     _village(fresh_store, "V-1")
     _village(fresh_store, "V-2")
@@ -138,9 +142,9 @@ def test_a_memoised_village_is_still_checked_against_who_asks(fresh_store: str) 
 def test_one_village_figures_are_memoised_and_checked_per_caller(fresh_store: str) -> None:
     import pytest
 
-    from energy import renewables
-    from energy.access import Actor
-    from energy.errors import AccessDenied, NotFound
+    from energy.core.access import Actor
+    from energy.core.errors import AccessDenied, NotFound
+    from energy.savings import renewables
 
     url = fresh_store
     _village(url, "V-1")
@@ -179,8 +183,9 @@ def test_page_runs_share_a_version_briefly_and_own_writes_show_at_once(
     by another process (a replica) shows after that window, one by this process at once."""
     import sqlalchemy as sa
 
-    from energy.db import get_engine
-    from energy.models import AuditEntry, utcnow
+    from energy.store.db import get_engine
+    from energy.store.models.base import utcnow
+    from energy.store.models.system import AuditEntry
 
     _village(fresh_store)
     reads = _count_version_reads(monkeypatch)

@@ -7,11 +7,14 @@ import datetime as dt
 
 import pytest
 
-from energy import accounts, applicants, applications, calls, grants, reviews, villages
-from energy.access import CLI_ACTOR, Actor
-from energy.applications import ApplicationForm, NotEligible, OrganiserInput
-from energy.calls import CallInfo, CallRules
-from energy.errors import AccessDenied, InvalidInput
+from energy.accounts import applicants
+from energy.accounts import users as accounts
+from energy.call import applications, calls, grants, reviews
+from energy.call.applications import ApplicationForm, NotEligible, OrganiserInput
+from energy.call.calls import CallInfo, CallRules
+from energy.core.access import CLI_ACTOR, Actor
+from energy.core.errors import AccessDenied, InvalidInput
+from energy.villages import directory as villages
 
 TODAY = dt.date(2027, 3, 10)
 PASSWORD = "a long enough password"

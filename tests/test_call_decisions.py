@@ -7,14 +7,15 @@ import datetime as dt
 
 import pytest
 
-from energy import applications, grants, metrics, reviews
-from energy.access import CLI_ACTOR
-from energy.calls import CallRules
-from energy.db import session_for
-from energy.errors import AccessDenied, InvalidInput
-from energy.factors import factors_at
-from energy.households import add_household
-from energy.villages import add_village
+from energy.calc import metrics
+from energy.call import applications, grants, reviews
+from energy.call.calls import CallRules
+from energy.core.access import CLI_ACTOR
+from energy.core.errors import AccessDenied, InvalidInput
+from energy.savings.factors import factors_at
+from energy.store.db import session_for
+from energy.villages.directory import add_village
+from energy.villages.households import add_household
 from tests.test_call import TODAY, _call, _submitted, _user
 from tests.test_savings import insert_readings
 
@@ -153,7 +154,7 @@ def test_one_decision_for_several_applications_all_or_none(fresh_store: str) -> 
     # Wait-list two; each application's change is audited on its own.
     decided = grants.decide_many(CLI_ACTOR, [b, c], decision="wait_listed", note="예산", url=url)
     assert [(x.status, x.decision_note) for x in decided] == [("wait_listed", "예산")] * 2
-    from energy import audit
+    from energy.store import audit
 
     changed = audit.list_audit(CLI_ACTOR, entity="call_applications", action="update", url=url)
     refs = {x.reference for x in decided}

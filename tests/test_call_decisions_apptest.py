@@ -12,14 +12,16 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import NumberInput
 
-from energy import accounts, applications, audit, grants, reviews
-from energy.access import CLI_ACTOR
-from energy.call_reports import decision_letter
-from energy.i18n import SEOUL
+from energy.accounts import users as accounts
+from energy.call import applications, grants, reviews
+from energy.call.reports import decision_letter
+from energy.core.access import CLI_ACTOR
+from energy.core.i18n import SEOUL
+from energy.store import audit
 from tests.test_apptest import capture_downloads
 from tests.test_call import _call, _submitted, _user
 from tests.test_call_pages import _as, _click, ko
-from ui.markup import md
+from ui.core.markup import md
 
 
 def _warnings(at: AppTest) -> list[str]:

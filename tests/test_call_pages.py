@@ -9,11 +9,13 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from energy import accounts, applications, calls, villages
-from energy.access import CLI_ACTOR, Actor
-from energy.catalogue import MESSAGES
-from energy.i18n import SEOUL
-from ui import state
+from energy.accounts import users as accounts
+from energy.call import applications, calls
+from energy.core.access import CLI_ACTOR, Actor
+from energy.core.catalogue import MESSAGES
+from energy.core.i18n import SEOUL
+from energy.villages import directory as villages
+from ui.core import state
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -155,7 +157,7 @@ def test_a_group_applies_reviewers_score_staff_select_and_the_village_is_listed(
 def test_staff_create_a_call_and_see_it_chosen(demo_store: str) -> None:
     """Creating or saving a call moves the picker drawn above the form to it, on the next run
     (setting the picker's key after it was drawn raised, after the write had committed)."""
-    from energy.demo import DEMO_PASSWORD
+    from energy.demo.load import DEMO_PASSWORD
 
     admin = accounts.authenticate("admin", DEMO_PASSWORD, url=demo_store).actor
     assert admin is not None

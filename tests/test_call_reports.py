@@ -10,12 +10,14 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from energy import accounts, applications, call_reports, calls, grants, reviews
-from energy.access import CLI_ACTOR
+from energy.accounts import users as accounts
+from energy.call import applications, calls, grants, reviews
+from energy.call import reports as call_reports
 from energy.cli import main
-from energy.demo import DEMO_PASSWORD
-from energy.errors import InvalidInput
-from energy.models_call import APPLICATION_STATUSES
+from energy.core.access import CLI_ACTOR
+from energy.core.errors import InvalidInput
+from energy.core.vocabulary import APPLICATION_STATUSES
+from energy.demo.load import DEMO_PASSWORD
 from tests.test_call import TODAY, _call, _form, _submitted, _user
 
 
@@ -89,9 +91,9 @@ def test_decision_letters_in_korean_and_english(fresh_store: str) -> None:
 
 def test_the_town_hall_counts_applications_and_selections_of_its_year(fresh_store: str) -> None:
     _decided_call(fresh_store)
-    from energy.db import session_for
-    from energy.townhall_pending import _call_figures
-    from energy.townhall_scope import ScopeInfo, _Scope
+    from energy.store.db import session_for
+    from energy.townhall.pending import _call_figures
+    from energy.townhall.scope import ScopeInfo, _Scope
 
     def figures(year: int, district: str | None) -> object:
         info = ScopeInfo(

@@ -1,4 +1,4 @@
-"""Charts drawn from a kept spec (ui.chart_view): the same chart as st.altair_chart, built once."""
+"""Charts drawn from a kept spec (ui.core.chart_view): the same chart as st.altair_chart, built once."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ui import chart_view
+from ui.core import chart_view
 
 CALLS: list[str] = []
 
@@ -66,7 +66,7 @@ def _both() -> None:
     import pandas as pd
     import streamlit as st
 
-    from ui import chart_view
+    from ui.core import chart_view
 
     def bars(frame: pd.DataFrame, *, title: str) -> alt.Chart:
         return alt.Chart(frame).mark_bar().encode(x=alt.X("n:Q", title=title), y="name:N")

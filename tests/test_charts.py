@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from energy import charts, townhall_charts
+from energy.calc import charts, townhall_charts
 
 NAMES_EN = ["Jung", "Gangnam", "Seodaemun", "Dongdaemun", "Yeongdeungpo"]
 NAMES_KO = ["중구", "강남구", "서대문구", "동대문구", "영등포구"]

@@ -277,8 +277,8 @@ def test_where_a_reviewer_lives_is_set_and_cleared_from_the_cli(fresh_store: str
     cleared = energy(fresh_store, "user", "district", "rev.kim", "--clear")
     assert cleared.stdout.strip() == "rev.kim: district not recorded"
     assert lives_in() is None
-    from energy import audit
-    from energy.access import CLI_ACTOR
+    from energy.core.access import CLI_ACTOR
+    from energy.store import audit
 
     edits = audit.list_audit(CLI_ACTOR, entity="users", action="update", url=fresh_store).records
     assert [(r.entity_key, r.actor, r.after and list(r.after)) for r in edits] == [

@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from sqlalchemy import create_engine, func, select, text
 
-from energy import cache, db
-from energy.access import CLI_ACTOR
-from energy.models import Village
+from energy.core.access import CLI_ACTOR
+from energy.store import cache, db
+from energy.store.models.villages import Village
 from tests.conftest import POSTGRES_ADMIN_URL
 
 

@@ -14,10 +14,11 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pypdf import PdfReader
 
-from energy import deck, stories
-from energy.access import CLI_ACTOR
-from energy.i18n import translate
-from energy.townhall import TownHallFilter, default_year
+from energy.core.access import CLI_ACTOR
+from energy.core.i18n import translate
+from energy.townhall import deck
+from energy.townhall.figures import TownHallFilter, default_year
+from energy.villages import stories
 
 ROOT = Path(__file__).resolve().parent.parent
 YEAR = default_year()  # the demo data reaches back four years from today
@@ -158,9 +159,9 @@ def test_a_year_before_the_programme_is_refused(demo_store: str, tmp_path: Path)
 def test_without_the_korean_font_an_export_stops_with_the_package_to_install(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from energy import chart_pictures
-    from energy.errors import EnergyError
-    from energy.presentation import SlideView
+    from energy.core.errors import EnergyError
+    from energy.documents import chart_pictures
+    from energy.townhall.presentation import SlideView
 
     monkeypatch.setattr(chart_pictures, "FONT_DIRS", (tmp_path,))
     for build in (

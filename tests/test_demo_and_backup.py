@@ -10,10 +10,15 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from energy import backup, db, demo, villages
-from energy.access import CLI_ACTOR
-from energy.errors import InvalidInput
-from energy.models import ROLES, AuditEntry, User, Village
+from energy.core.access import CLI_ACTOR
+from energy.core.errors import InvalidInput
+from energy.core.vocabulary import ROLES
+from energy.demo import load as demo
+from energy.store import backup, db
+from energy.store.models.accounts import User
+from energy.store.models.system import AuditEntry
+from energy.store.models.villages import Village
+from energy.villages import directory as villages
 
 
 def _snapshot(url: str) -> list[tuple]:

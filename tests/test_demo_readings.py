@@ -11,20 +11,15 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from energy import db, demo
-from energy.access import CLI_ACTOR
-from energy.metrics import add_months
-from energy.models import (
-    FLOOR_AREA_BANDS,
-    AppSetting,
-    GenerationUnit,
-    Household,
-    Reading,
-    ReadingBatch,
-    User,
-    Village,
-    VillageStatusChange,
-)
+from energy.calc.metrics import add_months
+from energy.core.access import CLI_ACTOR
+from energy.core.vocabulary import FLOOR_AREA_BANDS
+from energy.demo import load as demo
+from energy.store import db
+from energy.store.models.accounts import User
+from energy.store.models.readings import GenerationUnit, Household, Reading, ReadingBatch
+from energy.store.models.system import AppSetting
+from energy.store.models.villages import Village, VillageStatusChange
 
 FIXED_TODAY = dt.date(2026, 11, 25)
 

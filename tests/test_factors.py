@@ -6,11 +6,12 @@ import datetime as dt
 
 import pytest
 
-from energy import accounts, factors
-from energy.access import CLI_ACTOR
-from energy.demo import DEMO_PASSWORD
-from energy.errors import AccessDenied, AlreadyExists, InvalidInput
-from energy.i18n import translate
+from energy.accounts import users as accounts
+from energy.core.access import CLI_ACTOR
+from energy.core.errors import AccessDenied, AlreadyExists, InvalidInput
+from energy.core.i18n import translate
+from energy.demo.load import DEMO_PASSWORD
+from energy.savings import factors
 
 
 def test_the_published_factors_ship_with_the_store(fresh_store: str) -> None:

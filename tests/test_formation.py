@@ -6,11 +6,13 @@ import datetime as dt
 
 import pytest
 
-from energy import formation, organisations, villages
-from energy.access import CLI_ACTOR
-from energy.errors import InvalidInput
-from energy.formation import StepNotReady
-from energy.organisations import MemberInput
+from energy.core.access import CLI_ACTOR
+from energy.core.errors import InvalidInput
+from energy.organisations import formation
+from energy.organisations import registry as organisations
+from energy.organisations.formation import StepNotReady
+from energy.organisations.registry import MemberInput
+from energy.villages import directory as villages
 
 TODAY = dt.date(2026, 11, 25)
 D = dt.date

@@ -17,17 +17,21 @@ import pytest
 from sqlalchemy import create_engine, func, select
 from streamlit.testing.v1 import AppTest
 
-from energy import accounts, households, stories, villages
-from energy.access import CLI_ACTOR
-from energy.demo import DEMO_PASSWORD
-from energy.errors import InvalidInput
-from energy.i18n import translate
-from energy.models import Reading, User, Village
-from energy.readings import ImportRejected, import_readings
-from energy.readings_file import read_rows
+from energy.accounts import users as accounts
+from energy.core.access import CLI_ACTOR
+from energy.core.errors import InvalidInput
+from energy.core.i18n import translate
+from energy.demo.load import DEMO_PASSWORD
+from energy.readings.files import read_rows
+from energy.readings.imports import ImportRejected, import_readings
+from energy.store.models.accounts import User
+from energy.store.models.readings import Reading
+from energy.store.models.villages import Village
+from energy.villages import directory as villages
+from energy.villages import households, stories
 from tests.test_apptest import APP, TIMEOUT
-from ui import state
-from ui.markup import MARKDOWN_MARKS, WORD_JOINER, html_text, md
+from ui.core import state
+from ui.core.markup import MARKDOWN_MARKS, WORD_JOINER, html_text, md
 
 FLAGSHIP = "DJK-2012-01"
 # Each string is a way of smuggling something into a page or a query.
@@ -229,8 +233,8 @@ def test_an_error_quoting_user_input_shows_it_as_text(demo_store: str) -> None:
     """Errors carry the offending value; show_error escapes it like any other text."""
 
     def script() -> None:
-        from energy.errors import AlreadyExists
-        from ui.widgets import show_error
+        from energy.core.errors import AlreadyExists
+        from ui.core.widgets import show_error
 
         show_error(AlreadyExists("error.village_code_taken", field="code", code="<b>**X**</b>"))
 
@@ -240,10 +244,10 @@ def test_an_error_quoting_user_input_shows_it_as_text(demo_store: str) -> None:
 
 def test_the_import_report_shows_hostile_file_contents_as_text(demo_store: str) -> None:
     def script(content: bytes) -> None:
-        from energy.access import CLI_ACTOR
-        from energy.readings import check_readings
-        from energy.readings_file import read_rows
-        from ui.import_report import show_report
+        from energy.core.access import CLI_ACTOR
+        from energy.readings.files import read_rows
+        from energy.readings.imports import check_readings
+        from ui.readings.import_report import show_report
 
         show_report(check_readings(CLI_ACTOR, "DJK-2012-01", read_rows(content, "x.csv")))
 
@@ -260,8 +264,8 @@ def test_the_import_report_shows_hostile_file_contents_as_text(demo_store: str) 
 
 def test_a_slide_shows_hostile_words_as_text() -> None:
     def script(words: str) -> None:
-        from energy.presentation import BigNumber, SlideView
-        from ui.townhall import draw_slide
+        from energy.townhall.presentation import BigNumber, SlideView
+        from ui.townhall.presentation import draw_slide
 
         draw_slide(
             SlideView(
@@ -286,7 +290,7 @@ def test_a_slide_shows_hostile_words_as_text() -> None:
 
 def test_dataclass_fields_of_the_slide_are_the_ones_drawn() -> None:
     """If a text field is added to SlideView, the slide test above must learn about it."""
-    from energy.presentation import SlideView
+    from energy.townhall.presentation import SlideView
 
     texts = {f.name for f in dataclasses.fields(SlideView) if f.type in ("str", str)}
     assert texts == {"key", "title", "subtitle", "quote", "attribution", "message", "footnote",

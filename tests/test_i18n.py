@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from energy import i18n
-from energy.catalogue import MESSAGES
-from energy.models import HOUSING_TYPES, ROLES, STATUS_REASONS, VILLAGE_STATUSES
+from energy.core import i18n
+from energy.core.catalogue import MESSAGES
+from energy.core.vocabulary import HOUSING_TYPES, ROLES, STATUS_REASONS, VILLAGE_STATUSES
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [
@@ -47,7 +47,7 @@ def test_every_key_the_code_uses_is_in_the_catalogue() -> None:
     used.update(f"status.{s}" for s in VILLAGE_STATUSES)
     used.update(f"reason.{r}" for r in STATUS_REASONS)
     used.update(f"housing.{h}" for h in HOUSING_TYPES)
-    from ui.nav import PAGES
+    from ui.core.nav import PAGES
 
     used.update(spec.title_key for spec in PAGES)
     used.update(spec.section_key for spec in PAGES)

@@ -14,12 +14,14 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
-from energy import db, households, villages
-from energy.access import CLI_ACTOR
-from energy.errors import EnergyError
-from energy.models import Household, Reading, ReadingBatch
-from energy.readings import ImportRejected, import_readings
-from energy.readings_file import read_rows
+from energy.core.access import CLI_ACTOR
+from energy.core.errors import EnergyError
+from energy.readings.files import read_rows
+from energy.readings.imports import ImportRejected, import_readings
+from energy.store import db
+from energy.store.models.readings import Household, Reading, ReadingBatch
+from energy.villages import directory as villages
+from energy.villages import households
 
 TODAY = dt.date(2026, 11, 25)
 FUZZ = settings(

@@ -1,4 +1,4 @@
-"""An import writes the history columns itself (energy.readings_store): the result must be
+"""An import writes the history columns itself (energy.readings.writer): the result must be
 exactly what the triggers of migration 0004 give, whatever order the months arrive in,
 and the triggers must still work for every other writer afterwards."""
 
@@ -12,11 +12,14 @@ from typing import Any
 import pytest
 from sqlalchemy import insert, select, text
 
-from energy import db, households, readings_store, villages
-from energy.access import CLI_ACTOR
-from energy.models import Reading
-from energy.readings import import_readings
-from energy.readings_file import read_rows
+from energy.core.access import CLI_ACTOR
+from energy.readings import writer as readings_store
+from energy.readings.files import read_rows
+from energy.readings.imports import import_readings
+from energy.store import db
+from energy.store.models.readings import Reading
+from energy.villages import directory as villages
+from energy.villages import households
 
 TODAY = dt.date(2026, 11, 25)
 HEADER = "household,month,carrier,value,unit\n"

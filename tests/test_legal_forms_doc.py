@@ -1,4 +1,4 @@
-"""docs/legal-forms.md and energy/formation_rules.py say the same: every number the formation
+"""docs/legal-forms.md and energy/organisations/formation_rules.py say the same: every number the formation
 rules test is on the page with its value, its source and what it was checked against, and
 every legal form has its row."""
 
@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from energy import formation_rules
-from energy.models_organisations import LEGAL_FORMS
+from energy.core.vocabulary import LEGAL_FORMS
+from energy.organisations import formation_rules
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "legal-forms.md"
 # The code's numbers of the law: the MIN_* thresholds and the meeting's two fractions.

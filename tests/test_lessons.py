@@ -6,9 +6,10 @@ import datetime as dt
 
 import pytest
 
-from energy import lessons, villages
-from energy.access import CLI_ACTOR
-from energy.errors import AccessDenied
+from energy.core.access import CLI_ACTOR
+from energy.core.errors import AccessDenied
+from energy.villages import directory as villages
+from energy.villages import lessons
 
 TODAY = dt.date(2026, 11, 25)
 D = dt.date
@@ -93,8 +94,8 @@ def test_how_long_villages_last(known: str) -> None:
 
 
 def test_lessons_are_for_staff_and_experts(demo_store: str) -> None:
-    from energy import accounts
-    from energy.demo import DEMO_PASSWORD
+    from energy.accounts import users as accounts
+    from energy.demo.load import DEMO_PASSWORD
 
     for name, allowed in (("reviewer", True), ("committee", False), ("viewer", False)):
         actor = accounts.authenticate(name, DEMO_PASSWORD, url=demo_store).actor

@@ -1,4 +1,4 @@
-"""Pure savings arithmetic (energy.metrics): every number below is computed by hand."""
+"""Pure savings arithmetic (energy.calc.metrics): every number below is computed by hand."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from energy import metrics
-from energy.factors import Factor, FactorSet, Price
+from energy.calc import metrics
+from energy.calc.factor_set import Factor, FactorSet, Price
 
 D = dt.date
 

@@ -10,11 +10,13 @@ import pytest
 from alembic import command
 from sqlalchemy import inspect, select, text
 
-from energy import db, formation, villages
-from energy.access import CLI_ACTOR
-from energy.db import session_for
-from energy.formation_rules import CHECKLISTS
-from energy.models_organisations import FormationStep, OrganisationMember, OrganisationYear
+from energy.core.access import CLI_ACTOR
+from energy.organisations import formation
+from energy.organisations.formation_rules import CHECKLISTS
+from energy.store import db
+from energy.store.db import session_for
+from energy.store.models.organisations import FormationStep, OrganisationMember, OrganisationYear
+from energy.villages import directory as villages
 
 TODAY = dt.date(2026, 11, 25)
 CERTIFIED = dt.date(2025, 8, 10)

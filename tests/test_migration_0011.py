@@ -10,10 +10,11 @@ import pytest
 from alembic import command
 from sqlalchemy import inspect, text
 
-from energy import db, villages
-from energy.access import CLI_ACTOR
-from energy.readings import import_readings
-from energy.readings_file import read_rows
+from energy.core.access import CLI_ACTOR
+from energy.readings.files import read_rows
+from energy.readings.imports import import_readings
+from energy.store import db
+from energy.villages import directory as villages
 from tests.migrations import kept_as_of
 
 TODAY = dt.date(2026, 11, 25)

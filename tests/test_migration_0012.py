@@ -7,8 +7,9 @@ import pytest
 from alembic import command
 from sqlalchemy import inspect, text
 
-from energy import db, household_years, village_sums
-from energy.access import CLI_ACTOR
+from energy.core.access import CLI_ACTOR
+from energy.savings import household_years, village_sums
+from energy.store import db
 from tests.migrations import readings_before
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
-from energy import db
+from energy.store import db
 from tests.migrations import index_added
 
 INDEX = "ix_readings_solar"

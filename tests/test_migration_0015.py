@@ -9,9 +9,11 @@ import pytest
 from alembic import command
 from sqlalchemy import event, inspect, text
 
-from energy import db, household_years, village_sums, villages
-from energy.access import CLI_ACTOR
-from energy.models import Household
+from energy.core.access import CLI_ACTOR
+from energy.savings import household_years, village_sums
+from energy.store import db
+from energy.store.models.readings import Household
+from energy.villages import directory as villages
 from tests.migrations import VILLAGE, kept_as_of, readings_before
 
 

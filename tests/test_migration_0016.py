@@ -9,8 +9,11 @@ import pytest
 from alembic import command
 from sqlalchemy import text
 
-from energy import db, households, village_sums, villages
-from energy.access import CLI_ACTOR
+from energy.core.access import CLI_ACTOR
+from energy.savings import village_sums
+from energy.store import db
+from energy.villages import directory as villages
+from energy.villages import households
 from tests.migrations import VILLAGE, kept_as_of, readings_before
 
 EVERY = "SELECT village_id, first, last, households FROM village_household_spans "

@@ -9,8 +9,11 @@ import pytest
 from alembic import command
 from sqlalchemy import inspect, text
 
-from energy import db, household_years, households, village_sums, villages
-from energy.access import CLI_ACTOR
+from energy.core.access import CLI_ACTOR
+from energy.savings import household_years, village_sums
+from energy.store import db
+from energy.villages import directory as villages
+from energy.villages import households
 from tests.migrations import VILLAGE, kept_as_of, readings_before
 
 ROWS = "SELECT year, first, last, kwh FROM village_year_electricity ORDER BY year, first, last"

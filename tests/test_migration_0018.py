@@ -9,8 +9,10 @@ import pytest
 from alembic import command
 from sqlalchemy import inspect, text
 
-from energy import db, village_sums, villages
-from energy.access import CLI_ACTOR
+from energy.core.access import CLI_ACTOR
+from energy.savings import village_sums
+from energy.store import db
+from energy.villages import directory as villages
 from tests.migrations import VILLAGE, readings_before
 
 ROWS = "SELECT year, months FROM village_year_recorded ORDER BY year"

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from streamlit import config
 
-from ui import nav
+from ui.core import nav
 
 OPTION = "client.showSidebarNavigation"
 

@@ -9,16 +9,19 @@ import pandas as pd
 import pytest
 from sqlalchemy import select
 
-from energy import formation, organisation_organisers, organisations, villages
-from energy.access import CLI_ACTOR, Actor
-from energy.db import session_for
-from energy.demo_call import _new_call
-from energy.errors import AccessDenied, InvalidInput
-from energy.i18n import translate
-from energy.models import Village
-from energy.models_call import Application, Organiser
-from energy.models_organisations import Organisation, OrganisationMember
-from energy.organisations import MemberInput
+from energy.core.access import CLI_ACTOR, Actor
+from energy.core.errors import AccessDenied, InvalidInput
+from energy.core.i18n import translate
+from energy.demo.call import _new_call
+from energy.organisations import formation
+from energy.organisations import organisers as organisation_organisers
+from energy.organisations import registry as organisations
+from energy.organisations.registry import MemberInput
+from energy.store.db import session_for
+from energy.store.models.call import Application, Organiser
+from energy.store.models.organisations import Organisation, OrganisationMember
+from energy.store.models.villages import Village
+from energy.villages import directory as villages
 
 TODAY = dt.date(2026, 11, 25)
 D = dt.date

@@ -6,11 +6,14 @@ import datetime as dt
 
 import pytest
 
-from energy import formation, households, organisations, villages
-from energy.access import CLI_ACTOR, Actor
-from energy.errors import AccessDenied, InvalidInput, NotFound
-from energy.formation_rules import PHASES
-from energy.organisations import MemberInput
+from energy.core.access import CLI_ACTOR, Actor
+from energy.core.errors import AccessDenied, InvalidInput, NotFound
+from energy.organisations import formation
+from energy.organisations import registry as organisations
+from energy.organisations.formation_rules import PHASES
+from energy.organisations.registry import MemberInput
+from energy.villages import directory as villages
+from energy.villages import households
 
 TODAY = dt.date(2026, 11, 25)
 D = dt.date
@@ -137,8 +140,8 @@ def test_the_demo_has_organisations_at_every_stage(demo_store: str) -> None:
 
 
 def _login(url: str, name: str) -> Actor:
-    from energy import accounts
-    from energy.demo import DEMO_PASSWORD
+    from energy.accounts import users as accounts
+    from energy.demo.load import DEMO_PASSWORD
 
     actor = accounts.authenticate(name, DEMO_PASSWORD, url=url).actor
     assert actor is not None
@@ -165,7 +168,7 @@ def test_committees_read_their_own_village_only_and_never_write(demo_store: str)
 def test_the_town_hall_counts_organisations_founded_their_members_and_jobs(
     fresh_store: str,
 ) -> None:
-    from energy import townhall
+    from energy.townhall import figures as townhall
 
     villages.add_village(
         CLI_ACTOR, code="GRO-2020-01", name="구로 마을", district="Guro-gu", cohort_year=2020,
@@ -210,7 +213,7 @@ def test_the_town_hall_counts_organisations_founded_their_members_and_jobs(
 
 
 def test_the_side_by_side_export_is_formula_safe(org: tuple[str, int]) -> None:
-    from energy import exports
+    from energy.documents import exports
 
     url, _ = org
     formation.start_formation(

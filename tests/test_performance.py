@@ -7,11 +7,15 @@ import datetime as dt
 import pytest
 from sqlalchemy import insert
 
-from energy import accounts, db, households, performance, villages
-from energy.access import CLI_ACTOR
-from energy.errors import AccessDenied
-from energy.metrics import add_months
-from energy.models import Reading
+from energy.accounts import users as accounts
+from energy.calc.metrics import add_months
+from energy.core.access import CLI_ACTOR
+from energy.core.errors import AccessDenied
+from energy.savings import performance
+from energy.store import db
+from energy.store.models.readings import Reading
+from energy.villages import directory as villages
+from energy.villages import households
 
 TODAY = dt.date(2026, 11, 25)
 

@@ -7,12 +7,14 @@ import datetime as dt
 import pytest
 from sqlalchemy import insert
 
-from energy import db, households, villages
-from energy.access import CLI_ACTOR
-from energy.households import HouseholdInfo
-from energy.metrics import add_months
-from energy.models import Reading
-from energy.quality import assess_household, village_quality
+from energy.calc.metrics import add_months
+from energy.core.access import CLI_ACTOR
+from energy.readings.quality import assess_household, village_quality
+from energy.store import db
+from energy.store.models.readings import Reading
+from energy.villages import directory as villages
+from energy.villages import households
+from energy.villages.households import HouseholdInfo
 
 AS_OF = dt.date(2026, 11, 25)  # the last complete month is October 2026
 LAST = dt.date(2026, 10, 1)

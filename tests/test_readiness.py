@@ -7,10 +7,13 @@ import math
 
 import pytest
 
-from energy import households, readiness, readings, villages
-from energy.access import CLI_ACTOR
-from energy.errors import AccessDenied
-from energy.readings_file import read_rows
+from energy.core.access import CLI_ACTOR
+from energy.core.errors import AccessDenied
+from energy.organisations import readiness
+from energy.readings import imports as readings
+from energy.readings.files import read_rows
+from energy.villages import directory as villages
+from energy.villages import households
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -104,8 +107,8 @@ def test_a_village_without_readings_has_no_savings_figure_and_a_pause_halves_its
 
 
 def test_readiness_is_for_staff_only(demo_store: str) -> None:
-    from energy import accounts
-    from energy.demo import DEMO_PASSWORD
+    from energy.accounts import users as accounts
+    from energy.demo.load import DEMO_PASSWORD
 
     for name in ("reviewer", "committee", "viewer"):
         actor = accounts.authenticate(name, DEMO_PASSWORD, url=demo_store).actor

@@ -9,12 +9,16 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
-from energy import accounts, db, households, villages
-from energy.access import CLI_ACTOR
-from energy.errors import AccessDenied
-from energy.models import AuditEntry, Reading, ReadingBatch
-from energy.readings import ImportRejected, check_readings, import_readings
-from energy.readings_file import FileProblem, read_rows, template_csv, template_xlsx
+from energy.accounts import users as accounts
+from energy.core.access import CLI_ACTOR
+from energy.core.errors import AccessDenied
+from energy.readings.files import FileProblem, read_rows, template_csv, template_xlsx
+from energy.readings.imports import ImportRejected, check_readings, import_readings
+from energy.store import db
+from energy.store.models.readings import Reading, ReadingBatch
+from energy.store.models.system import AuditEntry
+from energy.villages import directory as villages
+from energy.villages import households
 
 TODAY = dt.date(2026, 11, 25)
 GOOD = "household,month,carrier,value,unit\nH-001,2025-01,electricity,312.5,kWh\nH-001,2025-01,gas,1450,MJ\nH-002,2025-01,water,14,m3\n"
@@ -289,7 +293,7 @@ def test_a_committee_imports_for_its_own_village_only(village: str) -> None:
 def test_the_month_grid_saves_its_filled_cells_as_typed(village: str) -> None:
     """The entry grid's cells (household-major, empty ones None or NaN) become import rows:
     numbered by household, values written as typed, and stored like a file's."""
-    from energy.month_grid import grid_rows
+    from energy.readings.month_grid import grid_rows
 
     month = dt.date(2025, 3, 1)
     cells = [

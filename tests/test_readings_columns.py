@@ -20,12 +20,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from energy import households, readings_file, villages
-from energy.access import CLI_ACTOR
-from energy.errors import EnergyError
-from energy.readings import check_readings, import_readings
-from energy.readings_check import PLAIN_DECIMAL
-from energy.readings_file import Columns, read_rows
+from energy.core.access import CLI_ACTOR
+from energy.core.errors import EnergyError
+from energy.readings import files as readings_file
+from energy.readings.check import PLAIN_DECIMAL
+from energy.readings.files import Columns, read_rows
+from energy.readings.imports import check_readings, import_readings
+from energy.villages import directory as villages
+from energy.villages import households
 
 TODAY = dt.date(2026, 11, 25)
 HEADER = "household,month,carrier,value,unit"

@@ -21,9 +21,10 @@ from pathlib import Path
 from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import make_url
 
-from energy import db, villages
-from energy.access import CLI_ACTOR
-from energy.models import Household, Reading, ReadingBatch
+from energy.core.access import CLI_ACTOR
+from energy.store import db
+from energy.store.models.readings import Household, Reading, ReadingBatch
+from energy.villages import directory as villages
 
 ROOT = Path(__file__).resolve().parent.parent
 WRITERS = 16

@@ -7,10 +7,12 @@ import datetime as dt
 import pytest
 from sqlalchemy import insert
 
-from energy import db, households, villages
-from energy.access import CLI_ACTOR
-from energy.models import Reading
-from energy.renewables import KWH_PER_W_MONTH, village_generation
+from energy.core.access import CLI_ACTOR
+from energy.savings.renewables import KWH_PER_W_MONTH, village_generation
+from energy.store import db
+from energy.store.models.readings import Reading
+from energy.villages import directory as villages
+from energy.villages import households
 
 TODAY = dt.date(2026, 11, 25)
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from energy import db, grants
-from energy.access import CLI_ACTOR
-from energy.models import utcnow
-from energy.models_call import Application
-from energy.training_completion import progress_in
+from energy.call import grants
+from energy.core.access import CLI_ACTOR
+from energy.store import db
+from energy.store.models.base import utcnow
+from energy.store.models.call import Application
+from energy.training.completion import progress_in
 
 
 def test_the_renewal_gate_shows_each_villages_training(demo_store: str) -> None:

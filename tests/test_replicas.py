@@ -20,8 +20,8 @@ from typing import Any
 
 import pytest
 
-from energy.i18n import SEOUL
-from energy.metrics import add_months, first_of_month
+from energy.calc.metrics import add_months, first_of_month
+from energy.core.i18n import SEOUL
 from tests.conftest import require
 from tests.live_server import (
     REPO,

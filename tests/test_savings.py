@@ -1,7 +1,7 @@
-"""Savings from the store (energy.savings) and ``report savings``, on SQLite and PostgreSQL.
+"""Savings from the store (energy.savings.compute) and ``report savings``, on SQLite and PostgreSQL.
 
 Two villages, numbers worked out by hand below; a random data set checks that the SQL
-matching agrees with the pure rules in energy.metrics.
+matching agrees with the pure rules in energy.calc.metrics.
 """
 
 from __future__ import annotations
@@ -18,14 +18,17 @@ import pandas as pd
 import pytest
 from sqlalchemy import insert, select
 
-from energy import metrics, savings, savings_sql
-from energy.access import CLI_ACTOR, Actor
-from energy.accounts import add_user, authenticate
-from energy.db import session_for
-from energy.errors import AccessDenied, InvalidInput, NotFound
-from energy.households import add_household
-from energy.models import Household, Reading, Village
-from energy.villages import add_village
+from energy.accounts.users import add_user, authenticate
+from energy.calc import metrics
+from energy.core.access import CLI_ACTOR, Actor
+from energy.core.errors import AccessDenied, InvalidInput, NotFound
+from energy.savings import compute as savings
+from energy.savings import sql as savings_sql
+from energy.store.db import session_for
+from energy.store.models.readings import Household, Reading
+from energy.store.models.villages import Village
+from energy.villages.directory import add_village
+from energy.villages.households import add_household
 
 ROOT = Path(__file__).resolve().parent.parent
 D = dt.date

@@ -8,9 +8,12 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from energy import db, demo, savings, scale
-from energy.access import CLI_ACTOR
-from energy.models import Household, Reading
+from energy.core.access import CLI_ACTOR
+from energy.demo import load as demo
+from energy.demo import scale
+from energy.savings import compute as savings
+from energy.store import db
+from energy.store.models.readings import Household, Reading
 from tests.test_cli import _one_line_error, energy
 
 TODAY = dt.date(2026, 11, 25)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
-from energy.schedule_solver import (
+from energy.calc.schedule_solver import (
     Booking,
     PlanModule,
     PlannedSession,

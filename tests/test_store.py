@@ -6,11 +6,11 @@ import pytest
 from alembic import command
 from sqlalchemy import func, inspect, select, text
 
-from energy import db
-from energy.access import CLI_ACTOR
-from energy.demo import is_demo_store
-from energy.errors import StoreBehind
-from energy.models import District, Village
+from energy.core.access import CLI_ACTOR
+from energy.core.errors import StoreBehind
+from energy.demo.load import is_demo_store
+from energy.store import db
+from energy.store.models.villages import District, Village
 
 
 def test_migrations_match_the_models(fresh_store: str) -> None:
@@ -107,8 +107,9 @@ def test_readings_remember_the_same_month_one_and_two_years_earlier(fresh_store:
 
     from sqlalchemy import delete, insert, update
 
-    from energy import households, villages
-    from energy.models import Reading
+    from energy.store.models.readings import Reading
+    from energy.villages import directory as villages
+    from energy.villages import households
 
     villages.add_village(
         CLI_ACTOR, code="V-1", name="마을", district="Mapo-gu", cohort_year=2022, url=fresh_store

@@ -24,25 +24,19 @@ from pptx import Presentation
 from pypdf import PdfReader
 from sqlalchemy import func, insert, or_, select, update
 
-from energy import (
-    accounts,
-    cache,
-    db,
-    deck,
-    household_years,
-    households,
-    presentation,
-    stories,
-    townhall,
-    village_sums,
-    villages,
-)
-from energy.access import CLI_ACTOR, Actor
-from energy.errors import AccessDenied, InvalidInput
-from energy.factors import load_factors
-from energy.metrics import add_months, last_day_of_month
-from energy.models import Household, Reading
-from energy.savings import compute_savings
+from energy.accounts import users as accounts
+from energy.calc.metrics import add_months, last_day_of_month
+from energy.core.access import CLI_ACTOR, Actor
+from energy.core.errors import AccessDenied, InvalidInput
+from energy.savings import household_years, village_sums
+from energy.savings.compute import compute_savings
+from energy.savings.factors import load_factors
+from energy.store import cache, db
+from energy.store.models.readings import Household, Reading
+from energy.townhall import deck, presentation
+from energy.townhall import figures as townhall
+from energy.villages import directory as villages
+from energy.villages import households, stories
 
 TODAY = dt.date(2026, 11, 25)
 YEAR = 2025
@@ -524,9 +518,9 @@ def test_staff_edit_and_remove_a_story(known: str) -> None:
 def test_staff_add_a_story_on_the_town_hall_screen(known: str) -> None:
     from streamlit.testing.v1 import AppTest
 
-    from energy.audit import list_audit
-    from energy.catalogue import MESSAGES
-    from ui import state
+    from energy.core.catalogue import MESSAGES
+    from energy.store.audit import list_audit
+    from ui.core import state
 
     accounts.add_user(CLI_ACTOR, username="staff.one", password=PASSWORD, role="admin", url=known)
     app = Path(__file__).resolve().parent.parent / "app.py"

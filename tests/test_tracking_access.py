@@ -8,20 +8,16 @@ from typing import Any
 
 import pytest
 
-from energy import (
-    accounts,
-    households,
-    month_grid,
-    performance,
-    quality,
-    readings,
-    renewables,
-    savings,
-    villages,
-)
-from energy.access import CLI_ACTOR, Actor
-from energy.errors import AccessDenied
-from energy.readings_file import read_rows
+from energy.accounts import users as accounts
+from energy.core.access import CLI_ACTOR, Actor
+from energy.core.errors import AccessDenied
+from energy.readings import imports as readings
+from energy.readings import month_grid, quality
+from energy.readings.files import read_rows
+from energy.savings import compute as savings
+from energy.savings import performance, renewables
+from energy.villages import directory as villages
+from energy.villages import households
 
 TODAY = dt.date(2026, 11, 25)
 ROWS = b"household,month,carrier,value,unit\nH-001,2025-01,electricity,300,kWh\n"

@@ -8,16 +8,18 @@ from collections.abc import Iterator
 
 import pytest
 
-from energy import accounts, attendance, curriculum, schedule, villages
-from energy.access import CLI_ACTOR, Actor
-from energy.attendance import TrainingRules
-from energy.catalogue import MESSAGES
-from energy.demo import DEMO_PASSWORD
-from energy.errors import AccessDenied, EnergyError, InvalidInput
-from energy.models_training import ATTENDANCE_STATUSES, PARTICIPANT_ROLES, SESSION_STATUSES, TOPICS
-from energy.schedule import ScheduleConflict, SessionFilter
-from energy.schedule_solver import CONFLICTS, REASONS, ScheduleRules
-from energy.training_completion import cohort_progress, training_completion
+from energy.accounts import users as accounts
+from energy.calc.schedule_solver import CONFLICTS, REASONS, ScheduleRules
+from energy.core.access import CLI_ACTOR, Actor
+from energy.core.catalogue import MESSAGES
+from energy.core.errors import AccessDenied, EnergyError, InvalidInput
+from energy.core.vocabulary import ATTENDANCE_STATUSES, PARTICIPANT_ROLES, SESSION_STATUSES, TOPICS
+from energy.demo.load import DEMO_PASSWORD
+from energy.training import attendance, curriculum, schedule
+from energy.training.attendance import TrainingRules
+from energy.training.completion import cohort_progress, training_completion
+from energy.training.schedule import ScheduleConflict, SessionFilter
+from energy.villages import directory as villages
 
 STAFF = CLI_ACTOR
 # A past window (so attendance may be recorded): four weeks from Monday 2 March 2026.
@@ -334,8 +336,8 @@ def test_every_training_vocabulary_has_a_message() -> None:
 
 
 def test_the_town_hall_counts_the_years_training(demo_store: str) -> None:
-    from energy import townhall
-    from energy.townhall_scope import TownHallFilter
+    from energy.townhall import figures as townhall
+    from energy.townhall.scope import TownHallFilter
 
     year = dt.date.today().year - 1
     figures = townhall.training(CLI_ACTOR, TownHallFilter(year=year), url=demo_store).figures

@@ -10,15 +10,16 @@ import pytest
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
-from energy import attendance, audit, schedule
-from energy.access import CLI_ACTOR, Actor
-from energy.catalogue import MESSAGES
-from energy.i18n import SEOUL, format_date
-from energy.schedule import SessionFilter
-from energy.training_completion import cohort_progress
+from energy.core.access import CLI_ACTOR, Actor
+from energy.core.catalogue import MESSAGES
+from energy.core.i18n import SEOUL, format_date
+from energy.store import audit
+from energy.training import attendance, schedule
+from energy.training.completion import cohort_progress
+from energy.training.schedule import SessionFilter
 from tests.test_apptest import APP, TIMEOUT, _actor, _app_as, _submit, capture_downloads
 from tests.test_call import _user
-from ui import state
+from ui.core import state
 
 
 def _ko(key: str, **params: object) -> str:

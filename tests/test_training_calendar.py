@@ -13,12 +13,15 @@ from ical.calendar_stream import IcsCalendarStream
 from ical.event import EventStatus
 from pypdf import PdfReader
 
-from energy import accounts, attendance, schedule, training_calendar, training_pdf
-from energy.access import CLI_ACTOR, Actor
-from energy.demo import DEMO_PASSWORD
-from energy.errors import AccessDenied, InvalidInput
-from energy.schedule import SessionFilter
-from energy.training_completion import cohort_progress
+from energy.accounts import users as accounts
+from energy.core.access import CLI_ACTOR, Actor
+from energy.core.errors import AccessDenied, InvalidInput
+from energy.demo.load import DEMO_PASSWORD
+from energy.training import attendance, schedule
+from energy.training import calendar as training_calendar
+from energy.training import pdf as training_pdf
+from energy.training.completion import cohort_progress
+from energy.training.schedule import SessionFilter
 from tests.test_cli import _one_line_error, energy
 
 SEOUL = ZoneInfo("Asia/Seoul")
@@ -72,7 +75,7 @@ def test_a_village_calendar_from_the_command_line_reads_back_with_every_session(
 
 
 def _village_id(url: str, code: str) -> int:
-    from energy import villages
+    from energy.villages import directory as villages
 
     return villages.get_village(CLI_ACTOR, code, url=url).village.id
 

@@ -1,4 +1,4 @@
-"""The kept monthly sums per village (energy.village_sums): the same figures as the readings
+"""The kept monthly sums per village (energy.savings.village_sums): the same figures as the readings
 give, on every path that changes data, and never a stale figure."""
 
 from __future__ import annotations
@@ -8,13 +8,19 @@ import datetime as dt
 import pytest
 from sqlalchemy import event, func, insert, or_, select, text, update
 
-from energy import cache, db, household_years, households, metrics, savings, village_sums, villages
-from energy.access import CLI_ACTOR
-from energy.models import Household, Reading, Village, VillageSumsState
-from energy.readings import import_readings
-from energy.readings_file import read_rows
-from energy.savings import baseline_year_sums, eco_mileage_sums
-from energy.savings_sql import RAW_SUMS, scope_households
+from energy.calc import metrics
+from energy.core.access import CLI_ACTOR
+from energy.readings.files import read_rows
+from energy.readings.imports import import_readings
+from energy.savings import compute as savings
+from energy.savings import household_years, village_sums
+from energy.savings.compute import baseline_year_sums, eco_mileage_sums
+from energy.savings.sql import RAW_SUMS, scope_households
+from energy.store import cache, db
+from energy.store.models.readings import Household, Reading, VillageSumsState
+from energy.store.models.villages import Village
+from energy.villages import directory as villages
+from energy.villages import households
 
 START, END = dt.date(2023, 1, 1), dt.date(2026, 10, 1)
 # (The other groupings read the same rows; a year is summed by the database from its months.)

@@ -7,11 +7,13 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from energy import accounts, db, villages
-from energy.access import CLI_ACTOR, Actor
-from energy.demo import DEMO_PASSWORD
-from energy.errors import AccessDenied, AlreadyExists, InvalidInput, NotFound
-from energy.models import AuditEntry
+from energy.accounts import users as accounts
+from energy.core.access import CLI_ACTOR, Actor
+from energy.core.errors import AccessDenied, AlreadyExists, InvalidInput, NotFound
+from energy.demo.load import DEMO_PASSWORD
+from energy.store import db
+from energy.store.models.system import AuditEntry
+from energy.villages import directory as villages
 
 TODAY = dt.date(2026, 11, 25)
 

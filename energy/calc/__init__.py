@@ -1,0 +1,10 @@
+"""Pure calculations: DataFrames and numbers in, numbers, DataFrames and chart specs out.
+
+- ``metrics``: savings arithmetic (the eco-mileage and baseline-year methods), unit
+  conversions, month arithmetic.
+- ``factor_set``: the conversion factors and prices valid on one date (``FactorSet``).
+- ``charts``, ``townhall_charts``, ``organisation_charts``: Altair chart specifications.
+- ``schedule_solver``: places training sessions in rooms and weeks.
+
+No module here does I/O or imports SQLAlchemy or Streamlit; a test checks it.
+"""

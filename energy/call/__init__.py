@@ -1,0 +1,10 @@
+"""The annual call for applications: calls, applications, reviews, decisions, grants.
+
+Vocabulary: a **call** is one year's invitation with a budget and dates; an **application**
+is a resident group's proposal (draft, submitted, withdrawn, decided); a **review** scores
+it on the criteria; a **decision** selects, wait-lists or rejects; a **grant** funds a
+selected village and its spending is reported.
+
+- ``calls``, ``applications``, ``reviews``, ``grants``: each step.
+- ``reports``: the call's figures, exports and decision letters.
+"""

@@ -1,0 +1,98 @@
+"""vocabulary"""
+
+from __future__ import annotations
+
+ROLES = ("admin", "reviewer", "trainer", "committee", "viewer", "applicant")
+LANGUAGES = ("ko", "en")
+HOUSING_TYPES = ("apartment", "detached", "mixed")
+VILLAGE_STATUSES = ("active", "paused", "disbanded")
+# Why a village paused or disbanded (or came back): the city wants to learn from these.
+STATUS_REASONS = (
+    "started",
+    "resumed",
+    "internal_conflict",
+    "organisers_moved",
+    "lack_of_time",
+    "goal_reached",
+    "merged",
+    "funding_ended",
+    "other",
+)
+# Which reasons fit which new status: a village comes back ("resumed"); it stops for a cause.
+REASONS_FOR_STATUS: dict[str, tuple[str, ...]] = {
+    "active": ("resumed", "other"),
+    "paused": ("internal_conflict", "organisers_moved", "lack_of_time", "funding_ended", "other"),
+    "disbanded": (
+        "internal_conflict",
+        "organisers_moved",
+        "lack_of_time",
+        "goal_reached",
+        "merged",
+        "funding_ended",
+        "other",
+    ),
+}
+
+
+# --- energy tracking -------------------------------------------------------------------------
+
+CARRIERS = ("electricity", "gas", "water", "heat", "solar")
+# The one unit each carrier is stored in (gas bills in MJ since July 2012; m³ converted).
+CANONICAL_UNITS = {"electricity": "kWh", "gas": "MJ", "water": "m3", "heat": "kWh", "solar": "kWh"}
+FLOOR_AREA_BANDS = ("<40", "40-60", "60-85", "85-135", "135+")  # m², the bands Korean housing uses
+GENERATION_KINDS = ("balcony_solar", "rooftop_solar")
+READING_SOURCES = ("entry", "import", "demo")
+
+
+APPLICANT_TYPES = (
+    "resident_group",
+    "civil_organisation",
+    "nonprofit_corporation",
+    "social_cooperative",
+)
+APPLICATION_STATUSES = (
+    "draft",
+    "submitted",
+    "in_review",
+    "selected",
+    "wait_listed",
+    "rejected",
+    "withdrawn",
+)
+DECISIONS = ("selected", "wait_listed", "rejected")
+STRATEGIES = ("saving", "efficiency", "production")
+ACTIONS = (
+    "led",
+    "insulation_windows",
+    "balcony_solar",
+    "rooftop_solar",
+    "energy_clinic",
+    "eco_mileage",
+    "education",
+    "other",
+)
+BUDGET_LINES = ("rent", "training", "equipment", "events", "other")
+STAGES = ("written", "eligibility", "interview")
+CRITERIA = ("sustainability", "publicness", "community", "feasibility")
+SCORE_MAX = 10  # each criterion is scored 0..10; the weights make the mean
+
+
+LEGAL_FORMS = ("cooperative", "social_cooperative", "nonprofit", "social_enterprise")
+MEMBER_KINDS = ("organiser", "household", "resident", "organisation")
+BOARD_ROLES = ("chair", "vice_chair", "director", "auditor")
+ASSET_KINDS = ("solar_plant",)
+
+
+TOPICS = (
+    "energy_efficiency",
+    "home_energy_check",
+    "mini_solar",
+    "eco_mileage",
+    "community_organising",
+    "meetings_conflict",
+    "accounting_reporting",
+    "cooperative",
+)
+SESSION_STATUSES = ("scheduled", "cancelled")
+ATTENDANCE_STATUSES = ("present", "late", "excused", "absent")
+PARTICIPANT_ROLES = ("organiser", "resident")

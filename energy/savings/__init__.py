@@ -1,0 +1,13 @@
+"""What the readings add up to: savings by two methods, renewables, factors, league tables.
+
+Vocabulary: the **eco-mileage** method compares a period with the same months two years
+before; the **baseline-year** method with the village's first year. A **factor** converts a
+carrier's quantity to TOE or tCO2, a **tariff** to KRW; both are dated and sourced.
+
+- ``compute``: ``compute_savings`` for a village, district, cohort or the programme.
+- ``sql``, ``village_sums``, ``household_years``: the kept monthly and yearly sums the
+  figures are read from, and their rebuild.
+- ``factors``: the conversion factors and tariffs.
+- ``performance``: league tables and districts' figures.
+- ``renewables``: solar output.
+"""

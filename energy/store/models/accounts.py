@@ -1,0 +1,61 @@
+"""accounts"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Integer,
+    String,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from energy.core.vocabulary import LANGUAGES, ROLES
+from energy.store.models.base import Base, UTCDateTime, in_, utcnow
+from energy.store.models.villages import District, Village
+
+
+class User(Base):
+    __tablename__ = "users"
+    __audit_key__ = "username"
+    __audit_redact__ = ("password_hash",)
+    __table_args__ = (
+        CheckConstraint(in_("role", ROLES), name="role"),
+        CheckConstraint(in_("language", LANGUAGES), name="language"),
+        CheckConstraint(
+            "(role = 'committee' AND village_id IS NOT NULL) "
+            "OR (role <> 'committee' AND village_id IS NULL)",
+            name="committee_village",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(120))
+    role: Mapped[str] = mapped_column(String(16))
+    village_id: Mapped[int | None] = mapped_column(ForeignKey("villages.id"), index=True)
+    # Where the person lives (reviewers: a review of their own district is flagged).
+    district_id: Mapped[int | None] = mapped_column(ForeignKey("districts.id"))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    language: Mapped[str] = mapped_column(String(2), default="ko")
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_login_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+    village: Mapped[Village | None] = relationship()
+    district: Mapped[District | None] = relationship()
+
+
+class LoginThrottle(Base):
+    """Failed logins per name typed (whether or not such a user exists: no enumeration)."""
+
+    __tablename__ = "login_throttle"
+    __audit_skip__ = True
+
+    username: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_failure_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)

@@ -1,0 +1,143 @@
+"""Town-hall slides whose data later capabilities store (the call, training, cooperatives).
+
+Each ``_..._figures`` function returns ``None`` until its capability stores data; the slide
+then says so and never shows a number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from energy.core.access import Actor
+from energy.store.db import session_for
+from energy.townhall.scope import ScopeInfo, T, TownHallFilter, _Scope, _slide
+from energy.training.figures import training_counts
+
+# --- what later capabilities supply -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CallFigures:
+    """The annual call of the presentation year: applications received and villages selected."""
+
+    applications: int
+    selected: int
+
+
+@dataclass(frozen=True)
+class TrainingFigures:
+    """First-year training and later capacity building in the presentation year."""
+
+    sessions: int
+    villages: int
+    participants: int
+
+
+@dataclass(frozen=True)
+class OrganisationFigures:
+    """Organisations villages founded (cooperatives, social cooperatives, NGOs) by the year."""
+
+    founded: int
+    by_form: dict[str, int]
+    members: int
+    jobs: int
+
+
+def _call_figures(session: Session, scope: _Scope) -> CallFigures | None:
+    """Applications received (submitted, not drafts or withdrawn) and villages selected in
+    the presentation year's calls, in the scope's district if one is chosen; ``None`` when
+    no call of that year is recorded (the slide then says so)."""
+    from energy.call.reports import call_figures
+
+    found = call_figures(session, scope.info.year, scope.info.district_code)
+    return None if found is None else CallFigures(applications=found[0], selected=found[1])
+
+
+def _training_figures(session: Session, scope: _Scope) -> TrainingFigures | None:
+    """Sessions held in the year for the villages in scope (see energy.training.figures)."""
+    counts = training_counts(session, scope.village_ids, scope.info.year)
+    return None if counts is None else TrainingFigures(*counts)
+
+
+def organisation_figures(session: Session, scope: _Scope) -> OrganisationFigures | None:
+    """Organisations the scope's villages had founded by the period's end (every founding
+    step done), their members then, and the jobs of the year's reports (full- and part-time).
+    ``None`` while the store holds no organisation at all (nothing recorded yet)."""
+    from energy.organisations.registry import founded_figures
+
+    found = founded_figures(session, scope.village_ids, scope.info.year, scope.info.end)
+    if found is None:
+        return None
+    founded, by_form, members, jobs = found
+    return OrganisationFigures(founded=founded, by_form=by_form, members=members, jobs=jobs)
+
+
+@dataclass(frozen=True)
+class CallSlide:
+    scope: ScopeInfo
+    figures: CallFigures | None  # None: not recorded yet
+
+
+@dataclass(frozen=True)
+class TrainingSlide:
+    scope: ScopeInfo
+    figures: TrainingFigures | None  # None: not recorded yet
+
+
+@dataclass(frozen=True)
+class OrganisationsSlide:
+    scope: ScopeInfo
+    figures: OrganisationFigures | None  # None: not recorded yet
+
+
+def _session_slide(
+    name: str,
+    actor: Actor,
+    filters: TownHallFilter,
+    today: dt.date | None,
+    url: str | None,
+    build: Callable[[Session, _Scope], T],
+) -> T:
+    def compute(scope: _Scope, _today: dt.date) -> T:
+        with session_for(actor, url=url) as session:
+            return build(session, scope)
+
+    return _slide(name, actor, filters, today, url, compute)
+
+
+def annual_call(
+    actor: Actor, filters: TownHallFilter, *, today: dt.date | None = None, url: str | None = None
+) -> CallSlide:
+    return _session_slide(
+        "call", actor, filters, today, url, lambda s, sc: CallSlide(sc.info, _call_figures(s, sc))
+    )
+
+
+def training(
+    actor: Actor, filters: TownHallFilter, *, today: dt.date | None = None, url: str | None = None
+) -> TrainingSlide:
+    return _session_slide(
+        "training",
+        actor,
+        filters,
+        today,
+        url,
+        lambda s, sc: TrainingSlide(sc.info, _training_figures(s, sc)),
+    )
+
+
+def organisations(
+    actor: Actor, filters: TownHallFilter, *, today: dt.date | None = None, url: str | None = None
+) -> OrganisationsSlide:
+    return _session_slide(
+        "organisations",
+        actor,
+        filters,
+        today,
+        url,
+        lambda s, sc: OrganisationsSlide(sc.info, organisation_figures(s, sc)),
+    )

@@ -1,0 +1,230 @@
+"""The application form: every field, with the message of each broken rule right below it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import streamlit as st
+
+from energy.call.applications import ApplicationForm, OrganiserInput, RuleFailure
+from energy.call.calls import CallInfo
+from energy.core.vocabulary import ACTIONS, BUDGET_LINES, HOUSING_TYPES, STRATEGIES
+from ui.core.i18n import krw, lang, t
+from ui.core.lookups import district_options
+
+# Session key of the last submission's broken rules: field -> messages.
+FAILURES = "apply.failures"
+
+
+def failures_by_field(failures: Sequence[RuleFailure]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for f in failures:
+        out.setdefault(f.field, []).append(t(f.key, **f.params))
+    return out
+
+
+def _problems(field: str) -> None:
+    shown: Mapping[str, list[str]] = st.session_state.get(FAILURES, {})
+    for message in shown.get(field, []):
+        st.error(message, icon=":material/error:")
+
+
+def application_form(
+    call: CallInfo, current: ApplicationForm, *, key: str, renewal_of: str | None, staff: bool
+) -> ApplicationForm:
+    """Draw the form (inside an ``st.form``) pre-filled with ``current``; return what it holds."""
+    rules = call.rules
+    types = list(rules.applicant_types)
+    a1, a2 = st.columns(2)
+    applicant_type = a1.selectbox(
+        t("apply.applicant_type"),
+        options=types,
+        index=types.index(current.applicant_type) if current.applicant_type in types else 0,
+        format_func=lambda v: t(f"applicant_type.{v}"),
+        key=f"{key}.applicant_type",
+    )
+    with a1:
+        _problems("applicant_type")
+    group_name = a2.text_input(
+        t("apply.group_name"), value=current.group_name, key=f"{key}.group_name"
+    )
+    with a2:
+        _problems("group_name")
+    renew = current.renew_village_code or renewal_of
+    if staff:
+        renew = (
+            st.text_input(
+                t("apply.renew_code"),
+                value=renew or "",
+                help=t("apply.renew_code_help"),
+                key=f"{key}.renew",
+            ).strip()
+            or None
+        )
+    elif renew:
+        st.info(t("apply.renewal_of", code=renew), icon=":material/autorenew:")
+    b1, b2, b3 = st.columns([2, 2, 1])
+    village_name = b1.text_input(
+        t("apply.village_name"),
+        value=current.village_name,
+        key=f"{key}.village_name",
+        disabled=bool(renew) and not staff,
+    )
+    with b1:
+        _problems("village_name")
+    districts = district_options()
+    codes = list(districts)
+    district = b2.selectbox(
+        t("field.district"),
+        options=codes,
+        index=codes.index(current.district_code) if current.district_code in codes else None,
+        format_func=districts.__getitem__,
+        placeholder=t("form.choose"),
+        key=f"{key}.district",
+    )
+    with b2:
+        _problems("district")
+    housing = b3.selectbox(
+        t("field.housing_type"),
+        options=list(HOUSING_TYPES),
+        index=list(HOUSING_TYPES).index(current.housing_type),
+        format_func=lambda h: t(f"housing.{h}"),
+        key=f"{key}.housing",
+    )
+    c1, c2 = st.columns(2)
+    detached = c1.number_input(
+        t("apply.households_detached"), min_value=0, max_value=5000, step=1,
+        value=current.households_detached, key=f"{key}.households_detached",
+    )  # fmt: skip
+    apartment = c2.number_input(
+        t("apply.households_apartment"), min_value=0, max_value=5000, step=1,
+        value=current.households_apartment, key=f"{key}.households_apartment",
+    )  # fmt: skip
+    st.caption(
+        t(
+            "apply.households_rule",
+            detached=rules.min_households_detached,
+            apartment=rules.min_households_apartment,
+        )
+    )
+    _problems("households")
+
+    st.markdown(f"**{t('apply.organisers')}**")
+    st.caption(t("apply.organisers_rule", n=rules.min_organisers))
+    rows = max(rules.min_organisers, len(current.organisers)) + 1
+    organisers: list[OrganiserInput] = []
+    for i in range(rows):
+        existing = current.organisers[i] if i < len(current.organisers) else OrganiserInput()
+        o1, o2, o3 = st.columns([2, 2, 2], vertical_alignment="bottom")
+        name = o1.text_input(
+            t("apply.organiser_name", n=i + 1), value=existing.name, key=f"{key}.org{i}.name"
+        )
+        contact = o2.text_input(
+            t("apply.organiser_contact"), value=existing.contact, key=f"{key}.org{i}.contact"
+        )
+        lives = o3.checkbox(
+            t("apply.organiser_lives"), value=existing.lives_in_district, key=f"{key}.org{i}.lives"
+        )
+        _problems(f"organiser_{i + 1}")
+        organisers.append(OrganiserInput(name, contact, lives))
+    _problems("organisers")
+
+    st.markdown(f"**{t('apply.plan_title')}**")
+    d1, d2 = st.columns([1, 2])
+    strategy = d1.radio(
+        t("apply.strategy"),
+        options=list(STRATEGIES),
+        index=list(STRATEGIES).index(current.strategy) if current.strategy in STRATEGIES else None,
+        format_func=lambda s: t(f"strategy.{s}"),
+        key=f"{key}.strategy",
+    )
+    with d1:
+        _problems("strategy")
+    actions = d2.multiselect(
+        t("apply.actions"),
+        options=list(ACTIONS),
+        default=list(current.actions),
+        format_func=lambda a: t(f"action.{a}"),
+        placeholder=t("form.choose"),
+        key=f"{key}.actions",
+    )
+    actions_other = d2.text_input(
+        t("apply.actions_other"), value=current.actions_other, key=f"{key}.actions_other"
+    )
+    with d2:
+        _problems("actions")
+    target = st.number_input(
+        t("apply.target_saving_pct"), min_value=0.0, max_value=100.0, step=0.5,
+        value=current.target_saving_pct, key=f"{key}.target",
+    )  # fmt: skip
+    _problems("target_saving_pct")
+    plan = st.text_area(t("apply.plan"), value=current.plan, key=f"{key}.plan", height=100)
+
+    st.markdown(f"**{t('apply.budget_title')}**")
+    caps = " · ".join(t("apply.cap_year", n=i + 1, cap=krw(c)) for i, c in enumerate(rules.caps))
+    st.caption(t("apply.budget_rule", caps=caps))
+    columns = st.columns(len(BUDGET_LINES))
+    budget: dict[str, int] = {}
+    for column, line in zip(columns, BUDGET_LINES, strict=True):
+        budget[line] = int(
+            column.number_input(
+                t(f"budget_line.{line}"),
+                min_value=0,
+                max_value=1_000_000_000,
+                step=100_000,
+                value=int(current.budget.get(line, 0)),
+                key=f"{key}.budget.{line}",
+            )
+        )
+    # A form sends its values on submission only: show the total as last saved.
+    st.caption(t("apply.budget_total", total=krw(sum(current.budget.values()))))
+    _problems("budget")
+    return ApplicationForm(
+        applicant_type=applicant_type or types[0],
+        group_name=group_name,
+        village_name=village_name,
+        district_code=district,
+        housing_type=housing or "detached",
+        households_detached=int(detached),
+        households_apartment=int(apartment),
+        organisers=tuple(organisers),
+        strategy=strategy,
+        actions=tuple(actions),
+        actions_other=actions_other,
+        target_saving_pct=float(target) if target else None,
+        plan=plan,
+        budget={k: v for k, v in budget.items() if v},
+        renew_village_code=renew,
+    )
+
+
+def application_summary(form: ApplicationForm, *, district: str) -> None:
+    """A read-only view of an application (reviewers, staff)."""
+    st.markdown(
+        t(
+            "apply.summary",
+            group=form.group_name or "—",
+            village=form.village_name or "—",
+            district=district,
+            type=t(f"applicant_type.{form.applicant_type}"),
+            housing=t(f"housing.{form.housing_type}"),
+            detached=form.households_detached,
+            apartment=form.households_apartment,
+            strategy=t(f"strategy.{form.strategy}") if form.strategy else "—",
+            target=form.target_saving_pct if form.target_saving_pct is not None else "—",
+        )
+    )
+    st.markdown(
+        t("apply.summary_actions", actions=", ".join(t(f"action.{a}") for a in form.actions) or "—")
+    )
+    if form.plan:
+        st.markdown(f"> {form.plan}")
+    st.markdown(
+        t(
+            "apply.summary_budget",
+            lines=", ".join(f"{t(f'budget_line.{k}')} {krw(v)}" for k, v in form.budget.items())
+            or "—",
+            total=krw(sum(form.budget.values())),
+        )
+    )
+    st.caption(t("apply.summary_organisers", n=len(form.organisers)) if lang() else "")

@@ -1,0 +1,78 @@
+"""Shared widgets: KPI tiles, error display, empty states, downloads."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+import streamlit as st
+
+from energy.core.errors import EnergyError
+from energy.documents import exports
+from ui.core.i18n import number, t
+from ui.core.markup import message_md
+
+
+def kpi_row(tiles: Sequence[tuple[str, int | float | str, str | None]]) -> None:
+    """A row of metric tiles: (label, value, help)."""
+    columns = st.columns(len(tiles))
+    for column, (label, value, help_text) in zip(columns, tiles, strict=True):
+        shown = number(value) if isinstance(value, int | float) else value
+        column.metric(label, shown, help=help_text, border=True)
+
+
+def show_error(exc: EnergyError) -> None:
+    """A domain error in the user's language (the field it concerns is named when known)."""
+    message = message_md(exc)
+    field = getattr(exc, "field", None)
+    label = t(f"field.{field}") if field else ""
+    if field and not label.startswith("field."):
+        message = f"{label}: {message}"
+    st.error(message, icon=":material/error:")
+
+
+def empty_state(message_key: str, *, icon: str = ":material/info:", **params: object) -> None:
+    st.info(t(message_key, **params), icon=icon)
+
+
+def download_table(frame: pd.DataFrame, *, file_stem: str, key: str) -> None:
+    """CSV and Excel downloads of ``frame``, formula-safe."""
+    left, right, _ = st.columns([1, 1, 4])
+    left.download_button(
+        t("action.download_csv"),
+        data=lambda: exports.to_csv_bytes(frame),  # built when pressed, not every rerun
+        file_name=f"{file_stem}.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        key=f"{key}.csv",
+    )
+    right.download_button(
+        t("action.download_xlsx"),
+        data=lambda: exports.to_xlsx_bytes(frame),
+        file_name=f"{file_stem}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon=":material/table:",
+        key=f"{key}.xlsx",
+    )
+
+
+def stage_label(stage: str) -> str:
+    return t("stage.graduated") if stage == "graduated" else t("stage.year", n=stage)
+
+
+BADGE_ICONS = {"green": "🟢", "amber": "🟠", "red": "🔴"}
+
+
+BADGE_COLOURS = {"green": "green", "amber": "orange", "red": "red"}
+
+
+def badge_dot(badge: str) -> str:
+    """A badge's dot as coloured text, for a label whose value carries the word: a text dot
+    keeps the label's line height, which an emoji does not."""
+    colour = BADGE_COLOURS.get(badge)
+    return f":{colour}[⬤]" if colour else ""
+
+
+def badge_label(badge: str) -> str:
+    """A data-quality badge as a coloured dot and a word (the word carries it for colour-blind readers)."""
+    return f"{BADGE_ICONS.get(badge, '')} {t(f'badge.{badge}')}"

@@ -1,0 +1,1 @@
+"""Screens' parts for energy.organisations."""

@@ -1,0 +1,167 @@
+"""Pieces of the savings screen: figures with their coverage, the chart, renewables, rounds."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from energy.calc import charts
+from energy.core.access import Actor
+from energy.core.vocabulary import CANONICAL_UNITS
+from energy.savings import compute as savings
+from energy.savings import performance, renewables
+from energy.savings.compute import SavingsReport
+from ui.core import chart_view
+from ui.core.i18n import krw, number, t
+from ui.core.widgets import kpi_row
+
+
+def pct(value: float | None) -> str:
+    return "–" if value is None else f"{value * 100:.1f}%"
+
+
+def coverage_line(cells: int, expected: int) -> str:
+    share = cells / expected if expected else 0.0
+    return t(
+        "savings.coverage", coverage=pct(share), cells=number(cells), expected=number(expected)
+    )
+
+
+def figures(report: SavingsReport, programme_year: int | None) -> None:
+    """Each carrier's saving with its coverage beside it, then the totals."""
+    shown = [c for c in report.carriers if c.expected_cells > 0]
+    if not shown:
+        st.info(t("savings.no_cells"), icon=":material/hourglass_empty:")
+        return
+    columns = st.columns(len(shown))
+    for column, result in zip(columns, shown, strict=True):
+        column.metric(
+            f"{t(f'carrier.{result.carrier}')} ({result.unit})", pct(result.saving_pct), border=True
+        )
+        if result.saving is not None:
+            key = "savings.saved_amount" if result.saving >= 0 else "savings.used_more"
+            column.caption(t(key, amount=number(abs(result.saving), 0), unit=result.unit))
+        column.caption(coverage_line(result.cells, result.expected_cells))
+    kpi_row(
+        [
+            (
+                t("savings.toe"),
+                "–" if report.saving_toe is None else f"{report.saving_toe:,.3f} TOE",
+                None,
+            ),
+            (
+                t("savings.tco2"),
+                "–" if report.saving_tco2 is None else f"{report.saving_tco2:,.2f} tCO2",
+                None,
+            ),
+            (t("savings.krw"), krw(report.saving_krw), t("savings.krw_help")),
+        ]
+    )
+    notes = [
+        f"{t(f'factor.{f.key}')} {f.value} {f.unit} ({f.valid_from:%Y-%m-%d})"
+        for f in report.factors
+    ]
+    for total, carriers in report.not_converted.items():
+        if carriers and total in ("saving_toe", "saving_tco2"):
+            key = "savings.not_in_toe" if total == "saving_toe" else "savings.not_in_tco2"
+            st.caption(t(key, carriers=", ".join(t(f"carrier.{c}") for c in carriers)))
+    st.caption(t("savings.factors_used", factors="; ".join(notes)))
+    if programme_year:
+        comparison = savings.compare_with_benchmark(report, programme_year)
+        line = t(
+            "savings.benchmark", year=programme_year, benchmark=pct(comparison.benchmark.saving_pct)
+        )
+        st.caption(f"{line}: {pct(comparison.saving_pct)} ({t('carrier.electricity')})")
+
+
+def month_chart(actor: Actor, village: str, start: dt.date, end: dt.date, method: str) -> None:
+    frame = performance.monthly_comparison(
+        actor, village=village, start=start, end=end, method=method
+    )
+    carriers = [c for c in CANONICAL_UNITS if c in set(frame["carrier"])]
+    if not carriers:
+        st.info(t("savings.no_cells"))
+        return
+    carrier = st.radio(t("report.carrier"), carriers, format_func=lambda c: t(f"carrier.{c}"),
+                       horizontal=True, key="savings.chart.carrier")  # fmt: skip
+    unit = CANONICAL_UNITS[carrier]
+    chart_view.altair(
+        charts.comparison_chart,
+        frame[frame["carrier"] == carrier],
+        series_labels={"baseline": t("savings.baseline"), "actual": t("savings.actual")},
+        x_title=t("report.month"),
+        y_title=f"{t(f'carrier.{carrier}')} ({unit})",
+    )
+    st.caption(t("savings.chart_note"))
+
+
+def generation(actor: Actor, village: str, start: dt.date, end: dt.date) -> None:
+    result = renewables.village_generation(actor, village, start=start, end=end)
+    if result.capacity_w == 0 and result.metered_kwh == 0:
+        st.info(t("renewables.none"), icon=":material/solar_power:")
+        return
+    kpi_row(
+        [
+            (
+                t("renewables.capacity"),
+                f"{number(result.capacity_w / 1000, 2)} kW",
+                t("renewables.capacity_help", n=result.households_with_generation),
+            ),
+            (t("renewables.metered"), f"{number(result.metered_kwh, 0)} kWh", None),
+            (
+                t("renewables.estimated"),
+                f"{number(result.estimated_kwh, 0)} kWh",
+                t("renewables.estimated_help"),
+            ),
+            (
+                t("renewables.self_reliance"),
+                pct(result.self_reliance),
+                t("renewables.self_reliance_help"),
+            ),
+        ]
+    )
+
+
+def rounds(actor: Actor, village: str, year: int) -> None:
+    frame = savings.eco_mileage_rounds(actor, village, year)
+    if frame.empty:
+        st.info(t("savings.no_cells"))
+        return
+    table = pd.DataFrame(
+        {
+            t("field.household"): frame["household"],
+            t("savings.round_label"): [t("savings.round", n=n) for n in frame["round"]],
+            t("carrier.electricity"): [
+                pct(None if pd.isna(v) else v) for v in frame["electricity_pct"]
+            ],
+            t("savings.combined"): [
+                pct(None if pd.isna(v) else v) for v in frame["combined_toe_pct"]
+            ],
+            t("savings.points"): [number(p) for p in frame["points_awarded"]],
+            t("savings.months_counted"): [
+                f"{c}/{e}" for c, e in zip(frame["cells"], frame["expected_cells"], strict=True)
+            ],
+        }
+    )
+    st.dataframe(table, hide_index=True, width="stretch")
+    st.caption(t("savings.rounds_note"))
+
+
+def household_table(actor: Actor, village: str, start: dt.date, end: dt.date, method: str) -> None:
+    """Each household's saving per carrier, with the months compared beside it."""
+    frame = performance.household_savings(
+        actor, village=village, start=start, end=end, method=method
+    )
+    if frame.empty:
+        st.info(t("savings.no_cells"))
+        return
+    carriers = [c for c in ("electricity", "gas", "heat", "water") if frame[f"{c}_cells"].sum() > 0]
+    table = pd.DataFrame({t("field.household"): frame["household"]})
+    for carrier in carriers:
+        table[t(f"carrier.{carrier}")] = [
+            pct(None if pd.isna(v) else v) for v in frame[f"{carrier}_pct"]
+        ]
+        table[t("savings.months_of", carrier=t(f"carrier.{carrier}"))] = frame[f"{carrier}_cells"]
+    st.dataframe(table, hide_index=True, width="stretch")

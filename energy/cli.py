@@ -39,7 +39,7 @@ LIVES_IN_HELP = (
 
 def _ready() -> None:
     """Commands other than ``db upgrade`` need a store at the current schema."""
-    db.ensure_store(demo_if_new=False)
+    db.ensure_store()
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:

@@ -8,7 +8,7 @@ from sqlalchemy import func, inspect, select, text
 
 from energy.core.access import CLI_ACTOR
 from energy.core.errors import StoreBehind
-from energy.demo.load import is_demo_store
+from energy.demo.load import ensure_store_with_demo, is_demo_store
 from energy.store import db
 from energy.store.models.villages import District, Village
 
@@ -70,7 +70,7 @@ def test_only_a_bulk_writer_skips_sqlite_constraint_checks(tmp_path) -> None:
 
 
 def test_a_new_embedded_store_is_built_with_demo_data(empty_database: str) -> None:
-    state = db.ensure_store(empty_database)
+    state = ensure_store_with_demo(empty_database)
     assert state.created and state.embedded
     assert is_demo_store(url=empty_database)
     with db.session_for(CLI_ACTOR, url=empty_database) as session:
@@ -79,7 +79,8 @@ def test_a_new_embedded_store_is_built_with_demo_data(empty_database: str) -> No
 
 def test_a_new_embedded_store_can_start_empty(empty_database: str, monkeypatch) -> None:
     monkeypatch.setenv("ENERGY_NO_DEMO", "1")
-    db.ensure_store(empty_database)
+    state = ensure_store_with_demo(empty_database)
+    assert state.created
     assert not is_demo_store(url=empty_database)
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 
 from energy.accounts.users import hash_password
 from energy.core.access import Actor
+from energy.core.config import get_settings
 from energy.core.errors import InvalidInput
 from energy.demo.call import add_demo_call
 from energy.demo.organisations import add_demo_organisations, add_demo_stops
@@ -23,6 +24,7 @@ from energy.demo.readings import DemoReadingsSummary, add_demo_readings
 from energy.demo.stories import add_demo_stories
 from energy.demo.training import add_demo_training
 from energy.savings import village_sums
+from energy.store import db
 from energy.store.db import record_action, session_for
 from energy.store.models.accounts import User
 from energy.store.models.system import AppSetting
@@ -270,3 +272,14 @@ def load_demo(
 def is_demo_store(*, url: str | None = None) -> bool:
     with session_for(DEMO_ACTOR, url=url) as session:
         return session.get(AppSetting, "demo_data") is not None
+
+
+def ensure_store_with_demo(url: str | None = None) -> db.StoreState:
+    """The app's start: make the store usable (:func:`energy.store.db.ensure_store`); a new
+    embedded store gets the demo data, unless ``ENERGY_NO_DEMO`` is set."""
+
+    def fill(new_url: str) -> None:
+        if get_settings().demo_on_empty_embedded:
+            load_demo(url=new_url)
+
+    return db.ensure_store(url, on_create=fill)

@@ -35,7 +35,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from energy.calc import metrics
-from energy.savings import village_sums
+from energy.savings import freshness
 from energy.store.models.readings import (
     SOLAR_MONTHS,
     Household,
@@ -93,7 +93,7 @@ def household_year_electricity(
     from the kept rows of fresh villages and from the readings of the others (``stale``, if
     the caller has just found them)."""
     if stale is None:
-        _, stale = village_sums.fresh_and_stale(session, None)
+        _, stale = freshness.fresh_and_stale(session, None)
     table = HouseholdYearElectricity
     kept = select(table.household_id, table.kwh, table.months).where(table.year == year)
     if stale:
@@ -118,7 +118,7 @@ def year_electricity_median(session: Session, year: int) -> tuple[float | None, 
     months, how many there are). With every village fresh the database finds it from the kept
     rows (the middle row along an index, migration 0013); otherwise from each household's
     yearly total (:func:`household_year_electricity`)."""
-    _, stale = village_sums.fresh_and_stale(session, None)
+    _, stale = freshness.fresh_and_stale(session, None)
     if stale:
         totals = household_year_electricity(session, year, stale)
         full_years = [kwh for kwh, months in totals.values() if months == 12]
@@ -207,7 +207,7 @@ def electricity_total(
 
     if not (start.month == 1 and start.year == end.year):
         return from_readings(village_ids, start, end)
-    _, stale = village_sums.fresh_and_stale(session, village_ids)
+    _, stale = freshness.fresh_and_stale(session, village_ids)
     fresh = sorted(set(village_ids) - set(stale))
     kept: float | None = None
     if fresh and members:
@@ -287,7 +287,7 @@ def solar(
     in ``village_ids`` over ``start``-``end``, and which months of the households ``asked``
     about are metered. Read from the kept yearly rows of fresh villages and computed from the
     readings of stale ones, summed by the database."""
-    _, stale = village_sums.fresh_and_stale(session, village_ids)
+    _, stale = freshness.fresh_and_stale(session, village_ids)
     table = household_year_solar
     years = (start.year, end.year)
     rows = (

@@ -21,7 +21,7 @@ from energy.core.errors import InvalidInput
 from energy.savings import village_sums
 from energy.savings.compute import BENCHMARKS, method_sums
 from energy.savings.factors import factors_at
-from energy.savings.village_sums import Sums
+from energy.savings.freshness import Sums
 from energy.store import cache
 from energy.store.db import session_for
 from energy.store.models.readings import Household

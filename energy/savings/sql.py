@@ -34,7 +34,7 @@ from sqlalchemy.sql.functions import FunctionElement
 
 from energy.calc import metrics
 from energy.calc.metrics import CONSUMING_CARRIERS
-from energy.savings import village_sums
+from energy.savings import freshness
 from energy.store.models.readings import Household, Reading
 from energy.store.models.villages import Village, VillageStatusChange
 from energy.villages.households import taking_part
@@ -135,7 +135,7 @@ def _taking_part(actual: Any) -> ColumnElement[bool]:
     )
 
 
-Sums = village_sums.Sums
+Sums = freshness.Sums
 
 
 def _group_keys(actual: Any, by: tuple[str, ...]) -> list[Any]:
@@ -296,7 +296,7 @@ def _baseline_year_from_readings(
 
 # What each method sums, straight from the readings (the kept per-village sums are built
 # from these, see energy.savings.village_sums).
-RAW_SUMS: dict[str, village_sums.FromReadings] = {
+RAW_SUMS: dict[str, freshness.FromReadings] = {
     "eco-mileage": _eco_mileage_from_readings,
     "baseline-year": _baseline_year_from_readings,
 }

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from sqlalchemy import (
@@ -38,6 +38,8 @@ from energy.calc import metrics
 from energy.core.access import Actor, require, require_village
 from energy.core.vocabulary import CARRIERS
 from energy.savings import household_years
+from energy.savings.freshness import EVERY_MONTH, FromReadings, Sums, fresh_and_stale
+from energy.savings.sql import RAW_SUMS, scope_households
 from energy.store.db import scan_cache, session_for
 from energy.store.models.base import utcnow
 from energy.store.models.readings import (
@@ -51,38 +53,7 @@ from energy.store.models.readings import (
 from energy.store.models.villages import Village
 from energy.villages.households import taking_part
 
-Sums = dict[tuple[Any, ...], tuple[float, float, int]]
-FromReadings = Callable[[Session, list[int] | None, dt.date, dt.date, tuple[str, ...]], Sums]
-EVERY_MONTH = (dt.date(2000, 1, 1), dt.date(2100, 12, 1))
 CHUNK = 200  # villages rebuilt per statement
-
-
-def fresh_and_stale(session: Session, village_ids: list[int] | None) -> tuple[bool, list[int]]:
-    """(any fresh village at all, the stale ones) among ``village_ids`` (None: every one).
-
-    A read-only session asks once per scope: a savings figure needs it for its sums and for
-    its expected cells, and both then see the same villages as fresh. A write session asks
-    each time, since its own writes (or a rebuild) change the answer."""
-    if not session.info.get("read_only"):
-        return _ask_fresh_and_stale(session, village_ids)
-    key = None if village_ids is None else tuple(sorted(set(village_ids)))
-    known: dict[tuple[int, ...] | None, tuple[bool, list[int]]]
-    known = session.info.setdefault("fresh_and_stale", {})
-    if key not in known:
-        known[key] = _ask_fresh_and_stale(session, village_ids)
-    any_fresh, stale = known[key]
-    return any_fresh, list(stale)
-
-
-def _ask_fresh_and_stale(session: Session, village_ids: list[int] | None) -> tuple[bool, list[int]]:
-    state = VillageSumsState
-    query = select(Village.id, state.fresh).outerjoin(state, state.village_id == Village.id)
-    if village_ids is not None:
-        query = query.where(Village.id.in_(village_ids))
-    # Core rows, not the ORM's: one per village, ~400 at city scale (PostgreSQL 2.2 -> 1.1 ms).
-    rows = session.connection().execute(query).all()
-    stale = [int(v) for v, fresh in rows if not fresh]
-    return len(stale) < len(rows), stale
 
 
 def grouped_sums(
@@ -166,7 +137,6 @@ def household_spans(
 ) -> list[tuple[int, str, int, int, int]]:
     """(village, carrier, first, last, households) from the households and readings; the
     carrier ``ANY_CARRIER`` counts every household."""
-    from energy.savings.sql import scope_households
 
     households, on_record = scope_households(session, village_ids, *EVERY_MONTH)
     if households.empty:
@@ -269,8 +239,6 @@ def rebuild(
     """Recompute the kept sums of ``village_ids`` (None: every village) from their readings
     and mark them fresh; returns the rows written. Runs in the caller's transaction."""
     if methods is None:
-        from energy.savings.sql import RAW_SUMS
-
         methods = RAW_SUMS
     if village_ids is None:
         ids = [int(v) for v in session.scalars(select(Village.id).order_by(Village.id))]

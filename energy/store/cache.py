@@ -23,9 +23,12 @@ from typing import Any, TypeVar
 
 from sqlalchemy import func, select
 
+from energy.core.access import require_village
+from energy.core.errors import NotFound
 from energy.store import db
 from energy.store.db import get_engine
 from energy.store.models.system import AuditEntry
+from energy.store.models.villages import Village
 
 T = TypeVar("T")
 MAX_ENTRIES = 256  # aggregates are small; this bounds memory, not correctness
@@ -118,12 +121,14 @@ def clear() -> None:
 def village_id(actor: Any, village_code: str, *, url: str | None = None) -> int:
     """The id of the village coded ``village_code``, memoised (``NotFound`` if there is none).
     Checks no access: the caller does, with the id."""
-    from energy.store.db import session_for
-    from energy.villages.households import village_by_code
+    code = village_code.strip()
 
     def lookup() -> int:
-        with session_for(actor, url=url) as session:
-            return int(village_by_code(session, village_code).id)
+        with db.session_for(actor, url=url) as session:
+            found = session.scalar(select(Village.id).where(Village.code == code))
+        if found is None:
+            raise NotFound("error.unknown_village", code=village_code)
+        return int(found)
 
     return memo(("village_id", village_code.strip()), lookup, url=url)
 
@@ -140,8 +145,6 @@ def village_memo(
     """:func:`memo` for a figure of one village: ``actor`` must hold ``capability`` for that
     village (checked on every call, before anything is returned); an unknown code is
     ``NotFound``, as from the store."""
-    from energy.core.access import require_village
-
     village = village_id(actor, village_code, url=url)
     require_village(actor, village, capability)
     return memo((key, village), compute, url=url)

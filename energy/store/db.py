@@ -13,7 +13,7 @@ import itertools
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -361,12 +361,15 @@ def _known_revisions() -> set[str]:
     return {rev.revision for rev in script.walk_revisions()}
 
 
-def ensure_store(url: str | None = None, *, demo_if_new: bool = True) -> StoreState:
+def ensure_store(
+    url: str | None = None, *, on_create: Callable[[str], None] | None = None
+) -> StoreState:
     """Make the store usable, once per process.
 
-    The embedded store is created and upgraded on the spot (and gets the demo data when it
-    is new, unless ``ENERGY_NO_DEMO`` is set). A server database is never changed here: if
-    it is behind, :class:`StoreBehind` names the command to run.
+    The embedded store is created and upgraded on the spot; when it is new, ``on_create``
+    is called with its URL inside the same lock (the app's start loads the demo data there:
+    :func:`energy.demo.load.ensure_store_with_demo`). A server database is never changed
+    here: if it is behind, :class:`StoreBehind` names the command to run.
     """
     settings = get_settings()
     url = url or settings.database_url
@@ -384,10 +387,8 @@ def ensure_store(url: str | None = None, *, demo_if_new: bool = True) -> StoreSt
                 raise StoreBehind(current=current or "empty", head=head)
             upgrade(url)
             created = current is None
-            if created and demo_if_new and settings.demo_on_empty_embedded:
-                from energy.demo.load import load_demo
-
-                load_demo(url=url)
+            if created and on_create is not None:
+                on_create(url)
         state = StoreState(url=url, embedded=embedded, created=created)
         _ready[url] = state
         return state

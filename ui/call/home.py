@@ -15,6 +15,7 @@ from energy.core.errors import EnergyError
 from ui.core.chrome import page_header
 from ui.core.i18n import lang, t, today
 from ui.core.nav import page_path
+from ui.core.session import sign_in
 from ui.core.widgets import show_error
 
 
@@ -62,7 +63,5 @@ def signup_form() -> None:
             show_error(exc)
             return
         if result.actor is not None:
-            from ui.core.auth import sign_in
-
             sign_in(result.actor)
             st.rerun()

@@ -15,6 +15,8 @@ from energy.demo import load as demo
 from ui.core import state
 from ui.core.i18n import lang, t
 from ui.core.markup import md, t_md
+from ui.core.nav import menu_drawn_by_streamlit, pages_for
+from ui.core.session import logout
 
 LANGUAGE_LABELS = {"ko": "한국어", "en": "English"}
 
@@ -52,7 +54,6 @@ def _is_demo() -> bool:
 def navigation_links(actor: Actor) -> None:
     """The pages ``actor`` may use, grouped in sections, as page links: for a page run without
     app.py, whose ``st.navigation`` otherwise draws the same menu."""
-    from ui.core.nav import pages_for
 
     section = None
     for spec in pages_for(actor):
@@ -67,7 +68,6 @@ def navigation_links(actor: Actor) -> None:
 
 
 def draw_chrome(actor: Actor) -> None:
-    from ui.core.nav import menu_drawn_by_streamlit
 
     with st.sidebar:
         if not menu_drawn_by_streamlit():  # Streamlit's menu has its own rule beneath it
@@ -77,8 +77,6 @@ def draw_chrome(actor: Actor) -> None:
         st.caption(f"{md(actor.display_name or actor.username)} · {t('role.' + actor.role)}")
         language_switch(actor, where=st)
         if st.button(t("chrome.logout"), icon=":material/logout:", key="chrome.logout"):
-            from ui.core.auth import logout
-
             logout()
             st.rerun()
     if _is_demo():

@@ -1,0 +1,79 @@
+"""Who is logged in: the store made ready, signing in and out, the account re-checked.
+
+Kept apart from :mod:`ui.core.auth` (which draws the login screen and the guard) so that
+the chrome and the applicants' sign-up can sign people in and out without importing the
+screens that import them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from energy.accounts import users as accounts
+from energy.core.access import Actor
+from energy.core.config import get_settings
+from energy.core.errors import StoreAhead, StoreBehind
+from energy.demo.load import ensure_store_with_demo
+from energy.store.models.base import utcnow
+from ui.core import state
+from ui.core.i18n import lang, t
+
+# Re-read the account from the store at most this often, so a disabled account or a changed
+# role takes effect within a minute without a query on every click.
+ACCOUNT_RECHECK_SECONDS = 60
+
+
+def prepare_store() -> None:
+    """Create/upgrade the embedded store, or stop with the command a server store needs."""
+    try:
+        ensure_store_with_demo()
+    except StoreBehind as exc:
+        st.error(t("store.behind_title"), icon=":material/database:")
+        st.markdown(t("store.behind_body", current=exc.params["current"], head=exc.params["head"]))
+        st.code("python -m energy db upgrade", language="bash")
+        st.stop()
+    except StoreAhead as exc:
+        st.error(exc.message(lang()), icon=":material/database:")
+        st.stop()
+
+
+def logout(*, expired: bool = False) -> None:
+    for key in (state.ACTOR, state.LAST_SEEN, state.CHECKED_AT, state.DEMO):
+        st.session_state.pop(key, None)
+    if expired:
+        st.session_state[state.EXPIRED] = True
+
+
+def current_actor() -> Actor | None:
+    """The logged-in actor, or ``None`` (idle sessions expire; disabled accounts drop out)."""
+    actor: Actor | None = st.session_state.get(state.ACTOR)
+    if actor is None:
+        return None
+    now = utcnow()
+    last_seen: dt.datetime | None = st.session_state.get(state.LAST_SEEN)
+    idle = dt.timedelta(minutes=get_settings().session_idle_minutes)
+    if last_seen is not None and now - last_seen > idle:
+        logout(expired=True)
+        return None
+    checked: dt.datetime | None = st.session_state.get(state.CHECKED_AT)
+    if checked is None or (now - checked).total_seconds() > ACCOUNT_RECHECK_SECONDS:
+        fresh = accounts.refresh_actor(actor)
+        if fresh is None:
+            logout()
+            return None
+        actor = fresh
+        st.session_state[state.ACTOR] = fresh
+        st.session_state[state.CHECKED_AT] = now
+    st.session_state[state.LAST_SEEN] = now
+    return actor
+
+
+def sign_in(actor: Actor) -> None:
+    now = utcnow()
+    st.session_state[state.ACTOR] = actor
+    st.session_state[state.LAST_SEEN] = now
+    st.session_state[state.CHECKED_AT] = now
+    st.session_state[state.LANG] = actor.language
+    st.session_state.pop(state.EXPIRED, None)

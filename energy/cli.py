@@ -268,6 +268,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     _ready()
     summary = backup.restore(CLI_ACTOR, Path(args.file))
+    # A village the restored rows marked stale is rebuilt now rather than on a page view.
+    village_sums.rebuild_stale(CLI_ACTOR)
     print(f"restored {sum(summary.rows.values())} rows from {summary.path}")
     return 0
 

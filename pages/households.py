@@ -7,10 +7,9 @@ import streamlit as st
 
 from energy.core.access import can
 from energy.core.errors import EnergyError
-from energy.core.vocabulary import FLOOR_AREA_BANDS, GENERATION_KINDS, HOUSING_TYPES
+from energy.core.vocabulary import FIRST_COHORT, FLOOR_AREA_BANDS, GENERATION_KINDS, HOUSING_TYPES
 from energy.readings import quality
 from energy.villages import households
-from energy.villages.directory import FIRST_COHORT
 from ui.core.auth import guard
 from ui.core.chrome import flash, page_header
 from ui.core.i18n import date, lang, number, t, today

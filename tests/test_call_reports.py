@@ -93,14 +93,14 @@ def test_the_town_hall_counts_applications_and_selections_of_its_year(fresh_stor
     _decided_call(fresh_store)
     from energy.store.db import session_for
     from energy.townhall.pending import _call_figures
-    from energy.townhall.scope import ScopeInfo, _Scope
+    from energy.townhall.scope import Scope, ScopeInfo
 
     def figures(year: int, district: str | None) -> object:
         info = ScopeInfo(
             year, dt.date(year, 1, 1), dt.date(year, 12, 1), district, None, None, 0, 0, 0
         )
         with session_for(CLI_ACTOR, url=fresh_store) as session:
-            return _call_figures(session, _Scope(info, (), {}))
+            return _call_figures(session, Scope(info, (), {}))
 
     found = figures(2027, None)
     assert (found.applications, found.selected) == (3, 1)  # type: ignore[attr-defined]

@@ -7,10 +7,10 @@ from sqlalchemy import func, select
 
 from energy.accounts.users import (
     UserInfo,
-    _get_user,
-    _info,
     district_id,
     hash_password,
+    user_info,
+    user_row,
     validate_password,
     validate_username,
 )
@@ -55,7 +55,7 @@ def register_applicant(
         )
         session.add(user)
         session.flush()
-        return _info(user)
+        return user_info(user)
 
 
 def set_user_district(
@@ -64,7 +64,7 @@ def set_user_district(
     """Record where a person lives (a district name or code; ``None`` clears it)."""
     require(actor, "user.manage")
     with session_for(actor, write=True, url=url) as session:
-        user = _get_user(session, username)
+        user = user_row(session, username)
         user.district_id = district_id(session, district)
 
 
@@ -72,5 +72,5 @@ def user_district(actor: Actor, username: str, *, url: str | None = None) -> str
     """The district code where ``username`` lives, if recorded."""
     require(actor, "user.manage")
     with session_for(actor, url=url) as session:
-        user = _get_user(session, username)
+        user = user_row(session, username)
         return user.district.code if user.district else None

@@ -170,7 +170,7 @@ class UserInfo:
     district_code: str | None = None  # where the person lives, if recorded
 
 
-def _info(user: User) -> UserInfo:
+def user_info(user: User) -> UserInfo:
     return UserInfo(
         id=user.id,
         username=user.username,
@@ -248,17 +248,17 @@ def add_user(
         )
         session.add(user)
         session.flush()
-        return _info(user)
+        return user_info(user)
 
 
 def list_users(actor: Actor, *, url: str | None = None) -> list[UserInfo]:
     require(actor, "user.manage")
     with session_for(actor, url=url) as session:
         users = session.scalars(select(User).order_by(User.role, User.username))
-        return [_info(u) for u in users]
+        return [user_info(u) for u in users]
 
 
-def _get_user(session: Session, username: str) -> User:
+def user_row(session: Session, username: str) -> User:
     user = session.scalar(select(User).where(User.username == normalise_username(username)))
     if user is None:
         raise NotFound("error.unknown_user", username=username)
@@ -268,7 +268,7 @@ def _get_user(session: Session, username: str) -> User:
 def set_user_active(actor: Actor, username: str, active: bool, *, url: str | None = None) -> None:
     require(actor, "user.manage")
     with session_for(actor, write=True, url=url) as session:
-        user = _get_user(session, username)
+        user = user_row(session, username)
         if not active and actor.user_id == user.id:
             raise InvalidInput("error.cannot_disable_self")
         user.is_active = active
@@ -290,7 +290,7 @@ def update_user(
     if role not in ROLES:
         raise InvalidInput("error.unknown_role", field="role", role=role)
     with session_for(actor, write=True, url=url) as session:
-        user = _get_user(session, username)
+        user = user_row(session, username)
         if actor.user_id == user.id and role != user.role:
             raise InvalidInput("error.cannot_change_own_role")
         user.village_id = _village_id(session, role, village_code)
@@ -299,14 +299,14 @@ def update_user(
         user.role = role
         user.display_name = display_name.strip() or user.username
         session.flush()
-        return _info(user)
+        return user_info(user)
 
 
 def reset_password(actor: Actor, username: str, password: str, *, url: str | None = None) -> None:
     require(actor, "user.manage")
     validate_password(password)
     with session_for(actor, write=True, url=url) as session:
-        user = _get_user(session, username)
+        user = user_row(session, username)
         user.password_hash = hash_password(password)
         session.execute(delete(LoginThrottle).where(LoginThrottle.username == user.username))
 

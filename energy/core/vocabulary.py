@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+FIRST_COHORT = 2012  # the programme's first villages were selected in 2012
 ROLES = ("admin", "reviewer", "trainer", "committee", "viewer", "applicant")
 LANGUAGES = ("ko", "en")
 HOUSING_TYPES = ("apartment", "detached", "mixed")

@@ -25,7 +25,7 @@ from sqlalchemy import func, select
 from energy.calc import metrics
 from energy.core.access import Actor, require
 from energy.organisations import readiness_facts as readiness_links
-from energy.organisations.registry.readiness_facts import FactValue, VillageRow
+from energy.organisations.readiness_facts import FactValue, VillageRow
 from energy.savings import village_sums
 from energy.savings.performance import village_league
 from energy.store.db import session_for

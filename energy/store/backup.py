@@ -21,7 +21,6 @@ from sqlalchemy import JSON, Connection, Date, Table, func, insert, select, text
 
 from energy.core.access import Actor, require
 from energy.core.errors import InvalidInput
-from energy.savings import village_sums
 from energy.store.db import current_revision, get_engine, record_action, session_for
 from energy.store.models.base import Base, UTCDateTime, utcnow
 from energy.store.models.system import AuditEntry
@@ -222,7 +221,7 @@ def restore(actor: Actor, path: Path, *, url: str | None = None) -> BackupSummar
                 text("SELECT setval(pg_get_serial_sequence(:t, 'id'), :n, false)"),
                 {"t": AuditEntry.__tablename__, "n": restore_id + 2},
             )
-    # The monthly sums come back with the snapshot; a village its restored rows marked stale
-    # is rebuilt now rather than on the first page view.
-    village_sums.rebuild_stale(actor, url=url)
+    # The monthly sums come back with the snapshot. A village its restored rows marked stale
+    # is computed from its readings until it is rebuilt; the caller that knows the kept sums
+    # rebuilds it (``python -m energy restore`` does, at once).
     return BackupSummary(path, revision, counts)

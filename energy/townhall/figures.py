@@ -60,16 +60,16 @@ from energy.townhall.scope import (
     MIN_HOUSEHOLDS,
     STAGES,
     TOE_CARRIERS,
+    Scope,
     ScopeInfo,
     TownHallFilter,
-    _Scope,
-    _slide,
-    _stage_in,
-    _status_at,
     available_years,
     default_year,
     last_complete_month,
     scope_info,
+    scope_slide,
+    stage_in,
+    status_at,
 )
 from energy.townhall.stories import StoriesSlide, StoryCard, VillageChoice, stories, villages_shown
 from energy.townhall.village_summary import VillageSheet, village_sheet
@@ -94,10 +94,10 @@ class GlanceSlide:
 def glance(
     actor: Actor, filters: TownHallFilter, *, today: dt.date | None = None, url: str | None = None
 ) -> GlanceSlide:
-    def compute(scope: _Scope, _today: dt.date) -> GlanceSlide:
+    def compute(scope: Scope, _today: dt.date) -> GlanceSlide:
         ids = list(scope.village_ids)
         with session_for(actor, url=url) as session:
-            status = _status_at(session, ids, metrics.last_day_of_month(scope.info.end))
+            status = status_at(session, ids, metrics.last_day_of_month(scope.info.end))
             active = [v for v, s in status.items() if s == "active"]
             districts = (
                 session.scalar(
@@ -118,7 +118,7 @@ def glance(
             organisations=organisations,
         )
 
-    return _slide("glance", actor, filters, today, url, compute)
+    return scope_slide("glance", actor, filters, today, url, compute)
 
 
 @dataclass(frozen=True)
@@ -134,7 +134,7 @@ class GrowthSlide:
 def growth(
     actor: Actor, filters: TownHallFilter, *, today: dt.date | None = None, url: str | None = None
 ) -> GrowthSlide:
-    def compute(scope: _Scope, _today: dt.date) -> GrowthSlide:
+    def compute(scope: Scope, _today: dt.date) -> GrowthSlide:
         with session_for(actor, url=url) as session:
             ids = list(scope.village_ids)
             rows = dict(
@@ -156,7 +156,7 @@ def growth(
             milestone_villages=MILESTONE_VILLAGES,
         )
 
-    return _slide("growth", actor, filters, today, url, compute)
+    return scope_slide("growth", actor, filters, today, url, compute)
 
 
 @dataclass(frozen=True)
@@ -192,7 +192,7 @@ class EnergySlide:
 def energy_saved(
     actor: Actor, filters: TownHallFilter, *, today: dt.date | None = None, url: str | None = None
 ) -> EnergySlide:
-    def compute(scope: _Scope, _today: dt.date) -> EnergySlide:
+    def compute(scope: Scope, _today: dt.date) -> EnergySlide:
         info = scope.info
         # The yardstick is the last whole calendar year the period reaches (this one once
         # December is in): a stable figure, and the kept yearly totals hold it.
@@ -208,7 +208,7 @@ def energy_saved(
             )
         return EnergySlide(info, report, typical, counted, typical_start, typical_end)
 
-    return _slide("energy", actor, filters, today, url, compute)
+    return scope_slide("energy", actor, filters, today, url, compute)
 
 
 @dataclass(frozen=True)
@@ -235,7 +235,7 @@ class ProgrammeYearSlide:
 def savings_by_programme_year(
     actor: Actor, filters: TownHallFilter, *, today: dt.date | None = None, url: str | None = None
 ) -> ProgrammeYearSlide:
-    def compute(scope: _Scope, _today: dt.date) -> ProgrammeYearSlide:
+    def compute(scope: Scope, _today: dt.date) -> ProgrammeYearSlide:
         info = scope.info
         as_of = metrics.last_day_of_month(info.end)
         with session_for(actor, url=url) as session:
@@ -252,7 +252,7 @@ def savings_by_programme_year(
                 else {}
             )
             factors = factors_at(session, as_of)
-        stage_of = {vid: _stage_in(info.year, cohort) for vid, cohort in cohorts.items()}
+        stage_of = {vid: stage_in(info.year, cohort) for vid, cohort in cohorts.items()}
         stages = []
         for stage in STAGES:
             members = [
@@ -286,7 +286,7 @@ def savings_by_programme_year(
             )
         return ProgrammeYearSlide(info, tuple(stages), as_of)
 
-    return _slide("programme_year", actor, filters, today, url, compute)
+    return scope_slide("programme_year", actor, filters, today, url, compute)
 
 
 @dataclass(frozen=True)
@@ -318,7 +318,7 @@ class RenewablesSlide:
 def renewables(
     actor: Actor, filters: TownHallFilter, *, today: dt.date | None = None, url: str | None = None
 ) -> RenewablesSlide:
-    def compute(scope: _Scope, _today: dt.date) -> RenewablesSlide:
+    def compute(scope: Scope, _today: dt.date) -> RenewablesSlide:
         info = scope.info
         ids = list(scope.village_ids)
         last_day = metrics.last_day_of_month(info.end)
@@ -389,7 +389,7 @@ def renewables(
             monthly=monthly,
         )
 
-    return _slide("renewables", actor, filters, today, url, compute)
+    return scope_slide("renewables", actor, filters, today, url, compute)
 
 
 @dataclass(frozen=True)
@@ -405,7 +405,7 @@ class MapSlide:
 def district_map(
     actor: Actor, filters: TownHallFilter, *, today: dt.date | None = None, url: str | None = None
 ) -> MapSlide:
-    def compute(scope: _Scope, _today: dt.date) -> MapSlide:
+    def compute(scope: Scope, _today: dt.date) -> MapSlide:
         info = scope.info
         with session_for(actor, url=url) as session:
             villages = dict(
@@ -415,7 +415,7 @@ def district_map(
                     .where(Village.cohort_year <= info.year)
                 ).all()
             )
-            status = _status_at(session, list(villages), metrics.last_day_of_month(info.end))
+            status = status_at(session, list(villages), metrics.last_day_of_month(info.end))
             districts = list_districts(session)
         counts: dict[str, int] = {}
         for village_id, code in villages.items():
@@ -446,7 +446,7 @@ def district_map(
         )
         return MapSlide(info, frame)
 
-    return _slide("map", actor, filters, today, url, compute)
+    return scope_slide("map", actor, filters, today, url, compute)
 
 
 # The town hall has one entry point: the slide functions here, and those of its parts.

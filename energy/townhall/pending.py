@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from energy.core.access import Actor
 from energy.store.db import session_for
-from energy.townhall.scope import ScopeInfo, T, TownHallFilter, _Scope, _slide
+from energy.townhall.scope import Scope, ScopeInfo, T, TownHallFilter, scope_slide
 from energy.training.figures import training_counts
 
 # --- what later capabilities supply -------------------------------------------------------
@@ -47,7 +47,7 @@ class OrganisationFigures:
     jobs: int
 
 
-def _call_figures(session: Session, scope: _Scope) -> CallFigures | None:
+def _call_figures(session: Session, scope: Scope) -> CallFigures | None:
     """Applications received (submitted, not drafts or withdrawn) and villages selected in
     the presentation year's calls, in the scope's district if one is chosen; ``None`` when
     no call of that year is recorded (the slide then says so)."""
@@ -57,13 +57,13 @@ def _call_figures(session: Session, scope: _Scope) -> CallFigures | None:
     return None if found is None else CallFigures(applications=found[0], selected=found[1])
 
 
-def _training_figures(session: Session, scope: _Scope) -> TrainingFigures | None:
+def _training_figures(session: Session, scope: Scope) -> TrainingFigures | None:
     """Sessions held in the year for the villages in scope (see energy.training.figures)."""
     counts = training_counts(session, scope.village_ids, scope.info.year)
     return None if counts is None else TrainingFigures(*counts)
 
 
-def organisation_figures(session: Session, scope: _Scope) -> OrganisationFigures | None:
+def organisation_figures(session: Session, scope: Scope) -> OrganisationFigures | None:
     """Organisations the scope's villages had founded by the period's end (every founding
     step done), their members then, and the jobs of the year's reports (full- and part-time).
     ``None`` while the store holds no organisation at all (nothing recorded yet)."""
@@ -100,13 +100,13 @@ def _session_slide(
     filters: TownHallFilter,
     today: dt.date | None,
     url: str | None,
-    build: Callable[[Session, _Scope], T],
+    build: Callable[[Session, Scope], T],
 ) -> T:
-    def compute(scope: _Scope, _today: dt.date) -> T:
+    def compute(scope: Scope, _today: dt.date) -> T:
         with session_for(actor, url=url) as session:
             return build(session, scope)
 
-    return _slide(name, actor, filters, today, url, compute)
+    return scope_slide(name, actor, filters, today, url, compute)
 
 
 def annual_call(

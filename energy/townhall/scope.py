@@ -70,7 +70,7 @@ class ScopeInfo:
 
 
 @dataclass(frozen=True)
-class _Scope:
+class Scope:
     info: ScopeInfo
     village_ids: tuple[int, ...]
     households_by_village: dict[int, int]
@@ -98,7 +98,7 @@ def _period(year: int, today: dt.date) -> tuple[dt.date, dt.date]:
     return dt.date(year, 1, 1), min(dt.date(year, 12, 1), last)
 
 
-def _resolve(session: Session, filters: TownHallFilter, today: dt.date) -> _Scope:
+def resolve_scope(session: Session, filters: TownHallFilter, today: dt.date) -> Scope:
     if filters.min_households < 1:
         raise InvalidInput("error.positive", field="min_households")
     start, end = _period(filters.year, today)
@@ -120,42 +120,42 @@ def _resolve(session: Session, filters: TownHallFilter, today: dt.date) -> _Scop
         households=sum(by_village.values()),
         min_households=filters.min_households,
     )
-    return _Scope(info, tuple(ids), by_village)
+    return Scope(info, tuple(ids), by_village)
 
 
 def scope_info(
     actor: Actor, filters: TownHallFilter, *, today: dt.date | None = None, url: str | None = None
 ) -> ScopeInfo:
     """The year, period and place the slides speak of (and whether it is large enough)."""
-    return _slide("scope", actor, filters, today, url, lambda scope, _today: scope.info)
+    return scope_slide("scope", actor, filters, today, url, lambda scope, _today: scope.info)
 
 
-def _slide(
+def scope_slide(
     name: str,
     actor: Actor,
     filters: TownHallFilter,
     today: dt.date | None,
     url: str | None,
-    compute: Callable[[_Scope, dt.date], T],
+    compute: Callable[[Scope, dt.date], T],
 ) -> T:
     """Check access, then compute a slide once per store version (the figures of a scope are
     the same for everyone who may see them)."""
     require(actor, "overview.read")
     day = today or dt.date.today()
 
-    def resolve() -> _Scope:
+    def resolve() -> Scope:
         with session_for(actor, url=url) as session:
-            return _resolve(session, filters, day)
+            return resolve_scope(session, filters, day)
 
     def run() -> T:  # the scope is worked out once for all the slides
-        scope: _Scope = cache.memo(("townhall", "_scope", filters, day), resolve, url=url)
+        scope: Scope = cache.memo(("townhall", "_scope", filters, day), resolve, url=url)
         return compute(scope, day)
 
     result: T = cache.memo(("townhall", name, filters, day), run, url=url)
     return result
 
 
-def _status_at(session: Session, village_ids: list[int], day: dt.date) -> dict[int, str]:
+def status_at(session: Session, village_ids: list[int], day: dt.date) -> dict[int, str]:
     """Each village's status on ``day``, from its dated history (not yet started: absent)."""
     if not village_ids:
         return {}
@@ -170,7 +170,7 @@ def _status_at(session: Session, village_ids: list[int], day: dt.date) -> dict[i
     return {int(village_id): str(status) for village_id, status in rows}
 
 
-def _stage_in(year: int, cohort_year: int) -> str:
+def stage_in(year: int, cohort_year: int) -> str:
     """A village's programme year during ``year``: 1-3, then graduated (the 3-year sunset)."""
     years_in = year - cohort_year + 1
     return str(years_in) if years_in <= 3 else "graduated"

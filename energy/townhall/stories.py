@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from energy.core.access import Actor
 from energy.store.db import session_for
 from energy.store.models.villages import District, TownHallStory, Village
-from energy.townhall.scope import MAX_STORIES, ScopeInfo, TownHallFilter, _Scope, _slide
+from energy.townhall.scope import MAX_STORIES, Scope, ScopeInfo, TownHallFilter, scope_slide
 
 
 @dataclass(frozen=True)
@@ -55,8 +55,8 @@ class StoriesSlide:
     withheld: int
 
 
-def _story_cards(
-    session: Session, scope: _Scope, village_ids: list[int]
+def story_cards(
+    session: Session, scope: Scope, village_ids: list[int]
 ) -> tuple[list[StoryCard], int]:
     """Stories of ``village_ids`` told by the year, in slide order; and how many were withheld
     because their village is under the threshold."""
@@ -95,12 +95,12 @@ def _story_cards(
 def stories(
     actor: Actor, filters: TownHallFilter, *, today: dt.date | None = None, url: str | None = None
 ) -> StoriesSlide:
-    def compute(scope: _Scope, _today: dt.date) -> StoriesSlide:
+    def compute(scope: Scope, _today: dt.date) -> StoriesSlide:
         with session_for(actor, url=url) as session:
-            cards, withheld = _story_cards(session, scope, list(scope.village_ids))
+            cards, withheld = story_cards(session, scope, list(scope.village_ids))
         return StoriesSlide(scope.info, tuple(cards[:MAX_STORIES]), withheld)
 
-    return _slide("stories", actor, filters, today, url, compute)
+    return scope_slide("stories", actor, filters, today, url, compute)
 
 
 @dataclass(frozen=True)
@@ -118,7 +118,7 @@ def villages_shown(
 ) -> list[VillageChoice]:
     """Villages in scope large enough to be shown on their own (the one-page summaries)."""
 
-    def compute(scope: _Scope, _today: dt.date) -> list[VillageChoice]:
+    def compute(scope: Scope, _today: dt.date) -> list[VillageChoice]:
         shown = [
             v for v, n in scope.households_by_village.items() if n >= scope.info.min_households
         ]
@@ -130,4 +130,4 @@ def villages_shown(
             ).all()
         return [VillageChoice(code, name, name_en) for code, name, name_en in rows]
 
-    return _slide("villages_shown", actor, filters, today, url, compute)
+    return scope_slide("villages_shown", actor, filters, today, url, compute)

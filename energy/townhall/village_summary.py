@@ -19,11 +19,11 @@ from energy.townhall.scope import (
     MIN_HOUSEHOLDS,
     ScopeInfo,
     TownHallFilter,
-    _resolve,
-    _stage_in,
-    _status_at,
+    resolve_scope,
+    stage_in,
+    status_at,
 )
-from energy.townhall.stories import StoryCard, _story_cards
+from energy.townhall.stories import StoryCard, story_cards
 from energy.villages.households import village_by_code
 
 
@@ -74,14 +74,14 @@ def village_sheet(
         filters = TownHallFilter(
             year=year, district=village.district.code, min_households=min_households
         )
-        scope = _resolve(session, filters, day)
+        scope = resolve_scope(session, filters, day)
         if village.cohort_year > year:
             raise InvalidInput("error.townhall_not_yet_selected", field="year", year=year)
         households = scope.households_by_village.get(village.id, 0)
         if households < min_households:
             raise InvalidInput("error.townhall_small_village", field="village", n=min_households)
-        status = _status_at(session, [village.id], metrics.last_day_of_month(scope.info.end))
-        own, _ = _story_cards(session, scope, [village.id])
+        status = status_at(session, [village.id], metrics.last_day_of_month(scope.info.end))
+        own, _ = story_cards(session, scope, [village.id])
         village_id, village_code = village.id, village.code
         name, name_en, cohort = village.name, village.name_en, village.cohort_year
     info = scope.info
@@ -97,7 +97,7 @@ def village_sheet(
         name=name,
         name_en=name_en,
         cohort_year=cohort,
-        stage=_stage_in(year, cohort),
+        stage=stage_in(year, cohort),
         status=status.get(village_id),
         households=households,
         report=report,

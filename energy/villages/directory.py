@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from energy.core.access import Actor, require, scope_village, village_scope_ids
 from energy.core.errors import AlreadyExists, InvalidInput, NotFound
 from energy.core.vocabulary import (
+    FIRST_COHORT,
     HOUSING_TYPES,
     REASONS_FOR_STATUS,
     STATUS_REASONS,
@@ -24,7 +25,6 @@ from energy.store.models.villages import District, Village, VillageStatusChange
 from energy.villages.districts import find_district, list_districts
 
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{1,31}$")
-FIRST_COHORT = 2012  # the programme's first villages were selected in 2012
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from energy.core.access import Actor
 from energy.core.config import DATA_DIR
 from energy.core.errors import InvalidInput
+from energy.store.db import session_for
 from energy.store.models.villages import District
 
 REFERENCE_FILE = DATA_DIR / "districts.csv"
@@ -73,3 +75,9 @@ def find_district(session: Session, name: str) -> DistrictInfo:
         if wanted in candidates:
             return district
     raise InvalidInput("error.unknown_district", field="district", name=name)
+
+
+def district_list(actor: Actor, *, url: str | None = None) -> list[DistrictInfo]:
+    """Every district in official order (reference data: any actor may read it)."""
+    with session_for(actor, url=url) as session:
+        return list_districts(session)

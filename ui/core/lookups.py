@@ -5,19 +5,16 @@ from __future__ import annotations
 import streamlit as st
 
 from energy.core.access import CLI_ACTOR
-from energy.store.db import session_for
-from energy.villages.districts import DistrictInfo, list_districts
+from energy.core.config import get_settings
+from energy.villages.districts import DistrictInfo, district_list
 from ui.core.i18n import lang
 
 
 @st.cache_resource(show_spinner=False)
 def _districts(url_marker: str) -> list[DistrictInfo]:
-    with session_for(CLI_ACTOR, url=url_marker) as session:
-        return list_districts(session)
+    return district_list(CLI_ACTOR, url=url_marker)
 
 
 def district_options() -> dict[str, str]:
     """District code → name in the session's language, in official order."""
-    from energy.core.config import get_settings
-
     return {d.code: d.name(lang()) for d in _districts(get_settings().database_url)}

@@ -1,1 +1,3 @@
-"""Screens' parts for energy.readings."""
+"""Readings on screen: the row-by-row report of a check or an import.
+
+Each module here mirrors ``energy.readings`` and draws with Streamlit; the rules stay there."""

@@ -1,1 +1,3 @@
-"""Screens' parts for energy.townhall."""
+"""The town hall on screen: the presentation itself and the staff's preparation of it.
+
+Each module here mirrors ``energy.townhall`` and draws with Streamlit; the rules stay there."""

@@ -387,7 +387,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = OneLineParser(
         prog="python -m energy",
         description="Seoul Energy Self-Reliant Villages: command line. "
-        "The store is ENERGY_DATABASE_URL (default: data/energy.store.db).",
+        "The store is ENERGY_DATABASE_URL (default: data/energy.db).",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 

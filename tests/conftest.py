@@ -77,7 +77,7 @@ def _pg_url(name: str) -> str:
 
 @pytest.fixture(autouse=True)
 def _isolated_settings(monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test reads or writes the developer's data/energy.store.db by accident."""
+    """No test reads or writes the developer's data/energy.db by accident."""
     monkeypatch.setenv("ENERGY_DATABASE_URL", "sqlite:///" + os.devnull + ".never-used")
     monkeypatch.delenv("ENERGY_NO_DEMO", raising=False)
 
@@ -164,7 +164,7 @@ def _store(
         require(problem is None, problem or "")
     template = templates.get(kind, with_demo)
     if kind == "sqlite":
-        path = tmp_path / "energy.store.db"
+        path = tmp_path / "energy.db"
         shutil.copyfile(template, path)
         url = f"sqlite:///{path}"
     else:

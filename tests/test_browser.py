@@ -103,7 +103,7 @@ class HasUrl(Protocol):
 
 def _start_server(workdir: Path) -> Server:
     """``streamlit run app.py`` on a free port, over a store that does not exist yet."""
-    store = workdir / "energy.store.db"
+    store = workdir / "energy.db"
     assert not store.exists()
     return start_app(f"sqlite:///{store}", workdir / "streamlit.log")  # headless: config.toml
 

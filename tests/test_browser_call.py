@@ -110,7 +110,7 @@ def _apply(page: Any, server: Server) -> None:
 
 def _store(server: Server) -> str:
     """The server's store (the harness builds it next to the server's log)."""
-    return f"sqlite:///{server.log.parent / 'energy.store.db'}"
+    return f"sqlite:///{server.log.parent / 'energy.db'}"
 
 
 def _reference(server: Server) -> str:

@@ -36,7 +36,7 @@ NAMES = {"HOSTILE-IMG": HOSTILE["img"], "HOSTILE-MD": HOSTILE["markdown"],
 @pytest.fixture(scope="module")
 def hostile_server(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     workdir = tmp_path_factory.mktemp("hostile-app")
-    url = f"sqlite:///{workdir / 'energy.store.db'}"
+    url = f"sqlite:///{workdir / 'energy.db'}"
     db.upgrade(url)
     load_demo(url=url)
     for code, name in NAMES.items():

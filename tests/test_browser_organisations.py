@@ -28,7 +28,7 @@ MAIN = '[data-testid="stMain"]'
 
 
 def _store_url(server: Server) -> str:
-    return f"sqlite:///{server.log.parent / 'energy.store.db'}"
+    return f"sqlite:///{server.log.parent / 'energy.db'}"
 
 
 def test_staff_follow_the_pipeline_and_are_told_what_a_step_lacks(

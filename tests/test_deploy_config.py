@@ -73,7 +73,7 @@ def test_no_forced_full_garbage_collection_after_every_rerun() -> None:
 def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     workdir = tmp_path_factory.mktemp("hardened")
     server = start_app(
-        f"sqlite:///{workdir / 'energy.store.db'}",
+        f"sqlite:///{workdir / 'energy.db'}",
         workdir / "streamlit.log",
         env={"ENERGY_NO_DEMO": "1"},
     )

@@ -8,7 +8,7 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DATA_DIR = PROJECT_ROOT / "data"
-DEFAULT_SQLITE_PATH = DATA_DIR / "energy.store.db"
+DEFAULT_SQLITE_PATH = DATA_DIR / "energy.db"
 
 # Half an hour of inactivity ends a session: long enough to type a month of readings,
 # short enough that a shared village-centre computer does not stay logged in all evening.

@@ -6,23 +6,17 @@ at the comparison's reference date, so that a new grid factor never shows up as 
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from energy.calc.factor_set import Factor, FactorSet, Price
 from energy.core.access import Actor, require
-from energy.core.config import DATA_DIR
 from energy.core.errors import AlreadyExists, InvalidInput
 from energy.core.vocabulary import CARRIERS
 from energy.store.db import session_for
 from energy.store.models.factors import ConversionFactor, Tariff
-
-FACTORS_FILE = DATA_DIR / "conversion_factors.csv"
-TARIFFS_FILE = DATA_DIR / "tariffs.csv"
 
 # The factor keys the savings figures need, and the unit each is published in.
 FACTOR_KEYS: dict[str, str] = {
@@ -34,35 +28,6 @@ FACTOR_KEYS: dict[str, str] = {
     "electricity.co2": "tCO2eq/MWh",
     "gas.co2": "tCO2/TJ",
 }
-
-
-def reference_factor_rows() -> list[dict[str, Any]]:
-    with FACTORS_FILE.open(encoding="utf-8", newline="") as handle:
-        return [
-            {
-                "key": row["key"],
-                "value": float(row["value"]),
-                "unit": row["unit"],
-                "basis": row["basis"],
-                "valid_from": dt.date.fromisoformat(row["valid_from"]),
-                "source": row["source"],
-            }
-            for row in csv.DictReader(handle)
-        ]
-
-
-def reference_tariff_rows() -> list[dict[str, Any]]:
-    with TARIFFS_FILE.open(encoding="utf-8", newline="") as handle:
-        return [
-            {
-                "carrier": row["carrier"],
-                "krw_per_unit": float(row["krw_per_unit"]),
-                "unit": row["unit"],
-                "valid_from": dt.date.fromisoformat(row["valid_from"]),
-                "source": row["source"],
-            }
-            for row in csv.DictReader(handle)
-        ]
 
 
 def factors_at(session: Session, as_of: dt.date) -> FactorSet:

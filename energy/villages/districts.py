@@ -2,37 +2,15 @@
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from energy.core.access import Actor
-from energy.core.config import DATA_DIR
 from energy.core.errors import InvalidInput
 from energy.store.db import session_for
 from energy.store.models.villages import District
-
-REFERENCE_FILE = DATA_DIR / "districts.csv"
-
-
-def reference_rows() -> list[dict[str, Any]]:
-    """The shipped district list, typed, as rows ready to insert."""
-    with REFERENCE_FILE.open(encoding="utf-8", newline="") as handle:
-        return [
-            {
-                "code": row["code"],
-                "name_ko": row["name_ko"],
-                "name_en": row["name_en"],
-                "tile_row": int(row["tile_row"]),
-                "tile_col": int(row["tile_col"]),
-                "valid_from": dt.date.fromisoformat(row["valid_from"]),
-            }
-            for row in csv.DictReader(handle)
-        ]
 
 
 @dataclass(frozen=True)

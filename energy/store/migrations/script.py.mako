@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 ${imports if imports else ""}
-import energy.store.models.readings
+from energy.store.migrations import types  # the only project module a migration imports
 
 revision: str = ${repr(up_revision)}
 down_revision: str | None = ${repr(down_revision)}

@@ -7,17 +7,50 @@ Create Date: 2026-11-25 17:10:45.479333
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
 
-import energy.store.models.readings
+from energy.store.migrations import types
 
 revision: str = "0001"
 down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
+
+# Reference data: Seoul's 25 districts, as data/districts.csv listed them when this migration
+# was written. They are written here, not read from the file, so that this revision builds the
+# same store whatever the file says later (a change to the districts needs a migration of its own).
+DISTRICT_COLUMNS = ("code", "name_ko", "name_en", "tile_row", "tile_col", "valid_from")
+DISTRICTS = [
+    ("11110", "종로구", "Jongno-gu", 2, 3, dt.date(1943, 6, 10)),
+    ("11140", "중구", "Jung-gu", 3, 3, dt.date(1943, 6, 10)),
+    ("11170", "용산구", "Yongsan-gu", 4, 3, dt.date(1944, 10, 23)),
+    ("11200", "성동구", "Seongdong-gu", 3, 4, dt.date(1943, 6, 10)),
+    ("11215", "광진구", "Gwangjin-gu", 3, 5, dt.date(1995, 3, 1)),
+    ("11230", "동대문구", "Dongdaemun-gu", 2, 5, dt.date(1943, 6, 10)),
+    ("11260", "중랑구", "Jungnang-gu", 1, 5, dt.date(1988, 1, 1)),
+    ("11290", "성북구", "Seongbuk-gu", 2, 4, dt.date(1949, 8, 14)),
+    ("11305", "강북구", "Gangbuk-gu", 1, 4, dt.date(1995, 3, 1)),
+    ("11320", "도봉구", "Dobong-gu", 0, 4, dt.date(1973, 7, 1)),
+    ("11350", "노원구", "Nowon-gu", 0, 5, dt.date(1988, 1, 1)),
+    ("11380", "은평구", "Eunpyeong-gu", 1, 2, dt.date(1979, 10, 1)),
+    ("11410", "서대문구", "Seodaemun-gu", 2, 2, dt.date(1943, 6, 10)),
+    ("11440", "마포구", "Mapo-gu", 3, 2, dt.date(1944, 10, 23)),
+    ("11470", "양천구", "Yangcheon-gu", 4, 1, dt.date(1988, 1, 1)),
+    ("11500", "강서구", "Gangseo-gu", 3, 1, dt.date(1977, 9, 1)),
+    ("11530", "구로구", "Guro-gu", 5, 1, dt.date(1980, 4, 1)),
+    ("11545", "금천구", "Geumcheon-gu", 5, 2, dt.date(1995, 3, 1)),
+    ("11560", "영등포구", "Yeongdeungpo-gu", 4, 2, dt.date(1943, 6, 10)),
+    ("11590", "동작구", "Dongjak-gu", 5, 3, dt.date(1980, 4, 1)),
+    ("11620", "관악구", "Gwanak-gu", 6, 3, dt.date(1973, 7, 1)),
+    ("11650", "서초구", "Seocho-gu", 5, 4, dt.date(1988, 1, 1)),
+    ("11680", "강남구", "Gangnam-gu", 4, 5, dt.date(1975, 10, 1)),
+    ("11710", "송파구", "Songpa-gu", 4, 6, dt.date(1988, 1, 1)),
+    ("11740", "강동구", "Gangdong-gu", 3, 6, dt.date(1979, 10, 1)),
+]
 
 
 def upgrade() -> None:
@@ -31,7 +64,7 @@ def upgrade() -> None:
     op.create_table(
         "audit_log",
         sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("at", energy.store.models.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("at", types.UTCDateTime(timezone=True), nullable=False),
         sa.Column("actor", sa.String(length=80), nullable=False),
         sa.Column("action", sa.String(length=24), nullable=False),
         sa.Column("entity", sa.String(length=40), nullable=False),
@@ -64,12 +97,8 @@ def upgrade() -> None:
         "login_throttle",
         sa.Column("username", sa.String(length=64), nullable=False),
         sa.Column("failures", sa.Integer(), nullable=False),
-        sa.Column(
-            "last_failure_at", energy.store.models.base.UTCDateTime(timezone=True), nullable=True
-        ),
-        sa.Column(
-            "locked_until", energy.store.models.base.UTCDateTime(timezone=True), nullable=True
-        ),
+        sa.Column("last_failure_at", types.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("locked_until", types.UTCDateTime(timezone=True), nullable=True),
         sa.PrimaryKeyConstraint("username", name=op.f("pk_login_throttle")),
     )
     op.create_table(
@@ -85,12 +114,8 @@ def upgrade() -> None:
         sa.Column("programme_year", sa.SmallInteger(), nullable=False),
         sa.Column("graduated", sa.Boolean(), nullable=False),
         sa.Column("status", sa.String(length=12), nullable=False),
-        sa.Column(
-            "created_at", energy.store.models.base.UTCDateTime(timezone=True), nullable=False
-        ),
-        sa.Column(
-            "updated_at", energy.store.models.base.UTCDateTime(timezone=True), nullable=False
-        ),
+        sa.Column("created_at", types.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", types.UTCDateTime(timezone=True), nullable=False),
         sa.CheckConstraint(
             "housing_type IN ('apartment', 'detached', 'mixed')",
             name=op.f("ck_villages_housing_type"),
@@ -125,12 +150,8 @@ def upgrade() -> None:
         sa.Column("password_hash", sa.String(length=255), nullable=False),
         sa.Column("language", sa.String(length=2), nullable=False),
         sa.Column("is_active", sa.Boolean(), nullable=False),
-        sa.Column(
-            "created_at", energy.store.models.base.UTCDateTime(timezone=True), nullable=False
-        ),
-        sa.Column(
-            "last_login_at", energy.store.models.base.UTCDateTime(timezone=True), nullable=True
-        ),
+        sa.Column("created_at", types.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("last_login_at", types.UTCDateTime(timezone=True), nullable=True),
         sa.CheckConstraint(
             "(role = 'committee' AND village_id IS NOT NULL) OR (role <> 'committee' AND village_id IS NULL)",
             name=op.f("ck_users_committee_village"),
@@ -158,9 +179,7 @@ def upgrade() -> None:
         sa.Column("reason_code", sa.String(length=24), nullable=False),
         sa.Column("note", sa.Text(), nullable=True),
         sa.Column("recorded_by", sa.String(length=80), nullable=False),
-        sa.Column(
-            "recorded_at", energy.store.models.base.UTCDateTime(timezone=True), nullable=False
-        ),
+        sa.Column("recorded_at", types.UTCDateTime(timezone=True), nullable=False),
         sa.CheckConstraint(
             "reason_code IN ('started', 'resumed', 'internal_conflict', 'organisers_moved', 'lack_of_time', 'goal_reached', 'merged', 'funding_ended', 'other')",
             name=op.f("ck_village_status_changes_reason_code"),
@@ -184,9 +203,7 @@ def upgrade() -> None:
 
     # ### end Alembic commands ###
 
-    # Reference data: Seoul's 25 districts, as shipped in data/districts.csv.
-    from energy.villages.districts import reference_rows
-
+    # Reference data: the 25 districts above.
     districts = sa.table(
         "districts",
         sa.column("code", sa.String),
@@ -196,7 +213,7 @@ def upgrade() -> None:
         sa.column("tile_col", sa.SmallInteger),
         sa.column("valid_from", sa.Date),
     )
-    op.bulk_insert(districts, reference_rows())
+    op.bulk_insert(districts, [dict(zip(DISTRICT_COLUMNS, row, strict=True)) for row in DISTRICTS])
 
 
 def downgrade() -> None:

@@ -7,17 +7,137 @@ Create Date: 2026-11-25 17:29:37.294396
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
 
-import energy.store.models.readings
+from energy.store.migrations import types
 
 revision: str = "0002"
 down_revision: str | None = "0001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
+
+# Reference data: the published conversion factors and the tariffs, as data/conversion_factors.csv
+# and data/tariffs.csv listed them when this migration was written (staff edit them in the app
+# later). They are written here, not read from the files, so that this revision builds the same
+# store whatever the files say later.
+FACTOR_COLUMNS = ("key", "value", "unit", "basis", "valid_from", "source")
+FACTORS = [
+    (
+        "electricity.toe",
+        0.229,
+        "TOE/MWh",
+        "consumption basis (Energy Act enforcement rules)",
+        dt.date(2012, 1, 1),
+        "Energy Act enforcement rules, energy heat-value conversion table; used by Seoul's own programme totals",
+    ),
+    (
+        "solar.toe",
+        0.213,
+        "TOE/MWh",
+        "generation basis (Energy Act enforcement rules)",
+        dt.date(2012, 1, 1),
+        "Energy Act enforcement rules, energy heat-value conversion table",
+    ),
+    (
+        "gas.toe",
+        0.023884,
+        "TOE/GJ",
+        "gross calorific value: 1 TOE = 41.868 GJ",
+        dt.date(2012, 1, 1),
+        "1 TOE = 10^7 kcal = 41.868 GJ (Energy Act enforcement rules)",
+    ),
+    (
+        "gas.mj_per_m3",
+        42.7,
+        "MJ/Nm3",
+        "gross calorific value of city gas",
+        dt.date(2012, 1, 1),
+        "Energy heat-value conversion table (2017): 42.7 MJ/Nm3, 1.019 TOE per 1,000 Nm3",
+    ),
+    (
+        "gas.mj_per_m3",
+        43.1,
+        "MJ/Nm3",
+        "gross calorific value of city gas",
+        dt.date(2023, 1, 1),
+        "Energy heat-value conversion table (later revision): about 43.1 MJ/Nm3, 1.029 TOE per 1,000 Nm3",
+    ),
+    (
+        "heat.toe",
+        0.086,
+        "TOE/MWh",
+        "heat delivered: 1 kWh = 860 kcal",
+        dt.date(2012, 1, 1),
+        "1 TOE = 10^7 kcal",
+    ),
+    (
+        "electricity.co2",
+        0.4594,
+        "tCO2eq/MWh",
+        "national grid emission factor",
+        dt.date(2012, 1, 1),
+        "2014-16 average grid factor, used from 2020 (earlier months use it too so that comparisons stay like for like)",
+    ),
+    (
+        "electricity.co2",
+        0.4541,
+        "tCO2eq/MWh",
+        "national grid emission factor",
+        dt.date(2025, 3, 1),
+        "2020-22 average grid factor, published 2025-03",
+    ),
+    (
+        "electricity.co2",
+        0.4173,
+        "tCO2eq/MWh",
+        "national grid emission factor",
+        dt.date(2025, 12, 1),
+        "2023 grid factor, published 2025-12 (yearly from then)",
+    ),
+    (
+        "gas.co2",
+        56.1,
+        "tCO2/TJ",
+        "city gas (LNG) combustion",
+        dt.date(2012, 1, 1),
+        "IPCC default for natural gas: 56,100 kgCO2/TJ (about 2.18 kgCO2 per Nm3)",
+    ),
+]
+TARIFF_COLUMNS = ("carrier", "krw_per_unit", "unit", "valid_from", "source")
+TARIFFS = [
+    (
+        "electricity",
+        130.0,
+        "kWh",
+        dt.date(2012, 1, 1),
+        "Approximate residential average price including progressive tiers (KEPCO); staff should replace it with the current table",
+    ),
+    (
+        "gas",
+        22.3,
+        "MJ",
+        dt.date(2012, 1, 1),
+        "Approximate Seoul residential city-gas price per MJ; staff should replace it with the current table",
+    ),
+    (
+        "water",
+        1100.0,
+        "m3",
+        dt.date(2012, 1, 1),
+        "Approximate Seoul water and sewage charge per m3; staff should replace it with the current table",
+    ),
+    (
+        "heat",
+        95.0,
+        "kWh",
+        dt.date(2012, 1, 1),
+        "Approximate district-heating price per kWh of heat; staff should replace it with the current table",
+    ),
+]
 
 
 def upgrade() -> None:
@@ -61,9 +181,7 @@ def upgrade() -> None:
         sa.Column("occupants", sa.SmallInteger(), nullable=True),
         sa.Column("joined_on", sa.Date(), nullable=False),
         sa.Column("left_on", sa.Date(), nullable=True),
-        sa.Column(
-            "created_at", energy.store.models.base.UTCDateTime(timezone=True), nullable=False
-        ),
+        sa.Column("created_at", types.UTCDateTime(timezone=True), nullable=False),
         sa.CheckConstraint(
             "floor_area_band IN ('<40', '40-60', '60-85', '85-135', '135+')",
             name=op.f("ck_households_floor_area_band"),
@@ -95,9 +213,7 @@ def upgrade() -> None:
         sa.Column("changed", sa.Integer(), nullable=False),
         sa.Column("unchanged", sa.Integer(), nullable=False),
         sa.Column("created_by", sa.String(length=80), nullable=False),
-        sa.Column(
-            "created_at", energy.store.models.base.UTCDateTime(timezone=True), nullable=False
-        ),
+        sa.Column("created_at", types.UTCDateTime(timezone=True), nullable=False),
         sa.CheckConstraint(
             "source IN ('entry', 'import', 'demo')", name=op.f("ck_reading_batches_source")
         ),
@@ -177,9 +293,7 @@ def upgrade() -> None:
 
     # ### end Alembic commands ###
 
-    # Reference data: published conversion factors and tariffs (staff edit them later).
-    from energy.savings.factors import reference_factor_rows, reference_tariff_rows
-
+    # Reference data: the factors and tariffs above.
     factors = sa.table(
         "conversion_factors",
         sa.column("key", sa.String),
@@ -189,7 +303,7 @@ def upgrade() -> None:
         sa.column("valid_from", sa.Date),
         sa.column("source", sa.Text),
     )
-    op.bulk_insert(factors, reference_factor_rows())
+    op.bulk_insert(factors, [dict(zip(FACTOR_COLUMNS, row, strict=True)) for row in FACTORS])
     tariffs = sa.table(
         "tariffs",
         sa.column("carrier", sa.String),
@@ -198,7 +312,7 @@ def upgrade() -> None:
         sa.column("valid_from", sa.Date),
         sa.column("source", sa.Text),
     )
-    op.bulk_insert(tariffs, reference_tariff_rows())
+    op.bulk_insert(tariffs, [dict(zip(TARIFF_COLUMNS, row, strict=True)) for row in TARIFFS])
 
 
 def downgrade() -> None:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import energy.store.models.readings
+from energy.store.migrations import types
 
 revision: str = "0003"
 down_revision: str | None = "0002"
@@ -31,12 +31,8 @@ def upgrade() -> None:
         sa.Column("attribution_ko", sa.String(length=120), nullable=False),
         sa.Column("attribution_en", sa.String(length=120), nullable=True),
         sa.Column("position", sa.SmallInteger(), nullable=False),
-        sa.Column(
-            "created_at", energy.store.models.base.UTCDateTime(timezone=True), nullable=False
-        ),
-        sa.Column(
-            "updated_at", energy.store.models.base.UTCDateTime(timezone=True), nullable=False
-        ),
+        sa.Column("created_at", types.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", types.UTCDateTime(timezone=True), nullable=False),
         sa.CheckConstraint("position >= 0", name=op.f("ck_townhall_stories_position")),
         sa.CheckConstraint("year BETWEEN 2012 AND 2100", name=op.f("ck_townhall_stories_year")),
         sa.ForeignKeyConstraint(

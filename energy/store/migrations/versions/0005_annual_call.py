@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import energy.store.models.readings
+from energy.store.migrations import types
 
 revision: str = "0005"
 down_revision: str | None = "0004"
@@ -44,9 +44,7 @@ def upgrade() -> None:
         sa.Column("rubric", sa.JSON(), nullable=False),
         sa.Column("renewal_min_coverage", sa.Float(), nullable=False),
         sa.Column("renewal_min_saving_pct", sa.Float(), nullable=False),
-        sa.Column(
-            "created_at", energy.store.models.base.UTCDateTime(timezone=True), nullable=False
-        ),
+        sa.Column("created_at", types.UTCDateTime(timezone=True), nullable=False),
         sa.CheckConstraint(
             "budget_krw >= 0 AND cap_y1_krw >= 0 AND cap_y2_krw >= 0 AND cap_y3_krw >= 0",
             name=op.f("ck_calls_money"),
@@ -84,19 +82,13 @@ def upgrade() -> None:
         sa.Column("budget", sa.JSON(), nullable=False),
         sa.Column("status", sa.String(length=12), nullable=False),
         sa.Column("stage", sa.String(length=16), nullable=True),
-        sa.Column(
-            "submitted_at", energy.store.models.base.UTCDateTime(timezone=True), nullable=True
-        ),
+        sa.Column("submitted_at", types.UTCDateTime(timezone=True), nullable=True),
         sa.Column("award_krw", sa.BigInteger(), nullable=True),
-        sa.Column("decided_at", energy.store.models.base.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("decided_at", types.UTCDateTime(timezone=True), nullable=True),
         sa.Column("decided_by", sa.String(length=80), nullable=True),
         sa.Column("decision_note", sa.Text(), nullable=True),
-        sa.Column(
-            "created_at", energy.store.models.base.UTCDateTime(timezone=True), nullable=False
-        ),
-        sa.Column(
-            "updated_at", energy.store.models.base.UTCDateTime(timezone=True), nullable=False
-        ),
+        sa.Column("created_at", types.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", types.UTCDateTime(timezone=True), nullable=False),
         sa.CheckConstraint(
             "applicant_type IN ('resident_group', 'civil_organisation', 'nonprofit_corporation', 'social_cooperative')",
             name=op.f("ck_call_applications_applicant_type"),
@@ -154,9 +146,7 @@ def upgrade() -> None:
         sa.Column("village_id", sa.Integer(), nullable=False),
         sa.Column("programme_year", sa.SmallInteger(), nullable=False),
         sa.Column("award_krw", sa.BigInteger(), nullable=False),
-        sa.Column(
-            "created_at", energy.store.models.base.UTCDateTime(timezone=True), nullable=False
-        ),
+        sa.Column("created_at", types.UTCDateTime(timezone=True), nullable=False),
         sa.CheckConstraint("award_krw >= 0", name=op.f("ck_call_grants_award")),
         sa.CheckConstraint(
             "programme_year BETWEEN 1 AND 3", name=op.f("ck_call_grants_programme_year")
@@ -211,12 +201,8 @@ def upgrade() -> None:
         sa.Column("stage", sa.String(length=16), nullable=False),
         sa.Column("conflict", sa.Boolean(), nullable=True),
         sa.Column("conflict_note", sa.Text(), nullable=True),
-        sa.Column(
-            "declared_at", energy.store.models.base.UTCDateTime(timezone=True), nullable=True
-        ),
-        sa.Column(
-            "submitted_at", energy.store.models.base.UTCDateTime(timezone=True), nullable=True
-        ),
+        sa.Column("declared_at", types.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("submitted_at", types.UTCDateTime(timezone=True), nullable=True),
         sa.ForeignKeyConstraint(
             ["application_id"],
             ["call_applications.id"],
@@ -293,7 +279,7 @@ def upgrade() -> None:
         sa.Column("line", sa.String(length=12), nullable=False),
         sa.Column("amount_krw", sa.BigInteger(), nullable=False),
         sa.Column("filed_by", sa.String(length=80), nullable=False),
-        sa.Column("filed_at", energy.store.models.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("filed_at", types.UTCDateTime(timezone=True), nullable=False),
         sa.CheckConstraint(
             "line IN ('rent', 'training', 'equipment', 'events', 'other')",
             name=op.f("ck_call_spending_lines_line"),

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import energy.store.models.readings
+from energy.store.migrations import types
 
 revision: str = "0006"
 down_revision: str | None = "0005"
@@ -70,9 +70,7 @@ def upgrade() -> None:
         sa.Column("role", sa.String(length=12), nullable=False),
         sa.Column("household_code", sa.String(length=32), nullable=True),
         sa.Column("active", sa.Boolean(), nullable=False),
-        sa.Column(
-            "created_at", energy.store.models.base.UTCDateTime(timezone=True), nullable=False
-        ),
+        sa.Column("created_at", types.UTCDateTime(timezone=True), nullable=False),
         sa.CheckConstraint(
             "role IN ('organiser', 'resident')", name=op.f("ck_training_participants_role")
         ),
@@ -136,16 +134,12 @@ def upgrade() -> None:
         sa.Column("module_id", sa.Integer(), nullable=False),
         sa.Column("trainer_id", sa.Integer(), nullable=False),
         sa.Column("venue_id", sa.Integer(), nullable=False),
-        sa.Column("starts_at", energy.store.models.base.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("ends_at", energy.store.models.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("starts_at", types.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("ends_at", types.UTCDateTime(timezone=True), nullable=False),
         sa.Column("status", sa.String(length=12), nullable=False),
         sa.Column("note", sa.Text(), nullable=True),
-        sa.Column(
-            "created_at", energy.store.models.base.UTCDateTime(timezone=True), nullable=False
-        ),
-        sa.Column(
-            "updated_at", energy.store.models.base.UTCDateTime(timezone=True), nullable=False
-        ),
+        sa.Column("created_at", types.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", types.UTCDateTime(timezone=True), nullable=False),
         sa.CheckConstraint(
             "status IN ('scheduled', 'cancelled')", name=op.f("ck_training_sessions_status")
         ),
@@ -184,9 +178,7 @@ def upgrade() -> None:
         sa.Column("participant_id", sa.Integer(), nullable=False),
         sa.Column("status", sa.String(length=8), nullable=False),
         sa.Column("recorded_by", sa.String(length=80), nullable=False),
-        sa.Column(
-            "recorded_at", energy.store.models.base.UTCDateTime(timezone=True), nullable=False
-        ),
+        sa.Column("recorded_at", types.UTCDateTime(timezone=True), nullable=False),
         sa.CheckConstraint(
             "status IN ('present', 'late', 'excused', 'absent')",
             name=op.f("ck_training_attendance_status"),

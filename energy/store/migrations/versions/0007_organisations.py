@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import energy.store.models.readings
+from energy.store.migrations import types
 
 revision: str = "0007"
 down_revision: str | None = "0006"
@@ -38,12 +38,8 @@ def upgrade() -> None:
         sa.Column("corporate_registration_no", sa.String(length=40), nullable=True),
         sa.Column("business_registration_no", sa.String(length=40), nullable=True),
         sa.Column("note", sa.Text(), nullable=True),
-        sa.Column(
-            "created_at", energy.store.models.base.UTCDateTime(timezone=True), nullable=False
-        ),
-        sa.Column(
-            "updated_at", energy.store.models.base.UTCDateTime(timezone=True), nullable=False
-        ),
+        sa.Column("created_at", types.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", types.UTCDateTime(timezone=True), nullable=False),
         sa.CheckConstraint(
             "legal_form IN ('cooperative', 'social_cooperative', 'nonprofit', 'social_enterprise')",
             name=op.f("ck_organisations_legal_form"),
@@ -76,9 +72,7 @@ def upgrade() -> None:
         sa.Column("eligible", sa.Integer(), nullable=True),
         sa.Column("attendees", sa.Integer(), nullable=True),
         sa.Column("votes_for", sa.Integer(), nullable=True),
-        sa.Column(
-            "updated_at", energy.store.models.base.UTCDateTime(timezone=True), nullable=False
-        ),
+        sa.Column("updated_at", types.UTCDateTime(timezone=True), nullable=False),
         sa.CheckConstraint(
             "attendees IS NULL OR (attendees >= 0 AND votes_for >= 0)",
             name=op.f("ck_formation_steps_attendance"),
@@ -143,9 +137,7 @@ def upgrade() -> None:
         sa.Column("left_on", sa.Date(), nullable=True),
         sa.Column("shares_pledged", sa.Integer(), nullable=False),
         sa.Column("shares_paid", sa.Integer(), nullable=False),
-        sa.Column(
-            "created_at", energy.store.models.base.UTCDateTime(timezone=True), nullable=False
-        ),
+        sa.Column("created_at", types.UTCDateTime(timezone=True), nullable=False),
         sa.CheckConstraint(
             "board_role IS NULL OR board_role IN ('chair', 'vice_chair', 'director', 'auditor')",
             name=op.f("ck_organisation_members_board_role"),

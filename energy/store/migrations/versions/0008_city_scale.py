@@ -23,7 +23,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import energy.store.models.readings
+from energy.store.migrations import types
 
 revision: str = "0008"
 down_revision: str | None = "0007"
@@ -188,9 +188,7 @@ def upgrade() -> None:
         "village_sums_state",
         sa.Column("village_id", sa.Integer(), nullable=False),
         sa.Column("fresh", sa.Boolean(), nullable=False),
-        sa.Column(
-            "rebuilt_at", energy.store.models.base.UTCDateTime(timezone=True), nullable=False
-        ),
+        sa.Column("rebuilt_at", types.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["village_id"],
             ["villages.id"],

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import energy.store.models.readings
+from energy.store.migrations import types
 
 revision: str = "0009"
 down_revision: str | None = "0008"
@@ -45,7 +45,7 @@ _steps = sa.table(
     sa.column("organisation_id", sa.Integer),
     sa.column("step", sa.String),
     sa.column("done_on", sa.Date),
-    sa.column("updated_at", energy.store.models.base.UTCDateTime(timezone=True)),
+    sa.column("updated_at", types.UTCDateTime(timezone=True)),
 )
 
 

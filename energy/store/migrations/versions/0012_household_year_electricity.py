@@ -8,7 +8,7 @@ The town hall tells "the yearly electricity of N typical households": the median
 programme household, of a year's electricity. From the readings that is a pass over a year of
 electricity for the whole city (1.2 million readings at ten million; about a second on
 SQLite). The new table keeps one row per household and year (kWh, months on record), kept
-with ``village_month_sums`` by ``energy.savings.village_sums.rebuild`` and trusted only for villages
+with ``village_month_sums`` by ``energy.savings.compute.village_sums.rebuild`` and trusted only for villages
 whose sums are fresh (the triggers of 0008 mark a village stale on every change).
 
 The upgrade fills the table from the readings in one statement, so an upgraded store needs

@@ -8,7 +8,7 @@ The town hall's renewables slide sums a year of the whole city's metered solar o
 month and lists the households that generated: about 135,000 readings at ten million, and
 0.4 s of every cold town hall on SQLite even along the solar index of 0014. The new table
 keeps one row per household and year with one column per month (NULL where the month has
-no reading), kept with ``village_month_sums`` by ``energy.savings.village_sums.rebuild`` and
+no reading), kept with ``village_month_sums`` by ``energy.savings.compute.village_sums.rebuild`` and
 trusted only for villages whose sums are fresh (the triggers of 0008 mark a village stale
 on every change). The slide then reads a twelfth of the rows.
 

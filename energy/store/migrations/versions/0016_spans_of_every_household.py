@@ -10,7 +10,7 @@ household of the city (117,647 in the ten-million store; 0.03-0.05 s of each of 
 pages, growing with the city). The kept spans of 0008 count, per village and carrier, the
 households that take part from month ``first`` to month ``last``; rows with the carrier
 ``*`` now count every household, so the count of any period is a sum over a few rows per
-village. They are kept with the other spans by ``energy.savings.village_sums.rebuild``.
+village. They are kept with the other spans by ``energy.savings.compute.village_sums.rebuild``.
 
 The upgrade adds the rows from the households in one statement, so an upgraded store needs
 no rebuild; the downgrade takes them away.

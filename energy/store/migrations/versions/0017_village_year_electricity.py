@@ -9,7 +9,7 @@ taking part in the period. From ``household_year_electricity`` (0012) that is a 
 household joined to the households table: 117,647 rows and 0.06 s of every cold town hall at
 ten million readings on SQLite. The new table sums those rows per village, year and span of
 taking part (the month indexes of ``village_household_spans``), so the same figure is a sum
-over a few rows per village. Kept with the other sums by ``energy.savings.village_sums.rebuild``
+over a few rows per village. Kept with the other sums by ``energy.savings.compute.village_sums.rebuild``
 and trusted only for fresh villages.
 
 The upgrade fills the table from the kept yearly rows and the households in one statement.

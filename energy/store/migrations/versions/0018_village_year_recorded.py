@@ -9,7 +9,7 @@ Asked of the readings index, that is a probe per village and month: twelve queri
 0.04 s of every cold readiness page at ten million readings on SQLite, growing with the
 villages. The new table keeps, per village and calendar year, a bit per month that has a
 reading (bit m-1 for month m), so the count is a read of two rows per village. Kept with the
-other sums by ``energy.savings.village_sums.rebuild`` and trusted only for fresh villages.
+other sums by ``energy.savings.compute.village_sums.rebuild`` and trusted only for fresh villages.
 
 The upgrade fills the table from the readings in one statement (a pass over the village
 index).

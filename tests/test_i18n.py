@@ -17,8 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [
     *ROOT.glob("app.py"),
     *(ROOT / "pages").glob("*.py"),
-    *(ROOT / "ui").glob("*.py"),
-    *(ROOT / "energy").glob("*.py"),
+    *(ROOT / "ui").rglob("*.py"),
+    *(ROOT / "energy").rglob("*.py"),
 ]
 # A message key is the first argument of t(), translate(), an error class or a header helper.
 KEY_PATTERN = re.compile(

@@ -23,6 +23,7 @@ from energy.call.calls import CallInfo, call_info
 from energy.core.access import Actor, require, require_village
 from energy.core.errors import InvalidInput, NotFound
 from energy.core.vocabulary import BUDGET_LINES, DECISIONS
+from energy.savings.compute import compute_savings
 from energy.savings.factors import factors_at
 from energy.store.db import session_for
 from energy.store.models.base import utcnow
@@ -436,8 +437,6 @@ def renewal_record(actor: Actor, application_id: int, *, url: str | None = None)
     opened (eco-mileage method), its first-year training (core modules done), and whether
     last year's spending report is in."""
     require(actor, "call.manage")
-    from energy.savings.compute import compute_savings
-
     with session_for(actor, url=url) as session:
         app = session.get(Application, application_id)
         if app is None:

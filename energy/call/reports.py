@@ -17,13 +17,14 @@ from energy.call.applications import ApplicationInfo, get_application, list_appl
 from energy.call.calls import CallInfo, calls_of_year, get_call
 from energy.call.grants import BudgetState, budget_state
 from energy.call.reviews import review_progress
-from energy.core.access import Actor, require
+from energy.core.access import Actor, can, require
 from energy.core.errors import InvalidInput
 from energy.core.i18n import format_date, format_krw, translate
 from energy.core.vocabulary import APPLICATION_STATUSES
 from energy.documents import exports
 from energy.store.db import session_for
-from energy.store.models.call import Application, ReviewAssignment, ReviewScore
+from energy.store.models.accounts import User
+from energy.store.models.call import Application, Call, ReviewAssignment, ReviewScore
 from energy.store.models.villages import District
 from energy.villages.districts import list_districts
 
@@ -164,8 +165,6 @@ def decisions_frame(apps: list[ApplicationInfo]) -> pd.DataFrame:
 def scores_frame(actor: Actor, call_id: int, *, url: str | None = None) -> pd.DataFrame:
     """One row per reviewer, application, stage and criterion (reviewers by account name)."""
     require(actor, "call.manage")
-    from energy.store.models.accounts import User
-
     with session_for(actor, url=url) as session:
         rows = session.execute(
             select(
@@ -272,16 +271,12 @@ def decision_letter(
 
 
 def _may_read_call(actor: Actor) -> bool:
-    from energy.core.access import can
-
     return any(can(actor, c) for c in ("call.manage", "call.review", "call.apply"))
 
 
 def call_figures(session: Session, year: int, district_code: str | None) -> tuple[int, int] | None:
     """(applications received, villages selected) in ``year``'s calls, for the town hall
     (aggregates only); ``None`` when no call of that year is recorded."""
-    from energy.store.models.call import Call
-
     if not session.scalar(select(func.count()).select_from(Call).where(Call.year == year)):
         return None
     query = (

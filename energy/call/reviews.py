@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from energy.call.applications import ApplicationInfo, info
-from energy.call.calls import call_info
+from energy.call.calls import call_info, call_row
 from energy.core.access import Actor, require
 from energy.core.errors import AccessDenied, InvalidInput, NotFound
 from energy.core.vocabulary import SCORE_MAX
@@ -334,8 +334,6 @@ def stage_results(
     mean, the spread (highest minus lowest, to spot disagreement), reviews done and rank."""
     require(actor, "call.manage")
     with session_for(actor, url=url) as session:
-        from energy.call.calls import call_row
-
         rubric = call_info(call_row(session, call_id)).rules.rubric
         rows = session.execute(
             select(ReviewAssignment, Application, User)

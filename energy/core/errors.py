@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from energy.core.i18n import translate
+
 
 class EnergyError(Exception):
     """Base of every error a user may see. ``key`` names the catalogue message."""
@@ -20,8 +22,6 @@ class EnergyError(Exception):
         super().__init__(self.key)
 
     def message(self, lang: str = "en") -> str:
-        from energy.core.i18n import translate
-
         return translate(self.key, lang, **self.params)
 
     def __str__(self) -> str:

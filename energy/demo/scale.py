@@ -26,6 +26,7 @@ from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
 from energy.calc.metrics import add_months, first_of_month
+from energy.demo.load import DEMO_ACTOR
 from energy.demo.readings import ELECTRICITY_SHAPE, HEATING_MJ, WATER_SHAPE, write_readings
 from energy.savings import village_sums
 from energy.store.db import get_engine, record_action, session_for
@@ -95,8 +96,6 @@ def add_scale_readings(
     progress: Progress | None = None,
 ) -> ScaleSummary:
     """Add ``households`` households with ``years`` years of monthly readings to the store."""
-    from energy.demo.load import DEMO_ACTOR
-
     today = today or dt.date.today()
     last = add_months(first_of_month(today), -1)
     months = [add_months(last, -n) for n in range(years * 12 - 1, -1, -1)]

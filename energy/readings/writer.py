@@ -23,7 +23,7 @@ import sqlite3
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from itertools import chain, islice, repeat
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 from sqlalchemy import Table, and_, bindparam, update
@@ -32,11 +32,9 @@ from sqlalchemy.orm import Session
 
 from energy.calc.metrics import month_from_index
 from energy.core.vocabulary import CARRIERS
+from energy.readings.report import ImportReport
 from energy.store.models.readings import Household, Reading, VillageSumsState
 from energy.store.models.villages import Village
-
-if TYPE_CHECKING:
-    from energy.readings.report import ImportReport
 
 HISTORY_SETTING = "energy.history_by_writer"
 SQLITE_INSERT_TRIGGERS = ("trg_readings_history_insert", "trg_sums_readings_insert")

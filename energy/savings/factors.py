@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from energy.calc.factor_set import Factor, FactorSet, Price
 from energy.core.access import Actor, require
 from energy.core.errors import AlreadyExists, InvalidInput
-from energy.core.vocabulary import CARRIERS
+from energy.core.vocabulary import CANONICAL_UNITS, CARRIERS
 from energy.store.db import session_for
 from energy.store.models.factors import ConversionFactor, Tariff
 
@@ -125,8 +125,6 @@ def add_tariff(
         raise InvalidInput("error.positive", field="krw_per_unit")
     if not source.strip():
         raise InvalidInput("error.required", field="source")
-    from energy.core.vocabulary import CANONICAL_UNITS
-
     with session_for(actor, write=True, url=url) as session:
         exists = session.scalar(
             select(Tariff).where(Tariff.carrier == carrier, Tariff.valid_from == valid_from)

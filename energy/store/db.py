@@ -29,6 +29,8 @@ from sqlalchemy.orm import Session
 from energy.core.access import Actor
 from energy.core.config import get_settings
 from energy.core.errors import StoreAhead, StoreBehind
+from energy.store.models.base import utcnow
+from energy.store.models.system import AuditEntry
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # How long a SQLite writer waits for another before giving up (ms).
@@ -247,9 +249,6 @@ def _entity_key(obj: Any) -> str:
 
 @event.listens_for(AuditedSession, "after_flush")
 def _audit_after_flush(session: Session, _flush_context: Any) -> None:
-    from energy.store.models.base import utcnow
-    from energy.store.models.system import AuditEntry
-
     actor: Actor | None = session.info.get("actor")
     if actor is None:
         raise RuntimeError("a write without an actor cannot be audited")
@@ -302,9 +301,6 @@ def record_action(
     session: Session, action: str, entity: str, key: str, detail: dict[str, Any] | None = None
 ) -> None:
     """Audit an event that is not a row change (a login, a bulk import, a backup)."""
-    from energy.store.models.base import utcnow
-    from energy.store.models.system import AuditEntry
-
     actor: Actor = session.info["actor"]
     session.connection().execute(
         insert(AuditEntry),

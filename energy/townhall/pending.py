@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from energy.call.reports import call_figures
 from energy.core.access import Actor
+from energy.organisations.registry import founded_figures
 from energy.store.db import session_for
 from energy.townhall.scope import Scope, ScopeInfo, T, TownHallFilter, scope_slide
 from energy.training.figures import training_counts
@@ -51,8 +53,6 @@ def _call_figures(session: Session, scope: Scope) -> CallFigures | None:
     """Applications received (submitted, not drafts or withdrawn) and villages selected in
     the presentation year's calls, in the scope's district if one is chosen; ``None`` when
     no call of that year is recorded (the slide then says so)."""
-    from energy.call.reports import call_figures
-
     found = call_figures(session, scope.info.year, scope.info.district_code)
     return None if found is None else CallFigures(applications=found[0], selected=found[1])
 
@@ -67,8 +67,6 @@ def organisation_figures(session: Session, scope: Scope) -> OrganisationFigures 
     """Organisations the scope's villages had founded by the period's end (every founding
     step done), their members then, and the jobs of the year's reports (full- and part-time).
     ``None`` while the store holds no organisation at all (nothing recorded yet)."""
-    from energy.organisations.registry import founded_figures
-
     found = founded_figures(session, scope.village_ids, scope.info.year, scope.info.end)
     if found is None:
         return None

@@ -16,7 +16,6 @@ from energy.core.access import Actor
 from energy.core.config import get_settings
 from energy.core.errors import StoreAhead, StoreBehind
 from energy.demo.load import ensure_store_with_demo
-from energy.store.models.base import utcnow
 from ui.core import state
 from ui.core.i18n import lang, t
 
@@ -51,7 +50,7 @@ def current_actor() -> Actor | None:
     actor: Actor | None = st.session_state.get(state.ACTOR)
     if actor is None:
         return None
-    now = utcnow()
+    now = dt.datetime.now(dt.UTC)
     last_seen: dt.datetime | None = st.session_state.get(state.LAST_SEEN)
     idle = dt.timedelta(minutes=get_settings().session_idle_minutes)
     if last_seen is not None and now - last_seen > idle:
@@ -71,7 +70,7 @@ def current_actor() -> Actor | None:
 
 
 def sign_in(actor: Actor) -> None:
-    now = utcnow()
+    now = dt.datetime.now(dt.UTC)
     st.session_state[state.ACTOR] = actor
     st.session_state[state.LAST_SEEN] = now
     st.session_state[state.CHECKED_AT] = now

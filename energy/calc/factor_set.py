@@ -1,4 +1,4 @@
-"""factor_set"""
+"""The conversion factors and prices valid on one date: what one comparison uses on both sides."""
 
 from __future__ import annotations
 

@@ -1,4 +1,10 @@
-"""vocabulary"""
+"""The programme's closed sets, in one place: what a role, a carrier, a housing type, a
+status, an application's stage or a training topic can be.
+
+The tables' check constraints, the forms' choices and the catalogue's keys (``role.<r>``,
+``status.<s>`` ...) are built from these tuples; a new member needs a migration for the
+constraint and a message in both languages.
+"""
 
 from __future__ import annotations
 

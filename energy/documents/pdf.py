@@ -1,4 +1,4 @@
-"""pdf"""
+"""The PDF page with the Korean font registered as "noto" (handouts, certificates, letters)."""
 
 from __future__ import annotations
 

@@ -31,7 +31,7 @@ def run_migrations_online() -> None:
             render_as_batch=True,
             compare_type=True,
             # A new migration names the app's own column types from the frozen copies in
-            # energy/store/migrations/types.py (``types.UTCDateTime``), never from energy.store.models.readings.
+            # energy/store/migrations/types.py (``types.UTCDateTime``), never from energy.store.models.
             user_module_prefix="types.",
         )
         with context.begin_transaction():

@@ -1,4 +1,4 @@
-"""accounts"""
+"""People who log in (``users``) and the throttle on failed logins per name."""
 
 from __future__ import annotations
 

@@ -1,4 +1,9 @@
-"""base"""
+"""The declarative base every table is on, its naming convention, and UTC timestamps.
+
+Every constraint has a name (the naming convention) so that Alembic can change it on
+SQLite in batch mode and on PostgreSQL alike. Timestamps are UTC (:class:`UTCDateTime`);
+months are first-of-month dates; money is integer KRW.
+"""
 
 from __future__ import annotations
 

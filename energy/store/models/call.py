@@ -1,7 +1,7 @@
 """The annual call (issue 3): calls, applications, organisers, reviews, decisions, grants.
 
-Tables live on ``energy.store.models.base.Base``; ``energy.store.models.readings`` imports this module so that they
-are registered on the metadata Alembic and backups read.
+Tables live on ``energy.store.models.base.Base``; the package ``energy.store.models`` imports
+this module so that they are registered on the metadata Alembic and backups read.
 
 Vocabulary: a *call* is one year's invitation with its own rules (caps, eligibility,
 stages, rubric), kept as they were once the call has closed. An *application* goes

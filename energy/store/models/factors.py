@@ -1,4 +1,4 @@
-"""factors"""
+"""Conversion factors (TOE, CO2, calorific values) and tariffs, versioned by the date they hold from, each with its source."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Organisations villages found (issue 6): formation steps, members, capital, assets, jobs.
 
-Tables live on ``energy.store.models.base.Base``; ``energy.store.models.readings`` imports this module so that they
-are registered on the metadata Alembic and backups read.
+Tables live on ``energy.store.models.base.Base``; the package ``energy.store.models`` imports
+this module so that they are registered on the metadata Alembic and backups read.
 
 Vocabulary: an *organisation* is what a village founds to carry its work on (a general or
 social cooperative, a non-profit civil organisation, a social enterprise). Its *formation

@@ -1,8 +1,5 @@
-"""Typed SQLAlchemy models: the store's tables.
-
-Every constraint has a name (the naming convention) so that Alembic can change it on
-SQLite in batch mode and on PostgreSQL alike. Timestamps are UTC; months are first-of-month
-dates; money is integer KRW.
+"""Households, their generation units, readings and import batches, and the sums kept from
+them per village, month and year so that programme pages stay fast.
 """
 
 from __future__ import annotations

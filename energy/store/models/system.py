@@ -1,4 +1,4 @@
-"""system"""
+"""The store about itself: the audit log (who, when, what, before and after) and small settings."""
 
 from __future__ import annotations
 

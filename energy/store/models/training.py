@@ -1,7 +1,7 @@
 """First-year training (issue 4): modules, trainers, venues, sessions, attendance.
 
-Tables live on ``energy.store.models.base.Base``; ``energy.store.models.readings`` imports this module so that they
-are registered on the metadata Alembic and backups read.
+Tables live on ``energy.store.models.base.Base``; the package ``energy.store.models`` imports
+this module so that they are registered on the metadata Alembic and backups read.
 
 Vocabulary: a *module* is one unit of the curriculum (a topic, taught once per village);
 a *session* is one meeting where a trainer teaches a module to one village or to a few

@@ -1,4 +1,4 @@
-"""villages"""
+"""Districts, villages, their dated status history, and the quotes chosen for the town hall."""
 
 from __future__ import annotations
 

@@ -2,6 +2,10 @@
 
 Every command uses the store that ``ENERGY_DATABASE_URL`` names (default: the embedded
 SQLite file) and exits non-zero with a one-line reason on bad input.
+
+Building the parser imports none of the library's working modules (nor SQLAlchemy, pandas
+or Argon2): each command imports what it uses when it runs, so ``--help`` and a mistyped
+argument answer at once (tests/test_cli_imports.py).
 """
 
 from __future__ import annotations
@@ -14,26 +18,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from sqlalchemy.exc import SQLAlchemyError
-
-from energy import (
-    accounts,
-    applicants,
-    backup,
-    db,
-    demo,
-    households,
-    readings,
-    readings_file,
-    village_sums,
-    villages,
-)
 from energy.access import CLI_ACTOR, ROLES
 from energy.config import get_settings
 from energy.errors import EnergyError, InvalidInput
-from energy.models import HOUSING_TYPES
 
 Handler = Callable[[argparse.Namespace], int]
+# energy.models.HOUSING_TYPES, written out so that the parser needs no models (a test checks
+# that the two agree).
+HOUSING_TYPES = ("apartment", "detached", "mixed")
 LIVES_IN_HELP = (
     "district the person lives in, Dongjak-gu or 동작구 (a reviewer living in an applicant's "
     "district is flagged in review)"
@@ -42,10 +34,14 @@ LIVES_IN_HELP = (
 
 def _ready() -> None:
     """Commands other than ``db upgrade`` need a store at the current schema."""
+    from energy import db
+
     db.ensure_store(demo_if_new=False)
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from energy import db, village_sums
+
     before = db.current_revision()
     db.upgrade()
     after = db.current_revision()
@@ -57,6 +53,8 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
 
 
 def cmd_db_status(args: argparse.Namespace) -> int:
+    from energy import db
+
     current, head = db.current_revision(), db.head_revision()
     state = "up to date" if current == head else "behind: run `python -m energy db upgrade`"
     print(f"store: {get_settings().database_url.split('@')[-1]}")
@@ -74,6 +72,8 @@ def _read_password(args: argparse.Namespace) -> str:
 
 
 def cmd_user_add(args: argparse.Namespace) -> int:
+    from energy import accounts
+
     _ready()
     user = accounts.add_user(
         CLI_ACTOR,
@@ -92,6 +92,8 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 
 
 def cmd_user_district(args: argparse.Namespace) -> int:
+    from energy import applicants
+
     if (args.district is None) == (not args.clear):
         raise InvalidInput("error.district_or_clear", field="district")
     _ready()
@@ -104,6 +106,8 @@ def cmd_user_district(args: argparse.Namespace) -> int:
 
 
 def cmd_user_list(args: argparse.Namespace) -> int:
+    from energy import accounts
+
     _ready()
     users = accounts.list_users(CLI_ACTOR)
     if args.json:
@@ -134,6 +138,8 @@ def cmd_user_list(args: argparse.Namespace) -> int:
 
 
 def cmd_user_disable(args: argparse.Namespace) -> int:
+    from energy import accounts
+
     _ready()
     accounts.set_user_active(CLI_ACTOR, args.name, False)
     print(f"disabled {args.name}")
@@ -141,6 +147,8 @@ def cmd_user_disable(args: argparse.Namespace) -> int:
 
 
 def cmd_user_enable(args: argparse.Namespace) -> int:
+    from energy import accounts
+
     _ready()
     accounts.set_user_active(CLI_ACTOR, args.name, True)
     print(f"enabled {args.name}")
@@ -148,6 +156,8 @@ def cmd_user_enable(args: argparse.Namespace) -> int:
 
 
 def cmd_user_password(args: argparse.Namespace) -> int:
+    from energy import accounts
+
     _ready()
     accounts.reset_password(CLI_ACTOR, args.name, _read_password(args))
     print(f"password set for {args.name}")
@@ -155,6 +165,8 @@ def cmd_user_password(args: argparse.Namespace) -> int:
 
 
 def cmd_village_add(args: argparse.Namespace) -> int:
+    from energy import villages
+
     _ready()
     village = villages.add_village(
         CLI_ACTOR,
@@ -173,6 +185,8 @@ def cmd_village_add(args: argparse.Namespace) -> int:
 
 
 def cmd_village_list(args: argparse.Namespace) -> int:
+    from energy import villages
+
     _ready()
     found = villages.list_villages(CLI_ACTOR)
     if args.json:
@@ -188,6 +202,8 @@ def cmd_village_list(args: argparse.Namespace) -> int:
 
 
 def cmd_household_add(args: argparse.Namespace) -> int:
+    from energy import households
+
     _ready()
     added = households.add_household(
         CLI_ACTOR,
@@ -202,6 +218,8 @@ def cmd_household_add(args: argparse.Namespace) -> int:
 
 
 def cmd_readings_import(args: argparse.Namespace) -> int:
+    from energy import readings, readings_file
+
     _ready()
     path = Path(args.file)
     if not path.is_file():
@@ -233,6 +251,8 @@ def cmd_readings_import(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from energy import demo
+
     _ready()
     if (args.households is None) != (args.years is None):
         raise InvalidInput("error.demo_scale_both")
@@ -260,6 +280,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from energy import backup
+
     _ready()
     summary = backup.backup(CLI_ACTOR, Path(args.file))
     print(
@@ -269,6 +291,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from energy import backup
+
     _ready()
     summary = backup.restore(CLI_ACTOR, Path(args.file))
     print(f"restored {sum(summary.rows.values())} rows from {summary.path}")
@@ -536,16 +560,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     except EnergyError as exc:
         print(f"error: {exc.message('en')}", file=sys.stderr)
         return 1
-    except SQLAlchemyError as exc:
+    except Exception as exc:
+        line = _failure_line(exc)
+        if line is None:
+            raise
+        print(line, file=sys.stderr)
+        return 1
+
+
+def _failure_line(exc: Exception) -> str | None:
+    """The one line said for a failure of the store or of the system, or ``None`` for any
+    other exception (it goes on up). SQLAlchemy is imported here: by now the command has."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    if isinstance(exc, SQLAlchemyError):
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-        print(f"error: the store could not be used: {reason}", file=sys.stderr)
-        return 1
-    except ValueError as exc:  # a bad setting, e.g. a malformed number in the environment
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    except OSError as exc:
-        print(
-            f"error: {exc.strerror or exc}: {getattr(exc, 'filename', '') or ''}".rstrip(": "),
-            file=sys.stderr,
-        )
-        return 1
+        return f"error: the store could not be used: {reason}"
+    if isinstance(exc, ValueError):  # a bad setting, e.g. a malformed number in the environment
+        return f"error: {exc}"
+    if isinstance(exc, OSError):
+        return f"error: {exc.strerror or exc}: {getattr(exc, 'filename', '') or ''}".rstrip(": ")
+    return None

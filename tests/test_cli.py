@@ -35,6 +35,13 @@ def test_help_lists_the_commands(tmp_path: Path) -> None:
         assert command in result.stdout
 
 
+def test_the_parser_offers_the_housing_types_of_the_models() -> None:
+    """The parser writes them out so that it imports no models (tests/test_cli_imports.py)."""
+    from energy import cli, models
+
+    assert cli.HOUSING_TYPES == models.HOUSING_TYPES
+
+
 def test_upgrade_add_list_on_a_new_embedded_store(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'cli.db'}"
     assert "revision" in energy(url, "db", "upgrade").stdout

@@ -20,6 +20,7 @@ from benchmarks.concurrency import measure_concurrency
 from benchmarks.imports import measure_import
 from benchmarks.pages import measure_pages
 from benchmarks.savings import measure_savings
+from benchmarks.startup import GOAL, measure_startup
 from benchmarks.stores import SIZES, store_url
 
 
@@ -29,11 +30,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stores", default="sqlite,postgresql")
     parser.add_argument(
         "--only",
-        choices=("pages", "savings", "import", "concurrency"),
+        choices=("pages", "savings", "import", "concurrency", "startup"),
         help="one measurement only",
     )
     parser.add_argument(
         "--import-rows", type=int, default=1_000_000, help="rows in the import benchmark's file"
+    )
+    parser.add_argument(
+        "--startup-runs", type=int, default=10, help="runs of each command in the start-up step"
     )
     parser.add_argument("--sessions", type=int, default=25, help="concurrent sessions")
     parser.add_argument("--seconds", type=float, default=20.0, help="measured window per setting")
@@ -47,7 +51,16 @@ def main(argv: list[str] | None = None) -> int:
         "python": sys.version.split()[0],
         "runs": [],
     }
-    for kind in args.stores.split(","):
+    if args.only in (None, "startup"):
+        up = measure_startup(args.startup_runs)
+        figures["startup"] = up
+        print(
+            f"start-up ({up['runs']} runs each): `python -m energy --help` {up['cli_help_mean_s']}s, "
+            f"`import pandas, sqlalchemy, numpy` {up['libraries_mean_s']}s: x{up['ratio']} "
+            f"(medians x{up['ratio_of_medians']}; goal at most x{GOAL}: "
+            f"{'met' if up['met'] else 'not met'})"
+        )
+    for kind in [] if args.only == "startup" else args.stores.split(","):
         if args.only in (None, "import"):
             i = measure_import(kind, args.import_rows)
             figures["runs"].append({"store": kind, "import": i})

@@ -2,6 +2,10 @@
 
 Every command uses the store that ``ENERGY_DATABASE_URL`` names (default: the embedded
 SQLite file) and exits non-zero with a one-line reason on bad input.
+
+Building the parser imports none of the library's working modules (nor SQLAlchemy, pandas
+or Argon2): each command imports what it uses when it runs, so ``--help`` and a mistyped
+argument answer at once (tests/test_cli_imports.py).
 """
 
 from __future__ import annotations
@@ -14,21 +18,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from sqlalchemy.exc import SQLAlchemyError
-
-from energy.accounts import applicants
-from energy.accounts import users as accounts
 from energy.core.access import CLI_ACTOR, ROLES
 from energy.core.config import get_settings
 from energy.core.errors import EnergyError, InvalidInput
 from energy.core.vocabulary import HOUSING_TYPES
-from energy.demo import load as demo
-from energy.readings import files as readings_file
-from energy.readings import imports as readings
-from energy.savings import village_sums
-from energy.store import backup, db
-from energy.villages import directory as villages
-from energy.villages import households
 
 Handler = Callable[[argparse.Namespace], int]
 LIVES_IN_HELP = (
@@ -39,10 +32,15 @@ LIVES_IN_HELP = (
 
 def _ready() -> None:
     """Commands other than ``db upgrade`` need a store at the current schema."""
+    from energy.store import db
+
     db.ensure_store()
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from energy.savings import village_sums
+    from energy.store import db
+
     before = db.current_revision()
     db.upgrade()
     after = db.current_revision()
@@ -54,6 +52,8 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
 
 
 def cmd_db_status(args: argparse.Namespace) -> int:
+    from energy.store import db
+
     current, head = db.current_revision(), db.head_revision()
     state = "up to date" if current == head else "behind: run `python -m energy db upgrade`"
     print(f"store: {get_settings().database_url.split('@')[-1]}")
@@ -71,6 +71,8 @@ def _read_password(args: argparse.Namespace) -> str:
 
 
 def cmd_user_add(args: argparse.Namespace) -> int:
+    from energy.accounts import users as accounts
+
     _ready()
     user = accounts.add_user(
         CLI_ACTOR,
@@ -89,6 +91,8 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 
 
 def cmd_user_district(args: argparse.Namespace) -> int:
+    from energy.accounts import applicants
+
     if (args.district is None) == (not args.clear):
         raise InvalidInput("error.district_or_clear", field="district")
     _ready()
@@ -101,6 +105,8 @@ def cmd_user_district(args: argparse.Namespace) -> int:
 
 
 def cmd_user_list(args: argparse.Namespace) -> int:
+    from energy.accounts import users as accounts
+
     _ready()
     users = accounts.list_users(CLI_ACTOR)
     if args.json:
@@ -131,6 +137,8 @@ def cmd_user_list(args: argparse.Namespace) -> int:
 
 
 def cmd_user_disable(args: argparse.Namespace) -> int:
+    from energy.accounts import users as accounts
+
     _ready()
     accounts.set_user_active(CLI_ACTOR, args.name, False)
     print(f"disabled {args.name}")
@@ -138,6 +146,8 @@ def cmd_user_disable(args: argparse.Namespace) -> int:
 
 
 def cmd_user_enable(args: argparse.Namespace) -> int:
+    from energy.accounts import users as accounts
+
     _ready()
     accounts.set_user_active(CLI_ACTOR, args.name, True)
     print(f"enabled {args.name}")
@@ -145,6 +155,8 @@ def cmd_user_enable(args: argparse.Namespace) -> int:
 
 
 def cmd_user_password(args: argparse.Namespace) -> int:
+    from energy.accounts import users as accounts
+
     _ready()
     accounts.reset_password(CLI_ACTOR, args.name, _read_password(args))
     print(f"password set for {args.name}")
@@ -152,6 +164,8 @@ def cmd_user_password(args: argparse.Namespace) -> int:
 
 
 def cmd_village_add(args: argparse.Namespace) -> int:
+    from energy.villages import directory as villages
+
     _ready()
     village = villages.add_village(
         CLI_ACTOR,
@@ -170,6 +184,8 @@ def cmd_village_add(args: argparse.Namespace) -> int:
 
 
 def cmd_village_list(args: argparse.Namespace) -> int:
+    from energy.villages import directory as villages
+
     _ready()
     found = villages.list_villages(CLI_ACTOR)
     if args.json:
@@ -185,6 +201,8 @@ def cmd_village_list(args: argparse.Namespace) -> int:
 
 
 def cmd_household_add(args: argparse.Namespace) -> int:
+    from energy.villages import households
+
     _ready()
     added = households.add_household(
         CLI_ACTOR,
@@ -199,6 +217,9 @@ def cmd_household_add(args: argparse.Namespace) -> int:
 
 
 def cmd_readings_import(args: argparse.Namespace) -> int:
+    from energy.readings import files as readings_file
+    from energy.readings import imports as readings
+
     _ready()
     path = Path(args.file)
     if not path.is_file():
@@ -230,6 +251,8 @@ def cmd_readings_import(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from energy.demo import load as demo
+
     _ready()
     if (args.households is None) != (args.years is None):
         raise InvalidInput("error.demo_scale_both")
@@ -257,6 +280,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from energy.store import backup
+
     _ready()
     summary = backup.backup(CLI_ACTOR, Path(args.file))
     print(
@@ -266,6 +291,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from energy.savings import village_sums
+    from energy.store import backup
+
     _ready()
     summary = backup.restore(CLI_ACTOR, Path(args.file))
     # A village the restored rows marked stale is rebuilt now rather than on a page view.
@@ -387,7 +415,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = OneLineParser(
         prog="python -m energy",
         description="Seoul Energy Self-Reliant Villages: command line. "
-        "The store is ENERGY_DATABASE_URL (default: data/energy.db).",
+        "The store is ENERGY_DATABASE_URL (default: data/energy.store.db).",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -536,16 +564,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     except EnergyError as exc:
         print(f"error: {exc.message('en')}", file=sys.stderr)
         return 1
-    except SQLAlchemyError as exc:
+    except Exception as exc:
+        line = _failure_line(exc)
+        if line is None:
+            raise
+        print(line, file=sys.stderr)
+        return 1
+
+
+def _failure_line(exc: Exception) -> str | None:
+    """The one line said for a failure of the store or of the system, or ``None`` for any
+    other exception (it goes on up). SQLAlchemy is imported here: by now the command has."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    if isinstance(exc, SQLAlchemyError):
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-        print(f"error: the store could not be used: {reason}", file=sys.stderr)
-        return 1
-    except ValueError as exc:  # a bad setting, e.g. a malformed number in the environment
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    except OSError as exc:
-        print(
-            f"error: {exc.strerror or exc}: {getattr(exc, 'filename', '') or ''}".rstrip(": "),
-            file=sys.stderr,
-        )
-        return 1
+        return f"error: the store could not be used: {reason}"
+    if isinstance(exc, ValueError):  # a bad setting, e.g. a malformed number in the environment
+        return f"error: {exc}"
+    if isinstance(exc, OSError):
+        return f"error: {exc.strerror or exc}: {getattr(exc, 'filename', '') or ''}".rstrip(": ")
+    return None

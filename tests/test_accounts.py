@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from argon2 import PasswordHasher, extract_parameters
 from sqlalchemy import select
 
 from energy.accounts import users as accounts
@@ -45,6 +46,54 @@ def test_wrong_password_and_unknown_name_get_the_same_answer(fresh_store: str) -
         "nobody", "not the password", url=fresh_store, sleep=lambda s: None
     )
     assert (wrong.ok, wrong.reason) == (unknown.ok, unknown.reason) == (False, "invalid")
+
+
+class _CountingHasher:
+    """The module's hasher, noting the hash each ``verify`` checks the password against."""
+
+    def __init__(self, inner: PasswordHasher) -> None:
+        self.inner = inner
+        self.verified: list[str] = []
+
+    def verify(self, stored: str, password: str) -> bool:
+        self.verified.append(stored)
+        return self.inner.verify(stored, password)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.inner, name)
+
+
+def test_an_unknown_name_costs_one_verify_of_a_hash_as_costly_as_a_real_one(
+    fresh_store: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The time of an unknown name is evened out with a wrong password's: one Argon2 verify
+    each, of hashes made with the same parameters (time, memory, lanes)."""
+    _add(fresh_store)
+    hasher = _CountingHasher(accounts._hasher)
+    monkeypatch.setattr(accounts, "_hasher", hasher)
+    for name in ("kim", "nobody"):
+        result = accounts.authenticate(
+            name, "not the password", url=fresh_store, sleep=lambda s: None
+        )
+        assert result.reason == "invalid"
+    with db.session_for(CLI_ACTOR, url=fresh_store) as session:
+        stored = session.scalar(select(User.password_hash).where(User.username == "kim"))
+    assert stored is not None
+    assert hasher.verified == [stored, accounts._dummy_hash()]
+    assert extract_parameters(accounts._dummy_hash()) == extract_parameters(stored)
+
+
+def test_the_dummy_hash_is_made_on_first_use_whatever_the_name(fresh_store: str) -> None:
+    """Not at import (tests/test_cli_imports.py), and not only for an unknown name: the first
+    login in a process makes it before the name is looked up, so a known name pays it too."""
+    _add(fresh_store)
+    accounts._dummy_hash.cache_clear()
+    assert accounts.authenticate("kim", PASSWORD, url=fresh_store).ok
+    assert accounts._dummy_hash.cache_info().currsize == 1
+    made = accounts._dummy_hash()
+    unknown = accounts.authenticate("nobody", PASSWORD, url=fresh_store, sleep=lambda s: None)
+    assert unknown.reason == "invalid"
+    assert accounts._dummy_hash() is made  # made once, then kept
 
 
 def test_failures_are_slowed_then_locked_for_known_and_unknown_names(

@@ -65,3 +65,14 @@ def test_the_page_benchmark_times_every_page_of_each_role_in_a_process_of_its_ow
     asking = [r for r in results if r["page"] != "account"]
     assert all(r["cold_statements"] > 0 and r["cold_sql_s"] > 0 for r in asking)
     assert all(r["cold_sql_s"] < r["cold_s"] for r in results)
+
+
+def test_the_start_up_benchmark_times_the_command_line_against_its_libraries() -> None:
+    """Both commands run, in turn, the same number of times; the ratio is reported, not
+    asserted (a unit test reads no clock against a limit)."""
+    from benchmarks.startup import GOAL, measure_startup
+
+    figures = measure_startup(runs=2)
+    assert figures["runs"] == 2 and figures["goal"] == GOAL
+    assert figures["cli_help_mean_s"] > 0 and figures["libraries_mean_s"] > 0
+    assert figures["ratio"] > 0 and isinstance(figures["met"], bool)

@@ -8,6 +8,7 @@ so that both paths cost the same time.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import time
 from collections.abc import Callable
@@ -29,7 +30,6 @@ from energy.store.models.villages import Village
 from energy.villages.districts import find_district
 
 _hasher = PasswordHasher()  # argon2-cffi's defaults are Argon2id (RFC 9106 low-memory profile)
-_DUMMY_HASH = _hasher.hash("not a real password: evens out the time of unknown names")
 
 USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
 MIN_PASSWORD_LENGTH = 10
@@ -40,6 +40,14 @@ SLOWDOWN_MAX_SECONDS = 4.0
 
 def hash_password(password: str) -> str:
     return _hasher.hash(password)
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """The hash verified when no user has the name typed, so that an unknown name takes as
+    long as a wrong password. Made on first use, not at import: a hash costs as much as a
+    login, and the command line and the app import this module."""
+    return _hasher.hash("not a real password: evens out the time of unknown names")
 
 
 def normalise_username(name: str) -> str:
@@ -102,6 +110,7 @@ def authenticate(
     settings = get_settings()
     name = normalise_username(username)[:64]
     system = Actor(username=name or "?", role="viewer")
+    dummy = _dummy_hash()  # made before the look-up: a first login pays it, whatever the name
     now = utcnow()
     with session_for(system, write=True, url=url) as session:
         throttle = session.get(LoginThrottle, name)
@@ -111,7 +120,7 @@ def authenticate(
             return LoginResult(None, "locked", minutes)
         user = session.scalar(select(User).where(User.username == name)) if name else None
         try:
-            _hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
+            _hasher.verify(user.password_hash if user else dummy, password)
             valid = user is not None and user.is_active
         except (VerifyMismatchError, VerificationError, InvalidHashError):
             valid = False

@@ -28,6 +28,7 @@ from energy.core.i18n import translate
 from energy.readings import files
 from energy.readings.files import Columns, FileProblem, Part, ReadingsFile, read_rows
 from energy.readings.imports import ImportRejected, check_readings, import_readings
+from energy.readings.report import ImportChangedMeanwhile
 from energy.store import db
 from energy.store.models.readings import Household, Reading, ReadingBatch
 from energy.store.models.system import AuditEntry
@@ -545,6 +546,28 @@ def test_a_household_registered_while_the_file_was_read_is_not_registered_twice(
     assert result.added == 1 and result.report.new_households == []
     with db.session_for(CLI_ACTOR, url=village) as session:
         assert session.scalar(select(func.count()).where(Household.code == "H-003")) == 1
+
+
+@BOUNDED
+def test_a_household_removed_while_the_file_was_read_stops_the_import(village: str) -> None:
+    """The write transaction reads the households again: rows for one that is gone are not
+    written (SQLite's bulk insert leaves foreign keys to the import's own checks)."""
+
+    def probe() -> None:
+        engine = create_engine(village)
+        try:
+            with engine.begin() as conn:
+                conn.execute(text("DELETE FROM households WHERE code = 'H-002'"))
+        finally:
+            engine.dispose()
+
+    rows = _Watched((HEADER + GOOD_ROW.replace("H-001", "H-002")).encode(), "gone.csv", probe)
+    before = _state(village)
+    with pytest.raises(ImportChangedMeanwhile) as caught:
+        import_readings(CLI_ACTOR, "V-1", rows, today=TODAY, url=village)
+    assert caught.value.key == "import.households_changed"
+    after = _state(village)
+    assert after == {**before, "households": before["households"] - 1}
 
 
 def test_an_import_that_changes_nothing_records_nothing(village: str) -> None:

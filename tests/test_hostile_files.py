@@ -311,6 +311,11 @@ def test_huge_cells_and_formulas_end_in_the_rows_report(village: str) -> None:
     csv_rows = HEADER + f"{huge[:5000]},2025-01,electricity,1,kWh\n" + '"=1+1",2025-01,gas,1,MJ\n'
     keys = _row_keys(_refused(village, csv_rows.encode(), "cells.csv"))
     assert {"import.field_too_long", "import.household_format"} <= keys
+    # A line longer than any row of readings can be (a 32,000-character cell) is refused
+    # whole, at its line, before it is split into fields.
+    csv_rows = HEADER + GOOD_ROW + f"{huge},2025-01,electricity,1,kWh\n"
+    error = _refused(village, csv_rows.encode(), "huge.csv")
+    assert (error.key, error.params["line"]) == ("import.line_too_long", 3)
 
 
 @BOUNDED

@@ -408,8 +408,8 @@ def _block_parts(
         if not (data[returns + 1] == ord("\n")).all():
             raise _NotPlain
         stops = ends - (data[ends - 1] == ord("\r"))
-    if int((stops - starts).max()) > csv.field_size_limit():
-        raise _NotPlain  # csv.reader may refuse one of its fields
+    if int((stops - starts).max()) > min(csv.field_size_limit(), MAX_LINE_CHARS):
+        raise _NotPlain  # csv.reader may refuse one of its fields, or the line
     start = 0
     if layout is None:
         while (

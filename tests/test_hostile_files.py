@@ -318,6 +318,18 @@ def test_huge_cells_and_formulas_end_in_the_rows_report(village: str) -> None:
     assert (error.key, error.params["line"]) == ("import.line_too_long", 3)
 
 
+def test_a_sheets_header_is_its_first_row_with_text_however_wide(village: str) -> None:
+    """Rows are cut to the header's width: a row of blanks above it does not set the width."""
+    rows = [
+        [" "],
+        [None, *HEADER_CELLS],
+        [None, "H-001", "2025-01", "gas", 10, "GJ"],
+    ]
+    result = _import(village, _xlsx(rows), "offset.xlsx")
+    assert result.added == 1
+    assert [r.value for r in result.report.readings] == [10_000.0]  # GJ read: the unit kept
+
+
 @BOUNDED
 def test_a_value_of_1e308_in_excel_is_out_of_range_not_too_long(village: str) -> None:
     rows = [HEADER_CELLS, ["H-001", "2025-01", "electricity", 1e308, "kWh"]]

@@ -294,8 +294,11 @@ def _sheet_cells(sheet: Any) -> Iterator[tuple[int, list[str]]]:
         cells += len(row) - empty
         if cells > MAX_CELLS:
             raise FileProblem("import.too_many_cells", limit=f"{MAX_CELLS:,}")
-        if not width:  # the header
-            width = max(i for i, v in enumerate(row) if v is not None) + 1
+        if not width:  # the header is the first row with text (as the reading's layout says)
+            cells_text = [_excel_cell(v) for v in row]
+            if not "".join(cells_text).strip():
+                continue
+            width = max(i for i, text in enumerate(cells_text) if text.strip()) + 1
             width = max(width, len(COLUMNS))
         yield number, [_excel_cell(v) for v in row[:width]]
 

@@ -335,6 +335,17 @@ def test_a_value_of_1e308_in_excel_is_out_of_range_not_too_long(village: str) ->
     rows = [HEADER_CELLS, ["H-001", "2025-01", "electricity", 1e308, "kWh"]]
     error = _refused(village, _xlsx(rows), "big.xlsx")
     assert _row_keys(error) == {"import.value_too_large"}
+    digits = "9" * 300  # a whole number of 300 digits, as a sheet may hold it
+    body = (
+        SHEET_START
+        + b"<sheetData>"
+        + _inline_row(1, HEADER_CELLS)
+        + _inline_row(2, ["H-001", "2025-01", "electricity"])[: -len("</row>")]
+        + f'<c r="D2"><v>{digits}</v></c></row>'.encode()
+        + b"</sheetData></worksheet>"
+    )
+    error = _refused(village, _sheet_part(_xlsx([HEADER_CELLS]), body), "digits.xlsx")
+    assert _row_keys(error) == {"import.value_too_large"}
 
 
 @BOUNDED

@@ -245,6 +245,11 @@ def _excel_cell(value: object) -> str:
         return f"{value.year:04d}-{value.month:02d}"
     if isinstance(value, float) and value.is_integer() and abs(value) < WHOLE_FLOAT_LIMIT:
         return str(int(value))
+    if isinstance(value, int) and abs(value) >= WHOLE_FLOAT_LIMIT:  # a cell of 300 digits
+        try:
+            return repr(float(value))
+        except OverflowError:
+            return "inf"  # (beyond any float: not a number)
     return str(value)
 
 

@@ -280,9 +280,10 @@ def _check_archive(binary: IO[bytes]) -> None:
 
 
 def _sheet_cells(sheet: Any) -> Iterator[tuple[int, list[str]]]:
-    """The first sheet's rows as cells, read in the columns a readings file may have (one
-    more, to see a row that has more) whatever size the sheet declares: blank rows skipped,
-    each row cut to the header's width (at least the format's five columns)."""
+    """The first sheet's rows as cells, read in the columns a readings file may have and one
+    more (a cell there refuses the file; cells further right are never read), whatever size
+    the sheet declares: blank rows skipped, each row cut to the header's width (at least the
+    format's five columns)."""
     sheet.reset_dimensions()  # a declared A1:XFD1048576 would pad every row to 16,384 cells
     width = 0
     cells = 0

@@ -65,7 +65,7 @@ CARRIER_ALIASES = {
     "태양광": "solar",
     "발전": "solar",
 }
-MONTH_PATTERN = re.compile(r"^\s*(\d{4})\s*[-./년]\s*(\d{1,2})\s*월?\s*$")
+MONTH_PATTERN = re.compile(r"^\s*([0-9]{4})\s*[-./년]\s*([0-9]{1,2})\s*월?\s*$")
 EARLIEST_MONTH = dt.date(2000, 1, 1)
 # No household uses more than this in a month in any carrier's unit (a typo guard).
 MAX_VALUE = 10_000_000.0
@@ -87,15 +87,29 @@ def parse_month(text: str) -> dt.date | None:
     return dt.date(year, month, 1)
 
 
+def ascii_number(text: str) -> bool:
+    """Whether ``text`` may be read as a number: Python's float() also takes ``1_000``,
+    Arabic-Indic and full-width digits, which a readings file must not carry."""
+    return text.isascii() and "_" not in text
+
+
 def parse_value(text: str) -> float | None:
     cleaned = text.strip().replace(",", "").replace(" ", "")
-    if not cleaned or len(cleaned) > 30:
+    if not cleaned or len(cleaned) > 30 or not ascii_number(cleaned):
         return None
     try:
         value = float(cleaned)
     except ValueError:
         return None
     return value if math.isfinite(value) else None
+
+
+def _float_or_none(text: str) -> float | None:
+    """What Python's float() makes of ``text`` (digits of any script), or None."""
+    try:
+        return float(text.strip().replace(",", "").replace(" ", ""))
+    except ValueError:
+        return None
 
 
 def _unit_scale(carrier: str, unit_text: str) -> float | None:
@@ -152,7 +166,9 @@ def _row_issues(
     if carrier is None:
         fail("carrier", "import.carrier_unknown", value=row.carrier[:30])
     number = parse_value(row.value)
-    if number is None:
+    if number is None and not ascii_number(row.value) and _float_or_none(row.value) is not None:
+        fail("value", "import.value_digits", value=row.value[:30])
+    elif number is None:
         fail("value", "import.value_not_number", value=row.value[:30])
     elif number < 0:
         fail("value", "import.value_negative", value=row.value)
@@ -244,7 +260,11 @@ class RowCheck:
                 name = CARRIER_ALIASES.get(carrier_text.strip().lower())
                 carrier = carriers[carrier_text] = -1 if name is None else CARRIER_INDEX[name]
             try:
-                number: float | None = float(value_text) if len(value_text) <= 30 else None
+                number: float | None = (
+                    float(value_text)
+                    if len(value_text) <= 30 and ascii_number(value_text)
+                    else parse_value(value_text)
+                )
             except ValueError:
                 number = parse_value(value_text)
             scale = scales[carrier].get(unit_text, 0.0) if carrier >= 0 else None

@@ -4,6 +4,13 @@ The canonical format (DOMAIN.md): ``household,month,carrier,value,unit``. Files 
 Korean Excel arrive as CP949 or as UTF-8 with a byte-order mark: both are read. Korean
 column names (가구, 월, 에너지원, 사용량, 단위) are accepted too, since that is what a
 committee's own spreadsheet says. Rows stream: a large file is never held twice.
+
+A file is bounded before it is trusted: at most :data:`MAX_FILE_BYTES` bytes, :data:`MAX_LINES`
+lines (Excel's own row limit), :data:`MAX_COLUMNS` columns and :data:`MAX_LINE_CHARS`
+characters a line; an Excel file at most :data:`MAX_SHEETS` sheets, :data:`MAX_CELLS` filled
+cells and :data:`MAX_UNPACKED_BYTES` unpacked (each part at most :data:`MAX_PACK_RATIO` times
+its packed size), its sheet read without trusting the size it declares. Beyond a bound the
+reading stops with a :class:`FileProblem` that names it.
 """
 
 from __future__ import annotations
@@ -12,6 +19,7 @@ import codecs
 import csv
 import datetime as dt
 import io
+import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, NamedTuple
@@ -39,6 +47,23 @@ XLSX_MAGIC = b"PK\x03\x04"
 # A field longer than this is not a reading; refuse it before it costs memory.
 MAX_FIELD_CHARS = 200
 SNIFF_BYTES = 64 * 1024
+# The bounds of a readings file. A million-row CSV file (the largest import measured) is
+# about 40 MB; Excel holds at most 1,048,576 rows, so no readings file needs more lines.
+MAX_FILE_BYTES = 256 * 1024 * 1024
+MAX_LINES = 1_048_576
+# The format has five columns; a few more (notes) are allowed and ignored.
+MAX_COLUMNS = 50
+# No row of readings needs a longer line: MAX_COLUMNS fields of MAX_FIELD_CHARS, quoted.
+MAX_LINE_CHARS = MAX_COLUMNS * (MAX_FIELD_CHARS + 3)
+# Excel: the first sheet is read; a few more (instructions) may be there.
+MAX_SHEETS = 16
+# Five filled cells a row, and a spare, for the most rows a sheet has.
+MAX_CELLS = 6 * MAX_LINES
+# A sheet of a million rows unpacks to a few hundred MB; real workbooks pack 5-20 times.
+MAX_UNPACKED_BYTES = 512 * 1024 * 1024
+MAX_PACK_RATIO = 100
+# (a part this small may pack any way it likes)
+SMALL_PART_BYTES = 1024 * 1024
 # A plain CSV file is read this much at a time (column by column): bounded memory.
 BLOCK_BYTES = 1 << 20
 # A plain block with more lines than this that its columns cannot carry (blank, ragged or
@@ -97,6 +122,8 @@ def _layout(cells_iter: Iterator[tuple[int, list[str]]]) -> Layout:
     """Read up to the header (the first row that is not blank) and say where things are."""
     for _line, cells in cells_iter:
         if "".join(cells).strip():
+            if len(cells) > MAX_COLUMNS:
+                raise FileProblem("import.too_many_columns", limit=MAX_COLUMNS)
             header = _normalise_header(cells)
             width = len(cells)
             return Layout(
@@ -116,6 +143,8 @@ def _data_rows(layout: Layout, cells_iter: Iterable[tuple[int, list[str]]]) -> I
     width, widest, needed, h, m, c, v, u = layout
     make = tuple.__new__  # RawRow(...) without the named tuple's Python-level __new__
     for line, cells in cells_iter:  # a million times: every step here is counted
+        if line > MAX_LINES:
+            raise FileProblem("import.too_many_lines", limit=f"{MAX_LINES:,}")
         count = len(cells)
         if count < needed or count > widest:
             if "".join(cells).strip():
@@ -163,9 +192,22 @@ def _sniff(binary: IO[bytes]) -> str:
     return encoding
 
 
+def _bounded_lines(text: IO[str], lines_before: int) -> Iterator[str]:
+    """The lines of ``text``, each read at most :data:`MAX_LINE_CHARS` at a time: a longer
+    line is refused before it is held whole."""
+    number = lines_before
+    while line := text.readline(MAX_LINE_CHARS + 1):
+        number += 1
+        if "\x00" in line:  # no text file holds a NUL
+            raise FileProblem("import.not_text")
+        if len(line) > MAX_LINE_CHARS and line[-1] not in "\r\n":
+            raise FileProblem("import.line_too_long", line=number, limit=f"{MAX_LINE_CHARS:,}")
+        yield line
+
+
 def _csv_cells(text: IO[str], lines_before: int = 0) -> Iterator[tuple[int, list[str]]]:
     """Each record's cells with its file line (records read after ``lines_before`` lines)."""
-    reader = csv.reader(text)
+    reader = csv.reader(_bounded_lines(text, lines_before))
     try:
         for row in reader:
             yield lines_before + reader.line_num, row
@@ -191,31 +233,98 @@ def _csv_rest(
     yield from _rows_from_cells(cells) if layout is None else _data_rows(layout, cells)
 
 
+# A whole float below this is written without its ".0"; a larger one keeps its exponent
+# (1e308 as "1e+308", judged as a number out of range, not 309 digits judged too long).
+WHOLE_FLOAT_LIMIT = 1e15
+
+
 def _excel_cell(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, dt.datetime | dt.date):
         return f"{value.year:04d}-{value.month:02d}"
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and value.is_integer() and abs(value) < WHOLE_FLOAT_LIMIT:
         return str(int(value))
+    if isinstance(value, int) and abs(value) >= WHOLE_FLOAT_LIMIT:  # a cell of 300 digits
+        try:
+            return repr(float(value))
+        except OverflowError:
+            return "inf"  # (beyond any float: not a number)
     return str(value)
+
+
+def _check_archive(binary: IO[bytes]) -> None:
+    """Refuse an Excel file whose parts would unpack beyond the bounds, before any is read.
+    (Python's zip reader stops a part at the size its entry declares, so the declared sizes
+    bound what is read.)"""
+    try:
+        with zipfile.ZipFile(binary) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise FileProblem("import.bad_excel") from exc
+    finally:
+        binary.seek(0)
+    sheets = [e for e in entries if e.filename.lower().startswith("xl/worksheets/")
+              and e.filename.lower().endswith(".xml")]  # fmt: skip
+    if len(sheets) > MAX_SHEETS:
+        raise FileProblem("import.too_many_sheets", limit=MAX_SHEETS)
+    unpacked = 0
+    for entry in entries:
+        unpacked += entry.file_size
+        if entry.file_size > SMALL_PART_BYTES and (
+            entry.file_size > MAX_PACK_RATIO * max(entry.compress_size, 1)
+        ):
+            raise FileProblem("import.excel_unpacks_too_large", limit=MAX_UNPACKED_BYTES >> 20)
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise FileProblem("import.excel_unpacks_too_large", limit=MAX_UNPACKED_BYTES >> 20)
+
+
+def _sheet_cells(sheet: Any) -> Iterator[tuple[int, list[str]]]:
+    """The first sheet's rows as cells, read in the columns a readings file may have and one
+    more (a cell there refuses the file; cells further right are never read), whatever size
+    the sheet declares: blank rows skipped, each row cut to the header's width (at least the
+    format's five columns)."""
+    sheet.reset_dimensions()  # a declared A1:XFD1048576 would pad every row to 16,384 cells
+    width = 0
+    cells = 0
+    for number, row in enumerate(
+        sheet.iter_rows(max_col=MAX_COLUMNS + 1, values_only=True), start=1
+    ):
+        if number > MAX_LINES:
+            raise FileProblem("import.too_many_lines", limit=f"{MAX_LINES:,}")
+        empty = row.count(None)
+        if empty == len(row):
+            continue
+        if row[MAX_COLUMNS] is not None:
+            raise FileProblem("import.too_many_columns", limit=MAX_COLUMNS)
+        cells += len(row) - empty
+        if cells > MAX_CELLS:
+            raise FileProblem("import.too_many_cells", limit=f"{MAX_CELLS:,}")
+        if not width:  # the header is the first row with text (as the reading's layout says)
+            cells_text = [_excel_cell(v) for v in row]
+            if not "".join(cells_text).strip():
+                continue
+            width = max(i for i, text in enumerate(cells_text) if text.strip()) + 1
+            width = max(width, len(COLUMNS))
+        yield number, [_excel_cell(v) for v in row[:width]]
 
 
 def _xlsx_rows(binary: IO[bytes]) -> Iterator[RawRow]:
     from openpyxl import load_workbook
 
+    _check_archive(binary)
     try:
         workbook = load_workbook(binary, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         raise FileProblem("import.bad_excel") from exc
     try:
-        sheet = workbook.worksheets[0]
-
-        def cells() -> Iterator[tuple[int, list[str]]]:
-            for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-                yield number, [_excel_cell(v) for v in row]
-
-        yield from _rows_from_cells(cells())
+        if not workbook.worksheets:
+            raise FileProblem("import.empty_file")
+        yield from _rows_from_cells(_sheet_cells(workbook.worksheets[0]))
+    except FileProblem:
+        raise
+    except Exception as exc:  # a part damaged (or hostile: XML entities) past its start
+        raise FileProblem("import.bad_excel") from exc
     finally:
         workbook.close()
 
@@ -299,6 +408,8 @@ def _block_parts(
     CRLF, and a carriage return anywhere else (a line end to csv.reader) is not plain."""
     data = np.frombuffer(block, np.uint8)
     ends = np.flatnonzero(data == ord("\n"))
+    if first_line + len(ends) - 1 > MAX_LINES:
+        raise FileProblem("import.too_many_lines", limit=f"{MAX_LINES:,}")
     starts = np.concatenate(([0], ends[:-1] + 1))
     stops = ends  # where each line's text stops
     returns = np.flatnonzero(data == ord("\r"))
@@ -306,8 +417,8 @@ def _block_parts(
         if not (data[returns + 1] == ord("\n")).all():
             raise _NotPlain
         stops = ends - (data[ends - 1] == ord("\r"))
-    if int((stops - starts).max()) > csv.field_size_limit():
-        raise _NotPlain  # csv.reader may refuse one of its fields
+    if int((stops - starts).max()) > min(csv.field_size_limit(), MAX_LINE_CHARS):
+        raise _NotPlain  # csv.reader may refuse one of its fields, or the line
     start = 0
     if layout is None:
         while (
@@ -352,6 +463,9 @@ def _plain_parts(binary: IO[bytes], encoding: str) -> Iterator[Part]:
             break
         cut = block.rfind(b"\n") + 1 if data else len(block)
         block, pending = block[:cut], block[cut:]
+        if len(pending) > 4 * MAX_LINE_CHARS:  # (UTF-8: up to 4 bytes a character)
+            yield _csv_rest(binary, start, lines_before, layout)  # says which line is too long
+            return
         plain = _plain(block) if block else None
         try:
             if plain is None:
@@ -397,6 +511,11 @@ class ReadingsFile:
         else:
             binary = source
         try:
+            binary.seek(0, io.SEEK_END)
+            size = binary.tell()
+            binary.seek(0)
+            if size > MAX_FILE_BYTES:
+                raise FileProblem("import.file_too_large", limit=MAX_FILE_BYTES >> 20)
             head = binary.read(len(XLSX_MAGIC))
             binary.seek(0)
             if not head:

@@ -27,6 +27,7 @@ from energy.readings.report import (
     CheckedReading,
     CheckedRows,
     Conflict,
+    ImportChangedMeanwhile,
     ImportRejected,
     ImportReport,
     ImportResult,
@@ -62,9 +63,11 @@ def _check(
     today: dt.date,
     progress: Progress | None,
     total: int | None,
+    compare: bool = True,
 ) -> ImportReport:
     """Check ``rows``, streaming (:class:`~energy.readings.check.RowCheck`): a readings file
-    by its parts (a plain CSV file a block of columns at a time), any other rows one by one."""
+    by its parts (a plain CSV file a block of columns at a time), any other rows one by one;
+    then (``compare``) sort them by what the store holds (:func:`_compare_with_store`)."""
     report = ImportReport()
     households: dict[str, int] = {
         code: household_id
@@ -93,8 +96,27 @@ def _check(
     if rows_in == 0:
         report.issues.append(Issue(None, None, "import.no_rows", {}))
     report.new_households = sorted(check.unknown)
-    _compare_with_store(session, village, report)
+    if compare:
+        _compare_with_store(session, village, report)
     return report
+
+
+def _households_again(session: Session, village: Village, report: ImportReport) -> None:
+    """Inside the write transaction: the checked rows' households as stored now. One
+    registered since the check is the file's too; one gone since is the import refused."""
+    checked = report.checked
+    stored: dict[str, int] = {
+        code: household_id
+        for code, household_id in session.execute(
+            select(Household.code, Household.id).where(Household.village_id == village.id)
+        )
+    }
+    for number, code in enumerate(checked.codes):
+        now = stored.get(code)
+        if now is None and checked.ids[number] is not None:
+            raise ImportChangedMeanwhile("import.households_changed")
+        checked.ids[number] = now
+    report.new_households = [h for h in report.new_households if h not in stored]
 
 
 def _drop_duplicates(report: ImportReport) -> None:
@@ -272,18 +294,12 @@ def import_readings(
     (household, carrier, month) the user confirmed; other conflicts keep the stored value.
     """
     today = today or dt.date.today()
-    with session_for(actor, write=True, bulk=True, url=url) as session:
+    # The file is read and its rows checked in a read transaction, which holds no lock that
+    # stops a writer (SQLite in WAL mode, PostgreSQL): however long a file takes to read, or
+    # however hostile it is, it never holds the store's write lock.
+    with session_for(actor, url=url) as session:
         village = village_by_code(session, village_code)
-        village_id = village.id
         require_village(actor, village.id, "tracking.write")
-        # One import per village at a time: a second waits here, then sees the first's rows
-        # as stored (unchanged), never inserts them twice. (SQLite's write transaction
-        # already serialises writers; on PostgreSQL this row lock does. NO KEY UPDATE, so
-        # that rows referring to the village, like a finished import's rebuilt sums, are not
-        # held up by it: a plain FOR UPDATE deadlocked against that rebuild.)
-        session.execute(
-            select(Village.id).where(Village.id == village.id).with_for_update(key_share=True)
-        )
         report = _check(
             session,
             village,
@@ -292,15 +308,35 @@ def import_readings(
             today=today,
             progress=progress,
             total=total,
+            compare=False,
         )
-        if not report.ok:
-            raise ImportRejected(report)
-        ids = add_new_households(session, village, report, today) if report.new_households else {}
+    if not report.ok:
+        raise ImportRejected(report)
+    # Then the write transaction takes only the checked rows: what the store holds is read
+    # inside it (households, stored values), so a write that landed since the check is seen:
+    # a value changed meanwhile is a conflict like any other, never silently overwritten.
+    with session_for(actor, write=True, bulk=True, url=url) as session:
+        village = village_by_code(session, village_code)
+        village_id = village.id
+        # One import per village at a time: a second waits here, then sees the first's rows
+        # as stored (unchanged), never inserts them twice. (SQLite's write transaction
+        # already serialises writers; on PostgreSQL this row lock does. NO KEY UPDATE, so
+        # that rows referring to the village, like a finished import's rebuilt sums, are not
+        # held up by it: a plain FOR UPDATE deadlocked against that rebuild.)
+        session.execute(
+            select(Village.id).where(Village.id == village.id).with_for_update(key_share=True)
+        )
+        _households_again(session, village, report)
+        _compare_with_store(session, village, report)
         accepted = [
             c
             for c in report.conflicts
             if accept_conflicts is True or (accept_conflicts and c.key in accept_conflicts)
         ]
+        if not (report.new or accepted or report.new_households):
+            # Nothing changes: nothing is recorded (no batch, no audit entry, no rebuild).
+            return ImportResult(None, 0, 0, report.unchanged, len(report.conflicts), report)
+        ids = add_new_households(session, village, report, today) if report.new_households else {}
         batch = ReadingBatch(
             village_id=village.id,
             source=source,
@@ -369,6 +405,7 @@ __all__ = [
     "CheckedReading",
     "CheckedRows",
     "Conflict",
+    "ImportChangedMeanwhile",
     "ImportRejected",
     "ImportReport",
     "ImportResult",

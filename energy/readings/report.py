@@ -198,3 +198,10 @@ class ImportRejected(EnergyError):
     def __init__(self, report: ImportReport) -> None:
         super().__init__("import.rejected", errors=len(report.errors))
         self.report = report
+
+
+class ImportChangedMeanwhile(EnergyError):
+    """The store changed between the check and the write in a way the checked rows cannot
+    follow (a household named in the file is gone): nothing was saved; check again."""
+
+    key = "import.households_changed"

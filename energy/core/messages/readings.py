@@ -26,6 +26,38 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "엑셀 파일을 열 수 없습니다. 파일이 손상되었거나 .xlsx 형식이 아닙니다.",
         "en": "The Excel file cannot be opened: it is damaged or not an .xlsx file.",
     },
+    "import.file_too_large": {
+        "ko": "파일이 너무 큽니다(최대 {limit} MB). 여러 파일로 나누어 올려 주세요.",
+        "en": "The file is too large (at most {limit} MB): split it into several files.",
+    },
+    "import.too_many_lines": {
+        "ko": "줄이 너무 많습니다(최대 {limit}줄). 여러 파일로 나누어 올려 주세요.",
+        "en": "The file has too many lines (at most {limit}): split it into several files.",
+    },
+    "import.too_many_columns": {
+        "ko": "열이 너무 많습니다(최대 {limit}열). 첫 줄은 household,month,carrier,value,unit 이어야 합니다.",
+        "en": "The file has too many columns (at most {limit}). The first line must be household,month,carrier,value,unit.",
+    },
+    "import.line_too_long": {
+        "ko": "{line}번째 줄이 너무 깁니다(최대 {limit}자).",
+        "en": "Line {line} is too long (at most {limit} characters).",
+    },
+    "import.too_many_sheets": {
+        "ko": "엑셀 파일의 시트가 너무 많습니다(최대 {limit}개). 첫 시트만 읽습니다: 사용량만 담아 올려 주세요.",
+        "en": "The Excel file has too many sheets (at most {limit}). Only the first is read: upload the readings alone.",
+    },
+    "import.too_many_cells": {
+        "ko": "엑셀 시트에 채워진 칸이 너무 많습니다(최대 {limit}칸).",
+        "en": "The Excel sheet has too many filled cells (at most {limit}).",
+    },
+    "import.excel_unpacks_too_large": {
+        "ko": "엑셀 파일의 압축을 풀면 너무 커집니다(최대 {limit} MB). 사용량만 담은 새 파일로 저장해 올려 주세요.",
+        "en": "The Excel file unpacks to too much data (at most {limit} MB): save the readings alone in a new file.",
+    },
+    "import.households_changed": {
+        "ko": "확인하는 동안 이 마을의 가구 목록이 바뀌었습니다. 파일을 다시 확인해 주세요.",
+        "en": "The village's households changed while the file was being checked: please check it again.",
+    },
     "import.missing_columns": {
         "ko": "필요한 열이 없습니다: {columns}. 첫 줄은 household,month,carrier,value,unit 이어야 합니다(양식을 내려받아 쓰세요).",
         "en": "Missing columns: {columns}. The first line must be household,month,carrier,value,unit (download the template).",
@@ -66,6 +98,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "import.value_not_number": {
         "ko": "'{value}'(은)는 숫자가 아닙니다.",
         "en": "'{value}' is not a number.",
+    },
+    "import.value_digits": {
+        "ko": "'{value}': 숫자는 0-9로만 쓰세요(밑줄이나 다른 문자의 숫자는 쓸 수 없습니다).",
+        "en": "'{value}': write numbers with the digits 0-9 only (no underscores, no other scripts' digits).",
     },
     "import.value_negative": {
         "ko": "사용량은 음수일 수 없습니다: {value}",

@@ -383,23 +383,27 @@ def cmd_call_list(args: argparse.Namespace) -> int:
 
 def cmd_call_export(args: argparse.Namespace) -> int:
     from energy.call import reports as call_reports
+    from energy.core.output import safe_output_path, write_atomically
 
+    out = safe_output_path(Path(args.out), (f".{args.format}",))  # before any work
     _ready()
     data = call_reports.export_year(CLI_ACTOR, args.year, args.format)
-    Path(args.out).write_bytes(data)
+    write_atomically(safe_output_path(out, (f".{args.format}",)), data)
     print(f"wrote {args.out} ({args.format}, call year {args.year})")
     return 0
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:
+    from energy.core.output import safe_output_path, write_atomically
     from energy.training import calendar as training_calendar
 
+    out = safe_output_path(Path(args.out), (".ics",))  # before any work
     _ready()
     if args.village:
         cal = training_calendar.village_calendar(CLI_ACTOR, args.village, lang=args.lang)
     else:
         cal = training_calendar.trainer_calendar(CLI_ACTOR, args.trainer, lang=args.lang)
-    Path(args.out).write_bytes(cal.content)
+    write_atomically(safe_output_path(out, (".ics",)), cal.content)
     print(f"wrote {args.out} ({cal.events} sessions: {cal.name})")
     return 0
 

@@ -28,6 +28,7 @@ from pptx.util import Inches, Pt
 from energy.core.access import Actor
 from energy.core.errors import InvalidInput
 from energy.core.i18n import translate as _translate
+from energy.core.output import safe_output_path, write_atomically
 from energy.documents.chart_pictures import (
     CHART_PX_WIDTH,
     GREEN,
@@ -342,6 +343,7 @@ def write_export(
     """Write the deck (``.pptx``), the handout (``.pdf``) or, with ``village``, that village's
     one-page summary (``.pdf``) to ``path``."""
     kind = export_kind(path, village=village)
+    safe_output_path(path, (".pdf",) if kind != "deck" else (".pptx",), url)
     filters = TownHallFilter(year=year, district=district)
     if kind == "village":
         assert village is not None
@@ -356,5 +358,6 @@ def write_export(
             heading = _translate("townhall.notes_heading", lang)
             data = build_handout(slides, footer=footer, notes_heading=heading)
         pages = len(slides)
-    path.write_bytes(data)
+    safe_output_path(path, (".pdf",) if kind != "deck" else (".pptx",), url)
+    write_atomically(path, data, store_url=url)
     return Export(path, kind, pages)

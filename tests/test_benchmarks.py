@@ -40,7 +40,7 @@ def test_the_import_benchmark_compares_the_same_file_three_ways(
 
 
 def test_the_page_benchmark_times_every_page_of_each_role_in_a_process_of_its_own(
-    fresh_store: str,
+    demo_store: str,
 ) -> None:
     """The pages of one store are timed in a new process (so a store measured later is not
     charged for the ones before it), and every page a role may open runs without an error."""
@@ -48,13 +48,12 @@ def test_the_page_benchmark_times_every_page_of_each_role_in_a_process_of_its_ow
     from energy import accounts
     from ui.nav import pages_for
 
-    demo.load_demo(url=fresh_store)
-    results = pages.measure_pages(fresh_store)
+    results = pages.measure_pages(demo_store)
     expected = {
         (role, spec.key)
         for role, login in pages.ROLES.items()
         for spec in pages_for(
-            accounts.authenticate(login, demo.DEMO_PASSWORD, url=fresh_store).actor
+            accounts.authenticate(login, demo.DEMO_PASSWORD, url=demo_store).actor
         )  # type: ignore[arg-type]
     }
     assert {(r["role"], r["page"]) for r in results} == expected

@@ -272,19 +272,32 @@ def empty_database(
             _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+# Modules whose tests share a module-scoped fixture (a browser, an app server, stores built
+# once): with pytest-xdist each runs whole on one worker, so the fixture is built once.
+ONE_WORKER_MODULES = ("test_browser", "test_backup_live", "test_replicas", "test_deploy_config",
+                      "test_demo_readings")  # fmt: skip
+
+
 @pytest.hookimpl(tryfirst=True)  # before -m deselects by marker
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Mark every test that runs on PostgreSQL ``postgres`` (a store fixture or a parameter
-    set to ``postgresql``), so ``-m "not postgres"`` leaves them all out."""
+    set to ``postgresql``), so ``-m "not postgres"`` leaves them all out; keep each module of
+    ``ONE_WORKER_MODULES`` on one worker."""
     for item in items:
         callspec = getattr(item, "callspec", None)
         if callspec is not None and "postgresql" in callspec.params.values():
             item.add_marker(pytest.mark.postgres)
+        module = item.path.stem
+        if module.startswith(ONE_WORKER_MODULES):
+            item.add_marker(pytest.mark.xdist_group(module))
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
-    """Start mypy now if its test is to run: it then overlaps the other tests (a cold mypy
-    takes over a minute) instead of running alone when its turn comes."""
+    """Start mypy now if its test is to run in this single process: it then overlaps the other
+    tests (a cold mypy takes over a minute) instead of running alone when its turn comes.
+    Under pytest-xdist the other worker goes on with the other tests while one runs it."""
+    if hasattr(session.config, "workerinput"):
+        return
     if any(item.name == "test_mypy_is_clean" for item in session.items):
         background.start("mypy")
 

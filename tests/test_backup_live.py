@@ -74,6 +74,7 @@ class HealthWatch:
 # --- the store side (no server): a restored store never reuses a data version ----------------
 
 
+@pytest.mark.slow
 def test_a_restore_moves_the_data_version_past_everything_seen(
     demo_store: str, tmp_path: Path
 ) -> None:

@@ -24,6 +24,7 @@ def test_the_hand_written_query_and_the_engine_agree(fresh_store: str) -> None:
     assert figures["ours_s"] > 0 and figures["hand_sql_s"] > 0
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
 def test_the_import_benchmark_compares_the_same_file_three_ways(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
@@ -39,6 +40,7 @@ def test_the_import_benchmark_compares_the_same_file_three_ways(
     assert figures["floor_s"] > 0 and figures["naive_s"] > 0
 
 
+@pytest.mark.slow
 def test_the_page_benchmark_times_every_page_of_each_role_in_a_process_of_its_own(
     demo_store: str,
 ) -> None:

@@ -51,6 +51,7 @@ def test_help_lists_the_commands(tmp_path: Path) -> None:
         assert command in result.stdout
 
 
+@pytest.mark.slow
 def test_upgrade_add_list_on_a_new_embedded_store(tmp_path: Path) -> None:
     """Through child processes, as a staff script runs them."""
     url = f"sqlite:///{tmp_path / 'cli.db'}"
@@ -187,6 +188,7 @@ def test_an_unreachable_server_is_one_line_too(tmp_path: Path) -> None:
     assert "store" in line
 
 
+@pytest.mark.slow
 def test_demo_backup_restore(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'demo.db'}"
     energy(url, "db", "upgrade")

@@ -98,6 +98,7 @@ def _energy(url: str, *args: str) -> Result:
     return energy(url, "deck", *args)
 
 
+@pytest.mark.slow
 def test_the_command_writes_the_deck_the_handout_and_a_village_page(
     demo_store: str, tmp_path: Path
 ) -> None:

@@ -1,10 +1,13 @@
 """Fixtures named for the state they give: ``fresh_store`` (migrated, empty) and
 ``demo_store`` (migrated, demo data loaded), each on SQLite and on PostgreSQL.
 
-Each store is copied from a template built once per run (a file copy on SQLite,
-``CREATE DATABASE ... TEMPLATE`` on PostgreSQL), so a test gets its own store in
-milliseconds. Where PostgreSQL or Chromium is missing the tests skip with the reason;
-under ``CI=true`` a skip of that kind is a failure (see :func:`require`).
+Each store comes from a template built once per run. On SQLite a test gets a file copy of it.
+On PostgreSQL the tests share one database per template and each test's writes are put back
+after it (``tests.shared_postgres``); a test marked ``own_database`` gets a database of its
+own instead (``CREATE DATABASE ... TEMPLATE``). Where PostgreSQL or Chromium is missing the
+tests skip with the reason; under ``CI=true`` a skip of that kind is a failure (see
+:func:`require`). Every test that runs on PostgreSQL is marked ``postgres``, so
+``-m "not browser and not postgres"`` is the inner loop.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import os
 import shutil
 import uuid
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,7 +23,9 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from energy.store import db
+from energy.store import cache, db
+from tests import background
+from tests.shared_postgres import SharedDatabase
 
 POSTGRES_ADMIN_URL = os.environ.get(
     "ENERGY_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
@@ -89,6 +95,7 @@ class _Templates:
         self.root = root
         self.built: dict[tuple[str, bool], str] = {}
         self.pg_names: list[str] = []
+        self.shared: dict[bool, SharedDatabase | None] = {}
 
     def get(self, kind: str, with_demo: bool) -> str:
         key = (kind, with_demo)
@@ -122,7 +129,31 @@ class _Templates:
             conn.close()
         return name if kind == "postgresql" else str(path)
 
+    def shared_postgres(self, with_demo: bool) -> SharedDatabase | None:
+        """The run's shared PostgreSQL database of this template (None: it could not be set up,
+        e.g. without the rights for triggers; each test then gets a database of its own)."""
+        if with_demo not in self.shared:
+            template = self.get("postgresql", with_demo)
+            suffix = "demo" if with_demo else "fresh"
+            name = f"energy_test_{os.getpid()}_shared_{suffix}"
+            shared = SharedDatabase(POSTGRES_ADMIN_URL, template, name)
+            try:
+                shared.create()
+            except Exception as exc:  # no rights for event triggers, say
+                warnings.warn(
+                    f"no shared PostgreSQL database ({exc}); each test copies the template",
+                    stacklevel=1,
+                )
+                shared.drop()
+                self.shared[with_demo] = None
+            else:
+                self.shared[with_demo] = shared
+        return self.shared[with_demo]
+
     def cleanup(self) -> None:
+        for shared in self.shared.values():
+            if shared is not None:
+                shared.drop()
         for name in self.pg_names:
             _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
@@ -156,6 +187,7 @@ def _store(
     kind: str,
     with_demo: bool,
     templates: _Templates,
+    request: pytest.FixtureRequest,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> Iterator[str]:
@@ -163,14 +195,22 @@ def _store(
         problem = postgres_problem()
         require(problem is None, problem or "")
     template = templates.get(kind, with_demo)
+    shared: SharedDatabase | None = None
+    private: str | None = None
     if kind == "sqlite":
         path = tmp_path / "energy.db"
         shutil.copyfile(template, path)
         url = f"sqlite:///{path}"
     else:
-        name = f"energy_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
-        _pg_admin(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
-        url = _pg_url(name)
+        if request.node.get_closest_marker("own_database") is None:
+            shared = templates.shared_postgres(with_demo)
+        if shared is not None:
+            url = shared.url
+            cache.clear()  # figures memoised under this URL belong to an earlier test's data
+        else:
+            private = f"energy_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+            _pg_admin(f'CREATE DATABASE "{private}" TEMPLATE "{template}"')
+            url = _pg_url(private)
     monkeypatch.setenv("ENERGY_DATABASE_URL", url)
     db.forget_store_state(url)
     try:
@@ -178,8 +218,11 @@ def _store(
     finally:
         db.forget_store_state(url)
         db.dispose_engine(url)
-        if kind == "postgresql":
-            _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        if private is not None:
+            _pg_admin(f'DROP DATABASE IF EXISTS "{private}" WITH (FORCE)')
+        if shared is not None:
+            cache.clear()
+            shared.reset()
 
 
 @pytest.fixture(params=STORES)
@@ -190,7 +233,7 @@ def fresh_store(
     monkeypatch: pytest.MonkeyPatch,
 ) -> Iterator[str]:
     """A migrated, empty store (districts only); its URL is also ENERGY_DATABASE_URL."""
-    yield from _store(request.param, False, _templates, tmp_path, monkeypatch)
+    yield from _store(request.param, False, _templates, request, tmp_path, monkeypatch)
 
 
 @pytest.fixture(params=STORES)
@@ -201,7 +244,7 @@ def demo_store(
     monkeypatch: pytest.MonkeyPatch,
 ) -> Iterator[str]:
     """A migrated store holding the demo data set."""
-    yield from _store(request.param, True, _templates, tmp_path, monkeypatch)
+    yield from _store(request.param, True, _templates, request, tmp_path, monkeypatch)
 
 
 @pytest.fixture
@@ -227,3 +270,37 @@ def empty_database(
         db.dispose_engine(url)
         if kind == "postgresql":
             _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+# Modules whose tests share a module-scoped fixture (a browser, an app server, stores built
+# once): with pytest-xdist each runs whole on one worker, so the fixture is built once.
+ONE_WORKER_MODULES = ("test_browser", "test_backup_live", "test_replicas", "test_deploy_config",
+                      "test_demo_readings")  # fmt: skip
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m deselects by marker
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test that runs on PostgreSQL ``postgres`` (a store fixture or a parameter
+    set to ``postgresql``), so ``-m "not postgres"`` leaves them all out; keep each module of
+    ``ONE_WORKER_MODULES`` on one worker."""
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        if callspec is not None and "postgresql" in callspec.params.values():
+            item.add_marker(pytest.mark.postgres)
+        module = item.path.stem
+        if module.startswith(ONE_WORKER_MODULES):
+            item.add_marker(pytest.mark.xdist_group(module))
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start mypy now if its test is to run in this single process: it then overlaps the other
+    tests (a cold mypy takes over a minute) instead of running alone when its turn comes.
+    Under pytest-xdist the other worker goes on with the other tests while one runs it."""
+    if hasattr(session.config, "workerinput"):
+        return
+    if any(item.name == "test_mypy_is_clean" for item in session.items):
+        background.start("mypy")
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    background.stop_all()

@@ -52,6 +52,9 @@ def health(url: str, timeout_s: float = 2.0) -> str | None:
         return None
 
 
+PORT_TRIES = 3  # another process (a parallel test worker) may take the free port first
+
+
 def start_app(
     store_url: str,
     log: Path,
@@ -60,6 +63,22 @@ def start_app(
     env: dict[str, str] | None = None,
 ) -> LiveServer:
     """Start the app on ``store_url``; ``options`` are extra ``--section.option value`` flags."""
+    for attempt in range(1, PORT_TRIES + 1):
+        try:
+            return _start_on_a_free_port(store_url, log, options, env)
+        except PortTaken:
+            if attempt == PORT_TRIES:
+                raise
+    raise AssertionError("unreachable")
+
+
+class PortTaken(AssertionError):
+    """The server could not listen: its free port was taken before it bound it."""
+
+
+def _start_on_a_free_port(
+    store_url: str, log: Path, options: Sequence[str], env: dict[str, str] | None
+) -> LiveServer:
     port = free_port()
     child_env = {k: v for k, v in os.environ.items() if not k.startswith("ENERGY_")}
     child_env.update(env or {})
@@ -80,9 +99,10 @@ def start_app(
     deadline = time.monotonic() + START_S
     while health(server.url) != "ok":
         if process.poll() is not None:
-            raise AssertionError(
-                f"streamlit exited with {process.returncode} before it was healthy:\n"
-                + server.log_tail()
+            tail = server.log_tail()
+            error = PortTaken if f"Port {port} is not available" in tail else AssertionError
+            raise error(
+                f"streamlit exited with {process.returncode} before it was healthy:\n" + tail
             )
         if time.monotonic() > deadline:
             stop_app(server)

@@ -13,11 +13,11 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from energy.accounts import users as accounts
-from energy.core.access import CLI_ACTOR, Actor, can_open_page
+from energy.core.access import CLI_ACTOR, PAGE_CAPABILITY, ROLES, Actor, can_open_page
 from energy.core.catalogue import MESSAGES
 from energy.demo.load import DEMO_PASSWORD
 from energy.villages import directory as villages
-from ui.core import state
+from ui.core import nav, state
 from ui.core.nav import PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -99,6 +99,56 @@ def _titles(at: AppTest) -> list[str]:
     return [t.value for t in at.title]
 
 
+# Who may open which page: energy.core.access's rules over ui.core.nav's pages, written out, so a change
+# of the rules shows here as a change of this table.
+PERMITTED: dict[str, set[str]] = {
+    "admin": {
+        "home", "villages", "village", "results", "townhall", "organisations", "organisation",
+        "readiness", "lessons", "savings", "readings", "households", "calls", "review", "apply",
+        "training", "attendance", "training_progress", "training_admin", "factors", "users",
+        "audit", "account",
+    },
+    "reviewer": {
+        "home", "villages", "village", "results", "townhall", "organisations", "organisation",
+        "lessons", "savings", "households", "review", "account",
+    },
+    "trainer": {
+        "home", "villages", "village", "results", "townhall", "organisations", "organisation",
+        "lessons", "savings", "households", "training", "attendance", "training_progress",
+        "account",
+    },
+    "committee": {
+        "home", "village", "organisation", "savings", "readings", "households", "apply",
+        "training", "training_progress", "account",
+    },
+    "viewer": {"home", "townhall", "account"},
+    "applicant": {"home", "apply", "account"},
+}  # fmt: skip
+
+
+def _forbidden(role: str) -> list[str]:
+    return [spec.key for spec in PAGES if spec.key not in PERMITTED[role]]
+
+
+def test_the_page_access_matrix() -> None:
+    """Every page for every role, as a pure function: the rules the page guard applies
+    (``ui.core.auth.guard`` calls ``can_open_page`` with the page's own key first thing; see
+    test_architecture) and the menu app.py builds (``ui.core.nav.pages_for``). The AppTests below
+    run every permitted page for every role, and one forbidden page per role."""
+    assert set(ROLE_LOGINS) == set(ROLES) == set(PERMITTED)
+    assert {spec.key for spec in PAGES} <= set(PAGE_CAPABILITY)  # no page without a rule
+    for role in ROLES:
+        # A committee's village does not change which pages it may open.
+        for village_id in (None, 1, 2):
+            actor = Actor(username=role, role=role, village_id=village_id)
+            opens = {spec.key for spec in PAGES if can_open_page(actor, spec.key)}
+            assert opens == PERMITTED[role], role
+            assert [spec.key for spec in nav.pages_for(actor)] == [
+                spec.key for spec in PAGES if spec.key in PERMITTED[role]
+            ], role
+    assert not can_open_page(Actor(username="x", role="mayor"), "home")  # an unknown role
+
+
 @pytest.mark.parametrize("role", list(ROLE_LOGINS))
 def test_every_permitted_page_renders_and_no_other_is_offered(
     demo_store: str, role: str, monkeypatch: pytest.MonkeyPatch
@@ -113,17 +163,24 @@ def test_every_permitted_page_renders_and_no_other_is_offered(
     assert not at.exception
     actor = _actor(demo_store, ROLE_LOGINS[role])
     permitted = {spec.path for spec in PAGES if can_open_page(actor, spec.key)}
+    assert permitted == {nav.page_path(key) for key in PERMITTED[role]}
     # Every page keeps its address (app.py: an old bookmark gets an answer in the user's
     # language, not Streamlit's "Page not found"); the menu lists only the permitted ones
-    # (the browser tests read it), and the page's own guard refuses the others.
+    # (the browser tests read it), and the page's own guard refuses the others. The guard
+    # refuses every page alike (test_the_page_access_matrix pins which): one forbidden page
+    # per role is opened here, another in test_a_forbidden_page_run_directly_is_refused.
     assert _registered(at) == {spec.path for spec in PAGES}
+    forbidden = _forbidden(role)
+    if forbidden:
+        refused_path = nav.page_path(forbidden[ROLES.index(role) % len(forbidden)])
+        refused = _app_as(demo_store, ROLE_LOGINS[role]).switch_page(refused_path).run()
+        assert not refused.exception
+        assert [e.value for e in refused.error] == [MESSAGES["error.access_denied"]["ko"]]
+        title_key = next(spec.title_key for spec in PAGES if spec.path == refused_path)
+        assert MESSAGES[title_key]["ko"] not in _titles(refused)
+        assert not refused.dataframe and not refused.table
     for spec in PAGES:
         if spec.path not in permitted:
-            refused = _app_as(demo_store, ROLE_LOGINS[role]).switch_page(spec.path).run()
-            assert not refused.exception
-            assert [e.value for e in refused.error] == [MESSAGES["error.access_denied"]["ko"]]
-            assert MESSAGES[spec.title_key]["ko"] not in _titles(refused)
-            assert not refused.dataframe and not refused.table
             continue
         at.switch_page(spec.path).run()
         assert not at.exception, f"{role} on {spec.path}: {[e.message for e in at.exception]}"
@@ -144,16 +201,12 @@ def test_a_page_run_directly_without_login_shows_only_the_login_form(demo_store:
     assert not at.dataframe
 
 
-FORBIDDEN = [
-    (role, spec.key)
-    for role in ROLE_LOGINS
-    for spec in PAGES
-    if not can_open_page(Actor(username=role, role=role, village_id=1), spec.key)
-]
-
-
-@pytest.mark.parametrize(("role", "page"), FORBIDDEN)
-def test_a_forbidden_page_run_directly_is_refused(demo_store: str, role: str, page: str) -> None:
+@pytest.mark.parametrize("role", [role for role in ROLE_LOGINS if _forbidden(role)])
+def test_a_forbidden_page_run_directly_is_refused(demo_store: str, role: str) -> None:
+    # A deep link: the page file runs without app.py, the actor already logged in. The page
+    # is another forbidden one than test_every_permitted_page_renders_... opens.
+    forbidden = _forbidden(role)
+    page = forbidden[-1 - ROLES.index(role) % len(forbidden)]
     at = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=TIMEOUT)
     at.session_state[state.ACTOR] = _actor(demo_store, ROLE_LOGINS[role])
     at.run()

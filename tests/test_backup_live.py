@@ -29,6 +29,7 @@ from tests.test_browser import (  # the browser fixture and the helpers that dri
     assert_no_exception,
     browser,
     logged_in,
+    next_frames,
     screenshot,
     settle,
     wait_for_title,
@@ -74,6 +75,7 @@ class HealthWatch:
 # --- the store side (no server): a restored store never reuses a data version ----------------
 
 
+@pytest.mark.slow
 def test_a_restore_moves_the_data_version_past_everything_seen(
     demo_store: str, tmp_path: Path
 ) -> None:
@@ -113,7 +115,7 @@ def _offers_village(page: Any, code: str) -> bool:
     combo = page.locator(_key("village.code") + " input")
     combo.click()
     combo.fill(code)
-    page.wait_for_timeout(300)  # the list filters as one types
+    next_frames(page)  # the list filters as one types: drawn filtered by now
     found = page.get_by_role("option").filter(has_text=code).count() > 0
     page.keyboard.press("Escape")
     settle(page)

@@ -8,6 +8,7 @@ import pytest
 from benchmarks.concurrency import measure_concurrency
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("demo_store", ["sqlite"], indirect=True)
 def test_sessions_log_in_and_rerun_with_and_without_gc(demo_store: str) -> None:
     results = measure_concurrency(demo_store, sessions=2, seconds=1.0, rate=4.0)

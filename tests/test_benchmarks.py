@@ -25,6 +25,7 @@ def test_the_hand_written_query_and_the_engine_agree(fresh_store: str) -> None:
     assert figures["ours_s"] > 0 and figures["hand_sql_s"] > 0
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
 def test_the_import_benchmark_compares_the_same_file_three_ways(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
@@ -40,8 +41,9 @@ def test_the_import_benchmark_compares_the_same_file_three_ways(
     assert figures["floor_s"] > 0 and figures["naive_s"] > 0
 
 
+@pytest.mark.slow
 def test_the_page_benchmark_times_every_page_of_each_role_in_a_process_of_its_own(
-    fresh_store: str,
+    demo_store: str,
 ) -> None:
     """The pages of one store are timed in a new process (so a store measured later is not
     charged for the ones before it), and every page a role may open runs without an error."""
@@ -49,13 +51,12 @@ def test_the_page_benchmark_times_every_page_of_each_role_in_a_process_of_its_ow
     from energy.accounts import users as accounts
     from ui.core.nav import pages_for
 
-    demo.load_demo(url=fresh_store)
-    results = pages.measure_pages(fresh_store)
+    results = pages.measure_pages(demo_store)
     expected = {
         (role, spec.key)
         for role, login in pages.ROLES.items()
         for spec in pages_for(
-            accounts.authenticate(login, demo.DEMO_PASSWORD, url=fresh_store).actor
+            accounts.authenticate(login, demo.DEMO_PASSWORD, url=demo_store).actor
         )  # type: ignore[arg-type]
     }
     assert {(r["role"], r["page"]) for r in results} == expected

@@ -220,6 +220,19 @@ def settle(page: Any) -> None:
         page.wait_for_timeout(100)
 
 
+def next_frames(page: Any, count: int = 2) -> None:
+    """Wait until the browser has drawn ``count`` more frames, so what the last input or
+    resize queued (a component's state update, a chart's re-layout) has been rendered. The
+    browser says when; no fixed time is waited."""
+    page.evaluate(
+        """(count) => new Promise((done) => {
+            const step = (left) => left ? requestAnimationFrame(() => step(left - 1)) : done();
+            step(count);
+        })""",
+        count,
+    )
+
+
 def wait_for_title(page: Any, title: str) -> None:
     page.locator("h1").filter(has_text=re.compile("^" + re.escape(title) + "$")).first.wait_for(
         state="visible"
@@ -278,7 +291,7 @@ def screenshot(page: Any, name: str) -> Path:
     )
     page.set_viewport_size({"width": VIEWPORT["width"], "height": min(height, MAX_SHOT_HEIGHT)})
     try:
-        page.wait_for_timeout(300)  # let charts re-layout
+        next_frames(page)  # the charts re-lay themselves out for the new size
         settle(page)
         page.screenshot(path=str(path), full_page=True)
     finally:

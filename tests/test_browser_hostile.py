@@ -20,6 +20,7 @@ from tests.test_browser import (  # the browser fixture and the helpers that dri
     assert_no_exception,
     browser,
     logged_in,
+    next_frames,
     screenshot,
     settle,
 )
@@ -82,7 +83,10 @@ def test_a_hostile_village_name_is_shown_as_text(admin_page: Any, code: str) -> 
     heading_text = main.locator("h1 [data-heading-text]")
     assert heading_text.count() == 1
     assert heading_text.locator("*").count() == 0, heading_text.inner_html()  # text, no elements
-    admin_page.wait_for_timeout(500)  # an onerror handler would have run by now
+    # Every image has loaded or failed, and the frames after it are drawn: an onerror
+    # handler would have run by now.
+    admin_page.wait_for_function("() => [...document.images].every((img) => img.complete)")
+    next_frames(admin_page)
     assert admin_page.dialogs == [], f"a dialog opened: {admin_page.dialogs}"
     assert_no_exception(admin_page)
     screenshot(admin_page, f"hostile-village-{code.lower()}-ko")

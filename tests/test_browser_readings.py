@@ -18,6 +18,7 @@ from tests.test_browser import (  # the browser, server and page fixtures and th
     browser,
     go_to,
     log_in_as,
+    next_frames,
     page,
     screenshot,
     server,
@@ -120,13 +121,17 @@ def _type_into_grid(page: Any, row: int, column: int, value: str) -> None:
         page.keyboard.press("Enter")
         editor = page.locator("#portal textarea, #portal input").first
         editor.wait_for(state="visible")
-        page.wait_for_timeout(300)  # the editor sets its first value after it appears
+        # The editor takes keys once it has the focus and has drawn its first value.
+        page.wait_for_function(
+            "(el) => el.ownerDocument.activeElement === el", arg=editor.element_handle()
+        )
+        next_frames(page)
         page.keyboard.type(value, delay=40)  # a person's pace, not all keys in one frame
         assert editor.input_value() == value
         # The number editor takes the last key into its state a moment after the input shows
-        # it: Enter pressed at once committed the empty cell (all three tries) in 3 of 8 runs;
-        # with this pause, 14 runs of 14 passed on the first try.
-        page.wait_for_timeout(300)
+        # it: Enter pressed at once committed the empty cell (all three tries) in 3 of 8 runs.
+        # Its state is updated by the time the browser has drawn the frames after the key.
+        next_frames(page, 3)
         page.keyboard.press("Enter")  # saves the cell and moves down
         try:
             page.wait_for_function(shown, timeout=3_000)

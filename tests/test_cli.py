@@ -1,4 +1,9 @@
-"""``python -m energy``: the contract that staff scripts and acceptance checks call."""
+"""``python -m energy``: the contract that staff scripts and acceptance checks call.
+
+Most commands run in this process (``tests.energy_cli``: ``energy.cli.main`` with the store,
+standard input and working directory a child would get); the tests that call ``child`` run a real
+``python -m energy`` child process, for the entry point and what reaches a terminal.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +12,17 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Protocol
 
 import pytest
+
+from tests.energy_cli import energy
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def energy(url: str, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def child(url: str, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """``python -m energy ARGS`` as a child process, as a staff script runs it."""
     env = {**os.environ, "ENERGY_DATABASE_URL": url}
     return subprocess.run(
         [sys.executable, "-m", "energy", *args],
@@ -21,7 +30,14 @@ def energy(url: str, *args: str, stdin: str | None = None) -> subprocess.Complet
     )  # fmt: skip
 
 
-def _one_line_error(result: subprocess.CompletedProcess[str]) -> str:
+class Outcome(Protocol):
+    @property
+    def returncode(self) -> int: ...
+    @property
+    def stderr(self) -> str: ...
+
+
+def _one_line_error(result: Outcome) -> str:
     assert result.returncode != 0
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
@@ -29,16 +45,18 @@ def _one_line_error(result: subprocess.CompletedProcess[str]) -> str:
 
 
 def test_help_lists_the_commands(tmp_path: Path) -> None:
-    result = energy(f"sqlite:///{tmp_path / 'x.db'}", "--help")
+    result = child(f"sqlite:///{tmp_path / 'x.db'}", "--help")
     assert result.returncode == 0
     for command in ("db", "user", "village", "demo", "backup", "restore"):
         assert command in result.stdout
 
 
+@pytest.mark.slow
 def test_upgrade_add_list_on_a_new_embedded_store(tmp_path: Path) -> None:
+    """Through child processes, as a staff script runs them."""
     url = f"sqlite:///{tmp_path / 'cli.db'}"
-    assert "revision" in energy(url, "db", "upgrade").stdout
-    result = energy(
+    assert "revision" in child(url, "db", "upgrade").stdout
+    result = child(
         url,
         "village",
         "add",
@@ -51,7 +69,7 @@ def test_upgrade_add_list_on_a_new_embedded_store(tmp_path: Path) -> None:
         "2026",
     )
     assert result.returncode == 0, result.stderr
-    result = energy(
+    result = child(
         url,
         "village",
         "add",
@@ -64,7 +82,7 @@ def test_upgrade_add_list_on_a_new_embedded_store(tmp_path: Path) -> None:
         "2025",
     )
     assert result.returncode == 0, result.stderr
-    listed = json.loads(energy(url, "village", "list", "--json").stdout)
+    listed = json.loads(child(url, "village", "list", "--json").stdout)
     assert [v["code"] for v in listed] == [
         "MPO-2025-01",
         "DJK-2026-01",
@@ -166,12 +184,11 @@ def test_bad_input_exits_non_zero_with_one_line(
 
 
 def test_an_unreachable_server_is_one_line_too(tmp_path: Path) -> None:
-    line = _one_line_error(
-        energy("postgresql+psycopg://nobody@127.0.0.1:1/none", "village", "list")
-    )
+    line = _one_line_error(child("postgresql+psycopg://nobody@127.0.0.1:1/none", "village", "list"))
     assert "store" in line
 
 
+@pytest.mark.slow
 def test_demo_backup_restore(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'demo.db'}"
     energy(url, "db", "upgrade")

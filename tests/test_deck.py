@@ -4,9 +4,6 @@ PDF's pages; and ``python -m energy deck`` writing both and refusing bad input."
 from __future__ import annotations
 
 import io
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,8 +16,8 @@ from energy.core.i18n import translate
 from energy.townhall import deck
 from energy.townhall.figures import TownHallFilter, default_year
 from energy.villages import stories
+from tests.energy_cli import Result, energy
 
-ROOT = Path(__file__).resolve().parent.parent
 YEAR = default_year()  # the demo data reaches back four years from today
 CHART_SLIDES = {2, 4, 5, 6}  # growth, programme year, renewables, map (0-based)
 
@@ -97,14 +94,12 @@ def test_a_village_summary_is_one_page(demo_store: str) -> None:
     assert _flat(f"Sungdaegol · {YEAR} summary") in _flat(reader.pages[0].extract_text())
 
 
-def _energy(url: str, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "ENERGY_DATABASE_URL": url}
-    return subprocess.run(
-        [sys.executable, "-m", "energy", "deck", *args],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
+def _energy(url: str, *args: str) -> Result:
+    """``python -m energy deck ARGS`` (in this process: ``tests.energy_cli``)."""
+    return energy(url, "deck", *args)
 
 
+@pytest.mark.slow
 def test_the_command_writes_the_deck_the_handout_and_a_village_page(
     demo_store: str, tmp_path: Path
 ) -> None:

@@ -44,6 +44,7 @@ def test_demo_covers_every_district_cohort_status_and_role(demo_store: str) -> N
     assert resumed, "the demo should include a village that came back"
 
 
+@pytest.mark.slow
 def test_demo_is_deterministic(tmp_path: Path) -> None:
     first, second = f"sqlite:///{tmp_path / 'a.db'}", f"sqlite:///{tmp_path / 'b.db'}"
     for url in (first, second):
@@ -59,6 +60,7 @@ def test_demo_refuses_a_store_with_data(demo_store: str) -> None:
         demo.load_demo(url=demo_store)
 
 
+@pytest.mark.slow
 def test_backup_and_restore_round_trip(demo_store: str, tmp_path: Path) -> None:
     before = _snapshot(demo_store)
     path = tmp_path / "snapshot.jsonl.gz"
@@ -78,6 +80,7 @@ def test_backup_and_restore_round_trip(demo_store: str, tmp_path: Path) -> None:
     assert "restore" in last
 
 
+@pytest.mark.slow
 def test_backup_is_consistent_while_the_store_is_written(demo_store: str, tmp_path: Path) -> None:
     stop = threading.Event()
     written: list[str] = []
@@ -108,6 +111,7 @@ def test_backup_is_consistent_while_the_store_is_written(demo_store: str, tmp_pa
         assert villages.get_village(CLI_ACTOR, village.code, url=demo_store).history
 
 
+@pytest.mark.slow
 def test_restore_rejects_a_damaged_file_and_leaves_the_store_alone(
     demo_store: str, tmp_path: Path
 ) -> None:

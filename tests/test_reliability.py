@@ -18,6 +18,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import make_url
 
@@ -83,6 +84,7 @@ def _count(url: str, model: type = Reading) -> int:
         return int(session.execute(select(func.count()).select_from(model)).scalar_one())
 
 
+@pytest.mark.slow
 def test_sixteen_writers_at_once_store_every_reading_exactly_once(
     fresh_store: str, tmp_path: Path
 ) -> None:
@@ -159,6 +161,7 @@ def _no_other_backends(url: str) -> None:
         engine.dispose()
 
 
+@pytest.mark.slow
 def test_an_import_killed_midway_leaves_all_or_nothing(fresh_store: str, tmp_path: Path) -> None:
     url = fresh_store
     (code,) = _setup_villages(url, 1, households_n=400)

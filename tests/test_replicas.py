@@ -180,6 +180,7 @@ def _last_month() -> str:
     return f"{add_months(first_of_month(dt.datetime.now(SEOUL).date()), -1):%Y-%m}"
 
 
+@pytest.mark.own_database  # two servers and a proxy over one database of their own
 @pytest.mark.parametrize("demo_store", ["postgresql"], indirect=True)
 def test_two_replicas_behind_nginx_share_the_store_and_take_uploads(
     browser: Any, replicas: tuple[Proxy, list[LiveServer]]

@@ -8,11 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import random
-import subprocess
-import sys
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -29,8 +25,8 @@ from energy.store.models.readings import Household, Reading
 from energy.store.models.villages import Village
 from energy.villages.directory import add_village
 from energy.villages.households import add_household
+from tests.energy_cli import energy  # python -m energy, in this process
 
-ROOT = Path(__file__).resolve().parent.parent
 D = dt.date
 MAR, APR = D(2024, 3, 1), D(2024, 4, 1)
 TODAY = D(2026, 1, 15)
@@ -389,14 +385,6 @@ def test_a_viewer_sees_aggregates_but_no_village(two_villages: str) -> None:
 
 
 # --- the command line ------------------------------------------------------------------------
-
-
-def energy(url: str, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "ENERGY_DATABASE_URL": url}
-    return subprocess.run(
-        [sys.executable, "-m", "energy", *args],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
 
 
 def test_cli_prints_the_json_contract(two_villages: str) -> None:

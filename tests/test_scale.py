@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from energy.core.access import CLI_ACTOR
@@ -19,6 +20,7 @@ from tests.test_cli import _one_line_error, energy
 TODAY = dt.date(2026, 11, 25)
 
 
+@pytest.mark.slow
 def test_the_requested_size_is_built(fresh_store: str) -> None:
     demo.load_demo(url=fresh_store, today=TODAY, with_readings=False)
     summary = scale.add_scale_readings(households=900, years=3, today=TODAY, url=fresh_store)

@@ -34,6 +34,7 @@ def test_every_constraint_has_a_name(fresh_store: str) -> None:
             assert uq["name"], f"unnamed unique constraint on {table}"
 
 
+@pytest.mark.own_database  # drops every table: not on the database other tests share
 def test_downgrade_to_empty_and_back(fresh_store: str) -> None:
     command.downgrade(db.alembic_config(fresh_store), "base")
     assert "villages" not in inspect(db.get_engine(fresh_store)).get_table_names()
@@ -69,6 +70,7 @@ def test_only_a_bulk_writer_skips_sqlite_constraint_checks(tmp_path) -> None:
     db.dispose_engine(url)
 
 
+@pytest.mark.slow
 def test_a_new_embedded_store_is_built_with_demo_data(empty_database: str) -> None:
     state = ensure_store_with_demo(empty_database)
     assert state.created and state.embedded

@@ -436,6 +436,7 @@ def test_slide_data_holds_no_household_code_or_person(known: str) -> None:
     _no_personal_data(texts)
 
 
+@pytest.mark.slow
 def test_deck_and_handout_hold_no_personal_data(known: str) -> None:
     for lang in ("ko", "en"):
         pptx = deck.deck_pptx(CLI_ACTOR, FILTER, lang=lang, today=TODAY, url=known)

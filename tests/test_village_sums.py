@@ -182,6 +182,7 @@ def test_the_demo_leaves_every_village_fresh_and_the_figures_agree(demo_store: s
     _agree(demo_store, some)
 
 
+@pytest.mark.slow
 def test_any_change_to_a_village_marks_it_stale_and_figures_stay_right(demo_store: str) -> None:
     url = demo_store
     flagship = _village_id(url, "DJK-2012-01")

@@ -1,6 +1,6 @@
 """Layer 4: the real app, served by ``streamlit run``, driven by Playwright in Debian's Chromium.
 
-One server (with a brand-new demo store) serves the login, navigation, language and role tests;
+One server (with a new copy of the demo store) serves the login, navigation, language and role tests;
 the deep-link test starts its own server, because the trap it guards against (a deep-linked
 page file run without ``app.py``) only shows on the first session of a fresh server process.
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import shutil
 import time
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
@@ -127,9 +128,16 @@ def browser() -> Iterator[Any]:
 
 
 @pytest.fixture(scope="module")
-def server(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """One app server over a brand-new demo store, shared by the module's tests."""
-    running = _start_server(tmp_path_factory.mktemp("browser-app"))
+def server(
+    browser: Any, tmp_path_factory: pytest.TempPathFactory, _templates: Any
+) -> Iterator[Server]:
+    """One app server over a new copy of the run's demo store (built once by
+    ``tests.conftest``, instead of by each module's server), shared by the module's tests.
+    The deep-link test's server builds its store itself, as on a first start."""
+    workdir = tmp_path_factory.mktemp("browser-app")
+    store = workdir / "energy.db"
+    shutil.copyfile(_templates.get("sqlite", True), store)
+    running = start_app(f"sqlite:///{store}", workdir / "streamlit.log")
     try:
         yield running
     finally:

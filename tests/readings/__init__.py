@@ -1,0 +1,1 @@
+"""Tests of the readings capability (energy/readings/): files, checks and imports."""

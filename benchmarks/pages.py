@@ -33,10 +33,11 @@ STAFF_VILLAGE = "DJK-2012-01"
 REPEATS = 3
 
 
-def measure_pages(url: str) -> list[dict[str, Any]]:
-    """Every page of every role on the store at ``url``, in a new process."""
+def measure_pages(url: str, repeats: int = REPEATS) -> list[dict[str, Any]]:
+    """Every page of every role on the store at ``url``, in a new process, each timed
+    ``repeats`` times (the harness's own test asks for one)."""
     done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.pages", url],
+        [sys.executable, "-m", "benchmarks.pages", url, str(repeats)],
         cwd=ROOT,
         env={**os.environ, "ENERGY_DATABASE_URL": url},
         check=True,
@@ -86,7 +87,7 @@ class _SqlClock:
         self.statements += 1
 
 
-def _measure_here(url: str) -> list[dict[str, Any]]:
+def _measure_here(url: str, repeats: int) -> list[dict[str, Any]]:
     os.environ["ENERGY_DATABASE_URL"] = url
     from streamlit.testing.v1 import AppTest
 
@@ -111,7 +112,7 @@ def _measure_here(url: str) -> list[dict[str, Any]]:
             if role == "staff":
                 app.query_params["code"] = STAFF_VILLAGE
             colds, warms, cold_sql, statements = [], [], [], []
-            for _ in range(REPEATS):
+            for _ in range(repeats):
                 cache.clear()
                 sql.reset()
                 colds.append(_timed(app.run))
@@ -135,4 +136,6 @@ def _measure_here(url: str) -> list[dict[str, Any]]:
 
 
 if __name__ == "__main__":
-    print(json.dumps(_measure_here(sys.argv[1])))
+    print(
+        json.dumps(_measure_here(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else REPEATS))
+    )

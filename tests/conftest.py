@@ -1,5 +1,8 @@
-"""Fixtures named for the state they give: ``fresh_store`` (migrated, empty) and
-``demo_store`` (migrated, demo data loaded), each on SQLite and on PostgreSQL.
+"""Fixtures named for the state they give: ``fresh_store`` (migrated, empty), ``demo_store``
+(migrated, demo data loaded) and ``small_store`` (the demo's people, calls, training,
+organisations and stories, with readings of a few hundred households instead of the demo's
+400,000 rows: for tests whose cost grows with the rows, such as backups), each on SQLite and on
+PostgreSQL.
 
 Each store comes from a template built once per run. On SQLite a test gets a file copy of it.
 On PostgreSQL the tests share one database per template and each test's writes are put back
@@ -12,6 +15,9 @@ tests skip with the reason; under ``CI=true`` a skip of that kind is a failure (
 
 from __future__ import annotations
 
+import datetime as dt
+import fcntl
+import json
 import os
 import shutil
 import uuid
@@ -32,6 +38,10 @@ POSTGRES_ADMIN_URL = os.environ.get(
 )
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 STORES = ("sqlite", "postgresql")
+SMALL_HOUSEHOLDS = 120
+# The day the demo templates are built for, fixed when the run starts (a run that crosses
+# midnight builds every template for the same day).
+TEMPLATE_TODAY = dt.date.today()
 
 
 def require(condition: bool, reason: str) -> None:
@@ -88,36 +98,66 @@ def _isolated_settings(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("ENERGY_NO_DEMO", raising=False)
 
 
+# Under pytest-xdist each worker is a child of the run's controlling process, which owns the
+# templates: the first worker to need one builds it, the other waits for it and copies it.
+IN_WORKER = "PYTEST_XDIST_WORKER" in os.environ
+RUN_PID = os.getppid() if IN_WORKER else os.getpid()
+
+
+def _templates_root(config: pytest.Config) -> Path:
+    """The run's folder of templates, the same for every worker (a worker's temporary folder is
+    a child of the controlling process's)."""
+    base = config._tmp_path_factory.getbasetemp()  # type: ignore[attr-defined]
+    root = (base.parent if IN_WORKER else base) / "templates"
+    root.mkdir(exist_ok=True)
+    return root
+
+
 class _Templates:
-    """Migrated template stores, built once per test run and per kind."""
+    """Migrated template stores, built once per test run and per kind, shared by the run's
+    workers through files in ``root``: ``<kind>-<contents>.json`` names a built template, and
+    a lock on ``<kind>-<contents>.lock`` makes the others wait while one builds it."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.built: dict[tuple[str, bool], str] = {}
-        self.pg_names: list[str] = []
-        self.shared: dict[bool, SharedDatabase | None] = {}
+        self.built: dict[tuple[str, str], str] = {}
+        self.shared: dict[str, SharedDatabase | None] = {}
 
-    def get(self, kind: str, with_demo: bool) -> str:
-        key = (kind, with_demo)
+    def get(self, kind: str, contents: str) -> str:
+        """The template of ``kind`` (sqlite, postgresql) holding ``contents`` (fresh, demo,
+        small): a file path on SQLite, a database name on PostgreSQL."""
+        key = (kind, contents)
         if key not in self.built:
-            self.built[key] = self._build(kind, with_demo)
+            self.built[key] = self._get_or_build(kind, contents)
         return self.built[key]
 
-    def _build(self, kind: str, with_demo: bool) -> str:
-        from energy.demo.load import load_demo
+    def _get_or_build(self, kind: str, contents: str) -> str:
+        record = self.root / f"{kind}-{contents}.json"
+        with open(self.root / f"{kind}-{contents}.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+            if record.exists():
+                return str(json.loads(record.read_text())["template"])
+            template = self._build(kind, contents)
+            record.write_text(json.dumps({"kind": kind, "template": template}))
+            return template
 
-        suffix = "demo" if with_demo else "fresh"
+    def _build(self, kind: str, contents: str) -> str:
+        from energy.demo.load import load_demo
+        from energy.demo.scale import add_scale_readings
+
         if kind == "sqlite":
-            path = self.root / f"template-{suffix}.db"
+            path = self.root / f"template-{contents}.db"
             url = f"sqlite:///{path}"
         else:
-            name = f"energy_tpl_{os.getpid()}_{suffix}_{uuid.uuid4().hex[:6]}"
+            name = f"energy_tpl_{RUN_PID}_{contents}_{uuid.uuid4().hex[:6]}"
             _pg_admin(f'CREATE DATABASE "{name}"')
-            self.pg_names.append(name)
             url = _pg_url(name)
         db.upgrade(url)
-        if with_demo:
-            load_demo(url=url)
+        if contents == "demo":
+            load_demo(url=url, today=TEMPLATE_TODAY)
+        elif contents == "small":
+            load_demo(url=url, with_readings=False, today=TEMPLATE_TODAY)
+            add_scale_readings(households=SMALL_HOUSEHOLDS, years=2, url=url, today=TEMPLATE_TODAY)
         db.dispose_engine(url)
         if kind == "sqlite":
             # Fold the WAL into the main file so a plain copy is complete.
@@ -129,13 +169,12 @@ class _Templates:
             conn.close()
         return name if kind == "postgresql" else str(path)
 
-    def shared_postgres(self, with_demo: bool) -> SharedDatabase | None:
+    def shared_postgres(self, contents: str) -> SharedDatabase | None:
         """The run's shared PostgreSQL database of this template (None: it could not be set up,
         e.g. without the rights for triggers; each test then gets a database of its own)."""
-        if with_demo not in self.shared:
-            template = self.get("postgresql", with_demo)
-            suffix = "demo" if with_demo else "fresh"
-            name = f"energy_test_{os.getpid()}_shared_{suffix}"
+        if contents not in self.shared:
+            template = self.get("postgresql", contents)
+            name = f"energy_test_{os.getpid()}_shared_{contents}"
             shared = SharedDatabase(POSTGRES_ADMIN_URL, template, name)
             try:
                 shared.create()
@@ -145,17 +184,23 @@ class _Templates:
                     stacklevel=1,
                 )
                 shared.drop()
-                self.shared[with_demo] = None
+                self.shared[contents] = None
             else:
-                self.shared[with_demo] = shared
-        return self.shared[with_demo]
+                self.shared[contents] = shared
+        return self.shared[contents]
 
     def cleanup(self) -> None:
+        """Drop this process's shared databases; the templates are dropped by the run's
+        controlling process when every worker is done (:func:`_drop_templates`)."""
         for shared in self.shared.values():
             if shared is not None:
                 shared.drop()
-        for name in self.pg_names:
-            _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _drop_templates(root: Path) -> None:
+    for record in root.glob("postgresql-*.json"):
+        name = json.loads(record.read_text())["template"]
+        _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def _drop_orphans() -> None:
@@ -175,17 +220,17 @@ def _drop_orphans() -> None:
 
 
 @pytest.fixture(scope="session")
-def _templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[_Templates]:
+def _templates(pytestconfig: pytest.Config) -> Iterator[_Templates]:
     if postgres_problem() is None:
         _drop_orphans()
-    templates = _Templates(tmp_path_factory.mktemp("templates"))
+    templates = _Templates(_templates_root(pytestconfig))
     yield templates
     templates.cleanup()
 
 
 def _store(
     kind: str,
-    with_demo: bool,
+    contents: str,
     templates: _Templates,
     request: pytest.FixtureRequest,
     tmp_path: Path,
@@ -194,7 +239,7 @@ def _store(
     if kind == "postgresql":
         problem = postgres_problem()
         require(problem is None, problem or "")
-    template = templates.get(kind, with_demo)
+    template = templates.get(kind, contents)
     shared: SharedDatabase | None = None
     private: str | None = None
     if kind == "sqlite":
@@ -203,7 +248,7 @@ def _store(
         url = f"sqlite:///{path}"
     else:
         if request.node.get_closest_marker("own_database") is None:
-            shared = templates.shared_postgres(with_demo)
+            shared = templates.shared_postgres(contents)
         if shared is not None:
             url = shared.url
             cache.clear()  # figures memoised under this URL belong to an earlier test's data
@@ -233,7 +278,7 @@ def fresh_store(
     monkeypatch: pytest.MonkeyPatch,
 ) -> Iterator[str]:
     """A migrated, empty store (districts only); its URL is also ENERGY_DATABASE_URL."""
-    yield from _store(request.param, False, _templates, request, tmp_path, monkeypatch)
+    yield from _store(request.param, "fresh", _templates, request, tmp_path, monkeypatch)
 
 
 @pytest.fixture(params=STORES)
@@ -244,7 +289,20 @@ def demo_store(
     monkeypatch: pytest.MonkeyPatch,
 ) -> Iterator[str]:
     """A migrated store holding the demo data set."""
-    yield from _store(request.param, True, _templates, request, tmp_path, monkeypatch)
+    yield from _store(request.param, "demo", _templates, request, tmp_path, monkeypatch)
+
+
+@pytest.fixture(params=STORES)
+def small_store(
+    request: pytest.FixtureRequest,
+    _templates: _Templates,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Iterator[str]:
+    """The demo's accounts, villages, call, training, organisations and stories, with two years
+    of readings for ``SMALL_HOUSEHOLDS`` households (the demo has 400,000 readings): every
+    table holds rows, and a backup or a restore of it takes a fraction of a second."""
+    yield from _store(request.param, "small", _templates, request, tmp_path, monkeypatch)
 
 
 @pytest.fixture
@@ -304,3 +362,5 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
     background.stop_all()
+    if not IN_WORKER and postgres_problem() is None:  # every worker is done with the templates
+        _drop_templates(_templates_root(session.config))

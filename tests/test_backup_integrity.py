@@ -56,17 +56,17 @@ def _first_chunk(lines: list[bytes], table: str) -> int:
 
 @pytest.fixture(scope="module")
 def _made() -> dict[str, bytes]:
-    """One backup per kind of store, made once: every demo store is a copy of one template,
-    so a backup of one is a backup of each (about 400,000 rows; seconds to write)."""
+    """One backup per kind of store, made once: every small store is a copy of one template,
+    so a backup of one is a backup of each."""
     return {}
 
 
 @pytest.fixture
-def good(demo_store: str, tmp_path: Path, _made: dict[str, bytes]) -> Path:
+def good(small_store: str, tmp_path: Path, _made: dict[str, bytes]) -> Path:
     path = tmp_path / "good.jsonl.gz"
-    kind = demo_store.split(":", 1)[0]
+    kind = small_store.split(":", 1)[0]
     if kind not in _made:
-        backup.backup(CLI_ACTOR, path, url=demo_store)
+        backup.backup(CLI_ACTOR, path, url=small_store)
         _made[kind] = path.read_bytes()
     else:
         path.write_bytes(_made[kind])
@@ -88,32 +88,32 @@ def _refused(
     assert _counts(url) == before  # nothing was deleted
 
 
-def test_a_backup_ends_with_counts_and_a_checksum(demo_store: str, good: Path) -> None:
+def test_a_backup_ends_with_counts_and_a_checksum(small_store: str, good: Path) -> None:
     lines = _lines(good)
     trailer = json.loads(lines[-1])["trailer"]
     assert trailer["sha256"] == hashlib.sha256(b"".join(lines[:-1])).hexdigest()
-    assert trailer["rows"]["readings"] == _counts(demo_store)[1]
+    assert trailer["rows"]["readings"] == _counts(small_store)[1]
     assert backup.verify(good) == trailer["rows"]
 
 
 def test_the_first_lines_of_a_backup_are_refused(
-    demo_store: str, good: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    small_store: str, good: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     partial = _write(tmp_path / "partial.jsonl.gz", _lines(good)[:12])
-    _refused(demo_store, partial, capsys, "error.backup_incomplete", "no checksum")
+    _refused(small_store, partial, capsys, "error.backup_incomplete", "no checksum")
 
 
 def test_a_cut_file_is_refused(
-    demo_store: str, good: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    small_store: str, good: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data = good.read_bytes()
     cut = tmp_path / "cut.jsonl.gz"
     cut.write_bytes(data[: len(data) * 3 // 4])
-    _refused(demo_store, cut, capsys, "error.backup_unreadable", "Not a readable backup")
+    _refused(small_store, cut, capsys, "error.backup_unreadable", "Not a readable backup")
 
 
 def test_a_changed_row_is_refused(
-    demo_store: str, good: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    small_store: str, good: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     lines = _lines(good)
     i = _first_chunk(lines, "villages")
@@ -121,11 +121,11 @@ def test_a_changed_row_is_refused(
     record["rows"][0][record["columns"].index("name")] = "바뀐 마을"
     lines[i] = (json.dumps(record, ensure_ascii=False) + "\n").encode()
     tampered = _write(tmp_path / "tampered.jsonl.gz", lines)
-    _refused(demo_store, tampered, capsys, "error.backup_checksum", "checksum")
+    _refused(small_store, tampered, capsys, "error.backup_checksum", "checksum")
 
 
 def test_a_row_missing_a_column_is_refused_without_a_traceback(
-    demo_store: str, good: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    small_store: str, good: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     lines = _lines(good)
     i = _first_chunk(lines, "users")
@@ -133,11 +133,11 @@ def test_a_row_missing_a_column_is_refused_without_a_traceback(
     record["rows"][-1].pop()
     lines[i] = (json.dumps(record, ensure_ascii=False) + "\n").encode()
     short = _write(tmp_path / "short.jsonl.gz", _resealed(lines))
-    _refused(demo_store, short, capsys, "error.backup_malformed", "malformed")
+    _refused(small_store, short, capsys, "error.backup_malformed", "malformed")
 
 
 def test_a_missing_column_name_is_refused(
-    demo_store: str, good: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    small_store: str, good: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     lines = _lines(good)
     i = _first_chunk(lines, "users")
@@ -146,43 +146,43 @@ def test_a_missing_column_name_is_refused(
     record["rows"] = [row[:-1] for row in record["rows"]]
     lines[i] = (json.dumps(record, ensure_ascii=False) + "\n").encode()
     narrow = _write(tmp_path / "narrow.jsonl.gz", _resealed(lines))
-    _refused(demo_store, narrow, capsys, "error.backup_malformed", "users")
+    _refused(small_store, narrow, capsys, "error.backup_malformed", "users")
 
 
 def test_wrong_counts_are_refused(
-    demo_store: str, good: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    small_store: str, good: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     def one_more(trailer: dict) -> None:
         trailer["rows"]["readings"] += 1
 
     wrong = _write(tmp_path / "counts.jsonl.gz", _resealed(_lines(good), one_more))
-    _refused(demo_store, wrong, capsys, "error.backup_counts", "readings")
+    _refused(small_store, wrong, capsys, "error.backup_counts", "readings")
     lines = _lines(good)
     dropped = _first_chunk(lines, "readings")
     fewer = _write(tmp_path / "fewer.jsonl.gz", _resealed(lines[:dropped] + lines[dropped + 1 :]))
-    _refused(demo_store, fewer, capsys, "error.backup_counts", "readings")
+    _refused(small_store, fewer, capsys, "error.backup_counts", "readings")
 
 
 def test_lines_after_the_trailer_are_refused(
-    demo_store: str, good: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    small_store: str, good: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     lines = _lines(good)
     extra = _write(tmp_path / "extra.jsonl.gz", [*lines, lines[1]])
-    _refused(demo_store, extra, capsys, "error.backup_malformed", "malformed")
+    _refused(small_store, extra, capsys, "error.backup_malformed", "malformed")
 
 
 def test_an_old_backup_without_a_trailer_is_refused_clearly(
-    demo_store: str, good: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    small_store: str, good: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     lines = _lines(good)
     header = json.loads(lines[0])
     header["version"] = 2
     old = _write(tmp_path / "old.jsonl.gz", [(json.dumps(header) + "\n").encode(), *lines[1:-1]])
-    _refused(demo_store, old, capsys, "error.backup_incomplete", "no checksum")
+    _refused(small_store, old, capsys, "error.backup_incomplete", "no checksum")
 
 
 def test_backups_are_readable_by_their_owner_only(
-    demo_store: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    small_store: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seen: list[int] = []
     real_replace = os.replace
@@ -197,7 +197,7 @@ def test_backups_are_readable_by_their_owner_only(
     path.chmod(0o644)
     mask = os.umask(0)
     try:
-        backup.backup(CLI_ACTOR, path, url=demo_store)
+        backup.backup(CLI_ACTOR, path, url=small_store)
     finally:
         os.umask(mask)
     assert seen == [0o600]

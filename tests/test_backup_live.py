@@ -77,7 +77,7 @@ class HealthWatch:
 
 @pytest.mark.slow
 def test_a_restore_moves_the_data_version_past_everything_seen(
-    demo_store: str, tmp_path: Path
+    small_store: str, tmp_path: Path
 ) -> None:
     """Servers memoise aggregates under the newest audit id; after a restore that id must be
     new, or a server would serve figures of data that no longer exists."""
@@ -96,8 +96,8 @@ def test_a_restore_moves_the_data_version_past_everything_seen(
 
 
 @pytest.fixture
-def live(demo_store: str, tmp_path: Path) -> Iterator[LiveServer]:
-    server = start_app(demo_store, tmp_path / "streamlit.log")
+def live(small_store: str, tmp_path: Path) -> Iterator[LiveServer]:
+    server = start_app(small_store, tmp_path / "streamlit.log")
     try:
         yield server
     finally:
@@ -130,22 +130,22 @@ def _open_village_page(page: Any) -> None:
 
 @pytest.mark.browser
 def test_backup_and_restore_while_the_app_serves_a_session(
-    demo_store: str, live: LiveServer, staff_page: Any, tmp_path: Path
+    small_store: str, live: LiveServer, staff_page: Any, tmp_path: Path
 ) -> None:
     snapshot = tmp_path / "while-running.jsonl.gz"
     with HealthWatch(live.url) as watch:
-        made = _energy(demo_store, "backup", str(snapshot))
+        made = _energy(small_store, "backup", str(snapshot))
         assert made.returncode == 0, made.stderr
 
         added = _energy(
-            demo_store, "village", "add", LATE["code"], "--name", LATE["name"],
+            small_store, "village", "add", LATE["code"], "--name", LATE["name"],
             "--district", "동작구", "--cohort", "2026",
         )  # fmt: skip
         assert added.returncode == 0, added.stderr
         _open_village_page(staff_page)
         assert _offers_village(staff_page, LATE["code"])
 
-        restored = _energy(demo_store, "restore", str(snapshot))
+        restored = _energy(small_store, "restore", str(snapshot))
         assert restored.returncode == 0, restored.stderr
 
         # The same session, still connected: the next page it opens reads the restored store.

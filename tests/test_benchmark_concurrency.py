@@ -9,9 +9,9 @@ from benchmarks.concurrency import measure_concurrency
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("demo_store", ["sqlite"], indirect=True)
-def test_sessions_log_in_and_rerun_with_and_without_gc(demo_store: str) -> None:
-    results = measure_concurrency(demo_store, sessions=2, seconds=1.0, rate=4.0)
+@pytest.mark.parametrize("small_store", ["sqlite"], indirect=True)
+def test_sessions_log_in_and_rerun_with_and_without_gc(small_store: str) -> None:
+    results = measure_concurrency(small_store, sessions=2, seconds=1.0, rate=4.0)
     assert [(r["post_script_gc"], r["offered_per_s"]) for r in results] == [
         (True, None),
         (False, None),

@@ -136,7 +136,7 @@ def server(
     The deep-link test's server builds its store itself, as on a first start."""
     workdir = tmp_path_factory.mktemp("browser-app")
     store = workdir / "energy.db"
-    shutil.copyfile(_templates.get("sqlite", True), store)
+    shutil.copyfile(_templates.get("sqlite", "demo"), store)
     running = start_app(f"sqlite:///{store}", workdir / "streamlit.log")
     try:
         yield running

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -44,35 +45,28 @@ def test_demo_covers_every_district_cohort_status_and_role(demo_store: str) -> N
     assert resumed, "the demo should include a village that came back"
 
 
-@pytest.mark.slow
-def test_demo_is_deterministic(tmp_path: Path) -> None:
-    first, second = f"sqlite:///{tmp_path / 'a.db'}", f"sqlite:///{tmp_path / 'b.db'}"
-    for url in (first, second):
-        db.upgrade(url)
-        demo.load_demo(url=url, today=dt.date(2026, 11, 25))
-    assert _snapshot(first) == _snapshot(second)
-    for url in (first, second):
-        db.dispose_engine(url)
-
-
 def test_demo_refuses_a_store_with_data(demo_store: str) -> None:
     with pytest.raises(InvalidInput):
         demo.load_demo(url=demo_store)
 
 
 @pytest.mark.slow
-def test_backup_and_restore_round_trip(demo_store: str, tmp_path: Path) -> None:
-    before = _snapshot(demo_store)
+def test_backup_and_restore_round_trip(small_store: str, tmp_path: Path) -> None:
+    before = _snapshot(small_store)
     path = tmp_path / "snapshot.jsonl.gz"
-    summary = backup.backup(CLI_ACTOR, path, url=demo_store)
+    summary = backup.backup(CLI_ACTOR, path, url=small_store)
     assert summary.rows["villages"] == len(before)
-    villages.add_village(CLI_ACTOR, code="AFTER-1", name="나중", district="Mapo-gu", url=demo_store)
-    restored = backup.restore(CLI_ACTOR, path, url=demo_store)
+    villages.add_village(
+        CLI_ACTOR, code="AFTER-1", name="나중", district="Mapo-gu", url=small_store
+    )
+    restored = backup.restore(CLI_ACTOR, path, url=small_store)
     assert restored.rows["villages"] == len(before)
-    assert _snapshot(demo_store) == before
+    assert _snapshot(small_store) == before
     # Ids continue after a restore (sequences reset on PostgreSQL).
-    villages.add_village(CLI_ACTOR, code="AFTER-2", name="다음", district="Mapo-gu", url=demo_store)
-    with db.session_for(CLI_ACTOR, url=demo_store) as session:
+    villages.add_village(
+        CLI_ACTOR, code="AFTER-2", name="다음", district="Mapo-gu", url=small_store
+    )
+    with db.session_for(CLI_ACTOR, url=small_store) as session:
         assert session.scalar(select(func.count()).select_from(Village)) == len(before) + 1
         last = session.scalars(
             select(AuditEntry.action).order_by(AuditEntry.id.desc()).limit(3)
@@ -81,7 +75,7 @@ def test_backup_and_restore_round_trip(demo_store: str, tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_backup_is_consistent_while_the_store_is_written(demo_store: str, tmp_path: Path) -> None:
+def test_backup_is_consistent_while_the_store_is_written(small_store: str, tmp_path: Path) -> None:
     stop = threading.Event()
     written: list[str] = []
 
@@ -91,33 +85,35 @@ def test_backup_is_consistent_while_the_store_is_written(demo_store: str, tmp_pa
             n += 1
             code = f"LIVE-{n}"
             villages.add_village(
-                CLI_ACTOR, code=code, name="동시", district="Guro-gu", url=demo_store
+                CLI_ACTOR, code=code, name="동시", district="Guro-gu", url=small_store
             )
             written.append(code)
 
     thread = threading.Thread(target=writer)
     thread.start()
+    while not written and thread.is_alive():  # the backup starts while villages are written
+        time.sleep(0.005)
     try:
         path = tmp_path / "live.jsonl.gz"
-        summary = backup.backup(CLI_ACTOR, path, url=demo_store)
+        summary = backup.backup(CLI_ACTOR, path, url=small_store)
     finally:
         stop.set()
         thread.join(timeout=60)
     # Every village in the snapshot has its matching "started" history row: one moment in time.
     assert summary.rows["village_status_changes"] >= summary.rows["villages"]
-    restored = backup.restore(CLI_ACTOR, path, url=demo_store)
+    restored = backup.restore(CLI_ACTOR, path, url=small_store)
     assert restored.rows["villages"] == summary.rows["villages"]
-    for village in villages.list_villages(CLI_ACTOR, url=demo_store):
-        assert villages.get_village(CLI_ACTOR, village.code, url=demo_store).history
+    for village in villages.list_villages(CLI_ACTOR, url=small_store):
+        assert villages.get_village(CLI_ACTOR, village.code, url=small_store).history
 
 
 @pytest.mark.slow
 def test_restore_rejects_a_damaged_file_and_leaves_the_store_alone(
-    demo_store: str, tmp_path: Path
+    small_store: str, tmp_path: Path
 ) -> None:
-    before = _snapshot(demo_store)
+    before = _snapshot(small_store)
     good = tmp_path / "good.jsonl.gz"
-    backup.backup(CLI_ACTOR, good, url=demo_store)
+    backup.backup(CLI_ACTOR, good, url=small_store)
     truncated = tmp_path / "truncated.jsonl.gz"
     truncated.write_bytes(good.read_bytes()[: len(good.read_bytes()) // 2])
     garbage = tmp_path / "garbage.jsonl.gz"
@@ -127,5 +123,5 @@ def test_restore_rejects_a_damaged_file_and_leaves_the_store_alone(
         handle.write('{"format": "something-else"}\n')
     for path in (truncated, garbage, wrong, tmp_path / "missing.gz"):
         with pytest.raises(InvalidInput):
-            backup.restore(CLI_ACTOR, path, url=demo_store)
-        assert _snapshot(demo_store) == before, path.name
+            backup.restore(CLI_ACTOR, path, url=small_store)
+        assert _snapshot(small_store) == before, path.name

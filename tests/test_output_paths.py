@@ -50,7 +50,7 @@ def _leftovers(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name.endswith(".partial"))
 
 
-sqlite_only = pytest.mark.parametrize("demo_store", ["sqlite"], indirect=True)
+sqlite_only = pytest.mark.parametrize("small_store", ["sqlite"], indirect=True)
 
 
 # --- the store's own files ----------------------------------------------------------------
@@ -58,9 +58,9 @@ sqlite_only = pytest.mark.parametrize("demo_store", ["sqlite"], indirect=True)
 
 @sqlite_only
 def test_call_export_refuses_the_store_file(
-    demo_store: str, capsys: pytest.CaptureFixture[str]
+    small_store: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    store = _store_file(demo_store)
+    store = _store_file(small_store)
     before = store.read_bytes()
     line = _refused(capsys, "call", "export", "2027", "--format", "csv", "--out", str(store))
     assert ".csv" in line
@@ -70,33 +70,33 @@ def test_call_export_refuses_the_store_file(
 @sqlite_only
 @pytest.mark.parametrize("suffix", ["", "-wal", "-shm", "-journal"])
 def test_the_store_files_are_refused_whatever_the_name_asks_for(
-    demo_store: str, suffix: str
+    small_store: str, suffix: str
 ) -> None:
-    target = Path(str(_store_file(demo_store)) + suffix)
+    target = Path(str(_store_file(small_store)) + suffix)
     with pytest.raises(InvalidInput) as caught:
-        safe_output_path(target, (target.name[-4:],), demo_store)
+        safe_output_path(target, (target.name[-4:],), small_store)
     assert caught.value.key == "error.output_store_file"
 
 
 @sqlite_only
-def test_a_hard_link_to_the_store_is_refused(demo_store: str, tmp_path: Path) -> None:
+def test_a_hard_link_to_the_store_is_refused(small_store: str, tmp_path: Path) -> None:
     alias = tmp_path / "alias.csv"
-    os.link(_store_file(demo_store), alias)
+    os.link(_store_file(small_store), alias)
     with pytest.raises(InvalidInput) as caught:
-        safe_output_path(alias, (".csv",), demo_store)
+        safe_output_path(alias, (".csv",), small_store)
     assert caught.value.key == "error.output_store_file"
 
 
 @sqlite_only
 def test_backup_refuses_the_store_file_and_its_wal(
-    demo_store: str,
+    small_store: str,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     # A store kept in a file whose name a backup may take: the name alone lets it through.
     store = tmp_path / "live.gz"
-    shutil.copyfile(_store_file(demo_store), store)
+    shutil.copyfile(_store_file(small_store), store)
     url = f"sqlite:///{store}"
     monkeypatch.setenv("ENERGY_DATABASE_URL", url)
     db.forget_store_state(url)
@@ -120,12 +120,12 @@ def test_backup_refuses_the_store_file_and_its_wal(
 
 
 def test_a_folder_is_refused(
-    demo_store: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    small_store: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     folder = tmp_path / "sessions.ics"
     folder.mkdir()
     (folder / "keep.txt").write_bytes(OLD)
-    line = _refused(capsys, "calendar", "--village", _village(demo_store), "--out", str(folder))
+    line = _refused(capsys, "calendar", "--village", _village(small_store), "--out", str(folder))
     assert "not a regular file" in line
     backups = tmp_path / "snap.jsonl.gz"
     backups.mkdir()
@@ -135,12 +135,12 @@ def test_a_folder_is_refused(
 
 
 def test_a_symbolic_link_is_refused_and_its_target_kept(
-    demo_store: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    small_store: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     target = tmp_path / "precious.txt"
     target.write_bytes(OLD)
     for name, argv in (
-        ("link.ics", ["calendar", "--village", _village(demo_store), "--out"]),
+        ("link.ics", ["calendar", "--village", _village(small_store), "--out"]),
         ("link.csv", ["call", "export", "2027", "--format", "csv", "--out"]),
         ("link.jsonl.gz", ["backup"]),
         ("link.pdf", ["deck", "--year", "2025", "--out"]),
@@ -160,7 +160,7 @@ def test_a_device_is_not_a_regular_file(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="mknod needs root")
 def test_backup_leaves_a_device_node_alone(
-    demo_store: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    small_store: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     node = tmp_path / "null.jsonl.gz"
     os.mknod(node, stat.S_IFCHR | 0o600, os.makedev(1, 3))  # another /dev/null
@@ -169,7 +169,7 @@ def test_backup_leaves_a_device_node_alone(
 
 
 def test_a_missing_folder_is_one_line(
-    demo_store: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    small_store: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     line = _refused(capsys, "backup", str(tmp_path / "nowhere" / "snap.jsonl.gz"))
     assert "folder" in line
@@ -203,12 +203,12 @@ def test_the_extension_matches_the_format(
 
 
 def test_good_names_still_work(
-    demo_store: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    small_store: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     for argv, name in (
         (["call", "export", "2027", "--format", "csv", "--out"], "export.CSV"),
         (["call", "export", "2027", "--format", "xlsx", "--out"], "export.xlsx"),
-        (["calendar", "--village", _village(demo_store), "--out"], "sessions.ics"),
+        (["calendar", "--village", _village(small_store), "--out"], "sessions.ics"),
         (["backup"], "snapshot.jsonl.gz"),
         (["backup"], "snapshot.gz"),
     ):
@@ -224,7 +224,7 @@ def test_good_names_still_work(
 
 
 def test_a_failed_write_leaves_the_old_file(
-    demo_store: str,
+    small_store: str,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
@@ -236,7 +236,7 @@ def test_a_failed_write_leaves_the_old_file(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", disk_full)
-    line = _refused(capsys, "calendar", "--village", _village(demo_store), "--out", str(target))
+    line = _refused(capsys, "calendar", "--village", _village(small_store), "--out", str(target))
     assert "No space left" in line
     assert target.read_bytes() == OLD
     export = tmp_path / "export.csv"

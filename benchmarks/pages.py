@@ -33,11 +33,14 @@ STAFF_VILLAGE = "DJK-2012-01"
 REPEATS = 3
 
 
-def measure_pages(url: str, repeats: int = REPEATS) -> list[dict[str, Any]]:
-    """Every page of every role on the store at ``url``, in a new process, each timed
-    ``repeats`` times (the harness's own test asks for one)."""
+def measure_pages(
+    url: str, repeats: int = REPEATS, roles: tuple[str, ...] = tuple(ROLES)
+) -> list[dict[str, Any]]:
+    """Every page of each of ``roles`` (all of :data:`ROLES` by default) on the store at
+    ``url``, in a new process, each timed ``repeats`` times (the harness's own test asks for
+    one role and one time)."""
     done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.pages", url, str(repeats)],
+        [sys.executable, "-m", "benchmarks.pages", url, str(repeats), ",".join(roles)],
         cwd=ROOT,
         env={**os.environ, "ENERGY_DATABASE_URL": url},
         check=True,
@@ -87,7 +90,7 @@ class _SqlClock:
         self.statements += 1
 
 
-def _measure_here(url: str, repeats: int) -> list[dict[str, Any]]:
+def _measure_here(url: str, repeats: int, roles: list[str]) -> list[dict[str, Any]]:
     os.environ["ENERGY_DATABASE_URL"] = url
     from streamlit.testing.v1 import AppTest
 
@@ -100,9 +103,9 @@ def _measure_here(url: str, repeats: int) -> list[dict[str, Any]]:
     db.forget_store_state(url)
     sql = _SqlClock()
     results = []
-    for role, login in ROLES.items():
-        actor = accounts.authenticate(login, DEMO_PASSWORD, url=url).actor
-        assert actor is not None, login
+    for role in roles:
+        actor = accounts.authenticate(ROLES[role], DEMO_PASSWORD, url=url).actor
+        assert actor is not None, role
         for spec in pages_for(actor):
             cache.clear()
             app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
@@ -136,6 +139,6 @@ def _measure_here(url: str, repeats: int) -> list[dict[str, Any]]:
 
 
 if __name__ == "__main__":
-    print(
-        json.dumps(_measure_here(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else REPEATS))
-    )
+    repeats = int(sys.argv[2]) if len(sys.argv) > 2 else REPEATS
+    roles = sys.argv[3].split(",") if len(sys.argv) > 3 else list(ROLES)
+    print(json.dumps(_measure_here(sys.argv[1], repeats, roles)))

@@ -15,15 +15,18 @@ tests skip with the reason; under ``CI=true`` a skip of that kind is a failure (
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import fcntl
 import json
 import os
 import shutil
+import sqlite3
 import uuid
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar, cast
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -113,6 +116,16 @@ def _templates_root(config: pytest.Config) -> Path:
     return root
 
 
+def _fold_wal(path: Path) -> None:
+    """Fold a SQLite store's write-ahead log into its main file, so a plain copy is complete."""
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        conn.close()
+
+
 class _Templates:
     """Migrated template stores, built once per test run and per kind, shared by the run's
     workers through files in ``root``: ``<kind>-<contents>.json`` names a built template, and
@@ -160,13 +173,7 @@ class _Templates:
             add_scale_readings(households=SMALL_HOUSEHOLDS, years=2, url=url, today=TEMPLATE_TODAY)
         db.dispose_engine(url)
         if kind == "sqlite":
-            # Fold the WAL into the main file so a plain copy is complete.
-            import sqlite3
-
-            conn = sqlite3.connect(path)
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            conn.execute("PRAGMA journal_mode=DELETE")
-            conn.close()
+            _fold_wal(path)
         return name if kind == "postgresql" else str(path)
 
     def shared_postgres(self, contents: str) -> SharedDatabase | None:
@@ -305,6 +312,41 @@ def small_store(
     yield from _store(request.param, "small", _templates, request, tmp_path, monkeypatch)
 
 
+_BUILT: dict[tuple[str, str], tuple[Path, object]] = {}
+T = TypeVar("T")
+
+
+def built_once(request: pytest.FixtureRequest, url: str, build: Callable[[str], T]) -> T:
+    """``build(url)``: what a fixture writes into a new store. On SQLite it runs once per
+    process and fixture; later tests get a copy of the store file it left and a copy of what it
+    returned (so a fixture adding villages, households and accounts through the library, with
+    an Argon2 hash per account, costs one file copy after the first time). On PostgreSQL it
+    runs every time: the shared database is put back after each test.
+
+    ``build`` must write nothing outside the store, and return no URL or path (they differ
+    from test to test)."""
+    if make_url(url).get_backend_name() != "sqlite":
+        return build(url)
+    key = (request.module.__name__, request.fixturename)
+    path = Path(make_url(url).database or "")
+    if key in _BUILT:
+        saved, result = _BUILT[key]
+        db.dispose_engine(url)
+        for leftover in (Path(f"{path}-wal"), Path(f"{path}-shm")):
+            leftover.unlink(missing_ok=True)
+        shutil.copyfile(saved, path)
+        db.forget_store_state(url)
+        return cast(T, copy.deepcopy(result))
+    result = build(url)
+    db.dispose_engine(url)
+    _fold_wal(path)
+    saved = request.config._tmp_path_factory.mktemp("built") / "store.db"  # type: ignore[attr-defined]
+    shutil.copyfile(path, saved)
+    db.forget_store_state(url)
+    _BUILT[key] = (saved, copy.deepcopy(result))
+    return result
+
+
 @pytest.fixture
 def empty_database(
     request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -340,7 +382,10 @@ ONE_WORKER_MODULES = ("test_browser", "test_backup_live", "test_replicas", "test
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Mark every test that runs on PostgreSQL ``postgres`` (a store fixture or a parameter
     set to ``postgresql``), so ``-m "not postgres"`` leaves them all out; keep each module of
-    ``ONE_WORKER_MODULES`` on one worker."""
+    ``ONE_WORKER_MODULES`` on one worker; and run the modules holding a slow or a browser test
+    first (each module's tests stay together and in order), so the two workers finish together
+    instead of one running a long test alone at the end."""
+    heavy: set[Path] = set()
     for item in items:
         callspec = getattr(item, "callspec", None)
         if callspec is not None and "postgresql" in callspec.params.values():
@@ -348,6 +393,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         module = item.path.stem
         if module.startswith(ONE_WORKER_MODULES):
             item.add_marker(pytest.mark.xdist_group(module))
+        if item.get_closest_marker("slow") or item.get_closest_marker("browser"):
+            heavy.add(item.path)
+    items.sort(key=lambda item: item.path not in heavy)  # stable: the order within stays
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:

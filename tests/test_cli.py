@@ -188,19 +188,16 @@ def test_an_unreachable_server_is_one_line_too(tmp_path: Path) -> None:
     assert "store" in line
 
 
-@pytest.mark.slow
-def test_demo_backup_restore(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'demo.db'}"
-    energy(url, "db", "upgrade")
-    # The demo's people, calls and villages with readings of 120 households (the full demo's
-    # 400,000 readings are the same code path, loaded for the run's templates).
-    loaded = energy(url, "demo", "--households", "120", "--years", "2")
-    assert loaded.returncode == 0 and "villages" in loaded.stdout
+@pytest.mark.parametrize("small_store", ["sqlite"], indirect=True)
+def test_backup_and_restore_from_the_command_line(small_store: str, tmp_path: Path) -> None:
+    """The demo's people and records (the demo command itself: tests/test_scale.py)."""
+    url = small_store
     assert "empty store" in _one_line_error(energy(url, "demo"))  # only into an empty store
     before = json.loads(energy(url, "village", "list", "--json").stdout)
     snapshot = tmp_path / "snap.jsonl.gz"
     assert energy(url, "backup", str(snapshot)).returncode == 0
     energy(url, "village", "add", "LATER-1", "--name", "나중", "--district", "Guro-gu")
+    assert len(json.loads(energy(url, "village", "list", "--json").stdout)) == len(before) + 1
     restored = energy(url, "restore", str(snapshot))
     assert restored.returncode == 0, restored.stderr
     assert json.loads(energy(url, "village", "list", "--json").stdout) == before

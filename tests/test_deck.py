@@ -167,3 +167,34 @@ def test_without_the_korean_font_an_export_stops_with_the_package_to_install(
             build()
         assert caught.value.key == "error.deck_font_missing"
         assert "apt-get install fonts-noto-cjk" in caught.value.message("en")
+
+
+def test_a_chart_asked_for_again_is_not_drawn_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The deck, the handout and a village's page draw the same charts: each is drawn once."""
+    import altair as alt
+    import pandas as pd
+    import vl_convert
+
+    from energy.documents import chart_pictures
+
+    drawn: list[dict] = []
+    real = vl_convert.vegalite_to_png
+
+    def counted(spec: dict, **kw: object) -> bytes:
+        drawn.append(spec)
+        return real(spec, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(vl_convert, "vegalite_to_png", counted)
+    monkeypatch.setattr(chart_pictures, "_pictures", chart_pictures.OrderedDict())
+
+    def chart(kwh: float) -> alt.Chart:
+        frame = pd.DataFrame({"month": ["1월", "2월"], "kWh": [kwh, 120.0]})
+        return alt.Chart(frame).mark_bar().encode(x="month", y="kWh")
+
+    first = chart_pictures.chart_png(chart(100.0))
+    assert chart_pictures.chart_png(chart(100.0)) == first and len(drawn) == 1
+    other = chart_pictures.chart_png(chart(101.0))  # other data: drawn
+    assert other != first and len(drawn) == 2
+    assert chart_pictures.chart_png(chart(100.0), height=300) != first  # another size: drawn
+    assert len(drawn) == 3
+    assert chart_pictures.png_size(first)[0] > 0

@@ -37,6 +37,7 @@ from energy.townhall import deck, presentation
 from energy.townhall import figures as townhall
 from energy.villages import directory as villages
 from energy.villages import households, stories
+from tests.conftest import built_once
 
 TODAY = dt.date(2026, 11, 25)
 YEAR = 2025
@@ -67,8 +68,12 @@ SLIDES: list[Callable[..., Any]] = [
 
 
 @pytest.fixture
-def known(fresh_store: str) -> str:
-    url = fresh_store
+def known(fresh_store: str, request: pytest.FixtureRequest) -> str:
+    built_once(request, fresh_store, _add_known)
+    return fresh_store
+
+
+def _add_known(url: str) -> None:
     rows = []
     for code, name, name_en, district, cohort, size, before, during in VILLAGES:
         village = villages.add_village(
@@ -158,7 +163,6 @@ def known(fresh_store: str) -> str:
         display_name=SECRET_NAMES[1],
         url=url,
     )
-    return url
 
 
 def _actor(url: str, username: str) -> Actor:

@@ -18,6 +18,7 @@ from energy.savings import compute as savings
 from energy.savings import performance, renewables
 from energy.villages import directory as villages
 from energy.villages import households
+from tests.conftest import built_once
 
 TODAY = dt.date(2026, 11, 25)
 ROWS = b"household,month,carrier,value,unit\nH-001,2025-01,electricity,300,kWh\n"
@@ -49,7 +50,11 @@ CALLS: dict[str, Callable[[Actor, str, str], Any]] = {
 
 
 @pytest.fixture
-def committee(fresh_store: str) -> Actor:
+def committee(fresh_store: str, request: pytest.FixtureRequest) -> Actor:
+    return built_once(request, fresh_store, _add_committee)
+
+
+def _add_committee(fresh_store: str) -> Actor:
     for code in ("MINE", "OTHER"):
         villages.add_village(
             CLI_ACTOR,

@@ -3,9 +3,12 @@ rendered to PNG offline by vl-convert (Korean drawn as Korean)."""
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 import struct
 import threading
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
@@ -66,10 +69,15 @@ def korean_face(path: Path) -> int:
 
 _vl_lock = threading.Lock()
 _vl_fonts_registered = False
+# The last pictures drawn, by their chart's full specification (data included): the deck, the
+# handout and a village's page draw the same charts, and each takes a third of a second.
+_pictures: OrderedDict[str, bytes] = OrderedDict()
+PICTURES_KEPT = 48
 
 
 def chart_png(chart: Any, *, width: int = CHART_PX_WIDTH, height: int = 420) -> bytes:
-    """An Altair chart as a PNG, rendered offline with the Korean font."""
+    """An Altair chart as a PNG, rendered offline with the Korean font (the same chart asked
+    for again is not drawn again)."""
     import vl_convert
 
     global _vl_fonts_registered
@@ -77,12 +85,19 @@ def chart_png(chart: Any, *, width: int = CHART_PX_WIDTH, height: int = 420) -> 
     spec = chart.properties(width=width, height=height).to_dict()
     spec.setdefault("config", {})["font"] = FONT_FAMILY
     spec["background"] = "white"
+    key = hashlib.sha256(json.dumps(spec, sort_keys=True, default=str).encode()).hexdigest()
     with _vl_lock:
+        if key in _pictures:
+            _pictures.move_to_end(key)
+            return _pictures[key]
         if not _vl_fonts_registered:
             vl_convert.register_font_directory(str(folder))
             _vl_fonts_registered = True
-        png: bytes = vl_convert.vegalite_to_png(spec, scale=CHART_SCALE)
-    return _opaque(png)
+        png = _opaque(vl_convert.vegalite_to_png(spec, scale=CHART_SCALE))
+        _pictures[key] = png
+        while len(_pictures) > PICTURES_KEPT:
+            _pictures.popitem(last=False)
+    return png
 
 
 def _opaque(png: bytes) -> bytes:

@@ -53,4 +53,7 @@ code = st.selectbox(
 village_modules(by_code[code])
 certificate_button(actor, by_code[code])
 with st.expander(t("participants.title"), icon=":material/groups:"):
-    participants_section(actor, code)
+    if attendance.may_keep_list(actor, code):
+        participants_section(actor, code)
+    else:  # a trainer, for a village none of whose sessions they teach
+        st.info(t("participants.not_yours"), icon=":material/lock:")

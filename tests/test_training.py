@@ -293,6 +293,44 @@ def test_a_trainer_sees_and_records_only_their_own_sessions(demo_store: str) -> 
     assert saved.recorded == len(sheet.rows)
 
 
+def test_a_trainer_reads_and_changes_only_the_lists_of_their_own_sessions_villages(
+    demo_store: str,
+) -> None:
+    """Issue 22, item 4: a trainer with no session in a village cannot list its participants,
+    add one, deactivate one or demote its organisers (its first-year completion, the renewal
+    gate, hangs on them); at their own sessions' villages they still add a walk-in."""
+    trainer = _login(demo_store, "trainer")
+    sessions = schedule.list_sessions(STAFF, url=demo_store)
+    own = {c for s in sessions if s.trainer_name == "박하은" for c in s.village_codes}
+    others = sorted({c for s in sessions for c in s.village_codes} - own)
+    assert own and others
+    other = others[0]
+    people = attendance.list_participants(STAFF, other, url=demo_store)
+    organiser = next(p for p in people if p.role == "organiser")
+    with pytest.raises(AccessDenied):
+        attendance.list_participants(trainer, other, url=demo_store)
+    with pytest.raises(AccessDenied):
+        attendance.add_participant(
+            trainer, other, name="가짜 운영진", role="organiser", url=demo_store
+        )
+    with pytest.raises(AccessDenied):
+        attendance.update_participant(
+            trainer, organiser.id, role="resident", active=False, url=demo_store
+        )
+    assert attendance.list_participants(STAFF, other, url=demo_store) == people  # unchanged
+    assert attendance.may_keep_list(trainer, other, url=demo_store) is False
+    mine = sorted(own)[0]
+    assert attendance.may_keep_list(trainer, mine, url=demo_store) is True
+    assert attendance.list_participants(trainer, mine, url=demo_store)
+    walk_in = attendance.add_participant(trainer, mine, name="당일 참석 주민", url=demo_store)
+    assert (
+        walk_in.village_id
+        == attendance.list_participants(STAFF, mine, url=demo_store)[0].village_id
+    )
+    # Staff keep every list.
+    assert attendance.may_keep_list(STAFF, other, url=demo_store) is True
+
+
 def test_a_committee_sees_only_its_own_villages_training(demo_store: str) -> None:
     committee = _login(demo_store, "committee")
     own = schedule.list_sessions(committee, url=demo_store)

@@ -318,3 +318,38 @@ def test_changing_one_status_in_the_grid_saves_that_change_alone(demo_store: str
     assert [i.value for i in at.info] == [_ko("attendance.unchanged")]
     assert not at.success
     assert _audit_total(url) == audited + 3
+
+
+def test_a_trainer_sees_the_training_list_of_their_own_villages_only(demo_store: str) -> None:
+    """The page follows the library (issue 22, item 4): for a village none of whose sessions
+    the trainer teaches, the list is replaced by a notice and no name is shown."""
+    from energy.villages import directory as villages
+
+    sessions = schedule.list_sessions(CLI_ACTOR, url=demo_store)
+    own = {c for s in sessions if s.trainer_name == "박하은" for c in s.village_codes}
+
+    def cohort(code: str) -> int:
+        return villages.get_village(CLI_ACTOR, code, url=demo_store).village.cohort_year
+
+    mine = sorted(own)[0]
+    other = next(  # the demo's trainer teaches whole cohorts: another cohort's village
+        v.code
+        for year in range(cohort(mine) - 1, 2011, -1)
+        for v in cohort_progress(CLI_ACTOR, year, url=demo_store)
+        if v.code not in own
+    )
+    at = _app_as(demo_store, "trainer")
+    at.switch_page("pages/training_progress.py").run()
+    for code, allowed in ((mine, True), (other, False)):
+        at.selectbox(key="progress.cohort").set_value(cohort(code)).run()
+        at.selectbox(key="progress.village").set_value(code).run()
+        assert not at.exception, [e.message for e in at.exception]
+        names = {p.name for p in attendance.list_participants(CLI_ACTOR, code, url=demo_store)}
+        shown = " ".join(str(df.value.to_dict()) for df in at.dataframe)
+        notices = [i.value for i in at.info]
+        if allowed:
+            assert names and any(name in shown for name in names), code
+            assert _ko("participants.not_yours") not in notices
+        else:
+            assert not any(name in shown for name in names), code
+            assert _ko("participants.not_yours") in notices

@@ -106,6 +106,7 @@ def list_participants(
     with session_for(actor, url=url) as session:
         village = village_by_code(session, village_code)
         require_village(actor, village.id, "training.read")
+        _require_trainer_reach(session, actor, village.id)
         query = select(Participant).where(Participant.village_id == village.id)
         if not include_inactive:
             query = query.where(Participant.active.is_(True))
@@ -113,10 +114,31 @@ def list_participants(
         return [_participant(p) for p in rows]
 
 
-def _may_edit_list(actor: Actor, village_id: int) -> None:
-    if can(actor, "training.attendance"):  # a trainer adds a walk-in at their session
+def _require_trainer_reach(session: Session, actor: Actor, village_id: int) -> None:
+    """A trainer reads and changes the training lists of their own sessions' villages only."""
+    own = curriculum.trainer_village_ids(session, actor)
+    if own is not None and village_id not in own:
+        raise AccessDenied()
+
+
+def _may_edit_list(session: Session, actor: Actor, village_id: int) -> None:
+    if actor.role == "trainer":  # a walk-in at their own session
+        require(actor, "training.attendance")
+        _require_trainer_reach(session, actor, village_id)
         return
     require_village(actor, village_id, "training.participants")
+
+
+def may_keep_list(actor: Actor, village_code: str, *, url: str | None = None) -> bool:
+    """Whether ``actor`` may read and change the village's training list (for the page)."""
+    with session_for(actor, url=url) as session:
+        village = village_by_code(session, village_code)
+        try:
+            require_village(actor, village.id, "training.read")
+            _require_trainer_reach(session, actor, village.id)
+        except AccessDenied:
+            return False
+    return True
 
 
 def add_participant(
@@ -135,7 +157,7 @@ def add_participant(
         raise InvalidInput("error.participant_role", field="role")
     with session_for(actor, write=True, url=url) as session:
         village = village_by_code(session, village_code)
-        _may_edit_list(actor, village.id)
+        _may_edit_list(session, actor, village.id)
         taken = session.scalar(
             select(Participant).where(
                 Participant.village_id == village.id, Participant.name == name
@@ -165,7 +187,7 @@ def update_participant(
         row = session.get(Participant, participant_id)
         if row is None:
             raise NotFound("error.unknown_participant", id=participant_id)
-        _may_edit_list(actor, row.village_id)
+        _may_edit_list(session, actor, row.village_id)
         row.role, row.active = role, active
         session.flush()
         return _participant(row)

@@ -21,9 +21,11 @@ from energy.core.vocabulary import TOPICS
 from energy.store.db import session_for
 from energy.store.models.accounts import User
 from energy.store.models.training import (
+    SessionVillage,
     Trainer,
     TrainerAvailability,
     TrainingModule,
+    TrainingSession,
     Venue,
     time_minute,
 )
@@ -216,6 +218,23 @@ def trainer_for_user(session: Session, actor: Actor) -> Trainer | None:
     if actor.user_id is None:
         return None
     return session.scalar(select(Trainer).where(Trainer.user_id == actor.user_id))
+
+
+def trainer_village_ids(session: Session, actor: Actor) -> set[int] | None:
+    """For a trainer, the villages of the sessions they teach (the only training lists they
+    may read or change); ``None`` for every other role."""
+    if actor.role != "trainer":
+        return None
+    own = trainer_for_user(session, actor)
+    if own is None:
+        return set()
+    return set(
+        session.scalars(
+            select(SessionVillage.village_id)
+            .join(TrainingSession, TrainingSession.id == SessionVillage.session_id)
+            .where(TrainingSession.trainer_id == own.id)
+        )
+    )
 
 
 def save_trainer(

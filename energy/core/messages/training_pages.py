@@ -208,6 +208,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{n} people ({organisers} organisers)",
     },
     "participants.active": {"ko": "사용", "en": "Active"},
+    "participants.not_yours": {
+        "ko": "이 마을의 교육 명단은 이 마을 교육을 맡은 강사와 마을 운영진만 볼 수 있습니다.",
+        "en": "Only the trainers of this village's sessions and its committee see its training list.",
+    },
     "participants.add": {"ko": "명단에 추가", "en": "Add to the list"},
     "participants.added": {
         "ko": "{name} 님을 명단에 추가했습니다.",

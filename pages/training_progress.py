@@ -9,6 +9,7 @@ from energy.villages import directory as villages
 from ui.core.auth import guard
 from ui.core.chrome import page_header
 from ui.core.i18n import lang, t, today
+from ui.core.markup import t_md
 from ui.core.widgets import empty_state
 from ui.training.progress import (
     certificate_button,
@@ -25,7 +26,7 @@ rule_caption(attendance.get_rules(actor))
 if actor.role == "committee":
     own = villages.get_village_by_id(actor, actor.village_id or 0).village
     progress = village_progress(actor, own.id)
-    st.subheader(t("progress.own", village=own.display_name(lang())))
+    st.subheader(t_md("progress.own", village=own.display_name(lang())))
     village_modules(progress)
     if progress.below_threshold:
         st.warning(t("progress.warning_own"), icon=":material/warning:")

@@ -295,3 +295,56 @@ def test_dataclass_fields_of_the_slide_are_the_ones_drawn() -> None:
     texts = {f.name for f in dataclasses.fields(SlideView) if f.type in ("str", str)}
     assert texts == {"key", "title", "subtitle", "quote", "attribution", "message", "footnote",
                      "notes"}  # fmt: skip
+
+
+def test_an_application_shows_the_applicants_words_as_text() -> None:
+    """Issue 22, item 3: staff and reviewers read an application through this summary; the
+    group's and village's names and the plan are the applicant's words. A beacon image, a
+    fake sign-in link or a heading in them must arrive as text (staff browsers once fetched
+    the image when they opened the application)."""
+
+    def script(group: str, village: str, plan: str) -> None:
+        from energy.call.applications import ApplicationForm
+        from ui.call.form import application_summary
+
+        form = ApplicationForm(
+            applicant_type="resident_group", group_name=group, village_name=village,
+            district_code="11590", housing_type="detached", households_detached=32,
+            strategy="saving", actions=("led",), target_saving_pct=10.0, plan=plan,
+            budget={"training": 3_000_000},
+        )  # fmt: skip
+        application_summary(form, district="동작구")
+
+    group = HOSTILE["markdown"]
+    village = HOSTILE["img"] + " " + HOSTILE["streamlit"]
+    plan_lines = [
+        "# 세션이 만료되었습니다",
+        "[다시 로그인](http://attacker.example/login) ![b](http://attacker.example/beacon.png)",
+        "- 목록 아님 <script>alert(1)</script>",
+    ]
+    at = AppTest.from_function(
+        script, args=(group, village, "\n".join(plan_lines)), default_timeout=TIMEOUT
+    ).run()
+    for value in (group, village, *plan_lines):
+        _assert_shown_as_text(at, value)
+    bodies = "\n".join(_markdown_bodies(at))
+    assert "](http" not in bodies.replace("\\](http", "")  # no live link or image
+
+
+def test_training_progress_shows_a_hostile_village_name_as_text() -> None:
+    def script(name: str) -> None:
+        from energy.core.access import CLI_ACTOR
+        from energy.training.completion import VillageProgress
+        from ui.training.progress import certificate_button, cohort_overview
+
+        progress = VillageProgress(
+            village_id=1, code="H-1", name=name, name_en=name, cohort_year=2026, modules=(),
+            attendance_rate=0.2, unrecorded=0, upcoming=0, below_threshold=True,
+        )  # fmt: skip
+        cohort_overview([progress])
+        certificate_button(CLI_ACTOR, progress)
+
+    name = HOSTILE["markdown"] + " " + HOSTILE["img"]
+    at = AppTest.from_function(script, args=(name,), default_timeout=TIMEOUT).run()
+    _assert_shown_as_text(at, name)
+    assert len([w for w in at.warning if md(name) in w.value]) == 1  # below the threshold

@@ -11,6 +11,7 @@ from energy.call.calls import CallInfo
 from energy.core.vocabulary import ACTIONS, BUDGET_LINES, HOUSING_TYPES, STRATEGIES
 from ui.core.i18n import krw, lang, t
 from ui.core.lookups import district_options
+from ui.core.markup import md, t_md
 
 # Session key of the last submission's broken rules: field -> messages.
 FAILURES = "apply.failures"
@@ -201,7 +202,7 @@ def application_form(
 def application_summary(form: ApplicationForm, *, district: str) -> None:
     """A read-only view of an application (reviewers, staff)."""
     st.markdown(
-        t(
+        t_md(  # the group's and the village's names are the applicant's own words: text
             "apply.summary",
             group=form.group_name or "—",
             village=form.village_name or "—",
@@ -217,8 +218,8 @@ def application_summary(form: ApplicationForm, *, district: str) -> None:
     st.markdown(
         t("apply.summary_actions", actions=", ".join(t(f"action.{a}") for a in form.actions) or "—")
     )
-    if form.plan:
-        st.markdown(f"> {form.plan}")
+    if form.plan:  # the applicant's own words, line by line, as text
+        st.markdown("  \n".join("> " + md(line) for line in form.plan.splitlines() if line.strip()))
     st.markdown(
         t(
             "apply.summary_budget",

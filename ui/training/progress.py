@@ -14,6 +14,7 @@ from energy.training.attendance import TrainingRules
 from energy.training.completion import VillageProgress
 from ui.core.chrome import flash
 from ui.core.i18n import date, lang, number, t, today
+from ui.core.markup import t_md
 from ui.core.widgets import empty_state, kpi_row, show_error
 
 
@@ -45,7 +46,7 @@ def cohort_overview(progress: list[VillageProgress]) -> None:
     for p in progress:
         if p.below_threshold:
             st.warning(
-                t(
+                t_md(
                     "progress.warning",
                     village=p.display_name(lang()),
                     rate=_rate(p.attendance_rate),
@@ -99,11 +100,11 @@ def village_modules(progress: VillageProgress) -> None:
 
 def certificate_button(actor: Actor, progress: VillageProgress) -> None:
     if progress.completed_on is None:
-        st.info(t("progress.not_yet", village=progress.display_name(lang())))
+        st.info(t_md("progress.not_yet", village=progress.display_name(lang())))
         return
     village_id = progress.village_id
     st.success(
-        t(
+        t_md(
             "progress.completed_msg",
             village=progress.display_name(lang()),
             date=date(progress.completed_on),

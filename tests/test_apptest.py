@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 from streamlit import dataframe_util
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
@@ -16,6 +17,8 @@ from energy.accounts import users as accounts
 from energy.core.access import CLI_ACTOR, PAGE_CAPABILITY, ROLES, Actor, can_open_page
 from energy.core.catalogue import MESSAGES
 from energy.demo.load import DEMO_PASSWORD
+from energy.store import db
+from energy.store.models.accounts import User
 from energy.villages import directory as villages
 from ui.core import nav, state
 from ui.core.nav import PAGES
@@ -34,9 +37,13 @@ TIMEOUT = 60
 
 
 def _actor(url: str, login: str) -> Actor:
-    actor = accounts.authenticate(login, DEMO_PASSWORD, url=url).actor
-    assert actor is not None
-    return actor
+    """The person ``login`` as a session holds them once logged in (read from the store: the
+    login itself, an Argon2 verify of a seventh of a second, is tested in test_accounts.py, by
+    the login form below and in the browser)."""
+    with db.session_for(CLI_ACTOR, url=url) as session:
+        user = session.scalar(select(User).where(User.username == login))
+        assert user is not None and user.is_active, login
+        return accounts.actor_for(user)
 
 
 def _app_as(url: str, login: str | None) -> AppTest:

@@ -81,7 +81,7 @@ def test_backup_is_consistent_while_the_store_is_written(small_store: str, tmp_p
 
     def writer() -> None:
         n = 0
-        while not stop.is_set() and n < 200:
+        while not stop.is_set() and n < 60:  # a bound, should the backup be slow
             n += 1
             code = f"LIVE-{n}"
             villages.add_village(

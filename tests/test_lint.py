@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests import background
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,7 +29,10 @@ def test_ruff_format_is_clean() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.slow  # over a minute without mypy's cache (a fresh clone): run among the first
 def test_mypy_is_clean() -> None:
-    # Started when the run began (tests/conftest.py), so it overlaps the other tests.
+    # In a single process it was started when the run began (tests/conftest.py) and overlaps
+    # the other tests; under pytest-xdist it starts here, early in the run (a slow test's
+    # module goes first), while the other worker goes on.
     result = background.result("mypy")
     assert result.returncode == 0, result.output

@@ -12,16 +12,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
-from sqlalchemy import func, select
 
 from energy.core.access import CLI_ACTOR
 from energy.core.errors import EnergyError
 from energy.readings.files import read_rows
 from energy.readings.imports import ImportRejected, import_readings
-from energy.store import db
-from energy.store.models.readings import Household, Reading, ReadingBatch
 from energy.villages import directory as villages
 from energy.villages import households
+from tests.readings.hostile import store_state
 
 TODAY = dt.date(2026, 11, 25)
 FUZZ = settings(
@@ -58,27 +56,13 @@ def village(fresh_store: str) -> str:
     return fresh_store
 
 
-def _snapshot(url: str) -> dict[str, Any]:
-    with db.session_for(CLI_ACTOR, url=url) as session:
-        return {
-            "readings": sorted(
-                (h, c, str(m), v)
-                for h, c, m, v in session.execute(
-                    select(Reading.household_id, Reading.carrier, Reading.month, Reading.value)
-                )
-            ),
-            "households": session.execute(select(func.count()).select_from(Household)).scalar(),
-            "batches": session.execute(select(func.count()).select_from(ReadingBatch)).scalar(),
-        }
-
-
 def _readable(message: str, key: str) -> None:
     assert message.strip(), key
     assert message != key, f"the key {key} was shown instead of a message"
 
 
 def _rejected_or_imported(url: str, data: bytes, name: str) -> None:
-    before = _snapshot(url)
+    before = store_state(url)
     try:
         result = import_readings(
             CLI_ACTOR, "V-1", read_rows(data, name), filename=name, today=TODAY, url=url
@@ -88,14 +72,14 @@ def _rejected_or_imported(url: str, data: bytes, name: str) -> None:
         for issue in exc.report.issues:
             for lang in ("ko", "en"):
                 _readable(issue.message(lang), issue.key)
-        assert _snapshot(url) == before, "a rejected file changed the store"
+        assert store_state(url) == before, "a rejected file changed the store"
         return
     except EnergyError as exc:  # the file as a whole (encoding, header, format)
         for lang in ("ko", "en"):
             _readable(exc.message(lang), exc.key)
-        assert _snapshot(url) == before, "a refused file changed the store"
+        assert store_state(url) == before, "a refused file changed the store"
         return
-    after = _snapshot(url)
+    after = store_state(url)
     assert len(after["readings"]) == len(before["readings"]) + result.added
     changed = result.added or result.changed or after["households"] != before["households"]
     assert after["batches"] == before["batches"] + (1 if changed else 0)  # nothing: no batch

@@ -17,38 +17,10 @@ from energy.readings.imports import ImportRejected, check_readings, import_readi
 from energy.store import db
 from energy.store.models.readings import Reading, ReadingBatch
 from energy.store.models.system import AuditEntry
-from energy.villages import directory as villages
 from energy.villages import households
 
 TODAY = dt.date(2026, 11, 25)
 GOOD = "household,month,carrier,value,unit\nH-001,2025-01,electricity,312.5,kWh\nH-001,2025-01,gas,1450,MJ\nH-002,2025-01,water,14,m3\n"
-
-
-@pytest.fixture
-def village(fresh_store: str) -> str:
-    villages.add_village(
-        CLI_ACTOR,
-        code="V-1",
-        name="한마을",
-        district="Mapo-gu",
-        cohort_year=2024,
-        today=TODAY,
-        url=fresh_store,
-    )
-    villages.add_village(
-        CLI_ACTOR,
-        code="V-2",
-        name="두마을",
-        district="Guro-gu",
-        cohort_year=2024,
-        today=TODAY,
-        url=fresh_store,
-    )
-    for code in ("H-001", "H-002"):
-        households.add_household(
-            CLI_ACTOR, "V-1", code=code, joined_on=dt.date(2024, 4, 1), url=fresh_store
-        )
-    return fresh_store
 
 
 def _stored(url: str) -> list[tuple]:

@@ -29,9 +29,11 @@ from pathlib import Path
 from typing import TypeVar, cast
 
 import pytest
+from argon2 import PasswordHasher, profiles
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from energy.accounts import users as _accounts
 from energy.store import cache, db
 from tests import background
 from tests.shared_postgres import SharedDatabase
@@ -45,6 +47,16 @@ SMALL_HOUSEHOLDS = 120
 # The day the demo templates are built for, fixed when the run starts (a run that crosses
 # midnight builds every template for the same day).
 TEMPLATE_TODAY = dt.date.today()
+
+# Passwords made and checked inside the test processes use Argon2id with its cheapest
+# parameters (argon2-cffi's ``profiles.CHEAPEST``), as Django's documentation advises for test
+# suites: the product's cost (RFC 9106 low-memory profile, about 0.15 s of 4 threads per hash)
+# made up a sixth of the inner loop (about 250 hashes and verifies). Every test still goes
+# through the same code; the product's parameters are checked in a process of its own
+# (tests/test_cli_imports.py), and servers and CLI processes started by tests use them too
+# (a login there re-hashes a cheap hash, as it would any outdated one).
+PRODUCT_PASSWORD_HASHER = _accounts._hasher
+_accounts._hasher = PasswordHasher.from_parameters(profiles.CHEAPEST)
 
 
 def require(condition: bool, reason: str) -> None:

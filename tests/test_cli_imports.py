@@ -87,6 +87,7 @@ def test_importing_the_accounts_module_makes_no_hash_and_the_first_use_makes_one
         "hashes_after_first_use": 1,
         "hashes_after_second_use": 1,
         "argon2id": True,
+        "rfc_9106_low_memory": True,
     }
 
 
@@ -146,6 +147,10 @@ def _accounts_step() -> dict[str, Any]:
     accounts._dummy_hash()
     figures["hashes_after_second_use"] = hashes
     figures["argon2id"] = dummy.startswith("$argon2id$")
+    # The product's cost (the test processes use a cheap one: tests/conftest.py).
+    figures["rfc_9106_low_memory"] = (
+        argon2.extract_parameters(dummy) == argon2.profiles.RFC_9106_LOW_MEMORY
+    )
     return figures
 
 

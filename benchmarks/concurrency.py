@@ -18,6 +18,7 @@ import asyncio
 import statistics
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -166,15 +167,25 @@ def _percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))] if ordered else float("nan")
 
 
+# The runs, each on a server of its own: (garbage collection forced after each rerun, paced).
+RUNS = ((True, False), (False, False), (False, True))
+
+
 def measure_concurrency(
-    url: str, *, sessions: int = SESSIONS, seconds: float = SECONDS, rate: float = PACED_RATE
+    url: str,
+    *,
+    sessions: int = SESSIONS,
+    seconds: float = SECONDS,
+    rate: float = PACED_RATE,
+    runs: Sequence[tuple[bool, bool]] = RUNS,
 ) -> list[dict[str, Any]]:
     """Reruns, reruns per second, p50/p95/max in ms: back to back with and without the
     forced garbage collection, then (without it) paced at ``rate`` reruns a second in all."""
     from tests.live_server import start_app, stop_app
 
     results = []
-    for gc_after_rerun, offered in ((True, None), (False, None), (False, rate)):
+    for gc_after_rerun, paced in runs:
+        offered = rate if paced else None
         with tempfile.TemporaryDirectory(prefix="energy-bench-server-") as workdir:
             server = start_app(
                 url,

@@ -97,9 +97,11 @@ def _measure_here(url: str, repeats: int, roles: list[str]) -> list[dict[str, An
     from energy.accounts import users as accounts
     from energy.demo.load import DEMO_PASSWORD
     from energy.store import cache, db
+    from tests.apptest_speed import scan_installed_components_once
     from ui.core import state
     from ui.core.nav import pages_for
 
+    scan_installed_components_once()  # once, not per page: a server scans when it starts
     db.forget_store_state(url)
     sql = _SqlClock()
     results = []

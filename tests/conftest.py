@@ -36,6 +36,7 @@ from sqlalchemy.engine import make_url
 from energy.accounts import users as _accounts
 from energy.store import cache, db
 from tests import background
+from tests.apptest_speed import scan_installed_components_once
 from tests.shared_postgres import SharedDatabase
 
 POSTGRES_ADMIN_URL = os.environ.get(
@@ -57,6 +58,10 @@ TEMPLATE_TODAY = dt.date.today()
 # (a login there re-hashes a cheap hash, as it would any outdated one).
 PRODUCT_PASSWORD_HASHER = _accounts._hasher
 _accounts._hasher = PasswordHasher.from_parameters(profiles.CHEAPEST)
+
+
+# Each new AppTest has Streamlit scan every installed package for components: kept once a run.
+scan_installed_components_once()
 
 
 def require(condition: bool, reason: str) -> None:
@@ -422,5 +427,7 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
     background.stop_all()
-    if not IN_WORKER and postgres_problem() is None:  # every worker is done with the templates
-        _drop_templates(_templates_root(session.config))
+    if not IN_WORKER:  # every worker is done with the templates
+        root = _templates_root(session.config)
+        if any(root.glob("postgresql-*.json")) and postgres_problem() is None:
+            _drop_templates(root)

@@ -6,7 +6,6 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -428,13 +427,14 @@ def _fingerprint(url: str) -> list[tuple[object, ...]]:
 
 
 @pytest.mark.parametrize("demo_store", ["sqlite"], indirect=True)
-def test_the_same_today_gives_the_same_readings(demo_store: str, tmp_path: Path) -> None:
-    """Loaded again for the day the run's demo template was built for, the demo is the
-    template: villages, households, generation and every village's readings."""
-    again = f"sqlite:///{tmp_path / 'again.db'}"
-    db.upgrade(again)
-    demo.load_demo(url=again, today=TEMPLATE_TODAY)
-    try:
-        assert _fingerprint(again) == _fingerprint(demo_store)
-    finally:
-        db.dispose_engine(again)
+@pytest.mark.slow
+def test_a_new_embedded_store_gets_the_demo_and_the_same_today_gives_the_same_readings(
+    demo_store: str, empty_database: str
+) -> None:
+    """The app's start on an empty embedded store loads the demo data; loaded for the day the
+    run's demo template was built for, the demo is the template: villages, households,
+    generation and every village's readings."""
+    state = demo.ensure_store_with_demo(empty_database, today=TEMPLATE_TODAY)
+    assert state.created and state.embedded
+    assert demo.is_demo_store(url=empty_database)
+    assert _fingerprint(empty_database) == _fingerprint(demo_store)

@@ -10,7 +10,7 @@ from energy.core.access import CLI_ACTOR
 from energy.core.errors import StoreBehind
 from energy.demo.load import ensure_store_with_demo, is_demo_store
 from energy.store import db
-from energy.store.models.villages import District, Village
+from energy.store.models.villages import District
 
 
 def test_migrations_match_the_models(fresh_store: str) -> None:
@@ -70,13 +70,8 @@ def test_only_a_bulk_writer_skips_sqlite_constraint_checks(tmp_path) -> None:
     db.dispose_engine(url)
 
 
-@pytest.mark.slow
-def test_a_new_embedded_store_is_built_with_demo_data(empty_database: str) -> None:
-    state = ensure_store_with_demo(empty_database)
-    assert state.created and state.embedded
-    assert is_demo_store(url=empty_database)
-    with db.session_for(CLI_ACTOR, url=empty_database) as session:
-        assert session.scalar(select(func.count()).select_from(Village)) > 100
+# A new embedded store built with the demo data: tests/test_demo_readings.py (one load serves
+# that check and the demo's determinism).
 
 
 def test_a_new_embedded_store_can_start_empty(empty_database: str, monkeypatch) -> None:

@@ -274,12 +274,15 @@ def is_demo_store(*, url: str | None = None) -> bool:
         return session.get(AppSetting, "demo_data") is not None
 
 
-def ensure_store_with_demo(url: str | None = None) -> db.StoreState:
+def ensure_store_with_demo(
+    url: str | None = None, *, today: dt.date | None = None
+) -> db.StoreState:
     """The app's start: make the store usable (:func:`energy.store.db.ensure_store`); a new
-    embedded store gets the demo data, unless ``ENERGY_NO_DEMO`` is set."""
+    embedded store gets the demo data (for ``today``, by default the day it runs), unless
+    ``ENERGY_NO_DEMO`` is set."""
 
     def fill(new_url: str) -> None:
         if get_settings().demo_on_empty_embedded:
-            load_demo(url=new_url)
+            load_demo(url=new_url, today=today)
 
     return db.ensure_store(url, on_create=fill)

@@ -22,7 +22,7 @@ st.markdown(
         role=t(f"role.{actor.role}"),
     )
 )
-st.caption(t("account.session_note", minutes=get_settings().session_idle_minutes))
+st.caption(t("account.session_note", minutes=f"{get_settings().session_idle_minutes:g}"))
 st.caption(t("account.language_note"))
 
 with st.form("account.password", clear_on_submit=True):

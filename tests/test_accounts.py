@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from argon2 import PasswordHasher, extract_parameters
 from sqlalchemy import select
@@ -11,7 +13,8 @@ from energy.core.access import CLI_ACTOR, Actor
 from energy.core.errors import AccessDenied, AlreadyExists, InvalidInput
 from energy.demo.load import DEMO_PASSWORD
 from energy.store import db
-from energy.store.models.accounts import User
+from energy.store.models.accounts import LoginThrottle, User
+from energy.store.models.base import utcnow
 from energy.store.models.system import AuditEntry
 
 PASSWORD = "correct horse battery"
@@ -96,35 +99,142 @@ def test_the_dummy_hash_is_made_on_first_use_whatever_the_name(fresh_store: str)
     assert accounts._dummy_hash() is made  # made once, then kept
 
 
-def test_failures_are_slowed_then_locked_for_known_and_unknown_names(
+def test_failures_are_slowed_then_lock_out_the_client_for_known_and_unknown_names(
     fresh_store: str, monkeypatch
 ) -> None:
     monkeypatch.setenv("ENERGY_LOGIN_SLOWDOWN_AFTER", "2")
     monkeypatch.setenv("ENERGY_LOGIN_LOCK_AFTER", "4")
     monkeypatch.setenv("ENERGY_LOGIN_LOCK_MINUTES", "15")
     _add(fresh_store)
-    for name in ("kim", "ghost"):
+    for name, client in (("kim", "203.0.113.1"), ("ghost", "203.0.113.2")):
         waits: list[float] = []
         reasons = [
-            accounts.authenticate(name, "bad password", url=fresh_store, sleep=waits.append).reason
+            accounts.authenticate(
+                name, "bad password", client=client, url=fresh_store, sleep=waits.append
+            ).reason
             for _ in range(4)
         ]
         assert reasons == ["invalid", "invalid", "invalid", "locked"], name
         assert waits == [1.0, 2.0], name  # the 2nd and 3rd failures wait, growing
-        # While locked, even the right password is refused, with the same answer for both names.
-        result = accounts.authenticate(name, PASSWORD, url=fresh_store)
+        # While locked, that client is refused even the right password, with the same answer
+        # for both names.
+        result = accounts.authenticate(name, PASSWORD, client=client, url=fresh_store)
         assert (result.ok, result.reason, result.locked_minutes) == (False, "locked", 15)
 
 
-def test_a_success_clears_the_failure_count(fresh_store: str, monkeypatch) -> None:
+def test_nobody_can_lock_another_person_out(fresh_store: str, monkeypatch) -> None:
+    """Failures lock out the client that makes them: the person, from their own browser, logs
+    in with the right password at once, however often a stranger fails with their name."""
+    monkeypatch.setenv("ENERGY_LOGIN_LOCK_AFTER", "6")
+    _add(fresh_store)
+    for _ in range(3):  # three rounds of six tries: locked out from the sixth failure on
+        for _ in range(6):
+            accounts.authenticate(
+                "kim", "guess", client="198.51.100.66", url=fresh_store, sleep=lambda s: None
+            )
+        stranger = accounts.authenticate("kim", PASSWORD, client="198.51.100.66", url=fresh_store)
+        assert stranger.reason == "locked"
+        waits: list[float] = []
+        owner = accounts.authenticate(
+            "kim", PASSWORD, client="192.0.2.10", url=fresh_store, sleep=waits.append
+        )
+        assert owner.ok and waits == []  # never refused, never slowed
+    with db.session_for(CLI_ACTOR, url=fresh_store) as session:
+        lockouts = session.execute(
+            select(AuditEntry.entity_key, AuditEntry.after)
+            .where(AuditEntry.action == "lockout")
+            .order_by(AuditEntry.id)
+        ).all()
+    # Staff see each lock-out in the audit log: whose name, which client (a tag, not the
+    # address), what was locked and for how long.
+    assert [(key, (after or {}).get("scope")) for key, after in lockouts] == [
+        ("kim", "name_from_client")
+    ]
+    tags = {(after or {})["client"] for _, after in lockouts}
+    assert len(tags) == 1 and "198.51.100.66" not in str(tags)
+
+
+def test_a_client_failing_across_many_names_is_locked_out_of_all(
+    fresh_store: str, monkeypatch
+) -> None:
+    monkeypatch.setenv("ENERGY_LOGIN_CLIENT_LOCK_AFTER", "5")
+    _add(fresh_store)
+    spray = "203.0.113.50"
+    reasons = [
+        accounts.authenticate(
+            f"user{n}", "Summer2026!", client=spray, url=fresh_store, sleep=lambda s: None
+        ).reason
+        for n in range(5)
+    ]
+    assert reasons == ["invalid"] * 4 + ["locked"]
+    assert accounts.authenticate("kim", PASSWORD, client=spray, url=fresh_store).reason == "locked"
+    assert accounts.authenticate("kim", PASSWORD, client="192.0.2.10", url=fresh_store).ok
+    with db.session_for(CLI_ACTOR, url=fresh_store) as session:
+        scopes = session.scalars(
+            select(AuditEntry.after).where(AuditEntry.action == "lockout")
+        ).all()
+    assert [s["scope"] for s in scopes if s] == ["client"]
+
+
+def test_a_name_failed_from_many_places_slows_down_progressively(
+    fresh_store: str, monkeypatch
+) -> None:
+    """A name's failures from anywhere make each further failure wait longer (up to a
+    ceiling), without locking it."""
+    monkeypatch.setenv("ENERGY_LOGIN_SLOWDOWN_AFTER", "2")
+    _add(fresh_store)
+    waits: list[float] = []
+    for n in range(8):
+        result = accounts.authenticate(
+            "kim", "guess", client=f"203.0.113.{n}", url=fresh_store, sleep=waits.append
+        )
+        assert result.reason == "invalid"
+    assert waits == [1.0, 2.0, 3.0, 4.0, 4.0, 4.0, 4.0]
+    assert accounts.authenticate("kim", PASSWORD, client="203.0.113.99", url=fresh_store).ok
+
+
+def test_failures_are_forgotten_after_a_quiet_while(fresh_store: str, monkeypatch) -> None:
     monkeypatch.setenv("ENERGY_LOGIN_LOCK_AFTER", "3")
+    monkeypatch.setenv("ENERGY_LOGIN_LOCK_MINUTES", "15")
     _add(fresh_store)
     for _ in range(2):
-        accounts.authenticate("kim", "bad password", url=fresh_store, sleep=lambda s: None)
-    assert accounts.authenticate("kim", PASSWORD, url=fresh_store).ok
+        accounts.authenticate("kim", "guess", url=fresh_store, sleep=lambda s: None)
+    with db.session_for(CLI_ACTOR, write=True, url=fresh_store) as session:
+        for row in session.scalars(select(LoginThrottle)):
+            row.last_failure_at = utcnow() - dt.timedelta(minutes=16)
+    # Two more failures would lock out had the first two been remembered.
     for _ in range(2):
-        accounts.authenticate("kim", "bad password", url=fresh_store, sleep=lambda s: None)
-    assert accounts.authenticate("kim", PASSWORD, url=fresh_store).ok
+        result = accounts.authenticate("kim", "guess", url=fresh_store, sleep=lambda s: None)
+        assert result.reason == "invalid"
+
+
+def test_a_password_reset_by_staff_ends_every_lock_on_the_name(
+    fresh_store: str, monkeypatch
+) -> None:
+    monkeypatch.setenv("ENERGY_LOGIN_LOCK_AFTER", "2")
+    _add(fresh_store)
+    for _ in range(2):
+        accounts.authenticate("kim", "guess", url=fresh_store, sleep=lambda s: None)
+    assert accounts.authenticate("kim", PASSWORD, url=fresh_store).reason == "locked"
+    accounts.reset_password(CLI_ACTOR, "kim", "a brand new password", url=fresh_store)
+    assert accounts.authenticate("kim", "a brand new password", url=fresh_store).ok
+
+
+@pytest.mark.parametrize(
+    "password",
+    ["aaaaaaaaaa", "password123", "qwertyuiop", "1234567890", DEMO_PASSWORD, "kim.seoyeon1"],
+)
+def test_common_and_guessable_passwords_are_refused(fresh_store: str, password: str) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        accounts.add_user(
+            CLI_ACTOR, username="kim.seoyeon", password=password, role="admin", url=fresh_store
+        )
+    assert (caught.value.key, caught.value.field) == ("error.password_common", "password")
+    _add(fresh_store, "kim.seoyeon")
+    with pytest.raises(InvalidInput) as caught:
+        accounts.reset_password(CLI_ACTOR, "kim.seoyeon", password, url=fresh_store)
+    assert caught.value.key == "error.password_common"
+    assert accounts.authenticate("kim.seoyeon", PASSWORD, url=fresh_store).ok  # unchanged
 
 
 def test_a_disabled_account_cannot_log_in_and_drops_out_of_its_session(fresh_store: str) -> None:

@@ -460,6 +460,34 @@ def test_logout_returns_to_the_login_form(page: Any, server: Server) -> None:
     screenshot(page, "anonymous-login-ko")
 
 
+def test_an_idle_session_leaves_the_screen_without_a_click(
+    browser: Any, tmp_path_factory: pytest.TempPathFactory, _templates: Any
+) -> None:
+    """With an idle time of 15 seconds, a viewer's figures are replaced by the login within
+    the idle time and one check (a quarter of it), though nobody touches the page."""
+    workdir = tmp_path_factory.mktemp("browser-idle")
+    store = workdir / "energy.db"
+    shutil.copyfile(_templates.get("sqlite", "demo"), store)
+    idle = start_app(
+        f"sqlite:///{store}", workdir / "streamlit.log", env={"ENERGY_SESSION_IDLE_MINUTES": "0.25"}
+    )
+    try:
+        for tab in _new_page(browser):
+            log_in_as(tab, idle, "viewer", _heading("home", "ko"))
+            assert tab.locator(NAV_LINK).count() > 0
+            # No click, no key: the page notices on its own.
+            tab.locator(USERNAME).wait_for(state="visible", timeout=60_000)
+            settle(tab)
+            assert_no_exception(tab)
+            assert tab.locator(NAV_LINK).count() == 0
+            assert _heading("home", "ko") not in _h1_texts(tab)
+            alerts = " ".join(tab.locator('[data-testid="stAlert"]').all_inner_texts())
+            assert _msg("login.expired", "ko") in alerts
+            screenshot(tab, "anonymous-idle-expired-ko")
+    finally:
+        stop_app(idle)
+
+
 def _log_in_at(tab: Any, server: HasUrl, path: str, login: str) -> None:
     """Open ``path`` logged out (a new session), then log in on the form it shows."""
     open_app(tab, server, path)

@@ -3,6 +3,7 @@ declare and score, staff select, and the new village appears in the directory.""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -74,7 +75,9 @@ def _click_button(page: Any, label: str) -> None:
     settle(page)
 
 
-def _apply(page: Any, server: Server) -> None:
+def _apply(page: Any, server: Server) -> str:
+    """The group signs up and applies; its sign-in name (the chosen one with four digits,
+    shown once on its home)."""
     open_app(page, server)
     page.locator(_key("signup.open") + " label").click()
     page.locator(_key("signup.username") + " input").wait_for()
@@ -85,6 +88,10 @@ def _apply(page: Any, server: Server) -> None:
     page.locator(_key("signup.again") + " input").fill(PASSWORD)
     _click_button(page, _msg("signup.submit", "ko"))
     _expect(page, _msg("home.applicant_title", "ko", name=GROUP_NAME))
+    shown = page.locator('[data-testid="stAlert"]').filter(has_text=GROUP).first.inner_text()
+    found = re.search(re.escape(GROUP) + r"-\d{4}", shown)
+    assert found is not None, shown
+    screenshot(page, "call-signed-up-ko")
     page.get_by_role("link", name=_msg("page.apply", "ko")).first.click()
     wait_for_title(page, _msg("page.apply", "ko"))
     _field(page, "group_name").locator("input").fill(GROUP_NAME)
@@ -106,6 +113,7 @@ def _apply(page: Any, server: Server) -> None:
     assert_no_exception(page)
     _expect(page, "제출했습니다")
     screenshot(page, "call-apply-submitted-ko")
+    return found.group()
 
 
 def _store(server: Server) -> str:
@@ -113,11 +121,11 @@ def _store(server: Server) -> str:
     return f"sqlite:///{server.log.parent / 'energy.db'}"
 
 
-def _reference(server: Server) -> str:
+def _reference(server: Server, signin: str) -> str:
     from energy.accounts import users as accounts
     from energy.call import applications
 
-    actor = accounts.authenticate(GROUP, PASSWORD, url=_store(server)).actor
+    actor = accounts.authenticate(signin, PASSWORD, url=_store(server)).actor
     assert actor is not None
     [submitted] = applications.list_applications(actor, url=_store(server))
     assert submitted.status == "submitted"
@@ -131,8 +139,8 @@ def test_a_group_applies_two_reviewers_score_staff_select_and_the_village_is_lis
     group, staff, first, second = (next(p) for p in pages)
     try:
         _warm_up(group, server)
-        _apply(group, server)
-        reference = _reference(server)
+        signin = _apply(group, server)
+        reference = _reference(server, signin)
 
         log_in_as(staff, server, "admin", _heading("home", "ko"))
         go_to(staff, "calls", _msg("page.calls", "ko"))

@@ -5,6 +5,7 @@ and the new village is in the directory."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -84,6 +85,10 @@ def test_a_group_applies_reviewers_score_staff_select_and_the_village_is_listed(
     _click(at, "signup.submit")
     assert not at.exception, [e.message for e in at.exception]
     assert [t.value for t in at.title] == [ko("home.applicant_title", name="상도 햇빛모임")]
+    # Its sign-in name is the chosen one with four digits, shown once, to be written down.
+    [made] = [s.value for s in at.success]
+    signin = re.search(r"sangdo\.group-\d{4}", made)
+    assert signin is not None and made == ko("signup.your_name", username=signin.group())
 
     # 2. It fills in the form with two organisers: the rule is explained next to the field.
     at.switch_page("pages/apply.py").run()
@@ -91,7 +96,7 @@ def test_a_group_applies_reviewers_score_staff_select_and_the_village_is_listed(
     _click(at, "apply.submit")
     assert not at.exception, [e.message for e in at.exception]
     assert [e.value for e in at.error] == [ko("call.err_organisers", min=3, n=2)]
-    group = _login(fresh_store, "sangdo.group")
+    group = _login(fresh_store, signin.group())
     [draft] = applications.list_applications(group, url=fresh_store)
     assert draft.status == "draft" and len(draft.form.organisers) == 2
 

@@ -2,7 +2,8 @@
 
 Login never tells whether a name exists: the same message for an unknown name and a wrong
 password, failures counted per name typed, and a dummy hash verified when there is no user
-so that both paths cost the same time.
+so that both paths cost the same time. Failures lock out the client that makes them, never
+the person (``energy.accounts.limits``).
 """
 
 from __future__ import annotations
@@ -11,20 +12,21 @@ import datetime as dt
 import functools
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from energy.accounts import limits
 from energy.core.access import ROLES, Actor, require
 from energy.core.config import get_settings
 from energy.core.errors import AlreadyExists, InvalidInput, NotFound
 from energy.core.i18n import LANGUAGES
 from energy.store.db import record_action, session_for
-from energy.store.models.accounts import LoginThrottle, User
+from energy.store.models.accounts import User
 from energy.store.models.base import utcnow
 from energy.store.models.villages import Village
 from energy.villages.districts import find_district
@@ -33,6 +35,12 @@ _hasher = PasswordHasher()  # argon2-cffi's defaults are Argon2id (RFC 9106 low-
 
 USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
 MIN_PASSWORD_LENGTH = 10
+# A password guessed in fewer tries than this is refused (zxcvbn's "score 2": safe against
+# online guessing, which the login's limits slow down further).
+MIN_PASSWORD_GUESSES = 1_000_000
+MAX_CHECKED_PASSWORD = 100  # zxcvbn's time grows with the length; a longer one is not weak
+# The demo stores' password, printed in the README: refused for any account a person sets.
+DEMO_PASSWORD = "energy-demo-2026"  # noqa: S105
 # The extra wait per failure beyond the slow-down threshold, and its ceiling (seconds).
 SLOWDOWN_STEP_SECONDS = 1.0
 SLOWDOWN_MAX_SECONDS = 4.0
@@ -61,9 +69,18 @@ def validate_username(name: str) -> str:
     return username
 
 
-def validate_password(password: str) -> None:
+def validate_password(password: str, *, names: Sequence[str] = ()) -> None:
+    """At least ``MIN_PASSWORD_LENGTH`` characters, and not easy to guess: fewer than a
+    million guesses by zxcvbn's estimate (its lists of common passwords, words and names,
+    repeats, sequences, keyboard rows and dates), the published demo password, or the
+    person's own ``names`` (username, display name) are refused."""
     if len(password) < MIN_PASSWORD_LENGTH:
         raise InvalidInput("error.password_short", field="password", n=MIN_PASSWORD_LENGTH)
+    from zxcvbn import zxcvbn  # loads its word lists: on first use, not at import
+
+    known = [DEMO_PASSWORD, *(n for n in names if n)]
+    if zxcvbn(password[:MAX_CHECKED_PASSWORD], user_inputs=known)["guesses"] < MIN_PASSWORD_GUESSES:
+        raise InvalidInput("error.password_common", field="password")
 
 
 def actor_for(user: User) -> Actor:
@@ -103,30 +120,46 @@ def authenticate(
     username: str,
     password: str,
     *,
+    client: str | None = None,
     url: str | None = None,
     sleep: Callable[[float], None] = time.sleep,
 ) -> LoginResult:
-    """Check a login. Failures are counted per name, slowed down, then locked for a while."""
+    """Check a login from ``client`` (the browser's address; ``None``: this machine).
+
+    Failures slow the client down and, progressively, every further failure for the name;
+    they lock out the *client* (for that name, or for every name once it has failed often),
+    never the person: the right password from anywhere else is always accepted. Lock-outs are
+    written to the audit log."""
     settings = get_settings()
     name = normalise_username(username)[:64]
     system = Actor(username=name or "?", role="viewer")
     dummy = _dummy_hash()  # made before the look-up: a first login pays it, whatever the name
     now = utcnow()
+    window = settings.login_lock_minutes
+    tag = limits.client_tag(client)
     with session_for(system, write=True, url=url) as session:
-        throttle = session.get(LoginThrottle, name)
-        if throttle and throttle.locked_until and throttle.locked_until > now:
-            minutes = max(1, int((throttle.locked_until - now).total_seconds() // 60) + 1)
-            record_action(session, "login_locked", "users", name)
-            return LoginResult(None, "locked", minutes)
+        by_client = limits.counter(session, limits.client_key(client), now, window)
+        by_pair = limits.counter(session, limits.pair_key(name, client), now, window)
+        locked_for = max(by_client.locked_minutes(now), by_pair.locked_minutes(now))
+        if locked_for:
+            record_action(session, "login_locked", "users", name, {"client": tag})
+            return LoginResult(None, "locked", locked_for)
         user = session.scalar(select(User).where(User.username == name)) if name else None
         try:
             _hasher.verify(user.password_hash if user else dummy, password)
             valid = user is not None and user.is_active
         except (VerifyMismatchError, VerificationError, InvalidHashError):
             valid = False
+        # A typed name of a valid form is counted whether or not it exists (no enumeration).
+        by_name = (
+            limits.counter(session, limits.name_key(name), now, window)
+            if USERNAME_PATTERN.match(name)
+            else None
+        )
         if valid and user is not None:
-            if throttle:
-                session.delete(throttle)
+            by_pair.clear()
+            if by_name is not None:
+                by_name.clear()
             if _hasher.check_needs_rehash(user.password_hash):
                 user.password_hash = _hasher.hash(password)
             user.last_login_at = now
@@ -134,21 +167,30 @@ def authenticate(
             session.flush()
             record_action(session, "login", "users", name)
             return LoginResult(actor_for(user))
-        if throttle is None:
-            throttle = LoginThrottle(username=name, failures=0)
-            session.add(throttle)
-        throttle.failures += 1
-        throttle.last_failure_at = now
-        locked = throttle.failures >= settings.login_lock_after
-        if locked:
-            throttle.locked_until = now + dt.timedelta(minutes=settings.login_lock_minutes)
-            throttle.failures = 0
-        record_action(session, "login_failed", "users", name, {"locked": locked})
-        wait = _throttle_wait(throttle.failures)
+        failures = [by_pair.add(now), by_client.add(now)]
+        if by_name is not None:
+            failures.append(by_name.add(now))
+        lockout = None
+        if by_client.count >= settings.login_client_lock_after:
+            by_client.lock(now, window)
+            lockout = "client"
+        elif by_pair.count >= settings.login_lock_after:
+            by_pair.lock(now, window)
+            lockout = "name_from_client"
+        record_action(session, "login_failed", "users", name, {"client": tag})
+        if lockout:
+            record_action(
+                session,
+                "lockout",
+                "users",
+                name,
+                {"client": tag, "scope": lockout, "minutes": window},
+            )
+        wait = 0.0 if lockout else _throttle_wait(max(failures))
     if wait:
         sleep(wait)
-    if locked:
-        return LoginResult(None, "locked", settings.login_lock_minutes)
+    if lockout:
+        return LoginResult(None, "locked", window)
     return LoginResult(None, "invalid")
 
 
@@ -238,7 +280,7 @@ def add_user(
         raise InvalidInput("error.unknown_role", field="role", role=role)
     if language not in LANGUAGES:
         raise InvalidInput("error.unknown_language", field="language")
-    validate_password(password)
+    validate_password(password, names=(name, display_name or ""))
     display = (display_name or "").strip() or name
     if len(display) > 120:
         raise InvalidInput("error.too_long", field="display_name", n=120)
@@ -313,16 +355,16 @@ def update_user(
 
 def reset_password(actor: Actor, username: str, password: str, *, url: str | None = None) -> None:
     require(actor, "user.manage")
-    validate_password(password)
+    validate_password(password, names=(username,))
     with session_for(actor, write=True, url=url) as session:
         user = user_row(session, username)
         user.password_hash = hash_password(password)
-        session.execute(delete(LoginThrottle).where(LoginThrottle.username == user.username))
+        limits.forget_name(session, user.username)
 
 
 def change_own_password(actor: Actor, current: str, new: str, *, url: str | None = None) -> None:
     require(actor, "account.self")
-    validate_password(new)
+    validate_password(new, names=(actor.username, actor.display_name or ""))
     with session_for(actor, write=True, url=url) as session:
         user = session.get(User, actor.user_id) if actor.user_id else None
         if user is None:

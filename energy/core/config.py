@@ -15,18 +15,28 @@ DEFAULT_SQLITE_PATH = DATA_DIR / "energy.db"
 DEFAULT_SESSION_IDLE_MINUTES = 30
 # After this many failed logins for one name, each further try waits a little longer...
 DEFAULT_LOGIN_SLOWDOWN_AFTER = 3
-# ...and after this many the name is locked for a while.
+# ...after this many from one client for one name, that client is locked out of that name for
+# a while (the person, from anywhere else, is not)...
 DEFAULT_LOGIN_LOCK_AFTER = 6
 DEFAULT_LOGIN_LOCK_MINUTES = 15
+# ...and after this many from one client for any names, the client is locked out.
+DEFAULT_LOGIN_CLIENT_LOCK_AFTER = 20
+# Applicant accounts one client may make in an hour.
+DEFAULT_SIGNUPS_PER_CLIENT_HOUR = 5
 
 
 @dataclass(frozen=True)
 class Settings:
     database_url: str
-    session_idle_minutes: int
+    session_idle_minutes: float  # a fraction is allowed (tests: seconds)
     login_slowdown_after: int
     login_lock_after: int
     login_lock_minutes: int
+    login_client_lock_after: int
+    signups_per_client_hour: int
+    # How many proxies stand in front of the app (nginx: 1): the client's address is then
+    # read from X-Forwarded-For, that many entries from its end; 0: the connection's own.
+    trusted_proxies: int
     demo_on_empty_embedded: bool
 
     @property
@@ -47,6 +57,19 @@ def _int_env(name: str, default: int) -> int:
     return value
 
 
+def _positive_float_env(name: str, default: float) -> float:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError as exc:
+        raise ValueError(f"{name} must be a number, got {raw!r}") from exc
+    if not value > 0 or value == float("inf"):
+        raise ValueError(f"{name} must be a positive number, got {raw}")
+    return value
+
+
 def default_database_url() -> str:
     return f"sqlite:///{DEFAULT_SQLITE_PATH}"
 
@@ -55,9 +78,18 @@ def get_settings() -> Settings:
     """Read the settings now (cheap; tests change the environment between calls)."""
     return Settings(
         database_url=os.environ.get("ENERGY_DATABASE_URL", "").strip() or default_database_url(),
-        session_idle_minutes=_int_env("ENERGY_SESSION_IDLE_MINUTES", DEFAULT_SESSION_IDLE_MINUTES),
+        session_idle_minutes=_positive_float_env(
+            "ENERGY_SESSION_IDLE_MINUTES", DEFAULT_SESSION_IDLE_MINUTES
+        ),
         login_slowdown_after=_int_env("ENERGY_LOGIN_SLOWDOWN_AFTER", DEFAULT_LOGIN_SLOWDOWN_AFTER),
         login_lock_after=_int_env("ENERGY_LOGIN_LOCK_AFTER", DEFAULT_LOGIN_LOCK_AFTER),
         login_lock_minutes=_int_env("ENERGY_LOGIN_LOCK_MINUTES", DEFAULT_LOGIN_LOCK_MINUTES),
+        login_client_lock_after=_int_env(
+            "ENERGY_LOGIN_CLIENT_LOCK_AFTER", DEFAULT_LOGIN_CLIENT_LOCK_AFTER
+        ),
+        signups_per_client_hour=_int_env(
+            "ENERGY_SIGNUPS_PER_CLIENT_HOUR", DEFAULT_SIGNUPS_PER_CLIENT_HOUR
+        ),
+        trusted_proxies=_int_env("ENERGY_TRUSTED_PROXIES", 0),
         demo_on_empty_embedded=os.environ.get("ENERGY_NO_DEMO", "").strip() == "",
     )

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
+from energy.accounts.users import DEMO_PASSWORD as DEMO_PASSWORD  # printed in the README
 from energy.accounts.users import hash_password
 from energy.core.access import Actor
 from energy.core.config import get_settings
@@ -31,7 +32,6 @@ from energy.store.models.system import AppSetting
 from energy.store.models.villages import District, Village, VillageStatusChange
 
 DEMO_ACTOR = Actor(username="demo", role="admin", display_name="Demo data")
-DEMO_PASSWORD = "energy-demo-2026"  # noqa: S105  (printed in the README: demo stores only)
 SEED = 2012
 # New villages per cohort year; cumulative 100 by 2018 as the city reported.
 COHORT_SIZES = {

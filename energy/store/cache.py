@@ -32,7 +32,7 @@ from energy.store.models.villages import Village
 
 T = TypeVar("T")
 MAX_ENTRIES = 256  # aggregates are small; this bounds memory, not correctness
-LOGIN_ACTIONS = ("login", "login_failed", "login_locked")
+LOGIN_ACTIONS = ("login", "login_failed", "login_locked", "lockout")
 
 _entries: OrderedDict[Hashable, Any] = OrderedDict()
 _lock = threading.Lock()

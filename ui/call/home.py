@@ -12,15 +12,22 @@ from energy.accounts import users as accounts
 from energy.call import applications, calls
 from energy.core.access import Actor
 from energy.core.errors import EnergyError
+from ui.core import state
 from ui.core.chrome import page_header
 from ui.core.i18n import lang, t, today
+from ui.core.markup import t_md
 from ui.core.nav import page_path
-from ui.core.session import sign_in
+from ui.core.session import client_address, sign_in
 from ui.core.widgets import show_error
 
 
 def applicant_home(actor: Actor) -> None:
     page_header("home.applicant_title", "home.applicant_caption", name=actor.display_name)
+    made = st.session_state.pop(state.SIGNED_UP, None)
+    if made == actor.username:  # just signed up: the sign-in name they must keep
+        st.success(t_md("signup.your_name", username=actor.username), icon=":material/key:")
+    else:
+        st.caption(t_md("home.applicant_signin_name", username=actor.username))
     open_now = calls.open_calls(actor, today=today())
     for call in open_now:
         st.info(
@@ -54,14 +61,20 @@ def signup_form() -> None:
         if password != again:
             st.error(t("signup.mismatch"))
             return
+        client = client_address()
         try:
-            applicants.register_applicant(
-                username=username, password=password, display_name=display, language=lang()
+            made = applicants.register_applicant(
+                username=username,
+                password=password,
+                display_name=display,
+                language=lang(),
+                client=client,
             )
-            result = accounts.authenticate(username, password)
+            result = accounts.authenticate(made.username, password, client=client)
         except EnergyError as exc:
             show_error(exc)
             return
         if result.actor is not None:
             sign_in(result.actor)
+            st.session_state[state.SIGNED_UP] = made.username
             st.rerun()

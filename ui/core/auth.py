@@ -15,7 +15,7 @@ from ui.call.home import signup_form
 from ui.core import state
 from ui.core.chrome import draw_chrome, language_switch
 from ui.core.i18n import lang, t
-from ui.core.session import current_actor, prepare_store, sign_in
+from ui.core.session import client_address, current_actor, prepare_store, sign_in
 
 
 def login_screen() -> None:
@@ -45,7 +45,7 @@ def login_screen() -> None:
                 st.error(t("login.missing"))
                 return
             try:
-                result = accounts.authenticate(username, password)
+                result = accounts.authenticate(username, password, client=client_address())
             except EnergyError as exc:
                 st.error(exc.message(lang()))
                 return

@@ -16,7 +16,7 @@ from ui.core import state
 from ui.core.i18n import lang, t
 from ui.core.markup import md, t_md
 from ui.core.nav import menu_drawn_by_streamlit, pages_for
-from ui.core.session import logout
+from ui.core.session import idle_watch, logout
 
 LANGUAGE_LABELS = {"ko": "한국어", "en": "English"}
 
@@ -79,6 +79,7 @@ def draw_chrome(actor: Actor) -> None:
         if st.button(t("chrome.logout"), icon=":material/logout:", key="chrome.logout"):
             logout()
             st.rerun()
+        idle_watch()
     if _is_demo():
         st.warning(t("chrome.demo_banner"), icon=":material/science:")
     flash = st.session_state.pop(state.FLASH, None)

@@ -11,6 +11,7 @@ import datetime as dt
 
 import streamlit as st
 
+from energy.accounts import limits
 from energy.accounts import users as accounts
 from energy.core.access import Actor
 from energy.core.config import get_settings
@@ -38,6 +39,19 @@ def prepare_store() -> None:
         st.stop()
 
 
+def client_address() -> str | None:
+    """Where this session's browser connects from, for the login and sign-up limits
+    (``energy.accounts.limits.client_address``; ``ENERGY_TRUSTED_PROXIES`` behind a proxy).
+    ``None`` on this machine."""
+    forwarded = st.context.headers.get("X-Forwarded-For")
+    direct = st.context.ip_address
+    return limits.client_address(
+        forwarded if isinstance(forwarded, str) else None,
+        direct if isinstance(direct, str) else None,  # a test harness may give an object
+        get_settings().trusted_proxies,
+    )
+
+
 def logout(*, expired: bool = False) -> None:
     for key in (state.ACTOR, state.LAST_SEEN, state.CHECKED_AT, state.DEMO):
         st.session_state.pop(key, None)
@@ -51,9 +65,7 @@ def current_actor() -> Actor | None:
     if actor is None:
         return None
     now = dt.datetime.now(dt.UTC)
-    last_seen: dt.datetime | None = st.session_state.get(state.LAST_SEEN)
-    idle = dt.timedelta(minutes=get_settings().session_idle_minutes)
-    if last_seen is not None and now - last_seen > idle:
+    if _idle_too_long(now):
         logout(expired=True)
         return None
     checked: dt.datetime | None = st.session_state.get(state.CHECKED_AT)
@@ -67,6 +79,39 @@ def current_actor() -> Actor | None:
         st.session_state[state.CHECKED_AT] = now
     st.session_state[state.LAST_SEEN] = now
     return actor
+
+
+def _idle_too_long(now: dt.datetime) -> bool:
+    last_seen: dt.datetime | None = st.session_state.get(state.LAST_SEEN)
+    idle = dt.timedelta(minutes=get_settings().session_idle_minutes)
+    return last_seen is not None and now - last_seen > idle
+
+
+def touch() -> None:
+    """Note activity that reran only part of the page (a fragment's button), which the idle
+    timeout would otherwise not see."""
+    if st.session_state.get(state.ACTOR) is not None:
+        st.session_state[state.LAST_SEEN] = dt.datetime.now(dt.UTC)
+
+
+def idle_check_seconds() -> int:
+    """How often an open page checks whether its session has been idle too long: a quarter of
+    the idle time, between 2 seconds and a minute."""
+    return max(2, min(60, int(get_settings().session_idle_minutes * 60 / 4)))
+
+
+def idle_watch() -> None:
+    """End an idle session on screen without waiting for a click: every
+    :func:`idle_check_seconds` the page asks itself (a fragment that draws nothing) and, once
+    the idle time has passed, logs out and shows the login, so what was on screen is gone."""
+
+    @st.fragment(run_every=idle_check_seconds())
+    def watch() -> None:
+        if _idle_too_long(dt.datetime.now(dt.UTC)):
+            logout(expired=True)
+            st.rerun(scope="app")
+
+    watch()
 
 
 def sign_in(actor: Actor) -> None:

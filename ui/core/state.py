@@ -8,3 +8,4 @@ LANG = "lang"  # "ko" or "en"
 LANG_CHOICE = "lang.choice"  # the sidebar's language widget
 FLASH = "flash"  # (kind, message) shown once after a rerun
 DEMO = "store.demo"  # whether this store holds demo data (asked once per session)
+SIGNED_UP = "signup.made"  # the sign-in name an applicant just made, shown once on its home

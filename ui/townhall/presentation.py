@@ -20,6 +20,7 @@ from energy.townhall.presentation import SlideView
 from ui.core.i18n import lang, t, today
 from ui.core.lookups import district_options
 from ui.core.markup import html_text, md
+from ui.core.session import touch
 
 INDEX = "townhall.index"  # the slide on screen (0-based)
 SHOWN_AT = "townhall.shown_at"  # when it came on screen (monotonic seconds)
@@ -102,6 +103,7 @@ def _go(step: int, total: int) -> None:
     current = int(st.session_state.get(INDEX, 0))
     st.session_state[INDEX] = max(0, min(total - 1, current + step))
     _restart_clock()
+    touch()  # the presenter is there: a click inside the slide counts as activity
 
 
 def slideshow(views: list[SlideView], *, auto_seconds: int | None, notes: bool) -> None:
@@ -116,6 +118,9 @@ def slideshow(views: list[SlideView], *, auto_seconds: int | None, notes: bool) 
         if auto_seconds and time.monotonic() - shown_at >= auto_seconds - 0.5:
             index = (index + 1) % total if shown_at else index
             _restart_clock()
+            # A show left running on its own (a town hall's screen, aggregates only) is not
+            # an abandoned session: it stays until the presenter stops it.
+            touch()
         st.session_state[INDEX] = index
         draw_slide(views[index])
         left, middle, right = st.columns([1, 1, 1], vertical_alignment="center")

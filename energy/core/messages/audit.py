@@ -6,7 +6,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "action.delete": {"ko": "삭제", "en": "Deleted"},
     "action.login": {"ko": "로그인", "en": "Logged in"},
     "action.login_failed": {"ko": "로그인 실패", "en": "Failed login"},
-    "action.login_locked": {"ko": "잠긴 계정 로그인 시도", "en": "Login while locked"},
+    "action.login_locked": {
+        "ko": "잠긴 곳에서 다시 로그인 시도",
+        "en": "Login tried while locked out",
+    },
+    "action.lockout": {
+        "ko": "로그인 잠금(실패가 많은 곳)",
+        "en": "Locked out (too many failures from one place)",
+    },
     "action.demo_loaded": {"ko": "시연 데이터 적재", "en": "Demo data loaded"},
     "action.backup": {"ko": "백업", "en": "Backup"},
     "action.restore": {"ko": "복원", "en": "Restore"},

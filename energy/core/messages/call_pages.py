@@ -14,10 +14,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "에너지자립마을 공모에 신청하려는 주민모임·단체가 직접 계정을 만듭니다. 만든 계정으로는 자기 신청서만 볼 수 있습니다.",
         "en": "A resident group or organisation applying to the call makes its own account. It sees only its own applications.",
     },
-    "signup.username": {"ko": "아이디", "en": "Username"},
+    "signup.username": {"ko": "아이디로 쓸 이름", "en": "A name to sign in with"},
     "signup.username_help": {
-        "ko": "영문 소문자·숫자·점·하이픈 3~64자",
-        "en": "3 to 64 lower-case letters, digits, dots or hyphens",
+        "ko": "영문 소문자·숫자·점·하이픈 3~59자. 끝에 숫자 네 자리를 붙여 아이디를 만들어 드립니다(예: mangwon-4821).",
+        "en": "3 to 59 lower-case letters, digits, dots or hyphens. Four digits are added to make your sign-in name (e.g. mangwon-4821).",
+    },
+    "signup.your_name": {
+        "ko": "계정을 만들었습니다. 아이디는 **{username}** 입니다. 다음 로그인 때 필요하니 적어 두세요.",
+        "en": "Your account is ready. Your sign-in name is **{username}**: write it down, you need it to log in next time.",
+    },
+    "home.applicant_signin_name": {
+        "ko": "로그인 아이디: {username}",
+        "en": "Your sign-in name: {username}",
+    },
+    "error.signup_name_long": {
+        "ko": "아이디로 쓸 이름은 {n}자까지입니다(숫자 네 자리가 붙습니다).",
+        "en": "The name to sign in with can be at most {n} characters (four digits are added).",
+    },
+    "error.signup_name_reserved": {
+        "ko": "서울시나 담당자·심사위원·강사로 보일 수 있는 이름은 쓸 수 없습니다. 모임의 이름을 쓰세요.",
+        "en": "Names that read like the city, its staff, reviewers or trainers cannot be used. Use your group's own name.",
+    },
+    "error.signup_limit": {
+        "ko": "이 곳에서는 한 시간에 계정을 {n}개까지 만들 수 있습니다. 나중에 다시 시도하세요.",
+        "en": "At most {n} accounts can be made from here in an hour. Please try again later.",
     },
     "signup.display_name": {"ko": "모임·단체 이름", "en": "Group or organisation name"},
     "signup.password_again": {"ko": "비밀번호 확인", "en": "Password again"},

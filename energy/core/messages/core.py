@@ -364,6 +364,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "비밀번호는 {n}자 이상이어야 합니다.",
         "en": "A password needs at least {n} characters.",
     },
+    "error.password_common": {
+        "ko": "너무 흔하거나 추측하기 쉬운 비밀번호입니다(시연용 비밀번호나 아이디·이름이 든 것 포함). 여러 낱말을 이어 더 길게 만들어 보세요.",
+        "en": "This password is too common or easy to guess (the demo password, or one holding your name, included). Try a few words strung together.",
+    },
     "error.password_stdin_required": {
         "ko": "비밀번호는 --password-stdin으로 표준 입력에서 읽습니다.",
         "en": "Give the password on standard input with --password-stdin.",

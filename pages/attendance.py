@@ -10,6 +10,7 @@ from energy.training.schedule import SessionFilter
 from ui.core.auth import guard
 from ui.core.chrome import page_header
 from ui.core.i18n import lang, t, today
+from ui.core.markup import md, t_md
 from ui.core.widgets import empty_state
 from ui.training.attendance import attendance_form, sheet_download, walk_in_form
 from ui.training.calendar import session_label, sessions_table
@@ -53,9 +54,9 @@ chosen = st.selectbox(
 )
 sheet = attendance.attendance_sheet(actor, chosen)
 s = sheet.session
-st.markdown(f"**{s.title(lang())}** · {s.villages_label(lang())}")
+st.markdown(f"**{md(s.title(lang()))}** · {md(s.villages_label(lang()))}")
 st.caption(
-    t(
+    t_md(
         "attendance.session_facts",
         venue=s.venue_name,
         trainer=s.trainer_name,

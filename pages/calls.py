@@ -10,6 +10,7 @@ from ui.call.grants import staff_grants
 from ui.core.auth import guard
 from ui.core.chrome import page_header
 from ui.core.i18n import t, today
+from ui.core.markup import t_md
 from ui.core.widgets import empty_state
 
 actor = guard("calls")
@@ -56,7 +57,7 @@ with tabs[3]:
     staff_grants(actor, call.id)
 with tabs[4]:
     st.dataframe(calls_table(all_calls), hide_index=True, width="stretch")
-    st.markdown(f"**{t('calls.edit', call=call.label)}**")
+    st.markdown(f"**{t_md('calls.edit', call=call.label)}**")
     call_setup(actor, call)
     with st.expander(t("calls.new"), icon=":material/add:"):
         call_setup(actor, None)

@@ -10,6 +10,7 @@ from energy.organisations import registry as organisations
 from ui.core.auth import guard
 from ui.core.chrome import page_header
 from ui.core.i18n import date, lang, t, today
+from ui.core.markup import md
 from ui.core.widgets import empty_state, show_error
 from ui.organisations import register
 from ui.organisations.checklist import draw_checklist, step_form
@@ -41,10 +42,10 @@ except EnergyError as exc:
     st.stop()
 
 org = detail.organisation
-st.header(org.display_name(lang()), divider="gray")
+st.header(md(org.display_name(lang())), divider="gray")
 founded = t("org.founded_value", date=date(org.founded_on)) if org.founded_on else ""
 st.caption(
-    f"{org.village_display(lang())} ({org.village_code}) · {t(f'legal_form.{org.legal_form}')}"
+    f"{md(org.village_display(lang()))} ({org.village_code}) · {t(f'legal_form.{org.legal_form}')}"
     f" · {t(f'phase.{org.stage}')} {founded}"
 )
 can_write = can(actor, "organisation.write")

@@ -17,6 +17,7 @@ from ui.core import chart_view
 from ui.core.auth import guard
 from ui.core.chrome import flash, page_header
 from ui.core.i18n import lang, number, t, today
+from ui.core.markup import html_text, t_md
 from ui.core.nav import page_path
 from ui.core.widgets import download_table, empty_state, kpi_row, show_error
 from ui.organisations.tables import side_by_side
@@ -56,7 +57,8 @@ else:
             for org in at_stage:
                 step = t(f"formation.step.{org.next_step}") if org.next_step else ""
                 st.markdown(
-                    f"<small><b>{org.display_name(lang())}</b><br>{org.village_display(lang())}"
+                    f"<small><b>{html_text(org.display_name(lang()))}</b><br>"
+                    f"{html_text(org.village_display(lang()))}"
                     + (f"<br>→ {step}" if step else "")
                     + "</small>",
                     unsafe_allow_html=True,
@@ -140,7 +142,7 @@ if can(actor, "organisation.write"):
             except EnergyError as exc:
                 show_error(exc)
             else:
-                flash(t("organisations.started", name=made.organisation.name))
+                flash(t_md("organisations.started", name=made.organisation.name))
                 st.switch_page(
                     page_path("organisation"), query_params={"id": str(made.organisation.id)}
                 )

@@ -8,6 +8,7 @@ from energy.organisations import readiness
 from ui.core.auth import guard
 from ui.core.chrome import page_header
 from ui.core.i18n import lang, number, t, today
+from ui.core.markup import t_md
 from ui.core.widgets import download_table, empty_state, stage_label
 
 actor = guard("readiness")
@@ -69,7 +70,7 @@ download_table(table, file_stem=f"readiness-{today():%Y%m%d}", key="readiness.do
 rows = selection.selection.rows if selection else []
 picked = frame.iloc[rows[0] if rows else 0]
 st.subheader(
-    t(
+    t_md(
         "readiness.facts_of",
         name=picked["name_en"] if en and isinstance(picked["name_en"], str) else picked["name"],
     )

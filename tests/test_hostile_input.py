@@ -92,7 +92,7 @@ def test_md_escapes_what_would_open_a_block_at_the_start(start: str) -> None:
 
 def test_md_keeps_text_on_one_line_and_html_text_keeps_an_html_block_whole() -> None:
     assert md("첫 줄\n\n# 둘째") == "첫 줄  \\# 둘째"
-    assert html_text("<b>\n\n**x**</b>") == "&lt;b&gt;<br><br>**x**&lt;/b&gt;"
+    assert html_text("<b>\n\n**x**</b>") == "&lt;b&gt;<br><br>&#42;&#42;x&#42;&#42;&lt;&#47;b&gt;"
 
 
 # --- stored exactly, on both stores ---------------------------------------------------------

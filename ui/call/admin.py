@@ -17,6 +17,7 @@ from energy.core.vocabulary import APPLICANT_TYPES, CRITERIA, STAGES
 from ui.core import chart_view
 from ui.core.chrome import flash
 from ui.core.i18n import krw, lang, t, today
+from ui.core.markup import t_md
 from ui.core.widgets import kpi_row, show_error
 
 NEXT_PICK = "calls.next_pick"  # a call just saved, chosen in the picker on the next run
@@ -138,7 +139,7 @@ def call_setup(actor: Actor, existing: CallInfo | None) -> None:
             else:
                 # The picker is drawn above this form: pages/calls.py shows this call next run.
                 st.session_state[NEXT_PICK] = done.id
-                flash(t("calls.saved", call=done.label))
+                flash(t_md("calls.saved", call=done.label))
                 st.rerun()
 
 

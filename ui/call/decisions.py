@@ -170,7 +170,7 @@ def application_detail(actor: Actor, call: CallInfo, app: ApplicationInfo) -> No
             if a.conflict:
                 flags.append(t("review.conflict_flag"))
             status = t("review.scored") if a.submitted else t("review.waiting")
-            st.caption(f"{a.reviewer_name} · {status} {' · '.join(flags)}")
+            st.caption(f"{md(a.reviewer_name)} · {status} {' · '.join(flags)}")
         picked = st.multiselect(
             t("calls.reviewers"), options=list(pool), default=[by_name[a.reviewer] for a in mine if a.reviewer in by_name],
             format_func=pool.__getitem__, key=f"{key}.reviewers",

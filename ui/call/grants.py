@@ -12,6 +12,7 @@ from energy.core.errors import EnergyError
 from energy.core.vocabulary import BUDGET_LINES
 from ui.core.chrome import flash
 from ui.core.i18n import krw, t, today
+from ui.core.markup import t_md
 from ui.core.widgets import download_table, empty_state, show_error
 
 
@@ -135,7 +136,7 @@ def staff_grants(actor: Actor, call_id: int | None) -> None:
             except EnergyError as exc:
                 show_error(exc)
             else:
-                flash(t("grants.paid_done", amount=krw(int(amount)), village=row.village_name))
+                flash(t_md("grants.paid_done", amount=krw(int(amount)), village=row.village_name))
                 st.rerun()
     with st.expander(t("grants.paper_report")):
         spending_form(actor, row, key="grants.s")

@@ -31,7 +31,7 @@ def applicant_home(actor: Actor) -> None:
     open_now = calls.open_calls(actor, today=today())
     for call in open_now:
         st.info(
-            t("home.applicant_open", call=call.label, closes=call.closes_on.isoformat()),
+            t_md("home.applicant_open", call=call.label, closes=call.closes_on.isoformat()),
             icon=":material/campaign:",
         )
     if not open_now:

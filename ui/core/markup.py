@@ -15,7 +15,6 @@ Plain-text places (``st.text``, ``st.dataframe`` cells, select options) take the
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Mapping
 from typing import Any, Protocol
@@ -37,6 +36,14 @@ _LINE_BREAKS = re.compile(r"\r\n|[\r\n\u2028\u2029\x0b\x0c\x85]")
 # escapes; an invisible word joiner where each address pattern begins keeps them text.
 _ADDRESS_STARTS = re.compile(r"(?i)(https?(?=:)|mailto(?=:)|xmpp(?=:)|www(?=\.)|@)")
 WORD_JOINER = "\u2060"
+# For HTML places: the HTML specials and every markdown mark, each written as a reference.
+_HTML_SPECIAL = re.compile("([" + re.escape(MARKDOWN_MARKS + "\"'()") + "])")
+_NAMED = {"<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;"}
+
+
+def _reference(match: re.Match[str]) -> str:
+    char = match[1]
+    return _NAMED.get(char, f"&#{ord(char)};")
 
 
 class Message(Protocol):
@@ -55,9 +62,13 @@ def md(value: object) -> str:
 
 
 def html_text(value: object) -> str:
-    """``value`` for the inside of an HTML block: tags escaped, line breaks as ``<br>`` (a blank
-    line would end the HTML block and let the rest be read as markdown)."""
-    return _LINE_BREAKS.sub("<br>", html.escape(str(value), quote=True))
+    """``value`` for HTML in a markdown body (``unsafe_allow_html``): tags escaped, and every
+    markdown mark written as a character reference, so it stays text both inside an HTML block
+    (where markdown is not read) and inside a paragraph with inline tags such as ``<small>``
+    (where it is: a backslash escape would show there, a raw mark would work); addresses
+    carry a word joiner; line breaks become ``<br>`` (a blank line would end an HTML block)."""
+    text = _ADDRESS_STARTS.sub(r"\1" + WORD_JOINER, str(value))
+    return _LINE_BREAKS.sub("<br>", _HTML_SPECIAL.sub(_reference, text))
 
 
 def _escaped(params: Mapping[str, Any]) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from energy.savings import performance, renewables
 from energy.savings.compute import SavingsReport
 from ui.core import chart_view
 from ui.core.i18n import krw, number, t
+from ui.core.markup import t_md
 from ui.core.widgets import kpi_row
 
 
@@ -67,7 +68,7 @@ def figures(report: SavingsReport, programme_year: int | None) -> None:
         if carriers and total in ("saving_toe", "saving_tco2"):
             key = "savings.not_in_toe" if total == "saving_toe" else "savings.not_in_tco2"
             st.caption(t(key, carriers=", ".join(t(f"carrier.{c}") for c in carriers)))
-    st.caption(t("savings.factors_used", factors="; ".join(notes)))
+    st.caption(t_md("savings.factors_used", factors="; ".join(notes)))
     if programme_year:
         comparison = savings.compare_with_benchmark(report, programme_year)
         line = t(

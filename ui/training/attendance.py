@@ -15,6 +15,7 @@ from energy.training import pdf as training_pdf
 from energy.training.attendance import AttendanceSheet
 from ui.core.chrome import flash
 from ui.core.i18n import lang, t
+from ui.core.markup import t_md
 from ui.core.widgets import show_error
 
 
@@ -153,5 +154,5 @@ def walk_in_form(actor: Actor, sheet: AttendanceSheet) -> None:
             except EnergyError as exc:
                 show_error(exc)
             else:
-                flash(t("participants.added", name=added.name))
+                flash(t_md("participants.added", name=added.name))
                 st.rerun()

@@ -10,6 +10,7 @@ import streamlit as st
 from energy.training import calendar as training_calendar
 from energy.training.schedule import SessionInfo
 from ui.core.i18n import date, lang, t
+from ui.core.markup import md
 
 WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -25,13 +26,15 @@ def session_label(s: SessionInfo) -> str:
 
 def _card(s: SessionInfo, *, short: bool) -> None:
     title = s.module_code if short else s.title(lang())
-    line = f"**{s.local_start:%H:%M}** {title}"
+    line = f"**{s.local_start:%H:%M}** {md(title)}"
     if s.status == "cancelled":
         line = f"~~{line}~~ ({t('session_status.cancelled')})"
     with st.container(border=True):
         st.markdown(line)
         if not short:
-            st.caption(f"{s.villages_label(lang())}  \n{s.venue_name} · {s.trainer_name}")
+            st.caption(
+                f"{md(s.villages_label(lang()))}  \n{md(s.venue_name)} · {md(s.trainer_name)}"
+            )
 
 
 def week_view(sessions: list[SessionInfo], anchor: dt.date, today: dt.date) -> None:

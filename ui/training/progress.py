@@ -169,7 +169,7 @@ def participants_section(actor: Actor, village_code: str) -> None:
             except EnergyError as exc:
                 show_error(exc)
             else:
-                flash(t("participants.added", name=added.name))
+                flash(t_md("participants.added", name=added.name))
                 st.rerun()
     if people:
         # The person is chosen outside the form, so the role and "active" start from theirs
@@ -193,5 +193,5 @@ def participants_section(actor: Actor, village_code: str) -> None:
                 except EnergyError as exc:
                     show_error(exc)
                 else:
-                    flash(t("participants.saved", name=chosen.name))
+                    flash(t_md("participants.saved", name=chosen.name))
                     st.rerun()

@@ -14,6 +14,7 @@ from energy.training import curriculum, schedule
 from energy.training.schedule import ScheduleConflict, ScheduleResult, SessionFilter
 from ui.core.chrome import flash
 from ui.core.i18n import lang, t, today
+from ui.core.markup import t_md
 from ui.core.widgets import show_error
 from ui.training.calendar import session_label, sessions_table
 
@@ -214,5 +215,5 @@ def edit_forms(actor: Actor) -> None:
             except EnergyError as exc:
                 _show_conflict_or_error(exc)
             else:
-                flash(t("edit.added", session=session_label(added)))
+                flash(t_md("edit.added", session=session_label(added)))
                 st.rerun()

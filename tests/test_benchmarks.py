@@ -27,7 +27,7 @@ def test_the_hand_written_query_and_the_engine_agree(fresh_store: str) -> None:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
-def test_the_import_benchmark_compares_the_same_file_three_ways(
+def test_the_import_benchmark_compares_the_same_file_five_ways(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
 ) -> None:
     require(shutil.which("sqlite3") is not None, "the sqlite3 command-line shell is missing")
@@ -38,7 +38,10 @@ def test_the_import_benchmark_compares_the_same_file_three_ways(
     assert figures["rows"] == 2_880  # 20 households × 48 months × 3 carriers
     assert figures["ours_added"] == figures["rows"]
     assert figures["ours_peak_mb"] > 0 and figures["naive_peak_mb"] > 0
-    assert figures["floor_s"] > 0 and figures["naive_s"] > 0
+    assert figures["floor_s"] > 0 and figures["naive_s"] > 0 and figures["keyed_floor_s"] > 0
+    # A new village's first import registers every household of the file as it goes.
+    assert (figures["new_added"], figures["new_households"]) == (figures["rows"], 20)
+    assert figures["new_process_rate_vs_keyed_floor"] > 0
 
 
 @pytest.mark.slow

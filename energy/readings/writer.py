@@ -26,13 +26,15 @@ from itertools import chain, islice, repeat
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Table, and_, bindparam, update
+from sqlalchemy import Table, and_, bindparam, insert, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from energy.calc.metrics import month_from_index
 from energy.core.vocabulary import CARRIERS
 from energy.readings.report import ImportReport
+from energy.store.db import audit_created
+from energy.store.models.base import utcnow
 from energy.store.models.readings import Household, Reading, VillageSumsState
 from energy.store.models.villages import Village
 
@@ -320,19 +322,39 @@ def add_new_households(
             if number not in first_month or month < first_month[number]:
                 first_month[number] = month
     housing = village.housing_type if village.housing_type != "mixed" else "apartment"
-    added: dict[str, Household] = {}
+    now = utcnow()
+    rows: list[dict[str, Any]] = []
     for code in report.new_households:
         position = checked.index.get(code)
         joined = first_month.get(position) if position is not None else None
-        added[code] = Household(
-            village_id=village.id,
-            code=code,
-            housing_type=housing,
-            joined_on=month_from_index(joined) if joined is not None else today,
+        rows.append(
+            {
+                "village_id": village.id,
+                "code": code,
+                "housing_type": housing,
+                "floor_area_band": None,
+                "occupants": None,
+                "joined_on": month_from_index(joined) if joined is not None else today,
+                "left_on": None,
+                "created_at": now,
+            }
         )
-    # One flush for all of them: the ORM inserts them in batches and reads their ids back
-    # (RETURNING), and the audit writes one entry each in a single statement. A flush per
-    # household took two thirds of a new village's first import (issue 26).
-    session.add_all(added.values())
-    session.flush()
-    return {code: household.id for code, household in added.items()}
+    # In bulk, not through the ORM: it sends one INSERT per object when it must read each new
+    # id back (SQLite does not promise RETURNING's order), which took two thirds of a new
+    # village's first import (issue 26). The ids are read afterwards by code.
+    connection = session.connection()
+    connection.execute(insert(Household), rows)
+    ids: dict[str, int] = {}
+    codes = [row["code"] for row in rows]
+    for start in range(0, len(codes), 1000):
+        chunk = codes[start : start + 1000]
+        found = connection.execute(
+            select(Household.code, Household.id).where(
+                Household.village_id == village.id, Household.code.in_(chunk)
+            )
+        )
+        ids.update((code, household_id) for code, household_id in found)
+    for row in rows:
+        row["id"] = ids[row["code"]]
+    audit_created(session, Household, rows)
+    return ids

@@ -13,7 +13,7 @@ import itertools
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -295,6 +295,37 @@ def _audit_after_flush(session: Session, _flush_context: Any) -> None:
         add(obj, "delete", _row(obj, columns), None)
     if rows:
         session.connection().execute(insert(AuditEntry), rows)
+
+
+def audit_created(session: Session, model: Any, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Audit rows of ``model`` inserted in bulk, without the ORM (``rows`` with their ids): one
+    ``create`` entry each, as a flush of the same objects would have written."""
+    actor: Actor | None = session.info.get("actor")
+    if actor is None:
+        raise RuntimeError("a write without an actor cannot be audited")
+    if not rows or getattr(model, "__audit_skip__", False):
+        return
+    columns = [c.key for c in inspect(model).column_attrs]
+    redact = set(getattr(model, "__audit_redact__", ()))
+    key_attr = getattr(model, "__audit_key__", None) or "id"
+    now = utcnow()
+    session.connection().execute(
+        insert(AuditEntry),
+        [
+            {
+                "at": now,
+                "actor": actor.audit_name,
+                "action": "create",
+                "entity": model.__tablename__,
+                "entity_key": str(row[key_attr]),
+                "before": None,
+                "after": {
+                    c: ("[redacted]" if c in redact else _jsonable(row.get(c))) for c in columns
+                },
+            }
+            for row in rows
+        ],
+    )
 
 
 def record_action(

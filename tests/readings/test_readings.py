@@ -15,7 +15,7 @@ from energy.core.errors import AccessDenied
 from energy.readings.files import FileProblem, read_rows, template_csv, template_xlsx
 from energy.readings.imports import ImportRejected, check_readings, import_readings
 from energy.store import db
-from energy.store.models.readings import Reading, ReadingBatch
+from energy.store.models.readings import Household, Reading, ReadingBatch
 from energy.store.models.system import AuditEntry
 from energy.villages import households
 
@@ -214,6 +214,42 @@ def test_unknown_households_can_be_registered_by_the_import(village: str) -> Non
     assert (result.added, result.report.new_households) == (2, ["H-010"])
     listed = {h.code: h for h in households.list_households(CLI_ACTOR, "V-1", url=village)}
     assert listed["H-010"].joined_on == dt.date(2024, 6, 1)
+
+
+def test_households_registered_by_an_import_are_audited_like_one_added_by_hand(
+    village: str,
+) -> None:
+    """New households are written in bulk (issue 26); each still gets the audit entry an
+    ORM flush writes for a household added on its own: who, which row, every column."""
+    households.add_household(
+        CLI_ACTOR, "V-1", code="H-020", joined_on=dt.date(2024, 6, 1), url=village
+    )
+    data = b"household,month,carrier,value,unit\n" + b"".join(
+        f"H-{n:03d},2024-06,electricity,250,kWh\n".encode() for n in range(30, 33)
+    )
+    assert _import(village, data, register_households=True).report.new_households == [
+        "H-030", "H-031", "H-032",
+    ]  # fmt: skip
+    with db.session_for(CLI_ACTOR, url=village) as session:
+        entries = session.execute(
+            select(AuditEntry.actor, AuditEntry.action, AuditEntry.entity_key, AuditEntry.after)
+            .where(AuditEntry.entity == "households")
+            .order_by(AuditEntry.id)
+        ).all()
+        ids = {code: id_ for code, id_ in session.execute(select(Household.code, Household.id))}
+    by_hand, *bulk = entries[-4:]
+    assert by_hand.after["code"] == "H-020"
+    assert [(e.action, e.entity_key, e.after["code"]) for e in bulk] == [
+        ("create", str(ids[c]), c) for c in ("H-030", "H-031", "H-032")
+    ]
+    for entry in bulk:
+        assert entry.actor == by_hand.actor
+        assert set(entry.after) == set(by_hand.after)
+        assert entry.after["id"] == ids[entry.after["code"]]
+        assert (entry.after["joined_on"], entry.after["housing_type"]) == (
+            "2024-06-01",
+            "apartment",
+        )
 
 
 def test_a_value_far_outside_the_households_history_is_a_warning(village: str) -> None:

@@ -44,6 +44,10 @@ def test_staff_follow_the_pipeline_and_are_told_what_a_step_lacks(
         if o.legal_form == "cooperative"
     )
     go_to(page, "organisations", _heading("organisations", "ko"))
+    # The board's cards are drawn after its headings: wait for the forming group's card (a
+    # loaded machine once read the page between the two).
+    page.locator(MAIN).get_by_text(forming.name).first.wait_for(state="visible")
+    settle(page)
     main = page.locator(MAIN).inner_text()
     for stage in ("preparing", "founding_meeting", "approval", "registration", "founded"):
         assert _msg(f"phase.{stage}", "ko") in main

@@ -99,3 +99,30 @@ def test_the_server_refuses_another_sites_page(app_server: LiveServer) -> None:
         app_server.port, f"127.0.0.1:{app_server.port}", origin="https://evil.example"
     )
     assert status == 403
+
+
+@pytest.mark.parametrize(
+    ("name", "raw", "message"),
+    [
+        ("ENERGY_SESSION_IDLE_MINUTES", "0", "must be a positive number"),
+        ("ENERGY_SESSION_IDLE_MINUTES", "soon", "must be a number"),
+        ("ENERGY_SESSION_IDLE_MINUTES", "inf", "must be a positive number"),
+        ("ENERGY_TRUSTED_PROXIES", "-1", "must not be negative"),
+        ("ENERGY_SIGNUPS_PER_CLIENT_HOUR", "2.5", "must be a whole number"),
+    ],
+)
+def test_a_bad_setting_is_named_with_what_it_must_be(
+    monkeypatch: pytest.MonkeyPatch, name: str, raw: str, message: str
+) -> None:
+    from energy.core.config import get_settings
+
+    monkeypatch.setenv(name, raw)
+    with pytest.raises(ValueError, match=f"{name} {message}, got"):
+        get_settings()
+
+
+def test_the_idle_time_may_be_a_fraction_of_a_minute(monkeypatch: pytest.MonkeyPatch) -> None:
+    from energy.core.config import get_settings
+
+    monkeypatch.setenv("ENERGY_SESSION_IDLE_MINUTES", "0.25")
+    assert get_settings().session_idle_minutes == 0.25

@@ -55,10 +55,15 @@ def _folded(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold()
 
 
+def _squeezed(text: str) -> str:
+    """Folded, with only its letters and digits: "이지은 (에너지팀)" and "이지은(에너지팀)" meet."""
+    return "".join(ch for ch in _folded(text) if ch.isalnum())
+
+
 def imitates_staff(text: str) -> bool:
     """Whether a name reads like the city's staff or a staff role."""
     folded = _folded(text)
-    squeezed = "".join(ch for ch in folded if ch.isalnum())
+    squeezed = _squeezed(text)
     if any(word in squeezed for word in RESERVED_KOREAN):
         return True
     words = _WORD.findall(folded)
@@ -70,7 +75,7 @@ def imitates_staff(text: str) -> bool:
 
 def _staff_display_names(session: Session) -> set[str]:
     rows = session.scalars(select(User.display_name).where(User.role != "applicant"))
-    return {"".join(ch for ch in _folded(name) if ch.isalnum()) for name in rows}
+    return {_squeezed(name) for name in rows}
 
 
 def register_applicant(
@@ -112,8 +117,7 @@ def register_applicant(
         made = limits.counter(session, limits.signup_key(client), now, window_minutes=60)
         if made.count >= settings.signups_per_client_hour:
             raise InvalidInput("error.signup_limit", n=settings.signups_per_client_hour)
-        squeezed = "".join(ch for ch in _folded(display) if ch.isalnum())
-        if squeezed in _staff_display_names(session):
+        if _squeezed(display) in _staff_display_names(session):
             raise InvalidInput("error.signup_name_reserved", field="display_name")
         name = _free_name(session, chosen)
         session.info["actor"] = Actor(username=name, role="applicant")

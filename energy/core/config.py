@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
+T = TypeVar("T", int, float)
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DATA_DIR = PROJECT_ROOT / "data"
 DEFAULT_SQLITE_PATH = DATA_DIR / "energy.db"
@@ -44,30 +47,35 @@ class Settings:
         return self.database_url.startswith("sqlite")
 
 
-def _int_env(name: str, default: int) -> int:
+def _number_env(
+    name: str, default: T, parse: Callable[[str], T], kind: str, rule: str, ok: Callable[[T], bool]
+) -> T:
     raw = os.environ.get(name, "").strip()
     if not raw:
         return default
     try:
-        value = int(raw)
+        value = parse(raw)
     except ValueError as exc:
-        raise ValueError(f"{name} must be a whole number, got {raw!r}") from exc
-    if value < 0:
-        raise ValueError(f"{name} must not be negative, got {value}")
+        raise ValueError(f"{name} must be {kind}, got {raw!r}") from exc
+    if not ok(value):
+        raise ValueError(f"{name} {rule}, got {raw}")
     return value
+
+
+def _int_env(name: str, default: int) -> int:
+    return _number_env(name, default, int, "a whole number", "must not be negative", _not_negative)
 
 
 def _positive_float_env(name: str, default: float) -> float:
-    raw = os.environ.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        value = float(raw)
-    except ValueError as exc:
-        raise ValueError(f"{name} must be a number, got {raw!r}") from exc
-    if not value > 0 or value == float("inf"):
-        raise ValueError(f"{name} must be a positive number, got {raw}")
-    return value
+    return _number_env(name, default, float, "a number", "must be a positive number", _positive)
+
+
+def _not_negative(value: int) -> bool:
+    return value >= 0
+
+
+def _positive(value: float) -> bool:
+    return 0 < value < float("inf")
 
 
 def default_database_url() -> str:

@@ -235,8 +235,34 @@ def _jsonable(value: Any) -> Any:
 
 
 def _row(obj: Any, columns: list[str]) -> dict[str, Any]:
-    redact = set(getattr(obj, "__audit_redact__", ()))
-    return {c: ("[redacted]" if c in redact else _jsonable(getattr(obj, c))) for c in columns}
+    return _audited_values(obj, {c: getattr(obj, c) for c in columns})
+
+
+def _audited_values(model: Any, values: Mapping[str, Any]) -> dict[str, Any]:
+    """``values`` as the audit log keeps them: JSON-ready, the model's secrets redacted."""
+    redact = set(getattr(model, "__audit_redact__", ()))
+    return {c: ("[redacted]" if c in redact else _jsonable(v)) for c, v in values.items()}
+
+
+def _audit_entry(
+    actor: Actor, at: dt.datetime, action: str, entity: str, key: str, before: Any, after: Any
+) -> dict[str, Any]:
+    return {
+        "at": at,
+        "actor": actor.audit_name,
+        "action": action,
+        "entity": entity,
+        "entity_key": key,
+        "before": before,
+        "after": after,
+    }
+
+
+def _auditing_actor(session: Session) -> Actor:
+    actor: Actor | None = session.info.get("actor")
+    if actor is None:
+        raise RuntimeError("a write without an actor cannot be audited")
+    return actor
 
 
 def _entity_key(obj: Any) -> str:
@@ -249,23 +275,13 @@ def _entity_key(obj: Any) -> str:
 
 @event.listens_for(AuditedSession, "after_flush")
 def _audit_after_flush(session: Session, _flush_context: Any) -> None:
-    actor: Actor | None = session.info.get("actor")
-    if actor is None:
-        raise RuntimeError("a write without an actor cannot be audited")
+    actor = _auditing_actor(session)
     now = utcnow()
     rows: list[dict[str, Any]] = []
 
     def add(obj: Any, action: str, before: Any, after: Any) -> None:
         rows.append(
-            {
-                "at": now,
-                "actor": actor.audit_name,
-                "action": action,
-                "entity": obj.__tablename__,
-                "entity_key": _entity_key(obj),
-                "before": before,
-                "after": after,
-            }
+            _audit_entry(actor, now, action, obj.__tablename__, _entity_key(obj), before, after)
         )
 
     for obj in session.new:
@@ -283,11 +299,9 @@ def _audit_after_flush(session: Session, _flush_context: Any) -> None:
             history = state.attrs[attr.key].history
             if history.has_changes():
                 changed.append(attr.key)
-                before[attr.key] = _jsonable(history.deleted[0]) if history.deleted else None
+                before[attr.key] = history.deleted[0] if history.deleted else None
         if changed:
-            redact = set(getattr(obj, "__audit_redact__", ()))
-            before = {k: ("[redacted]" if k in redact else v) for k, v in before.items()}
-            add(obj, "update", before, _row(obj, changed))
+            add(obj, "update", _audited_values(obj, before), _row(obj, changed))
     for obj in session.deleted:
         if getattr(obj, "__audit_skip__", False):
             continue
@@ -300,32 +314,22 @@ def _audit_after_flush(session: Session, _flush_context: Any) -> None:
 def audit_created(session: Session, model: Any, rows: Sequence[Mapping[str, Any]]) -> None:
     """Audit rows of ``model`` inserted in bulk, without the ORM (``rows`` with their ids): one
     ``create`` entry each, as a flush of the same objects would have written."""
-    actor: Actor | None = session.info.get("actor")
-    if actor is None:
-        raise RuntimeError("a write without an actor cannot be audited")
+    actor = _auditing_actor(session)
     if not rows or getattr(model, "__audit_skip__", False):
         return
     columns = [c.key for c in inspect(model).column_attrs]
-    redact = set(getattr(model, "__audit_redact__", ()))
     key_attr = getattr(model, "__audit_key__", None) or "id"
     now = utcnow()
     session.connection().execute(
         insert(AuditEntry),
         [
-            {
-                "at": now,
-                "actor": actor.audit_name,
-                "action": "create",
-                "entity": model.__tablename__,
-                "entity_key": str(row[key_attr]),
-                "before": None,
-                "after": {
-                    c: ("[redacted]" if c in redact else _jsonable(row.get(c))) for c in columns
-                },
-            }
+            _audit_entry(
+                actor, now, "create", model.__tablename__, str(row[key_attr]), None,
+                _audited_values(model, {c: row.get(c) for c in columns}),
+            )
             for row in rows
         ],
-    )
+    )  # fmt: skip
 
 
 def record_action(

@@ -10,8 +10,10 @@ from energy.accounts import users as accounts
 from energy.core.access import CLI_ACTOR
 from energy.core.errors import AccessDenied, AlreadyExists, InvalidInput
 from energy.core.i18n import translate
+from energy.core.vocabulary import FACTOR_BASES
 from energy.demo.load import DEMO_PASSWORD
 from energy.savings import factors
+from energy.store import db
 
 
 def test_the_published_factors_ship_with_the_store(fresh_store: str) -> None:
@@ -24,6 +26,39 @@ def test_the_published_factors_ship_with_the_store(fresh_store: str) -> None:
     assert late.value("electricity.co2") == 0.4173
     assert late.prices["electricity"].krw_per_unit > 0
     assert late.factors["electricity.co2"].source.startswith("2023 grid factor")
+
+
+def test_every_factor_row_says_its_basis_and_its_source(fresh_store: str) -> None:
+    rows = factors.list_factors(CLI_ACTOR, url=fresh_store)
+    assert {f.key for f in rows} == set(FACTOR_BASES)
+    for row in rows:
+        assert FACTOR_BASES[row.key] in row.basis.lower(), row
+        assert len(row.source) > 20, row
+    # Gas CO2 is on the net calorific value; bills and the TOE table on the gross one.
+    assert FACTOR_BASES["gas.co2"] == "net" and FACTOR_BASES["gas.mj_per_m3"] == "gross"
+    added = factors.add_factor(CLI_ACTOR, key="gas.co2", value=56.0, valid_from=dt.date(2030, 1, 1),
+                               basis="IPCC 2029", source="a later table", url=fresh_store)  # fmt: skip
+    assert added.basis == "net: IPCC 2029"
+
+
+def test_a_period_is_priced_with_the_factors_of_its_reporting_year(fresh_store: str) -> None:
+    """docs/factors.md: the year of the period's last month picks every factor, for the
+    whole period; a factor dated late in a year prices all of it."""
+    with db.session_for(CLI_ACTOR, url=fresh_store) as session:
+        picked = {
+            end: factors.factors_for_period(session, end).value("electricity.co2")
+            for end in (dt.date(2024, 12, 1), dt.date(2025, 1, 1), dt.date(2025, 11, 1),
+                        dt.date(2025, 12, 1), dt.date(2026, 6, 1))
+        }  # fmt: skip
+        assert picked == {
+            dt.date(2024, 12, 1): 0.4594,
+            dt.date(2025, 1, 1): 0.4173,
+            dt.date(2025, 11, 1): 0.4173,
+            dt.date(2025, 12, 1): 0.4173,
+            dt.date(2026, 6, 1): 0.4173,
+        }
+        gas_2022 = factors.factors_for_period(session, dt.date(2022, 7, 1))
+        assert (gas_2022.value("gas.mj_per_m3"), gas_2022.value("gas.net_mj_per_m3")) == (42.7, 38.5)
 
 
 def test_a_new_version_applies_from_its_date_and_keeps_the_old(fresh_store: str) -> None:

@@ -53,6 +53,8 @@ FACTORS = FactorSet(
             ("heat.toe", 0.086, "TOE/MWh"),
             ("electricity.co2", 0.4594, "tCO2eq/MWh"),
             ("gas.co2", 56.1, "tCO2/TJ"),
+            ("gas.mj_per_m3", 43.1, "MJ/Nm3"),
+            ("gas.net_mj_per_m3", 38.9, "MJ/Nm3"),
         ]
     },
     prices={
@@ -230,7 +232,10 @@ def test_conversions_to_toe_co2_and_krw() -> None:
     assert metrics.to_toe("heat", 1000.0, FACTORS) == pytest.approx(0.086)  # 1 MWh
     assert metrics.to_toe("water", 1000.0, FACTORS) is None
     assert metrics.to_tco2("electricity", 1000.0, FACTORS) == pytest.approx(0.4594)
-    assert metrics.to_tco2("gas", 1_000_000.0, FACTORS) == pytest.approx(56.1)  # 1 TJ
+    # 1 TJ gross is 38.9/43.1 TJ net, priced at the IPCC's 56.1 tCO2 per net TJ.
+    assert metrics.to_tco2("gas", 1_000_000.0, FACTORS) == pytest.approx(56.1 * 38.9 / 43.1)
+    # DOMAIN.md's hand computation: 100 Nm3 = 4,310 MJ gross = 3,890 MJ net = 218 kgCO2.
+    assert metrics.to_tco2("gas", 4310.0, FACTORS) == pytest.approx(0.218229, abs=1e-6)
     assert metrics.to_tco2("heat", 1000.0, FACTORS) is None
     assert metrics.to_krw("gas", 100.0, FACTORS) == pytest.approx(2230.0)
     assert metrics.round_krw(2.5) == 3 and metrics.round_krw(-2.5) == -3
@@ -252,13 +257,14 @@ def test_totals_convert_each_carrier_and_say_what_they_leave_out() -> None:
     totals = metrics.saving_totals(results, FACTORS)
     # 0.12 MWh x 0.229 + 0.25 GJ x 0.023884 + 0.05 MWh x 0.086
     assert totals.saving_toe == pytest.approx(0.02748 + 0.005971 + 0.0043)
-    # 0.12 MWh x 0.4594 + 0.00025 TJ x 56.1; heat and water have no CO2 factor.
-    assert totals.saving_tco2 == pytest.approx(0.055128 + 0.014025)
+    # 0.12 MWh x 0.4594 + 0.00025 TJ gross x 38.9/43.1 x 56.1; heat and water have none.
+    assert totals.saving_tco2 == pytest.approx(0.055128 + 0.00025 * 38.9 / 43.1 * 56.1)
     # 120 x 130 + 250 x 22.3 + 2 x 1100 + 50 x 95
     assert totals.saving_krw == 15600 + 5575 + 2200 + 4750
     assert totals.not_converted == {"saving_toe": ("water",), "saving_tco2": ("water", "heat")}
     assert [f.key for f in totals.factors] == [
-        "electricity.co2", "electricity.toe", "gas.co2", "gas.toe", "heat.toe",
+        "electricity.co2", "electricity.toe", "gas.co2", "gas.mj_per_m3", "gas.net_mj_per_m3",
+        "gas.toe", "heat.toe",
     ]  # fmt: skip
     assert totals.missing == ()
 

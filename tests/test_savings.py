@@ -146,14 +146,17 @@ def test_eco_mileage_for_a_village(two_villages: str) -> None:
     assert report.carrier("gas").saving_pct == pytest.approx(0.1)
     assert report.carrier("water").saving_pct is None
     assert report.carrier("water").coverage == 0.0
-    # 0.12 MWh x 0.229 + 0.25 GJ x 0.023884; 0.12 x 0.4594 + 0.00025 TJ x 56.1; 120x130 + 250x22.3
+    # 0.12 MWh x 0.229 + 0.25 GJ x 0.023884; 0.12 x 0.4594 + 0.00025 TJ (gross) x 38.5/42.7
+    # (net/gross, 2023 table) x 56.1 (IPCC, net); 120x130 + 250x22.3
     assert report.saving_toe == pytest.approx(0.033451)
-    assert report.saving_tco2 == pytest.approx(0.069153)
+    assert report.saving_tco2 == pytest.approx(0.055128 + 0.00025 * 38.9 / 43.1 * 56.1)
     assert report.saving_krw == 21175
     assert factor_keys(report) == [
         ("electricity.co2", 0.4594, D(2012, 1, 1)),
         ("electricity.toe", 0.229, D(2012, 1, 1)),
         ("gas.co2", 56.1, D(2012, 1, 1)),
+        ("gas.mj_per_m3", 43.1, D(2023, 1, 1)),
+        ("gas.net_mj_per_m3", 38.9, D(2023, 1, 1)),
         ("gas.toe", 0.023884, D(2012, 1, 1)),
     ]
 
@@ -173,7 +176,8 @@ def test_baseline_year_for_a_village(two_villages: str) -> None:
     assert report.carrier("electricity").saving_pct == pytest.approx(0.05)
     assert report.carrier("gas").saving_pct == pytest.approx(50 / 3800)
     assert report.saving_toe == pytest.approx(0.00687 + 0.0011942)
-    assert report.saving_tco2 == pytest.approx(0.013782 + 0.002805)
+    # 50 MJ gross x 38.9/43.1 (net) x 56.1 tCO2/TJ
+    assert report.saving_tco2 == pytest.approx(0.013782 + 0.00005 * 38.9 / 43.1 * 56.1)
     assert report.saving_krw == 3900 + 1115
 
 
@@ -198,7 +202,7 @@ def test_the_programme_adds_every_village_and_leaves_heat_out_of_tco2(two_villag
         "heat": (400.0, 350.0, 50.0, 1, 2),  # (500+300)/2 vs 350
     }
     assert report.saving_toe == pytest.approx(0.02977 + 0.005971 + 0.0043)
-    assert report.saving_tco2 == pytest.approx(0.059722 + 0.014025)  # no heat
+    assert report.saving_tco2 == pytest.approx(0.059722 + 0.00025 * 38.9 / 43.1 * 56.1)  # no heat
     assert report.not_converted["saving_tco2"] == ("heat",)
     assert report.saving_krw == 16900 + 5575 + 4750
     assert "heat.toe" in [f.key for f in report.factors]
@@ -227,17 +231,23 @@ def test_a_new_grid_factor_is_never_a_saving(fresh_store: str) -> None:
     insert_readings(
         fresh_store, "GRID-01", [("H-1", "electricity", f"{m:%Y-%m}", 300) for m in months]
     )
-    # The grid factor changed on 2025-03-01 (0.4594 -> 0.4541): both sides use 0.4541.
+    # The grid factor changed twice in 2025 (0.4594 -> 0.4541 on 03-01 -> 0.4173 on 12-01).
+    # The reporting year's factor (the latest dated in 2025) prices any period ending in 2025
+    # on both sides, whether or not December is in it (docs/factors.md).
     report = savings.compute_savings(
         CLI_ACTOR, village="GRID-01", start=D(2025, 3, 1), end=D(2025, 4, 1), url=fresh_store
     )
     assert carriers(report)["electricity"] == (600.0, 600.0, 0.0, 2, 2)
     assert report.saving_tco2 == 0.0
-    assert ("electricity.co2", 0.4541, D(2025, 3, 1)) in factor_keys(report)
-    december = savings.compute_savings(
-        CLI_ACTOR, village="GRID-01", start=D(2025, 12, 1), end=D(2025, 12, 1), url=fresh_store
-    )
-    assert ("electricity.co2", 0.4173, D(2025, 12, 1)) in factor_keys(december)
+    assert ("electricity.co2", 0.4173, D(2025, 12, 1)) in factor_keys(report)
+    to_november, to_december = (
+        savings.compute_savings(
+            CLI_ACTOR, village="GRID-01", start=D(2025, 1, 1), end=D(2025, month, 1),
+            url=fresh_store,
+        )
+        for month in (11, 12)
+    )  # fmt: skip
+    assert factor_keys(to_november) == factor_keys(to_december) == factor_keys(report)
 
 
 def test_as_json_is_the_contract(two_villages: str) -> None:
@@ -274,12 +284,14 @@ EXPECTED_JSON = {
             "unit": "kWh", "coverage": 0.0, "cells": 0, "expected_cells": 0,
         },
     },
-    "total": {"saving_toe": 0.033451, "saving_tco2": 0.069153, "saving_krw": 21175},
+    "total": {"saving_toe": 0.033451, "saving_tco2": 0.067786, "saving_krw": 21175},
 }  # fmt: skip
 EXPECTED_FACTORS = [
     ("electricity.co2", 0.4594, "2012-01-01"),
     ("electricity.toe", 0.229, "2012-01-01"),
     ("gas.co2", 56.1, "2012-01-01"),
+    ("gas.mj_per_m3", 43.1, "2023-01-01"),
+    ("gas.net_mj_per_m3", 38.9, "2023-01-01"),
     ("gas.toe", 0.023884, "2012-01-01"),
 ]
 

@@ -63,9 +63,15 @@ TOE_FACTORS: dict[str, tuple[str, float]] = {
 }
 CO2_FACTORS: dict[str, tuple[str, float]] = {
     "electricity": ("electricity.co2", 1e-3),  # tCO2eq/MWh
-    "gas": ("gas.co2", 1e-6),  # tCO2/TJ
-    # District heating has no published factor in our table: it is left out of tCO2.
+    "gas": ("gas.co2", 1e-6),  # tCO2/TJ on the NET calorific value: see GAS_NET_TO_GROSS
+    # District heating has no factor in our table: it is left out of tCO2, and every figure
+    # that shows tCO2 says so (see SavingTotals.not_converted).
 }
+# The IPCC's 56.1 tCO2/TJ for natural gas counts the gas's NET calorific value; Korean gas
+# bills count GROSS MJ. A billed (gross) MJ is therefore first turned into net MJ by the
+# ratio of the two calorific values of one table (Energy Act: 38.9 / 43.1 MJ/Nm3), then
+# priced: 100 Nm3 = 4,310 MJ gross = 3,890 MJ net = 0.218 tCO2 (not 0.242).
+GAS_NET_TO_GROSS: tuple[str, str] = ("gas.net_mj_per_m3", "gas.mj_per_m3")
 
 CELL_COLUMNS = ["household_id", "carrier", "month", "baseline", "actual"]
 ROUND_COLUMNS = [
@@ -332,14 +338,38 @@ def summarise_cells(
 # --- conversions ----------------------------------------------------------------------------
 
 
-def _convert(
-    table: Mapping[str, tuple[str, float]], carrier: str, quantity: float, factors: FactorSet
-) -> float | None:
+def _scale(
+    table: Mapping[str, tuple[str, float]], carrier: str, factors: FactorSet
+) -> tuple[float, tuple[str, ...]] | None:
+    """What one unit (canonical) of ``carrier`` is worth in ``table``'s unit, and the factor
+    keys that made it; ``None`` when the carrier has no entry. A missing factor is named
+    (the value is then NaN)."""
     entry = table.get(carrier)
     if entry is None:
         return None
-    value = factors.value(entry[0])
-    return None if value is None else quantity * entry[1] * value
+    key, scale = entry
+    keys: tuple[str, ...] = (key,)
+    if table is CO2_FACTORS and carrier == "gas":
+        keys = (key, *GAS_NET_TO_GROSS)  # the factor counts net MJ; the bills count gross
+    values = [factors.value(k) for k in keys]
+    if any(v is None for v in values):
+        return float("nan"), tuple(k for k, v in zip(keys, values, strict=True) if v is None)
+    factor, *ratio = values
+    assert factor is not None
+    if ratio:
+        net, gross = ratio
+        assert net is not None and gross is not None
+        scale *= net / gross
+    return scale * factor, keys
+
+
+def _convert(
+    table: Mapping[str, tuple[str, float]], carrier: str, quantity: float, factors: FactorSet
+) -> float | None:
+    found = _scale(table, carrier, factors)
+    if found is None or found[0] != found[0]:  # no entry, or a factor missing (NaN)
+        return None
+    return quantity * found[0]
 
 
 def to_toe(carrier: str, quantity: float, factors: FactorSet) -> float | None:
@@ -348,7 +378,8 @@ def to_toe(carrier: str, quantity: float, factors: FactorSet) -> float | None:
 
 
 def to_tco2(carrier: str, quantity: float, factors: FactorSet) -> float | None:
-    """tCO2 of ``quantity``; ``None`` for heat and water (no factor) or a missing factor."""
+    """tCO2 of ``quantity``; ``None`` for heat and water (no factor) or a missing factor.
+    Gas is priced on the net calorific value its factor was made for (GAS_NET_TO_GROSS)."""
     return _convert(CO2_FACTORS, carrier, quantity, factors)
 
 
@@ -397,16 +428,16 @@ def saving_totals(results: Sequence[CarrierSaving], factors: FactorSet) -> Savin
         parts: list[float] = []
         complete = True
         for carrier, saving in counted:
-            if carrier not in table:
+            found = _scale(table, carrier, factors)
+            if found is None:
                 continue
-            key, scale = table[carrier]
-            factor = factors.factors.get(key)
-            if factor is None:
-                missing.append(key)
+            scale, keys = found
+            if scale != scale:  # NaN: a factor the set lacks
+                missing.extend(keys)
                 complete = False
                 continue
-            used[key] = factor
-            parts.append(saving * scale * factor.value)
+            used.update((k, factors.factors[k]) for k in keys)
+            parts.append(saving * scale)
         return sum(parts) if parts and complete else None
 
     saving_toe = total(TOE_FACTORS)

@@ -24,7 +24,7 @@ from energy.core.access import Actor, require, require_village
 from energy.core.errors import InvalidInput, NotFound
 from energy.core.vocabulary import BUDGET_LINES, DECISIONS
 from energy.savings.compute import compute_savings
-from energy.savings.factors import factors_at
+from energy.savings.factors import factors_for_period
 from energy.store.db import session_for
 from energy.store.models.base import utcnow
 from energy.store.models.call import Application, Call, Grant, Instalment, SpendingLine
@@ -457,7 +457,7 @@ def renewal_record(actor: Actor, application_id: int, *, url: str | None = None)
         end = metrics.add_months(metrics.first_of_month(call.opens_on), -1)
         start = metrics.add_months(end, -11)
         # The factor set compute_savings prices the same period with (valid at its end).
-        factors = factors_at(session, metrics.last_day_of_month(end))
+        factors = factors_for_period(session, end)
     report = compute_savings(actor, village=code, start=start, end=end, url=url)
     energy = [c for c in report.carriers if c.carrier in metrics.TOE_FACTORS]
     counted = [c for c in energy if c.cells and c.baseline is not None and c.actual is not None]

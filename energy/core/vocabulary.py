@@ -103,3 +103,19 @@ TOPICS = (
 SESSION_STATUSES = ("scheduled", "cancelled")
 ATTENDANCE_STATUSES = ("present", "late", "excused", "absent")
 PARTICIPANT_ROLES = ("organiser", "resident")
+
+
+# What each conversion factor is measured on (energy.savings.factors.FACTOR_KEYS): gas in MJ
+# on bills and in the TOE table is GROSS calorific value; the IPCC's gas CO2 factor is on the
+# NET calorific value; electricity TOE and CO2 are on consumption, solar TOE on generation;
+# district heat TOE is on heat delivered.
+FACTOR_BASES: dict[str, str] = {
+    "electricity.toe": "consumption",
+    "solar.toe": "generation",
+    "gas.toe": "gross",
+    "gas.mj_per_m3": "gross",
+    "gas.net_mj_per_m3": "net",
+    "heat.toe": "delivered",
+    "electricity.co2": "consumption",
+    "gas.co2": "net",
+}

@@ -25,7 +25,7 @@ from energy.core.vocabulary import CANONICAL_UNITS, CARRIERS
 from energy.readings.files import Columns, RawRow, arrow_pool
 from energy.readings.report import CheckedRows, ImportReport, Issue
 from energy.readings.writer import CARRIER_INDEX
-from energy.savings.factors import factors_at
+from energy.savings.factors import factors_for_period
 from energy.villages.households import HOUSEHOLD_CODE_PATTERN
 
 try:  # pyarrow comes with Streamlit; a file is read as Columns only with it
@@ -35,7 +35,7 @@ except ImportError:  # pragma: no cover
     pa = pc = None
 
 # Units a person may type, per carrier, and the factor that brings them to the stored unit.
-# Gas in m³ needs the calorific value valid for that month (a versioned factor), see below.
+# Gas in m³ is turned into MJ with ONE calorific value for every month (see _calorific).
 UNIT_ALIASES: dict[str, dict[str, float | None]] = {
     "electricity": {"kwh": 1.0, "mwh": 1000.0, "wh": 0.001},
     "gas": {"mj": 1.0, "gj": 1000.0, "m3": None, "m³": None, "㎥": None, "nm3": None},
@@ -70,7 +70,7 @@ EARLIEST_MONTH = dt.date(2000, 1, 1)
 # No household uses more than this in a month in any carrier's unit (a typo guard).
 MAX_VALUE = 10_000_000.0
 CHUNK_ROWS = 5_000
-CALORIFIC = -1.0  # the unit scale of gas in m³: the month's calorific value
+CALORIFIC = -1.0  # the unit scale of gas in m³: the one calorific value of the import
 # A value the columns parse themselves: plain digits, at most 30 characters. Any other text
 # (signs, exponents, spaces, thousands separators, other digits) is judged row by row.
 PLAIN_DECIMAL = r"^[0-9]{1,15}(\.[0-9]{1,14})?$"
@@ -122,11 +122,17 @@ def _unit_scale(carrier: str, unit_text: str) -> float | None:
     return CALORIFIC if scale is None else scale
 
 
-def _calorific(session: Session, month: int, cache: dict[int, float]) -> float:
-    """Gas MJ per m³ valid in ``month`` (a versioned factor); 0.0 when none is set."""
-    if month not in cache:
-        cache[month] = factors_at(session, month_from_index(month)).value("gas.mj_per_m3") or 0.0
-    return cache[month]
+def _calorific(session: Session, this_month: dt.date, cache: dict[int, float]) -> float:
+    """Gas MJ per m³ for every m³ reading of an import, whatever its month; 0.0 when none is set.
+
+    One value for all months (docs/factors.md): a household that burns 100 m³ every month
+    shows no gas saving across a revision of the calorific table. It is the gross value of
+    the current reporting year (the latest published), the one today's MJ bills are made
+    with. Readings typed in m³ before a later revision keep the value they were stored with.
+    """
+    if 0 not in cache:
+        cache[0] = factors_for_period(session, this_month).value("gas.mj_per_m3") or 0.0
+    return cache[0]
 
 
 def _row_issues(
@@ -282,7 +288,7 @@ class RowCheck:
                 _row_issues(report, row, households, register_households, this_month)
                 continue
             if scale == CALORIFIC:
-                scale = _calorific(session, month, calorific)
+                scale = _calorific(session, this_month, calorific)
                 if not scale:
                     report.issues.append(Issue(line, "unit", "import.unit_unknown", {
                         "value": unit_text[:20], "carrier": "gas",
@@ -320,10 +326,8 @@ class RowCheck:
             & ~np.isnan(scale)
         )
         gas_m3 = np.flatnonzero(good & (scale == CALORIFIC))
-        if len(gas_m3):  # the calorific value of each row's month
-            months, inverse = np.unique(month[gas_m3], return_inverse=True)
-            per_month = [_calorific(self.session, m, self.calorific) for m in months.tolist()]
-            scale[gas_m3] = np.array(per_month)[inverse]
+        if len(gas_m3):  # one calorific value for every month
+            scale[gas_m3] = _calorific(self.session, self.this_month, self.calorific)
             good[gas_m3[scale[gas_m3] == 0.0]] = False
         before = len(checked)
         self.rows(row for i in np.flatnonzero(~good).tolist() if (row := block.row(i)) is not None)

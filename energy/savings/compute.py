@@ -28,7 +28,7 @@ from energy.calc.metrics import CONSUMING_CARRIERS, METHODS, CarrierSaving
 from energy.core.access import Actor, require, require_village
 from energy.core.errors import InvalidInput
 from energy.savings import village_sums
-from energy.savings.factors import factors_at
+from energy.savings.factors import factors_for_period
 from energy.savings.sql import RAW_SUMS, Sums, scope_households
 from energy.store import cache
 from energy.store.db import session_for
@@ -183,8 +183,9 @@ def compute_savings(
 
     Give at most one of ``village`` (a code), ``district`` (a name or code) or ``cohort``
     (a selection year); none means the whole programme. ``start`` and ``end`` stand for
-    their months. ONE factor set, valid on the last day of ``end``'s month, prices both the
-    baseline and the actual side.
+    their months. ONE factor set, that of the reporting year (the year of ``end``; see
+    :func:`energy.savings.factors.factors_for_period`), prices both the baseline and the
+    actual side.
     """
     if method not in METHODS:
         raise InvalidInput("error.savings_unknown_method", field="method", method=method)
@@ -215,7 +216,7 @@ def _compute(
     with session_for(actor, url=url) as session:
         expected = village_sums.expected_cells(session, scope.village_ids, start, end)
         sums = method_sums(method, session, scope.village_ids, start, end)
-        factors = factors_at(session, metrics.last_day_of_month(end))
+        factors = factors_for_period(session, end)
     results = []
     for carrier in CONSUMING_CARRIERS:
         baseline, actual, cells = sums.get((carrier,), (0.0, 0.0, 0))
@@ -255,7 +256,7 @@ def eco_mileage_rounds(
     Columns are :data:`energy.calc.metrics.ROUND_COLUMNS`; see
     :func:`energy.calc.metrics.eco_mileage_rounds` for how the reduction and the points are judged.
     A village's readings for three years are fetched and matched in pandas (memoised until
-    the data changes). Each round is priced with the factors valid at its end.
+    the data changes). Both rounds are priced with the factors of ``year`` (docs/factors.md).
     """
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise InvalidInput(
@@ -284,7 +285,7 @@ def eco_mileage_rounds(
                 .all()
             ]
             factors: dict[int, FactorSet] = {
-                number: factors_at(session, metrics.last_day_of_month(dt.date(year, month_to, 1)))
+                number: factors_for_period(session, dt.date(year, month_to, 1))
                 for number, _, month_to in metrics.ROUNDS
             }
         readings = pd.DataFrame(rows, columns=["household_id", "carrier", "month", "value"])

@@ -1,7 +1,11 @@
-"""Conversion factors and tariffs: versioned tables with a source and a valid-from date.
+"""Conversion factors and tariffs: versioned tables with a source, a basis and a date.
 
-A comparison (baseline against actual) always uses ONE factor for both sides, the one valid
-at the comparison's reference date, so that a new grid factor never shows up as a saving.
+The rule that picks a factor (docs/factors.md): a figure over any period is priced with the
+factors of its **reporting year**, the calendar year of the period's last month: of each
+factor, the latest version dated in or before that year (:func:`factors_for_period`). One
+set prices both sides of a comparison (baseline and actual), so a new grid factor or a new
+calorific value never shows up as a saving, and a year's figure never changes because one
+of its months crosses a factor's date.
 """
 
 from __future__ import annotations
@@ -14,20 +18,23 @@ from sqlalchemy.orm import Session
 from energy.calc.factor_set import Factor, FactorSet, Price
 from energy.core.access import Actor, require
 from energy.core.errors import AlreadyExists, InvalidInput
-from energy.core.vocabulary import CANONICAL_UNITS, CARRIERS
+from energy.core.vocabulary import CANONICAL_UNITS, CARRIERS, FACTOR_BASES
 from energy.store.db import session_for
 from energy.store.models.factors import ConversionFactor, Tariff
 
-# The factor keys the savings figures need, and the unit each is published in.
+# The factor keys the savings figures need, and the unit each is published in. What each
+# key's value is measured on (its basis) is FACTOR_BASES in the vocabulary.
 FACTOR_KEYS: dict[str, str] = {
     "electricity.toe": "TOE/MWh",
     "solar.toe": "TOE/MWh",
     "gas.toe": "TOE/GJ",
     "gas.mj_per_m3": "MJ/Nm3",
+    "gas.net_mj_per_m3": "MJ/Nm3",
     "heat.toe": "TOE/MWh",
     "electricity.co2": "tCO2eq/MWh",
     "gas.co2": "tCO2/TJ",
 }
+assert set(FACTOR_KEYS) == set(FACTOR_BASES)
 
 
 def factors_at(session: Session, as_of: dt.date) -> FactorSet:
@@ -49,6 +56,23 @@ def factors_at(session: Session, as_of: dt.date) -> FactorSet:
             tariff.carrier, tariff.krw_per_unit, tariff.unit, tariff.valid_from, tariff.source
         )
     return FactorSet(as_of, factors, prices)
+
+
+def reporting_year_end(end: dt.date) -> dt.date:
+    """The last day of the reporting year of a period whose last month is ``end``'s."""
+    return dt.date(end.year, 12, 31)
+
+
+def factors_for_period(session: Session, end: dt.date) -> FactorSet:
+    """The factors that price a figure over a period ending in ``end``'s month.
+
+    The rule (docs/factors.md): the factors of the reporting year (the year of the period's
+    last month) apply to the whole period: of each factor the latest version whose date is
+    in or before that year. January to November and January to December of one year are
+    therefore priced alike, and a factor published late in a year (Korea's grid factor
+    of 2025-12) prices that whole year.
+    """
+    return factors_at(session, reporting_year_end(end))
 
 
 def load_factors(actor: Actor, as_of: dt.date, *, url: str | None = None) -> FactorSet:
@@ -97,11 +121,14 @@ def add_factor(
         )
         if exists is not None:
             raise AlreadyExists("error.factor_exists", field="valid_from", key=key)
+        # Every row says what it is measured on: the key's basis leads unless the text names it.
+        said = basis.strip()
+        kind = FACTOR_BASES[key]
         row = ConversionFactor(
             key=key,
             value=float(value),
             unit=FACTOR_KEYS[key],
-            basis=basis.strip() or "-",
+            basis=said if kind in said.lower() else f"{kind}: {said}".rstrip(": "),
             valid_from=valid_from,
             source=source.strip(),
         )

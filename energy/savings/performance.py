@@ -20,7 +20,7 @@ from energy.core.access import Actor, require, require_village
 from energy.core.errors import InvalidInput
 from energy.savings import village_sums
 from energy.savings.compute import BENCHMARKS, method_sums
-from energy.savings.factors import factors_at
+from energy.savings.factors import factors_for_period
 from energy.savings.freshness import Sums
 from energy.store import cache
 from energy.store.db import session_for
@@ -159,7 +159,7 @@ def _village_league(
         ids = [v[0] for v in villages]
         sums = _frame(_sums(session, None, start, end, method, ("village",)), ("village",))
         counts = village_sums.households_taking_part(session, ids, start, end)
-        factors = factors_at(session, metrics.last_day_of_month(end))
+        factors = factors_for_period(session, end)
     sums = _toe(sums, factors)
     # One pass over the sums, then a dictionary look-up per village (filtering the frame per
     # village made the table cost villages × rows: 6 s for 195 villages).
@@ -255,7 +255,7 @@ def _cohort_curves(
             _sums(session, None, start, end, method, ("village", "year")),
             ("village", "year"),
         )
-        factors = factors_at(session, metrics.last_day_of_month(end))
+        factors = factors_for_period(session, end)
     frame = _toe(frame[frame["carrier"].isin(TOE_CARRIERS)], factors)
     if frame.empty:
         return pd.DataFrame(columns=["cohort", "year_in_programme", "saving_pct", "villages"])

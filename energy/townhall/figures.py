@@ -37,7 +37,7 @@ from energy.calc.metrics import CarrierSaving
 from energy.core.access import Actor
 from energy.savings import household_years
 from energy.savings.compute import BENCHMARKS, SavingsReport, compute_savings, eco_mileage_sums
-from energy.savings.factors import factors_at
+from energy.savings.factors import factors_for_period, reporting_year_end
 from energy.savings.renewables import KWH_PER_W_MONTH
 from energy.store.db import session_for
 from energy.store.models.readings import GenerationUnit, Household
@@ -237,7 +237,7 @@ def savings_by_programme_year(
 ) -> ProgrammeYearSlide:
     def compute(scope: Scope, _today: dt.date) -> ProgrammeYearSlide:
         info = scope.info
-        as_of = metrics.last_day_of_month(info.end)
+        as_of = reporting_year_end(info.end)
         with session_for(actor, url=url) as session:
             cohorts = dict(
                 session.execute(
@@ -251,7 +251,7 @@ def savings_by_programme_year(
                 if scope.village_ids
                 else {}
             )
-            factors = factors_at(session, as_of)
+            factors = factors_for_period(session, info.end)
         stage_of = {vid: stage_in(info.year, cohort) for vid, cohort in cohorts.items()}
         stages = []
         for stage in STAGES:

@@ -42,7 +42,7 @@ except EnergyError as exc:
     st.stop()
 
 st.subheader(t("results.programme", start=f"{start:%Y-%m}", end=f"{end:%Y-%m}"))
-panels.figures(report, None)
+panels.figures(report)
 
 league_tab, map_tab, cohort_tab = st.tabs(
     [t("results.league"), t("results.map"), t("results.cohorts")]
@@ -63,9 +63,6 @@ with league_tab:
             ],
             t("carrier.electricity"): [
                 panels.pct(v if pd.notna(v) else None) for v in league["electricity_pct"]
-            ],
-            t("results.benchmark"): [
-                panels.pct(v if pd.notna(v) else None) for v in league["benchmark_pct"]
             ],
             t("results.cells"): league["electricity_cells"],
         }

@@ -45,7 +45,7 @@ st.subheader(
         end=f"{end:%Y-%m}",
     )
 )
-panels.figures(report, None if village.graduated else village.programme_year)
+panels.figures(report)
 
 chart_tab, households_tab, solar_tab, rounds_tab = st.tabs(
     [

@@ -58,7 +58,10 @@ def test_a_period_is_priced_with_the_factors_of_its_reporting_year(fresh_store: 
             dt.date(2026, 6, 1): 0.4173,
         }
         gas_2022 = factors.factors_for_period(session, dt.date(2022, 7, 1))
-        assert (gas_2022.value("gas.mj_per_m3"), gas_2022.value("gas.net_mj_per_m3")) == (42.7, 38.5)
+        assert (gas_2022.value("gas.mj_per_m3"), gas_2022.value("gas.net_mj_per_m3")) == (
+            42.7,
+            38.5,
+        )
 
 
 def test_a_new_version_applies_from_its_date_and_keeps_the_old(fresh_store: str) -> None:

@@ -411,6 +411,18 @@ class SavingTotals:
     factors: tuple[Factor, ...]
     not_converted: dict[str, tuple[str, ...]] = field(default_factory=dict)
     missing: tuple[str, ...] = ()
+    # Per carrier with counted cells: its share of each total (None: not converted, or the
+    # factor is missing), so that a headline over all carriers can show what made it.
+    by_carrier: dict[str, CarrierTotals] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CarrierTotals:
+    """One carrier's saving in TOE, tCO2 and KRW (unrounded), with the same factor set."""
+
+    toe: float | None
+    tco2: float | None
+    krw: float | None
 
 
 def saving_totals(results: Sequence[CarrierSaving], factors: FactorSet) -> SavingTotals:
@@ -424,8 +436,8 @@ def saving_totals(results: Sequence[CarrierSaving], factors: FactorSet) -> Savin
     used: dict[str, Factor] = {}
     missing: list[str] = []
 
-    def total(table: Mapping[str, tuple[str, float]]) -> float | None:
-        parts: list[float] = []
+    def total(table: Mapping[str, tuple[str, float]]) -> tuple[float | None, dict[str, float]]:
+        parts: dict[str, float] = {}
         complete = True
         for carrier, saving in counted:
             found = _scale(table, carrier, factors)
@@ -437,12 +449,12 @@ def saving_totals(results: Sequence[CarrierSaving], factors: FactorSet) -> Savin
                 complete = False
                 continue
             used.update((k, factors.factors[k]) for k in keys)
-            parts.append(saving * scale)
-        return sum(parts) if parts and complete else None
+            parts[carrier] = saving * scale
+        return (sum(parts.values()) if parts and complete else None), parts
 
-    saving_toe = total(TOE_FACTORS)
-    saving_tco2 = total(CO2_FACTORS)
-    money: list[float] = []
+    saving_toe, toe_parts = total(TOE_FACTORS)
+    saving_tco2, co2_parts = total(CO2_FACTORS)
+    money: dict[str, float] = {}
     priced = True
     for carrier, saving in counted:
         price = factors.prices.get(carrier)
@@ -450,17 +462,20 @@ def saving_totals(results: Sequence[CarrierSaving], factors: FactorSet) -> Savin
             missing.append(f"tariff.{carrier}")
             priced = False
         else:
-            money.append(saving * price.krw_per_unit)
+            money[carrier] = saving * price.krw_per_unit
     return SavingTotals(
         saving_toe=saving_toe,
         saving_tco2=saving_tco2,
-        saving_krw=round_krw(sum(money)) if money and priced else None,
+        saving_krw=round_krw(sum(money.values())) if money and priced else None,
         factors=tuple(used[k] for k in sorted(used)),
         not_converted={
             "saving_toe": tuple(c for c, _ in counted if c not in TOE_FACTORS),
             "saving_tco2": tuple(c for c, _ in counted if c not in CO2_FACTORS),
         },
         missing=tuple(sorted(set(missing))),
+        by_carrier={
+            c: CarrierTotals(toe_parts.get(c), co2_parts.get(c), money.get(c)) for c, _ in counted
+        },
     )
 
 

@@ -126,6 +126,49 @@ def programme_year_chart(
     return chart
 
 
+def carrier_breakdown_chart(carriers: pd.DataFrame, *, x_title: str) -> alt.LayerChart:
+    """What each carrier saved, side by side: a bar of its saving in per cent of its
+    baseline, and beside it the amount in its own unit with its share of the money and CO2.
+
+    ``carriers`` has ``label`` (the carrier, translated, in order), ``pct`` (a fraction;
+    negative when more was used) and ``text`` (the amounts, already formatted).
+    """
+    frame = carriers.assign(direction=[p >= 0 for p in carriers["pct"]])
+    # Room right of the longest bar for its amounts (about as wide again as the bar).
+    high = max([*frame["pct"], 0.0]) or 0.05
+    low = min([*frame["pct"], 0.0])
+    domain = [low * 1.15, high * 2.3]
+    base = alt.Chart(frame).encode(
+        y=alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelLimit=220)),
+        x=alt.X(
+            "pct:Q",
+            title=x_title,
+            scale=alt.Scale(domain=domain, nice=False),
+            axis=alt.Axis(format="%", tickCount=5),
+        ),
+    )
+    bars = base.mark_bar(cornerRadiusEnd=3, height=44).encode(
+        color=alt.Color(
+            "direction:N",
+            scale=alt.Scale(domain=[True, False], range=[GREEN, GREY]),
+            legend=None,
+        ),
+        tooltip=[
+            alt.Tooltip("label:N", title=" "),
+            alt.Tooltip("pct:Q", title=x_title, format=".1%"),
+            alt.Tooltip("text:N", title=" "),
+        ],
+    )
+    # The amounts sit to the right of the bar's end, or of the zero line when it goes below.
+    values = (
+        base.mark_text(align="left", dx=10, fontSize=LABEL_SIZE - 4, color=INK)
+        .encode(x=alt.X("label_x:Q"), text=alt.Text("text:N"))
+        .transform_calculate(label_x="max(datum.pct, 0)")
+    )
+    chart: alt.LayerChart = _readable((bars + values).properties(height=90 * max(len(frame), 1)))
+    return chart
+
+
 def generation_chart(monthly: pd.DataFrame, *, x_title: str, y_title: str) -> alt.LayerChart:
     """Renewable generation per month: one series, each bar labelled with its kWh.
 

@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 from sqlalchemy.orm import Session
 
-from energy.calc.metrics import month_from_index, month_index
+from energy.calc.metrics import month_index
 from energy.core.vocabulary import CANONICAL_UNITS, CARRIERS
 from energy.readings.files import Columns, RawRow, arrow_pool
 from energy.readings.report import CheckedRows, ImportReport, Issue

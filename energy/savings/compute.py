@@ -27,6 +27,7 @@ from energy.calc.factor_set import Factor, FactorSet
 from energy.calc.metrics import CONSUMING_CARRIERS, METHODS, CarrierSaving
 from energy.core.access import Actor, require, require_village
 from energy.core.errors import InvalidInput
+from energy.core.i18n import format_percent, translate
 from energy.savings import village_sums
 from energy.savings.factors import factors_for_period
 from energy.savings.sql import RAW_SUMS, Sums, scope_households
@@ -66,6 +67,7 @@ class SavingsReport:
     factors: tuple[Factor, ...]
     not_converted: dict[str, tuple[str, ...]] = field(default_factory=dict)
     missing_factors: tuple[str, ...] = ()
+    by_carrier: dict[str, metrics.CarrierTotals] = field(default_factory=dict)
 
     def carrier(self, name: str) -> CarrierSaving:
         return next(c for c in self.carriers if c.carrier == name)
@@ -75,7 +77,9 @@ class SavingsReport:
 
         ``scope`` is ``village:<code>``, ``district:<English name>``, ``cohort:<year>`` or
         ``programme``. ``carriers`` always holds electricity, gas, water and heat, in that
-        order (solar is generation, never a saving). Quantities are in ``unit``, rounded to
+        order (solar is generation, never a saving), each with its part of the totals
+        (``saving_toe``, ``saving_tco2``, ``saving_krw``: ``null`` where that carrier is not
+        converted or has no counted cell). Quantities are in ``unit``, rounded to
         0.001; ``saving_pct`` and ``coverage`` are fractions rounded to 1e-6; a figure with
         no counted cell is ``null``. ``factors`` are the ones that priced a total.
         """
@@ -94,6 +98,7 @@ class SavingsReport:
                     "coverage": round(c.coverage, 6),
                     "cells": c.cells,
                     "expected_cells": c.expected_cells,
+                    **self._converted(c.carrier),
                 }
                 for c in self.carriers
             },
@@ -103,6 +108,15 @@ class SavingsReport:
                 "saving_krw": self.saving_krw,
             },
             "factors": [f.as_json() for f in self.factors],
+        }
+
+    def _converted(self, carrier: str) -> dict[str, float | int | None]:
+        """A carrier's part of the totals (``null`` where it is not converted)."""
+        part = self.by_carrier.get(carrier)
+        return {
+            "saving_toe": _round(part.toe if part else None, 6),
+            "saving_tco2": _round(part.tco2 if part else None, 6),
+            "saving_krw": None if part is None or part.krw is None else metrics.round_krw(part.krw),
         }
 
 
@@ -242,6 +256,7 @@ def _compute(
         factors=totals.factors,
         not_converted=totals.not_converted,
         missing_factors=totals.missing,
+        by_carrier=totals.by_carrier,
     )
 
 
@@ -302,59 +317,33 @@ def eco_mileage_rounds(
 
 
 @dataclass(frozen=True)
-class Benchmark:
-    """A published electricity saving that a village's own figure can be set beside."""
+class PublishedFigure:
+    """A saving Seoul published, with what it covers (DOMAIN.md, "The lifecycle of a village").
 
-    programme_year: int
+    ``key`` is the message that names its scope and year for a reader. None of them is like
+    for like with one village's or one programme year's figure (4.2% and 7.2% are averages
+    of ALL villages in 2015 and 2016; the 15% of third-year villages has no year), so no
+    screen sets a village's figure against them or says "above" or "below" them: they are
+    listed as context, each with its year and scope.
+    """
+
+    key: str
     saving_pct: float
     carrier: str
-    basis: str
+    year: int | None  # the year it describes; None: the city did not say
+    programme_year: int | None  # the programme year it describes; None: all villages
 
 
-# Seoul's published electricity results (DOMAIN.md, "The lifecycle of a village"). The city
-# published 4.2% and 7.2% as the average of all villages in 2015 and 2016, not per programme
-# year; they stand for years one and two as the nearest published figures.
-BENCHMARKS: dict[int, Benchmark] = {
-    1: Benchmark(1, 0.042, "electricity", "all villages' average electricity saving, 2015"),
-    2: Benchmark(2, 0.072, "electricity", "all villages' average electricity saving, 2016"),
-    3: Benchmark(3, 0.15, "electricity", "villages in their third year: about 15%"),
-}
+PUBLISHED_FIGURES: tuple[PublishedFigure, ...] = (
+    PublishedFigure("published.all_villages_2015", 0.042, "electricity", 2015, None),
+    PublishedFigure("published.all_villages_2016", 0.072, "electricity", 2016, None),
+    PublishedFigure("published.third_year", 0.15, "electricity", None, 3),
+)
 
 
-@dataclass(frozen=True)
-class BenchmarkComparison:
-    benchmark: Benchmark
-    saving_pct: float | None
-
-    @property
-    def difference(self) -> float | None:
-        """The village's saving minus the benchmark (positive: better than published)."""
-        return None if self.saving_pct is None else self.saving_pct - self.benchmark.saving_pct
-
-    @property
-    def meets(self) -> bool | None:
-        return None if self.saving_pct is None else self.saving_pct >= self.benchmark.saving_pct
-
-
-def compare_with_benchmark(report: SavingsReport, programme_year: int) -> BenchmarkComparison:
-    """Set the report's electricity saving % beside the published figure for that year."""
-    if programme_year not in BENCHMARKS:
-        raise InvalidInput("error.programme_year_range", field="programme_year")
-    benchmark = BENCHMARKS[programme_year]
-    return BenchmarkComparison(benchmark, report.carrier(benchmark.carrier).saving_pct)
-
-
-def village_benchmark(
-    actor: Actor,
-    village: str,
-    *,
-    start: dt.date,
-    end: dt.date,
-    method: str = "eco-mileage",
-    url: str | None = None,
-) -> BenchmarkComparison:
-    """A village's saving beside the benchmark of its programme year (graduated: year 3)."""
-    report = compute_savings(actor, village=village, start=start, end=end, method=method, url=url)
-    with session_for(actor, url=url) as session:
-        programme_year = village_by_code(session, village).programme_year
-    return compare_with_benchmark(report, programme_year)
+def published_context(lang: str) -> str:
+    """The published figures as one line of context, each with its scope and year."""
+    figures = "; ".join(
+        translate(f.key, lang, pct=format_percent(f.saving_pct, lang)) for f in PUBLISHED_FIGURES
+    )
+    return translate("published.context", lang, figures=figures)

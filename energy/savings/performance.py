@@ -19,7 +19,7 @@ from energy.calc.metrics import CONSUMING_CARRIERS, METHODS
 from energy.core.access import Actor, require, require_village
 from energy.core.errors import InvalidInput
 from energy.savings import village_sums
-from energy.savings.compute import BENCHMARKS, method_sums
+from energy.savings.compute import method_sums
 from energy.savings.factors import factors_for_period
 from energy.savings.freshness import Sums
 from energy.store import cache
@@ -134,7 +134,7 @@ def village_league(
     url: str | None = None,
 ) -> pd.DataFrame:
     """One row per village (staff): each carrier's saving %, the combined TOE saving and %,
-    the cells counted, and the programme's benchmark for the village's year."""
+    the cells counted."""
     require(actor, "village.list")
     start, end = metrics.first_of_month(start), metrics.first_of_month(end)
     league: pd.DataFrame = cache.memo(
@@ -194,8 +194,6 @@ def _village_league(
         base_toe, actual_toe = per_village_toe.get(vid, (0.0, 0.0))
         row["saving_toe"] = base_toe - actual_toe if base_toe > 0 else None
         row["combined_pct"] = _pct(base_toe, actual_toe)
-        benchmark = BENCHMARKS.get(3 if graduated else int(year))
-        row["benchmark_pct"] = benchmark.saving_pct if benchmark else None
         rows.append(row)
     league = pd.DataFrame(rows)
     return league.sort_values("combined_pct", ascending=False, na_position="last").reset_index(

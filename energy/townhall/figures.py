@@ -36,7 +36,7 @@ from energy.calc import metrics
 from energy.calc.metrics import CarrierSaving
 from energy.core.access import Actor
 from energy.savings import household_years
-from energy.savings.compute import BENCHMARKS, SavingsReport, compute_savings, eco_mileage_sums
+from energy.savings.compute import SavingsReport, compute_savings, eco_mileage_sums
 from energy.savings.factors import factors_for_period, reporting_year_end
 from energy.savings.renewables import KWH_PER_W_MONTH
 from energy.store.db import session_for
@@ -222,7 +222,6 @@ class StageSaving:
     electricity_pct: float | None
     electricity_cells: int
     combined_pct: float | None  # electricity, gas and district heat in TOE, one factor set
-    benchmark_pct: float | None  # Seoul's published electricity saving for that year
 
 
 @dataclass(frozen=True)
@@ -269,9 +268,6 @@ def savings_by_programme_year(
             combined = metrics.combined_toe_pct(
                 {c: (b, a) for c, (b, a, _) in per_carrier.items() if c in TOE_CARRIERS}, factors
             )
-            # Graduated villages are compared with their own last two years, already lower:
-            # Seoul published no figure for them, so none is set beside them.
-            benchmark = BENCHMARKS.get(int(stage)) if stage != "graduated" else None
             stages.append(
                 StageSaving(
                     stage=stage,
@@ -281,7 +277,6 @@ def savings_by_programme_year(
                     electricity_pct=(base - act) / base if shown and cells and base > 0 else None,
                     electricity_cells=cells,
                     combined_pct=combined if shown else None,
-                    benchmark_pct=benchmark.saving_pct if benchmark else None,
                 )
             )
         return ProgrammeYearSlide(info, tuple(stages), as_of)

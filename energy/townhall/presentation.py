@@ -10,6 +10,7 @@ this module only words and formats them.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import altair as alt
@@ -26,6 +27,7 @@ from energy.core.i18n import (
     format_percent,
     translate,
 )
+from energy.savings.compute import published_context
 from energy.townhall import figures as townhall
 from energy.townhall.figures import ScopeInfo, TownHallFilter
 
@@ -212,55 +214,50 @@ def growth_view(slide: townhall.GrowthSlide, lang: str) -> SlideView:
     )
 
 
+def _carrier_list(carriers: Sequence[str], lang: str) -> str:
+    return ", ".join(_t(lang, f"carrier.{c}") for c in carriers)
+
+
 def energy_view(slide: townhall.EnergySlide, lang: str) -> SlideView:
+    """All carriers' saving in TOE, tCO2 and won, each saying which carriers it covers, and
+    beside them each carrier's own saving: never one carrier's kWh beside all carriers'
+    money (issue 23)."""
     scope = slide.scope
     base = SlideView(
         key="energy",
         title=_t(lang, "townhall.energy_title", year=scope.year),
         subtitle=_scope_line(scope, lang),
     )
-    report, electricity = slide.report, slide.electricity
-    if report is None or electricity is None:
+    report = slide.report
+    if report is None:
         message = _t(lang, "townhall.too_few", n=scope.min_households)
         return replace(base, message=message, notes=_notes(scope, lang))
-    if electricity.cells == 0 or electricity.saving is None:
+    counted = [c for c in report.carriers if c.cells and c.saving is not None]
+    if not counted:
         return replace(base, message=_t(lang, "townhall.no_cells"), notes=_notes(scope, lang))
-    coverage = format_percent(electricity.coverage, lang)
-    pct = format_percent(abs(electricity.saving_pct or 0.0), lang)
-    caption_key = (
-        "townhall.saved_pct_caption" if electricity.saving >= 0 else "townhall.used_more_caption"
-    )
-    numbers = [
-        BigNumber(
-            _t(lang, "townhall.saved_kwh"),
-            f"{_amount(electricity.saving, lang)} kWh",
-            _t(lang, caption_key, pct=pct, coverage=coverage),
-        )
-    ]
-    equivalent = slide.households_equivalent
-    if equivalent is not None and slide.typical_household_kwh is not None:
-        numbers.append(
-            BigNumber(
-                _t(lang, "townhall.equivalent"),
-                _t(
-                    lang,
-                    "townhall.equivalent_value",
-                    n=format_number(equivalent, lang, 1 if equivalent < 100 else 0),
-                ),
-                _t(
-                    lang,
-                    "townhall.equivalent_caption",
-                    kwh=format_number(slide.typical_household_kwh, lang),
-                ),
-            )
-        )
+    names = [c.carrier for c in counted]
+    in_toe = [c for c in names if c not in report.not_converted.get("saving_toe", ())]
+    in_co2 = [c for c in names if c not in report.not_converted.get("saving_tco2", ())]
+    left_out = [c for c in names if c not in in_co2 and c != "water"]
+    numbers = []
     if report.saving_toe is not None:
         numbers.append(
-            BigNumber(_t(lang, "townhall.toe"), f"{_amount(report.saving_toe, lang)} TOE")
+            BigNumber(
+                _t(lang, "townhall.toe"),
+                f"{_amount(report.saving_toe, lang)} TOE",
+                _t(lang, "townhall.covers", carriers=_carrier_list(in_toe, lang)),
+            )
         )
     if report.saving_tco2 is not None:
+        caption = _t(lang, "townhall.covers", carriers=_carrier_list(in_co2, lang))
+        if left_out:  # district heat: no emission factor, said on the slide itself
+            caption += " · " + _t(
+                lang, "townhall.not_counted", carriers=_carrier_list(left_out, lang)
+            )
         numbers.append(
-            BigNumber(_t(lang, "townhall.tco2"), f"{_amount(report.saving_tco2, lang)} tCO2")
+            BigNumber(
+                _t(lang, "townhall.tco2"), f"{_amount(report.saving_tco2, lang)} tCO2", caption
+            )
         )
     if report.saving_krw is not None:
         per_household = round(report.saving_krw / scope.households) if scope.households else None
@@ -268,8 +265,39 @@ def energy_view(slide: townhall.EnergySlide, lang: str) -> SlideView:
             BigNumber(
                 _t(lang, "townhall.krw"),
                 format_krw(report.saving_krw, lang),
-                _t(lang, "townhall.krw_caption", krw=format_krw(per_household, lang)),
+                _t(
+                    lang,
+                    "townhall.krw_caption",
+                    krw=format_krw(per_household, lang),
+                    carriers=_carrier_list(names, lang),
+                ),
             )
+        )
+    rows = []
+    for carrier in counted:
+        part = report.by_carrier.get(carrier.carrier)
+        amounts = [f"{_amount(carrier.saving or 0.0, lang)} {carrier.unit}"]
+        if part is not None and part.krw is not None:
+            amounts.append(format_krw(metrics.round_krw(part.krw), lang))
+        if part is not None and part.tco2 is not None:
+            amounts.append(f"{_amount(part.tco2, lang)} tCO2")
+        rows.append(
+            (_t(lang, f"carrier.{carrier.carrier}"), carrier.saving_pct or 0.0, " · ".join(amounts))
+        )
+    chart = charts.carrier_breakdown_chart(
+        pd.DataFrame(rows, columns=["label", "pct", "text"]),
+        x_title=_t(lang, "townhall.breakdown_x"),
+    )
+    electricity = slide.electricity
+    footnote = ""
+    equivalent = slide.households_equivalent
+    if equivalent is not None and slide.typical_household_kwh is not None and electricity:
+        footnote = _t(
+            lang,
+            "townhall.equivalent_line",
+            kwh=_amount(electricity.saving or 0.0, lang),
+            n=format_number(equivalent, lang, 1 if equivalent < 100 else 0),
+            typical=format_number(slide.typical_household_kwh, lang),
         )
     typical = (
         _t(
@@ -284,48 +312,62 @@ def energy_view(slide: townhall.EnergySlide, lang: str) -> SlideView:
         else _t(lang, "townhall.notes_typical_none", n=scope.min_households)
     )
     factors = "; ".join(
-        f"{f.key} {f.value} {f.unit} ({f.valid_from.isoformat()}, {f.source})"
+        f"{f.key} {f.value} {f.unit} ({f.basis}; {f.valid_from.isoformat()}, {f.source})"
         for f in report.factors
+    )
+    coverage = "; ".join(
+        _t(
+            lang,
+            "townhall.notes_coverage",
+            carrier=_t(lang, f"carrier.{c.carrier}"),
+            cells=format_number(c.cells, lang),
+            expected=format_number(c.expected_cells, lang),
+            coverage=format_percent(c.coverage, lang),
+        )
+        for c in counted
     )
     notes = _notes(
         scope,
         lang,
-        _t(
-            lang,
-            "townhall.notes_energy",
-            cells=format_number(electricity.cells, lang),
-            expected=format_number(electricity.expected_cells, lang),
-            coverage=coverage,
-        ),
+        _t(lang, "townhall.notes_energy", coverage=coverage),
         typical,
-        _t(lang, "townhall.notes_factors", factors=factors),
+        _t(lang, "townhall.notes_factors", factors=factors, year=scope.end.year),
+        *(
+            [_t(lang, "townhall.notes_heat_co2", carriers=_carrier_list(left_out, lang))]
+            if left_out
+            else []
+        ),
         _t(lang, "townhall.notes_krw"),
     )
-    return replace(base, numbers=tuple(numbers), notes=notes)
+    return replace(base, numbers=tuple(numbers), chart=chart, footnote=footnote, notes=notes)
 
 
 def programme_year_view(slide: townhall.ProgrammeYearSlide, lang: str) -> SlideView:
     scope = slide.scope
     ours = _t(lang, "townhall.series_villages", year=scope.year)
-    published = _t(lang, "townhall.series_published")
-    rows = []
-    for stage in slide.stages:
-        if stage.electricity_pct is None:
-            continue
-        label = _stage_label(stage.stage, lang)
-        rows.append((label, ours, stage.electricity_pct))
-        if stage.benchmark_pct is not None:
-            rows.append((label, published, stage.benchmark_pct))
+    rows = [
+        (_stage_label(stage.stage, lang), ours, stage.electricity_pct)
+        for stage in slide.stages
+        if stage.electricity_pct is not None
+    ]
     hidden = [s for s in slide.stages if s.villages and not s.shown]
-    footnote = (
-        _t(
-            lang,
-            "townhall.stage_hidden",
-            n=scope.min_households,
-            stages=", ".join(_stage_label(s.stage, lang) for s in hidden),
-        )
-        if hidden
-        else ""
+    # Seoul's published figures cover other villages and years: named, never drawn as bars.
+    footnote = " ".join(
+        [
+            *(
+                [
+                    _t(
+                        lang,
+                        "townhall.stage_hidden",
+                        n=scope.min_households,
+                        stages=", ".join(_stage_label(s.stage, lang) for s in hidden),
+                    )
+                ]
+                if hidden
+                else []
+            ),
+            published_context(lang),
+        ]
     )
     combined = ", ".join(
         f"{_stage_label(s.stage, lang)} {format_percent(s.combined_pct, lang)}"
@@ -340,12 +382,7 @@ def programme_year_view(slide: townhall.ProgrammeYearSlide, lang: str) -> SlideV
     notes = _notes(
         scope,
         lang,
-        _t(
-            lang,
-            "townhall.notes_programme_year",
-            year=scope.year,
-            benchmarks=_t(lang, "townhall.notes_benchmarks"),
-        ),
+        _t(lang, "townhall.notes_programme_year", year=scope.year),
         villages,
         _t(lang, "townhall.notes_combined", values=combined or "–"),
     )
@@ -361,7 +398,7 @@ def programme_year_view(slide: townhall.ProgrammeYearSlide, lang: str) -> SlideV
         return replace(base, message=_t(lang, key, n=scope.min_households))
     chart = charts.programme_year_chart(
         pd.DataFrame(rows, columns=["label", "series", "pct"]),
-        series_labels=(ours, published),
+        series_labels=(ours,),
         x_title=_t(lang, "townhall.programme_year_x"),
         y_title=_t(lang, "townhall.programme_year_y"),
     )

@@ -14,7 +14,7 @@ from energy.savings import compute as savings
 from energy.savings import performance, renewables
 from energy.savings.compute import SavingsReport
 from ui.core import chart_view
-from ui.core.i18n import krw, number, t
+from ui.core.i18n import krw, lang, number, t
 from ui.core.markup import t_md
 from ui.core.widgets import kpi_row
 
@@ -30,7 +30,7 @@ def coverage_line(cells: int, expected: int) -> str:
     )
 
 
-def figures(report: SavingsReport, programme_year: int | None) -> None:
+def figures(report: SavingsReport) -> None:
     """Each carrier's saving with its coverage beside it, then the totals."""
     shown = [c for c in report.carriers if c.expected_cells > 0]
     if not shown:
@@ -69,12 +69,7 @@ def figures(report: SavingsReport, programme_year: int | None) -> None:
             key = "savings.not_in_toe" if total == "saving_toe" else "savings.not_in_tco2"
             st.caption(t(key, carriers=", ".join(t(f"carrier.{c}") for c in carriers)))
     st.caption(t_md("savings.factors_used", factors="; ".join(notes)))
-    if programme_year:
-        comparison = savings.compare_with_benchmark(report, programme_year)
-        line = t(
-            "savings.benchmark", year=programme_year, benchmark=pct(comparison.benchmark.saving_pct)
-        )
-        st.caption(f"{line}: {pct(comparison.saving_pct)} ({t('carrier.electricity')})")
+    st.caption(savings.published_context(lang()))
 
 
 def month_chart(actor: Actor, village: str, start: dt.date, end: dt.date, method: str) -> None:

@@ -45,9 +45,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "석유환산톤(TOE) 합계에서 제외: {carriers} (환산계수 없음)",
         "en": "Left out of TOE: {carriers} (no TOE factor)",
     },
-    "savings.benchmark": {
-        "ko": "{year}년차 공개 실적 {benchmark} 대비",
-        "en": "Against the published year-{year} figure of {benchmark}",
+    "published.context": {
+        "ko": "참고로 서울시가 발표한 절감률입니다. 대상과 연도가 달라 이 수치와 바로 견줄 수는 없습니다: {figures}.",
+        "en": "For context, the savings Seoul published; they cover other villages and years, so they are not a like-for-like yardstick for these figures: {figures}.",
+    },
+    "published.all_villages_2015": {
+        "ko": "2015년 전체 마을 평균 전기 절감 {pct}",
+        "en": "all villages' average electricity saving in 2015, {pct}",
+    },
+    "published.all_villages_2016": {
+        "ko": "2016년 전체 마을 평균 전기 절감 {pct}",
+        "en": "all villages' average electricity saving in 2016, {pct}",
+    },
+    "published.third_year": {
+        "ko": "3년차 마을의 전기 절감 약 {pct}(연도는 발표되지 않음)",
+        "en": "villages in their third year, about {pct} of electricity (the year was not published)",
     },
     "savings.round": {"ko": "{n}회차", "en": "Round {n}"},
     "savings.points": {"ko": "포인트", "en": "Points"},

@@ -73,7 +73,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "results.cohorts": {"ko": "선정 연도별 추이", "en": "Cohort curves"},
     "results.rank": {"ko": "순위", "en": "Rank"},
     "results.combined": {"ko": "합계 절감률(TOE)", "en": "Combined saving (TOE)"},
-    "results.benchmark": {"ko": "연차 공개 실적", "en": "Published benchmark"},
     "results.cells": {
         "ko": "비교한 가구·월(전기)",
         "en": "Household-months compared (electricity)",

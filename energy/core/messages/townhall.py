@@ -72,28 +72,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "townhall.growth_new": {"ko": "{year}년 새 마을", "en": "New in {year}"},
     "townhall.growth_total": {"ko": "{year}년까지 선정", "en": "Selected by {year}"},
     "townhall.energy_title": {"ko": "{year}년에 아낀 에너지", "en": "Energy saved in {year}"},
-    "townhall.saved_kwh": {"ko": "아낀 전기", "en": "Electricity saved"},
-    "townhall.saved_pct_caption": {
-        "ko": "기준보다 {pct} 절감 · 자료 충족률 {coverage}",
-        "en": "{pct} below the baseline · data coverage {coverage}",
-    },
-    "townhall.used_more_caption": {
-        "ko": "기준보다 {pct} 더 사용 · 자료 충족률 {coverage}",
-        "en": "{pct} above the baseline · data coverage {coverage}",
-    },
-    "townhall.equivalent": {
-        "ko": "서울 가구의 1년 전기로 치면",
-        "en": "As Seoul households' yearly electricity",
-    },
-    "townhall.equivalent_value": {"ko": "{n}가구분", "en": "{n} households"},
-    "townhall.equivalent_caption": {
-        "ko": "전형적인 가구는 1년에 {kwh} kWh를 씁니다",
-        "en": "a typical household uses {kwh} kWh a year",
-    },
     "townhall.toe": {"ko": "석유로 환산하면", "en": "In oil equivalent"},
     "townhall.tco2": {"ko": "줄인 온실가스", "en": "CO2 avoided"},
     "townhall.krw": {"ko": "아낀 요금", "en": "Money saved"},
-    "townhall.krw_caption": {"ko": "가구당 평균 {krw}", "en": "{krw} per household on average"},
+    "townhall.krw_caption": {
+        "ko": "{carriers} 합계 · 가구당 평균 {krw}",
+        "en": "{carriers} together · {krw} per household on average",
+    },
     "townhall.too_few": {
         "ko": "참여 가구가 {n}곳 미만이라 에너지 수치는 보여 드리지 않습니다. 한 가구의 사용량이 드러나지 않도록 하기 위해서입니다.",
         "en": "Fewer than {n} households take part here, so no energy figures are shown: they would reveal a household's own use.",
@@ -109,7 +94,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "townhall.programme_year_x": {"ko": "사업 연차", "en": "Programme year"},
     "townhall.programme_year_y": {"ko": "전기 절감률 (%)", "en": "Electricity saved (%)"},
     "townhall.series_villages": {"ko": "{year}년 마을 실적", "en": "Villages in {year}"},
-    "townhall.series_published": {"ko": "서울시 발표치", "en": "Seoul's published figure"},
     "townhall.stage_villages": {
         "ko": "{stage}: 마을 {villages}곳",
         "en": "{stage}: {villages} villages",
@@ -203,8 +187,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The programme reached {n} villages in {year}. Seoul passed 100 villages in 2018, the year organisers met the mayor at a town hall.",
     },
     "townhall.notes_energy": {
-        "ko": "에코마일리지 방식: 각 가구의 같은 달 1년 전·2년 전 평균과 비교했습니다. 비교한 칸(가구·월): 전기 {cells}/{expected} (충족률 {coverage}).",
-        "en": "Eco-mileage method: each household against the mean of the same month one and two years earlier. Cells compared (household-months): electricity {cells}/{expected} (coverage {coverage}).",
+        "ko": "에코마일리지 방식: 각 가구의 같은 달 1년 전·2년 전 평균과 비교했습니다. 비교한 칸(가구·월): {coverage}.",
+        "en": "Eco-mileage method: each household against the mean of the same month one and two years earlier. Cells compared (household-months): {coverage}.",
+    },
+    "townhall.notes_coverage": {
+        "ko": "{carrier} {cells}/{expected}(충족률 {coverage})",
+        "en": "{carrier} {cells}/{expected} (coverage {coverage})",
+    },
+    "townhall.covers": {"ko": "{carriers} 합계", "en": "{carriers} together"},
+    "townhall.not_counted": {
+        "ko": "{carriers}은 배출계수가 없어 빼고 셈",
+        "en": "{carriers} not counted (no emission factor)",
+    },
+    "townhall.notes_heat_co2": {
+        "ko": "{carriers}의 절감은 온실가스(tCO2)에 넣지 않았습니다: 인용할 수 있는 국내 배출계수를 아직 정하지 않았습니다. 석유환산톤과 요금에는 들어 있습니다.",
+        "en": "The saving of {carriers} is not in tCO2: no Korean emission factor has been chosen that we can cite. It is in TOE and in money saved.",
+    },
+    "townhall.breakdown_x": {"ko": "기준 대비 절감률", "en": "Saved against the baseline"},
+    "townhall.equivalent_line": {
+        "ko": "아낀 전기 {kwh} kWh는 서울 가구 {n}곳의 1년 전기입니다(전형적인 가구는 1년에 {typical} kWh를 씁니다).",
+        "en": "The electricity saved, {kwh} kWh, is the yearly electricity of {n} Seoul households (a typical household uses {typical} kWh a year).",
     },
     "townhall.notes_typical": {
         "ko": "전형적인 가구: 이 시스템에 {start}~{end} 12개월 전기 기록이 모두 있는 사업 참여 가구 {n}곳의 연간 사용량 중앙값 {kwh} kWh.",
@@ -215,20 +217,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Fewer than {n} households have all twelve months on record, so no household comparison is made.",
     },
     "townhall.notes_factors": {
-        "ko": "환산계수(기준과 실적 양쪽에 같은 값): {factors}.",
-        "en": "Factors (the same for baseline and actual): {factors}.",
+        "ko": "환산계수({year}년 보고연도의 값, 기준과 실적 양쪽에 같은 값): {factors}.",
+        "en": "Factors (those of reporting year {year}, the same for baseline and actual): {factors}.",
     },
     "townhall.notes_krw": {
         "ko": "아낀 요금은 '환산계수·요금' 화면의 단가로 계산했습니다(전기·가스·수도·지역난방).",
         "en": "Money saved is priced at the tariffs under 'Factors and tariffs' (electricity, gas, water, district heat).",
     },
     "townhall.notes_programme_year": {
-        "ko": "연차는 {year}년에 각 마을이 몇 년째였는지(선정 연도 = 1년차, 4년차부터 졸업)입니다. 서울시 발표치: {benchmarks}.",
-        "en": "Programme year: which year each village was in during {year} (its selection year is year 1; graduated from year 4). Seoul's published figures: {benchmarks}.",
-    },
-    "townhall.notes_benchmarks": {
-        "ko": "1년차 4.2%(2015년 전체 평균), 2년차 7.2%(2016년 전체 평균), 3년차 약 15%",
-        "en": "year 1 4.2% (all villages, 2015), year 2 7.2% (all villages, 2016), year 3 about 15%",
+        "ko": "연차는 {year}년에 각 마을이 몇 년째였는지(선정 연도 = 1년차, 4년차부터 졸업)입니다.",
+        "en": "Programme year: which year each village was in during {year} (its selection year is year 1; graduated from year 4).",
     },
     "townhall.notes_combined": {
         "ko": "전기·가스·지역난방을 TOE로 합친 절감률: {values}.",

@@ -3,6 +3,8 @@
 - ``metrics``: savings arithmetic (the eco-mileage and baseline-year methods), unit
   conversions, month arithmetic.
 - ``factor_set``: the conversion factors and prices valid on one date (``FactorSet``).
+- ``caltrack``: the weather-normalised method, CalTRACK 2.0's billing model (baseline fit,
+  counterfactual, avoided energy and its uncertainty), checked against OpenEEmeter.
 - ``charts``, ``townhall_charts``, ``organisation_charts``: Altair chart specifications.
 - ``schedule_solver``: places training sessions in rooms and weeks.
 

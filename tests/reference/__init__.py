@@ -1,0 +1,1 @@
+"""Reference cases and the OpenEEmeter results they are checked against (see README.md)."""

@@ -129,7 +129,7 @@ def test_tariffs_are_versioned_too(fresh_store: str) -> None:
         factors.load_factors(CLI_ACTOR, dt.date(2026, 6, 1), url=fresh_store)
         .prices["gas"]
         .krw_per_unit
-        == 22.3
+        == 22.14
     )
     with pytest.raises(InvalidInput):
         factors.add_tariff(
@@ -156,3 +156,77 @@ def test_only_staff_change_factors(demo_store: str) -> None:
             url=demo_store,
         )
     assert factors.list_factors(committee, url=demo_store)  # reading them is fine: they are public
+
+
+def test_kepco_tiers_price_a_months_bill_by_hand(fresh_store: str) -> None:
+    """KEPCO's residential low-voltage table in force in 2025 (the reporting year's: levy
+    2.7% from 2025-07-01). 350 kWh in January: basic 1,600 + 200 x 120.0 + 150 x 214.6 =
+    57,790; + 350 x 14.0 (climate 9.0 + fuel 5.0) = 62,690; x 1.127 (VAT 10%, levy 2.7%)
+    = 70,651.63. In July the first step reaches 300 kWh: 1,600 + 300 x 120 + 50 x 214.6 +
+    4,900 = 53,230 x 1.127 = 59,990.21."""
+    with db.session_for(CLI_ACTOR, url=fresh_store) as session:
+        price = factors.factors_for_period(session, dt.date(2025, 6, 1)).prices["electricity"]
+    assert (price.valid_from, price.levy_rate, price.indicative) == (
+        dt.date(2025, 7, 1),
+        0.027,
+        False,
+    )
+    assert price.bill(350, 1) == pytest.approx(70_651.63, abs=0.01)
+    assert price.bill(350, 7) == pytest.approx(59_990.21, abs=0.01)
+    # At the step: 200 kWh pays the first basic charge, 201 kWh the second.
+    assert price.bill(200, 1) == pytest.approx((910 + 200 * 120 + 200 * 14) * 1.127)
+    assert price.bill(201, 1) == pytest.approx((1600 + 200 * 120 + 214.6 + 201 * 14) * 1.127)
+    assert price.bill(0, 1) == pytest.approx(910 * 1.127)
+    with db.session_for(CLI_ACTOR, url=fresh_store) as session:
+        older = factors.factors_for_period(session, dt.date(2022, 12, 1)).prices
+    assert older["electricity"].indicative and not older["electricity"].progressive
+    assert "Indicative" in older["electricity"].source
+
+
+def test_a_saving_is_worth_the_difference_between_the_bills() -> None:
+    """A progressive tariff: 50 kWh saved at the top of a 450 kWh month is worth far more
+    than 50 kWh saved at the bottom of a 150 kWh one (flat kWh x price would say equal)."""
+    from energy.calc import metrics
+    from energy.calc.factor_set import Price, Tier
+
+    steps = (Tier(200, 910, 120.0), Tier(400, 1600, 214.6), Tier(None, 7300, 307.3))
+    price = Price("electricity", 120.0, "kWh", dt.date(2025, 7, 1), "test", steps, steps, (7, 8),
+                  14.0, 0.1, 0.027)  # fmt: skip
+    big = metrics.value_of_saving(price, 100.0, [(1, 900.0, 800.0, 2)])  # 450 -> 400 each
+    small = metrics.value_of_saving(price, 100.0, [(1, 300.0, 200.0, 2)])  # 150 -> 100 each
+    assert big == pytest.approx(2 * (price.bill(450, 1) - price.bill(400, 1)))
+    assert big == pytest.approx(2 * (7300 - 1600 + 50 * 307.3 + 50 * 14) * 1.127)
+    assert small == pytest.approx(2 * 50 * (120 + 14) * 1.127)
+    assert big > 3 * small
+    flat = Price("gas", 20.73, "MJ", dt.date(2023, 5, 16), "test", vat_rate=0.1)
+    assert metrics.value_of_saving(flat, -100.0, None) == pytest.approx(-100 * 20.73 * 1.1)
+    with pytest.raises(ValueError):
+        metrics.value_of_saving(price, 100.0, None)
+
+
+def test_a_tiered_tariff_is_added_checked_and_read_back(fresh_store: str) -> None:
+    from energy.calc.factor_set import Tier
+
+    steps = [Tier(200, 910, 125.0), Tier(400, 1600, 220.0), Tier(None, 7300, 310.0)]
+    summer = [Tier(300, 910, 125.0), Tier(450, 1600, 220.0), Tier(None, 7300, 310.0)]
+    added = factors.add_tariff(
+        CLI_ACTOR, carrier="electricity", krw_per_unit=0, valid_from=dt.date(2027, 1, 1),
+        source="KEPCO table of 2027", tiers=steps, summer_tiers=summer, summer_months=[8, 7],
+        extra_per_unit=14, vat_rate=0.1, levy_rate=0.027, url=fresh_store,
+    )  # fmt: skip
+    assert added.tiers == tuple(steps) and added.summer_months == (7, 8)
+    assert added.krw_per_unit == 125.0 and not added.indicative
+    read = factors.load_factors(CLI_ACTOR, dt.date(2027, 12, 31), url=fresh_store)
+    assert read.prices["electricity"] == added
+    bad = {
+        "error.tariff_tiers_last": {"tiers": [Tier(200, 0, 1), Tier(400, 0, 2)]},
+        "error.tariff_tiers_order": {"tiers": [Tier(400, 0, 1), Tier(200, 0, 2), Tier(None, 0, 3)]},
+        "error.tariff_summer_months": {"tiers": steps, "summer_tiers": summer},
+        "error.tariff_rate": {"vat_rate": 1.5},
+    }
+    for key, kwargs in bad.items():
+        with pytest.raises(InvalidInput) as caught:
+            factors.add_tariff(CLI_ACTOR, carrier="electricity", krw_per_unit=1,
+                               valid_from=dt.date(2028, 1, 1), source="x", url=fresh_store,
+                               **kwargs)  # fmt: skip
+        assert caught.value.key == key

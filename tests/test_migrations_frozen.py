@@ -216,6 +216,19 @@ def test_a_new_store_has_the_same_rows_after_the_data_files_change(
     assert after == before
 
 
+NUMBER_COLUMNS = ("value", "krw_per_unit", "extra_per_unit", "vat_rate", "levy_rate", "up_to",
+                  "basic_krw")  # fmt: skip
+
+
+def _shipped(column: str, text: str) -> str:
+    """A data file's cell as the store's value prints (numbers as floats, booleans)."""
+    if column in NUMBER_COLUMNS:
+        return str(float(text)) if text else "None"
+    if column == "indicative":
+        return str(text == "true")
+    return text
+
+
 def test_the_data_files_say_what_a_new_store_holds(fresh_store: str) -> None:
     """``data/*.csv`` is the readable list of the reference rows; the migrations hold them.
     A change to one without the other (a new factor needs a migration) fails here."""
@@ -225,8 +238,12 @@ def test_the_data_files_say_what_a_new_store_holds(fresh_store: str) -> None:
             "conversion_factors.csv",
             ("key", "value", "unit", "basis", "valid_from", "source"),
         ),
-        "tariffs": ("tariffs.csv", ("carrier", "krw_per_unit", "unit", "valid_from", "source")),
-    }
+        "tariffs": (
+            "tariffs.csv",
+            ("carrier", "krw_per_unit", "unit", "valid_from", "source", "extra_per_unit",
+             "vat_rate", "levy_rate", "summer_months", "indicative"),
+        ),
+    }  # fmt: skip
     engine = db.get_engine(fresh_store)
     metadata = MetaData()
     metadata.reflect(engine, only=list(kinds))
@@ -239,10 +256,25 @@ def test_the_data_files_say_what_a_new_store_holds(fresh_store: str) -> None:
             }
         with (ROOT / "data" / file_name).open(encoding="utf-8", newline="") as handle:
             shipped = {
-                tuple(
-                    str(float(row[c])) if c in ("value", "krw_per_unit") else row[c]
-                    for c in columns
-                )
-                for row in csv.DictReader(handle)
+                tuple(_shipped(c, row[c]) for c in columns) for row in csv.DictReader(handle)
             }
         assert stored == shipped, table_name
+    # The tiers, named by their tariff's carrier and date.
+    metadata.reflect(engine, only=["tariff_tiers"])
+    tiers, tariffs = metadata.tables["tariff_tiers"], metadata.tables["tariffs"]
+    tier_columns = ("season", "position", "up_to", "basic_krw", "krw_per_unit")
+    with engine.connect() as conn:
+        stored_tiers = {
+            (row[0], str(row[1]), *(str(v) for v in row[2:]))
+            for row in conn.execute(
+                select(
+                    tariffs.c.carrier, tariffs.c.valid_from, *(tiers.c[c] for c in tier_columns)
+                ).join(tariffs, tariffs.c.id == tiers.c.tariff_id)
+            )
+        }
+    with (ROOT / "data" / "tariff_tiers.csv").open(encoding="utf-8", newline="") as handle:
+        shipped_tiers = {
+            (row["carrier"], row["valid_from"], *(_shipped(c, row[c]) for c in tier_columns))
+            for row in csv.DictReader(handle)
+        }
+    assert stored_tiers and stored_tiers == shipped_tiers

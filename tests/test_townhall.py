@@ -224,13 +224,18 @@ def test_the_energy_slide_heads_with_every_carrier_and_breaks_them_down(
     each carrier's own saving beside them; never electricity's kWh beside all the money.
     Hand computation with the 2025 factors: 1,000 kWh saved = 0.229 TOE, 0.4173 tCO2,
     130,000 won; 10,000 MJ of gas = 0.23884 TOE, 10 GJ x 38.9/43.1 x 56.1 kg = 0.50633 tCO2,
-    223,000 won; 500 kWh of district heat = 0.043 TOE, no tCO2, 47,500 won."""
+    10,000 x 22.14 x 1.1 = 243,540 won; 500 kWh of district heat = 0.043 TOE, no tCO2,
+    47,500 won."""
     from energy.calc import metrics
+    from energy.calc.factor_set import Price
     from energy.savings.compute import SavingsReport
     from energy.savings.factors import factors_for_period
 
     with db.session_for(CLI_ACTOR, url=fresh_store) as session:
         factors = factors_for_period(session, dt.date(YEAR, 12, 1))
+    # A flat electricity price keeps the hand computation short (the tiers: test_factors).
+    flat = Price("electricity", 130.0, "kWh", dt.date(2012, 1, 1), "test")
+    factors = dataclasses.replace(factors, prices={**factors.prices, "electricity": flat})
     results = [
         metrics.carrier_saving(c, baseline=b, actual=a, cells=12, expected_cells=12)
         for c, b, a in (
@@ -247,13 +252,13 @@ def test_the_energy_slide_heads_with_every_carrier_and_breaks_them_down(
     )  # fmt: skip
     assert report.saving_toe == pytest.approx(0.229 + 0.23884 + 0.043)
     assert report.saving_tco2 == pytest.approx(0.4173 + 10 * 38.9 / 43.1 * 56.1 / 1000)
-    assert report.saving_krw == 130_000 + 223_000 + 47_500
+    assert report.saving_krw == 130_000 + 243_540 + 47_500
     info = townhall.ScopeInfo(YEAR, dt.date(YEAR, 1, 1), dt.date(YEAR, 12, 1), None, None,
                               None, villages=2, households=20, min_households=5)  # fmt: skip
     slide = townhall.EnergySlide(info, report, 3_000.0, 20, dt.date(YEAR, 1, 1),
                                  dt.date(YEAR, 12, 1))  # fmt: skip
     view = presentation.energy_view(slide, "en")
-    assert [n.value for n in view.numbers] == ["0.51 TOE", "0.92 tCO2", "KRW 400,500"]
+    assert [n.value for n in view.numbers] == ["0.51 TOE", "0.92 tCO2", "KRW 421,040"]
     toe, co2, money = (n.caption for n in view.numbers)
     assert toe == "Electricity, City gas, District heating together"
     assert co2.startswith("Electricity, City gas together")
@@ -264,11 +269,11 @@ def test_the_energy_slide_heads_with_every_carrier_and_breaks_them_down(
     rows = pd.DataFrame(view.chart.to_dict()["datasets"].popitem()[1])
     assert list(rows["label"]) == ["Electricity", "City gas", "Water", "District heating"]
     assert list(rows["text"])[:2] == ["1,000 kWh · KRW 130,000 · 0.42 tCO2",
-                                      "10,000 MJ · KRW 223,000 · 0.51 tCO2"]  # fmt: skip
+                                      "10,000 MJ · KRW 243,540 · 0.51 tCO2"]  # fmt: skip
     assert "1,000 kWh" in view.footnote and "0.3 Seoul households" in view.footnote
     assert "no Korean emission factor" in view.notes
     korean = presentation.energy_view(slide, "ko")
-    assert "배출계수가 없어 빼고 셈" in korean.numbers[1].caption
+    assert "지역난방: 배출계수가 없어 빼고 셈" in korean.numbers[1].caption
 
 
 def test_a_year_so_far_measures_against_the_last_whole_year(known: str) -> None:

@@ -26,12 +26,68 @@ class Factor:
 
 
 @dataclass(frozen=True)
+class Tier:
+    """A step of a progressive tariff: a month's units up to ``up_to`` (None: no limit) cost
+    ``krw_per_unit`` each, and a month whose use ends in this step pays ``basic_krw``."""
+
+    up_to: float | None
+    basic_krw: float
+    krw_per_unit: float
+
+
+@dataclass(frozen=True)
 class Price:
+    """What a household pays for a carrier, from a date. Without tiers, every unit costs
+    ``krw_per_unit``; with tiers, a month's bill is KEPCO's: the basic charge of the step the
+    month's use ends in, each step's units at its price (``summer_tiers`` in
+    ``summer_months``), ``extra_per_unit`` on every unit, then VAT and the levy on the whole.
+    ``indicative``: an approximation, not a cited table (screens say so)."""
+
     carrier: str
     krw_per_unit: float
     unit: str
     valid_from: dt.date
     source: str
+    tiers: tuple[Tier, ...] = ()
+    summer_tiers: tuple[Tier, ...] = ()
+    summer_months: tuple[int, ...] = ()
+    extra_per_unit: float = 0.0
+    vat_rate: float = 0.0
+    levy_rate: float = 0.0
+    indicative: bool = True
+
+    @property
+    def progressive(self) -> bool:
+        """Whether a unit's price depends on the month's use (a saving's value then needs
+        each month's use, not only the total saved)."""
+        return bool(self.tiers or self.summer_tiers)
+
+    def bill(self, quantity: float, month: int) -> float:
+        """KRW of ``quantity`` units used in calendar month ``month`` (1-12), unrounded.
+
+        Charges that do not depend on use at all (a gas basic charge) are left out: they
+        are the same on both sides of a comparison. ``quantity`` below zero counts as zero.
+        """
+        used = max(quantity, 0.0)
+        steps = (
+            self.summer_tiers if month in self.summer_months and self.summer_tiers else self.tiers
+        )
+        if not steps:
+            charge = used * self.krw_per_unit
+        else:
+            charge, floor = 0.0, 0.0
+            basic = steps[-1].basic_krw
+            for step in steps:
+                top = used if step.up_to is None else min(used, step.up_to)
+                if top > floor:
+                    charge += (top - floor) * step.krw_per_unit
+                if step.up_to is None or used <= step.up_to:
+                    basic = step.basic_krw
+                    break
+                floor = step.up_to
+            charge += basic
+        charge += used * self.extra_per_unit
+        return charge * (1.0 + self.vat_rate + self.levy_rate)
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,7 @@ import pandas as pd
 from energy.core.vocabulary import CANONICAL_UNITS
 
 if TYPE_CHECKING:
-    from energy.calc.factor_set import Factor, FactorSet
+    from energy.calc.factor_set import Factor, FactorSet, Price
 
 # Solar is generation: it is never a saving, so no savings figure includes it.
 CONSUMING_CARRIERS: tuple[str, ...] = ("electricity", "gas", "water", "heat")
@@ -384,9 +384,49 @@ def to_tco2(carrier: str, quantity: float, factors: FactorSet) -> float | None:
 
 
 def to_krw(carrier: str, quantity: float, factors: FactorSet) -> float | None:
-    """``quantity`` priced at the carrier's tariff in the set (unrounded KRW)."""
+    """``quantity`` priced at the carrier's flat tariff in the set, with its charges on
+    every unit, VAT and levy (unrounded KRW); ``None`` without a price. A progressive
+    tariff has no price per unit: :func:`value_of_saving` needs each month's use."""
     price = factors.prices.get(carrier)
-    return None if price is None else quantity * price.krw_per_unit
+    if price is None:
+        return None
+    if price.progressive:
+        raise ValueError(f"{carrier}: a progressive tariff prices a month's use, not a unit")
+    return quantity * _unit_price(price)
+
+
+def _unit_price(price: Price) -> float:
+    return (price.krw_per_unit + price.extra_per_unit) * (1.0 + price.vat_rate + price.levy_rate)
+
+
+# Per carrier: one row per group of cells priced together (a village's month): the calendar
+# month (1-12), Σ baseline, Σ actual and the cells counted.
+MonthlySums = Mapping[str, Sequence[tuple[int, float, float, int]]]
+
+
+def value_of_saving(
+    price: Price, saving: float, groups: Sequence[tuple[int, float, float, int]] | None
+) -> float:
+    """What a saving is worth in KRW: the difference between the bills (DOMAIN.md).
+
+    With a flat price that is the saving times the price (and its charges, VAT, levy).
+    With KEPCO's progressive tiers a kWh is worth what it saves on the bill of the month it
+    was not used in, so each group (a village's month) is priced as its average household:
+    ``cells x (bill(Σ baseline / cells) - bill(Σ actual / cells))``, summer tiers in the
+    summer months. Villages' averages, not each household's own bill: the figure is then
+    the same whether asked of a village, a district or the programme (the parts add up).
+    """
+    if not price.progressive:
+        return saving * _unit_price(price)
+    if groups is None:
+        raise ValueError(f"{price.carrier}: a progressive tariff needs each month's sums")
+    total = 0.0
+    for month, baseline, actual, cells in groups:
+        if cells:
+            total += cells * (
+                price.bill(baseline / cells, month) - price.bill(actual / cells, month)
+            )
+    return total
 
 
 def round_krw(amount: float) -> int:
@@ -414,6 +454,12 @@ class SavingTotals:
     # Per carrier with counted cells: its share of each total (None: not converted, or the
     # factor is missing), so that a headline over all carriers can show what made it.
     by_carrier: dict[str, CarrierTotals] = field(default_factory=dict)
+    prices: tuple[Price, ...] = ()  # the tariffs that priced saving_krw
+
+    @property
+    def indicative(self) -> tuple[str, ...]:
+        """Carriers whose money is priced by an approximate tariff, not a cited table."""
+        return tuple(p.carrier for p in self.prices if p.indicative)
 
 
 @dataclass(frozen=True)
@@ -425,7 +471,9 @@ class CarrierTotals:
     krw: float | None
 
 
-def saving_totals(results: Sequence[CarrierSaving], factors: FactorSet) -> SavingTotals:
+def saving_totals(
+    results: Sequence[CarrierSaving], factors: FactorSet, monthly: MonthlySums | None = None
+) -> SavingTotals:
     """Convert every carrier's saving with ONE factor set, the same for baseline and actual.
 
     Converting the saving (baseline - actual) with one factor is the same as converting
@@ -455,6 +503,7 @@ def saving_totals(results: Sequence[CarrierSaving], factors: FactorSet) -> Savin
     saving_toe, toe_parts = total(TOE_FACTORS)
     saving_tco2, co2_parts = total(CO2_FACTORS)
     money: dict[str, float] = {}
+    prices: list[Price] = []
     priced = True
     for carrier, saving in counted:
         price = factors.prices.get(carrier)
@@ -462,7 +511,8 @@ def saving_totals(results: Sequence[CarrierSaving], factors: FactorSet) -> Savin
             missing.append(f"tariff.{carrier}")
             priced = False
         else:
-            money[carrier] = saving * price.krw_per_unit
+            money[carrier] = value_of_saving(price, saving, (monthly or {}).get(carrier))
+            prices.append(price)
     return SavingTotals(
         saving_toe=saving_toe,
         saving_tco2=saving_tco2,
@@ -476,6 +526,7 @@ def saving_totals(results: Sequence[CarrierSaving], factors: FactorSet) -> Savin
         by_carrier={
             c: CarrierTotals(toe_parts.get(c), co2_parts.get(c), money.get(c)) for c, _ in counted
         },
+        prices=tuple(prices),
     )
 
 

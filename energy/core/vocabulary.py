@@ -119,3 +119,7 @@ FACTOR_BASES: dict[str, str] = {
     "electricity.co2": "consumption",
     "gas.co2": "net",
 }
+
+# A progressive tariff's tiers hold in the "summer" months it names (KEPCO: July and August)
+# and in the "other" months.
+TARIFF_SEASONS: tuple[str, ...] = ("other", "summer")

@@ -23,7 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from energy.calc import metrics
-from energy.calc.factor_set import Factor, FactorSet
+from energy.calc.factor_set import Factor, FactorSet, Price
 from energy.calc.metrics import CONSUMING_CARRIERS, METHODS, CarrierSaving
 from energy.core.access import Actor, require, require_village
 from energy.core.errors import InvalidInput
@@ -68,6 +68,12 @@ class SavingsReport:
     not_converted: dict[str, tuple[str, ...]] = field(default_factory=dict)
     missing_factors: tuple[str, ...] = ()
     by_carrier: dict[str, metrics.CarrierTotals] = field(default_factory=dict)
+    prices: tuple[Price, ...] = ()  # the tariffs that priced saving_krw
+
+    @property
+    def indicative_money(self) -> tuple[str, ...]:
+        """Carriers whose money saved is priced by an approximate tariff (screens say so)."""
+        return tuple(p.carrier for p in self.prices if p.indicative)
 
     def carrier(self, name: str) -> CarrierSaving:
         return next(c for c in self.carriers if c.carrier == name)
@@ -231,6 +237,7 @@ def _compute(
         expected = village_sums.expected_cells(session, scope.village_ids, start, end)
         sums = method_sums(method, session, scope.village_ids, start, end)
         factors = factors_for_period(session, end)
+        monthly = _monthly_sums(session, scope, start, end, method, factors, sums)
     results = []
     for carrier in CONSUMING_CARRIERS:
         baseline, actual, cells = sums.get((carrier,), (0.0, 0.0, 0))
@@ -243,7 +250,7 @@ def _compute(
                 expected_cells=expected[carrier],
             )
         )
-    totals = metrics.saving_totals(results, factors)
+    totals = metrics.saving_totals(results, factors, monthly)
     return SavingsReport(
         scope=scope.label,
         method=method,
@@ -257,7 +264,35 @@ def _compute(
         not_converted=totals.not_converted,
         missing_factors=totals.missing,
         by_carrier=totals.by_carrier,
+        prices=totals.prices,
     )
+
+
+def _monthly_sums(
+    session: Session,
+    scope: _Scope,
+    start: dt.date,
+    end: dt.date,
+    method: str,
+    factors: FactorSet,
+    sums: Sums,
+) -> metrics.MonthlySums:
+    """Per carrier priced by progressive tiers (electricity): its sums per village and month,
+    which :func:`energy.calc.metrics.value_of_saving` prices as each village's average
+    household's bills. Empty when no such carrier has counted cells."""
+    tiered = {
+        c
+        for c, price in factors.prices.items()
+        if price.progressive and sums.get((c,), (0, 0, 0))[2]
+    }
+    if not tiered:
+        return {}
+    grouped = method_sums(method, session, scope.village_ids, start, end, ("village", "month"))
+    monthly: dict[str, list[tuple[int, float, float, int]]] = {c: [] for c in tiered}
+    for (carrier, _village, month), (baseline, actual, cells) in grouped.items():
+        if carrier in monthly:
+            monthly[carrier].append((month.month, baseline, actual, cells))
+    return monthly
 
 
 # --- eco-mileage rounds ---------------------------------------------------------------------

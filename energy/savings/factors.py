@@ -11,16 +11,17 @@ of its months crosses a factor's date.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
-from energy.calc.factor_set import Factor, FactorSet, Price
+from energy.calc.factor_set import Factor, FactorSet, Price, Tier
 from energy.core.access import Actor, require
 from energy.core.errors import AlreadyExists, InvalidInput
 from energy.core.vocabulary import CANONICAL_UNITS, CARRIERS, FACTOR_BASES
 from energy.store.db import session_for
-from energy.store.models.factors import ConversionFactor, Tariff
+from energy.store.models.factors import ConversionFactor, Tariff, TariffTier
 
 # The factor keys the savings figures need, and the unit each is published in. What each
 # key's value is measured on (its basis) is FACTOR_BASES in the vocabulary.
@@ -48,14 +49,40 @@ def factors_at(session: Session, as_of: dt.date) -> FactorSet:
         factors[row.key] = Factor(
             row.key, row.value, row.unit, row.basis, row.valid_from, row.source
         )
-    prices: dict[str, Price] = {}
+    latest: dict[str, Tariff] = {}
     for tariff in session.scalars(
-        select(Tariff).where(Tariff.valid_from <= as_of).order_by(Tariff.carrier, Tariff.valid_from)
+        select(Tariff)
+        .where(Tariff.valid_from <= as_of)
+        .order_by(Tariff.carrier, Tariff.valid_from)
+        .options(selectinload(Tariff.tiers))
     ):
-        prices[tariff.carrier] = Price(
-            tariff.carrier, tariff.krw_per_unit, tariff.unit, tariff.valid_from, tariff.source
-        )
+        latest[tariff.carrier] = tariff
+    prices = {carrier: price_of(tariff) for carrier, tariff in latest.items()}
     return FactorSet(as_of, factors, prices)
+
+
+def price_of(tariff: Tariff) -> Price:
+    """A stored tariff, its tiers and charges as the savings arithmetic reads them."""
+
+    def steps(season: str) -> tuple[Tier, ...]:
+        return tuple(
+            Tier(t.up_to, t.basic_krw, t.krw_per_unit) for t in tariff.tiers if t.season == season
+        )
+
+    return Price(
+        tariff.carrier,
+        tariff.krw_per_unit,
+        tariff.unit,
+        tariff.valid_from,
+        tariff.source,
+        tiers=steps("other"),
+        summer_tiers=steps("summer"),
+        summer_months=tuple(int(m) for m in tariff.summer_months.split(",") if m.strip()),
+        extra_per_unit=tariff.extra_per_unit,
+        vat_rate=tariff.vat_rate,
+        levy_rate=tariff.levy_rate,
+        indicative=tariff.indicative,
+    )
 
 
 def reporting_year_end(end: dt.date) -> dt.date:
@@ -91,8 +118,12 @@ def list_factors(actor: Actor, *, url: str | None = None) -> list[Factor]:
 
 def list_tariffs(actor: Actor, *, url: str | None = None) -> list[Price]:
     with session_for(actor, url=url) as session:
-        rows = session.scalars(select(Tariff).order_by(Tariff.carrier, Tariff.valid_from))
-        return [Price(r.carrier, r.krw_per_unit, r.unit, r.valid_from, r.source) for r in rows]
+        rows = session.scalars(
+            select(Tariff)
+            .order_by(Tariff.carrier, Tariff.valid_from)
+            .options(selectinload(Tariff.tiers))
+        )
+        return [price_of(r) for r in rows]
 
 
 def add_factor(
@@ -136,6 +167,20 @@ def add_factor(
     return Factor(key, float(value), FACTOR_KEYS[key], row.basis, valid_from, row.source)
 
 
+def _check_tiers(tiers: Sequence[Tier]) -> None:
+    """Steps in order: each limit above the one before, the last without a limit."""
+    if not tiers:
+        return
+    limits = [t.up_to for t in tiers]
+    if limits[-1] is not None or any(u is None for u in limits[:-1]):
+        raise InvalidInput("error.tariff_tiers_last", field="tiers")
+    bounded = [float(u) for u in limits[:-1] if u is not None]
+    if any(b <= a for a, b in zip([0.0, *bounded], bounded, strict=False)):
+        raise InvalidInput("error.tariff_tiers_order", field="tiers")
+    if any(t.krw_per_unit < 0 or t.basic_krw < 0 for t in tiers):
+        raise InvalidInput("error.positive", field="tiers")
+
+
 def add_tariff(
     actor: Actor,
     *,
@@ -143,28 +188,62 @@ def add_tariff(
     krw_per_unit: float,
     valid_from: dt.date,
     source: str,
+    tiers: Sequence[Tier] = (),
+    summer_tiers: Sequence[Tier] = (),
+    summer_months: Sequence[int] = (),
+    extra_per_unit: float = 0.0,
+    vat_rate: float = 0.0,
+    levy_rate: float = 0.0,
+    indicative: bool = False,
     url: str | None = None,
 ) -> Price:
+    """A new tariff from ``valid_from`` on: a flat price, or progressive ``tiers`` (and
+    ``summer_tiers`` for ``summer_months``), with charges on every unit, VAT and a levy."""
     require(actor, "factors.write")
     if carrier not in CARRIERS or carrier == "solar":
         raise InvalidInput("error.unknown_carrier", field="carrier", carrier=carrier)
-    if krw_per_unit < 0:
+    if krw_per_unit < 0 or extra_per_unit < 0:
         raise InvalidInput("error.positive", field="krw_per_unit")
+    if not (0 <= vat_rate < 1 and 0 <= levy_rate < 1):
+        raise InvalidInput("error.tariff_rate", field="vat_rate")
     if not source.strip():
         raise InvalidInput("error.required", field="source")
+    if summer_tiers and not tiers:
+        raise InvalidInput("error.tariff_tiers_last", field="tiers")
+    _check_tiers(tiers)
+    _check_tiers(summer_tiers)
+    months = tuple(sorted(set(summer_months)))
+    if any(not 1 <= m <= 12 for m in months) or (summer_tiers and not months):
+        raise InvalidInput("error.tariff_summer_months", field="summer_months")
     with session_for(actor, write=True, url=url) as session:
         exists = session.scalar(
             select(Tariff).where(Tariff.carrier == carrier, Tariff.valid_from == valid_from)
         )
         if exists is not None:
             raise AlreadyExists("error.factor_exists", field="valid_from", key=carrier)
-        session.add(
-            Tariff(
-                carrier=carrier,
-                krw_per_unit=float(krw_per_unit),
-                unit=CANONICAL_UNITS[carrier],
-                valid_from=valid_from,
-                source=source.strip(),
-            )
+        row = Tariff(
+            carrier=carrier,
+            krw_per_unit=float(tiers[0].krw_per_unit if tiers else krw_per_unit),
+            unit=CANONICAL_UNITS[carrier],
+            valid_from=valid_from,
+            source=source.strip(),
+            extra_per_unit=float(extra_per_unit),
+            vat_rate=float(vat_rate),
+            levy_rate=float(levy_rate),
+            summer_months=",".join(str(m) for m in months) if summer_tiers else "",
+            indicative=indicative,
+            tiers=[
+                TariffTier(
+                    season=season,
+                    position=position,
+                    up_to=step.up_to,
+                    basic_krw=float(step.basic_krw),
+                    krw_per_unit=float(step.krw_per_unit),
+                )
+                for season, steps in (("other", tiers), ("summer", summer_tiers))
+                for position, step in enumerate(steps, start=1)
+            ],
         )
-    return Price(carrier, float(krw_per_unit), CANONICAL_UNITS[carrier], valid_from, source.strip())
+        session.add(row)
+        session.flush()
+        return price_of(row)

@@ -183,6 +183,10 @@ def build_village_pdf(sheet: townhall.VillageSheet, *, lang: str) -> bytes:
         f"{t('townhall.krw')}: {format_krw(report.saving_krw, lang)}",
     ]
     pdf.line_of(" · ".join(totals), 11, bold=True, height=7)
+    left_out = [c for c in report.not_converted.get("saving_tco2", ()) if c != "water"]
+    if left_out:  # district heat has no emission factor: the sheet says so, as the slide does
+        carriers = ", ".join(t(f"carrier.{c}") for c in left_out)
+        pdf.line_of(t("townhall.notes_heat_co2", carriers=carriers), 9, height=5)
     if not sheet.electricity_by_month.empty:
         chart = (
             comparison_chart(

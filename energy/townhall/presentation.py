@@ -270,6 +270,16 @@ def energy_view(slide: townhall.EnergySlide, lang: str) -> SlideView:
                     "townhall.krw_caption",
                     krw=format_krw(per_household, lang),
                     carriers=_carrier_list(names, lang),
+                )
+                + (
+                    " · "
+                    + _t(
+                        lang,
+                        "townhall.krw_indicative",
+                        carriers=_carrier_list(report.indicative_money, lang),
+                    )
+                    if report.indicative_money
+                    else ""
                 ),
             )
         )

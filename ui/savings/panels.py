@@ -68,6 +68,9 @@ def figures(report: SavingsReport) -> None:
         if carriers and total in ("saving_toe", "saving_tco2"):
             key = "savings.not_in_toe" if total == "saving_toe" else "savings.not_in_tco2"
             st.caption(t(key, carriers=", ".join(t(f"carrier.{c}") for c in carriers)))
+    if report.indicative_money:
+        carriers = ", ".join(t(f"carrier.{c}") for c in report.indicative_money)
+        st.caption(t("savings.krw_indicative", carriers=carriers))
     st.caption(t_md("savings.factors_used", factors="; ".join(notes)))
     st.caption(savings.published_context(lang()))
 

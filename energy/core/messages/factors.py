@@ -14,6 +14,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "알 수 없는 에너지원입니다: {carrier}",
         "en": "Unknown energy carrier: {carrier}",
     },
+    "error.tariff_tiers_last": {
+        "ko": "요금 단계는 위에서부터 상한이 커져야 하고, 마지막 단계만 상한이 없어야 합니다.",
+        "en": "Tiers go from the lowest limit up, and only the last tier has no limit.",
+    },
+    "error.tariff_tiers_order": {
+        "ko": "각 단계의 상한은 앞 단계보다 커야 합니다.",
+        "en": "Each tier's limit must be above the one before it.",
+    },
+    "error.tariff_rate": {
+        "ko": "부가세와 부담금은 0에서 100% 미만 사이의 비율로 입력하세요.",
+        "en": "Enter VAT and the levy as rates from 0 up to (not including) 100%.",
+    },
+    "error.tariff_summer_months": {
+        "ko": "여름 요금을 쓰는 달을 1~12월 중에서 고르세요.",
+        "en": "Choose the months (1-12) in which the summer tiers apply.",
+    },
     "page.factors": {"ko": "환산계수·요금", "en": "Factors and tariffs"},
     "factors.caption": {
         "ko": "절감량을 석유환산톤(TOE)·온실가스(tCO2)·원으로 바꾸는 값입니다. 새 값은 적용일부터 쓰이고, 예전 값은 그대로 남습니다.",

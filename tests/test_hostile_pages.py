@@ -42,6 +42,7 @@ FREE_TEXT: dict[str, tuple[str, ...]] = {
         "note",
     ),
     "reading_batches": ("filename",),
+    "weather_batches": ("filename",),
     "townhall_stories": ("quote_ko", "quote_en", "attribution_ko", "attribution_en"),
     "training_participants": ("name",),
     "users": ("display_name",),
@@ -88,6 +89,8 @@ CONSTRAINED: dict[str, tuple[str, ...]] = {
     "call_spending_lines": ("line", "filed_by"),
     "organisation_members": ("kind", "board_role"),
     "training_attendance": ("status", "recorded_by"),
+    "weather_stations": ("name_ko", "name_en"),
+    "weather_batches": ("source", "created_by"),
 }  # fmt: skip
 
 # What a page would show as live markup. Escaped text (``md``) has a backslash before each

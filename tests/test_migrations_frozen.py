@@ -226,6 +226,7 @@ def test_the_data_files_say_what_a_new_store_holds(fresh_store: str) -> None:
             ("key", "value", "unit", "basis", "valid_from", "source"),
         ),
         "tariffs": ("tariffs.csv", ("carrier", "krw_per_unit", "unit", "valid_from", "source")),
+        "weather_stations": ("weather_stations.csv", ("code", "name_ko", "name_en")),
     }
     engine = db.get_engine(fresh_store)
     metadata = MetaData()

@@ -42,6 +42,7 @@ FREE_TEXT: dict[str, tuple[str, ...]] = {
         "note",
     ),
     "reading_batches": ("filename",),
+    "weather_batches": ("filename",),
     "townhall_stories": ("quote_ko", "quote_en", "attribution_ko", "attribution_en"),
     "training_participants": ("name",),
     "users": ("display_name",),
@@ -65,7 +66,8 @@ CONSTRAINED: dict[str, tuple[str, ...]] = {
     "audit_log": ("actor", "action", "entity", "entity_key"),
     "conversion_factors": ("key", "unit"),
     "districts": ("code", "name_ko", "name_en"),
-    "tariffs": ("carrier", "unit"),
+    "tariffs": ("carrier", "unit", "summer_months"),
+    "tariff_tiers": ("season",),
     "training_modules": ("code", "topic"),
     "villages": ("code", "housing_type", "status"),
     "households": ("code", "housing_type", "floor_area_band"),
@@ -88,6 +90,8 @@ CONSTRAINED: dict[str, tuple[str, ...]] = {
     "call_spending_lines": ("line", "filed_by"),
     "organisation_members": ("kind", "board_role"),
     "training_attendance": ("status", "recorded_by"),
+    "weather_stations": ("name_ko", "name_en"),
+    "weather_batches": ("source", "created_by"),
 }  # fmt: skip
 
 # What a page would show as live markup. Escaped text (``md``) has a backslash before each

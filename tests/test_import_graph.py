@@ -24,6 +24,7 @@ CAPABILITIES = (
     "training",
     "organisations",
     "townhall",
+    "weather",
 )
 
 

@@ -243,6 +243,7 @@ def test_the_data_files_say_what_a_new_store_holds(fresh_store: str) -> None:
             ("carrier", "krw_per_unit", "unit", "valid_from", "source", "extra_per_unit",
              "vat_rate", "levy_rate", "summer_months", "indicative"),
         ),
+        "weather_stations": ("weather_stations.csv", ("code", "name_ko", "name_en")),
     }  # fmt: skip
     engine = db.get_engine(fresh_store)
     metadata = MetaData()

@@ -1,6 +1,8 @@
 """Who may do what. Every data function in ``energy`` asks here; the UI only mirrors it.
 
 A *capability* is a verb on a concept (``village.read``); a role holds a set of them.
+Daily temperatures are public reference data: every role reads them (``weather.read``);
+city staff import them (``weather.write``).
 A committee's reads and writes are further scoped to its own village by :func:`scope_village`.
 """
 
@@ -40,6 +42,8 @@ CAPABILITIES: dict[str, frozenset[str]] = {
             "training.manage",
             "training.attendance",
             "training.participants",
+            "weather.read",
+            "weather.write",
         }
     ),
     # External experts: they need to know the villages they review or teach, and their results.
@@ -51,6 +55,7 @@ CAPABILITIES: dict[str, frozenset[str]] = {
             "account.self",
             "tracking.read",
             "call.review",
+            "weather.read",
         }
         | {"organisation.list", "organisation.read", "lessons.read"}
     ),
@@ -63,6 +68,7 @@ CAPABILITIES: dict[str, frozenset[str]] = {
             "tracking.read",
             "training.read",
             "training.attendance",
+            "weather.read",
         }
         | {"organisation.list", "organisation.read", "lessons.read"}
     ),
@@ -79,12 +85,13 @@ CAPABILITIES: dict[str, frozenset[str]] = {
             "organisation.read",
             "training.read",
             "training.participants",
+            "weather.read",
         }
     ),
     # The town hall: aggregates only, never a village's own records.
-    "viewer": frozenset({"overview.read", "account.self"}),
+    "viewer": frozenset({"overview.read", "account.self", "weather.read"}),
     # A resident group that registered itself to apply: its own applications only.
-    "applicant": frozenset({"account.self", "call.apply"}),
+    "applicant": frozenset({"account.self", "call.apply", "weather.read"}),
 }
 
 # Pages and the capability each needs; the navigation lists only what a role may open.

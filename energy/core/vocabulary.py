@@ -50,6 +50,18 @@ FLOOR_AREA_BANDS = ("<40", "40-60", "60-85", "85-135", "135+")  # m², the bands
 GENERATION_KINDS = ("balcony_solar", "rooftop_solar")
 READING_SOURCES = ("entry", "import", "demo")
 
+# --- weather -----------------------------------------------------------------------------------
+
+# Where a batch of daily temperatures came from: KMA's ASOS daily file, a plain date,temp_c
+# file, or the demo's made-up weather (never an observation).
+WEATHER_SOURCES = ("kma_asos", "csv", "demo")
+# The station that serves a village unless another is set: KMA's ASOS station 108, Seoul
+# (Songwol-dong, Jongno-gu), the city's reference station since 1907.
+DEFAULT_WEATHER_STATION = 108
+# A daily mean temperature outside this range (°C) is a typo, not Seoul's weather (Seoul's
+# records are -23.1 °C for a minimum and 39.6 °C for a maximum, never a day's mean).
+DAILY_MEAN_RANGE_C = (-40.0, 45.0)
+
 
 APPLICANT_TYPES = (
     "resident_group",

@@ -3,7 +3,9 @@
 Villages in all 25 districts and every cohort from 2012 to this year, sized after the
 programme's own growth (7 villages in 2012, 100 by 2018); some paused, some disbanded, some
 back again; one account for every role; households with generation and four years of monthly
-readings (see :mod:`energy.demo.readings`). Later capabilities extend it.
+readings (see :mod:`energy.demo.readings`); made-up daily temperatures of station 108 for the
+readings' days (:mod:`energy.demo.weather`: demo data, never observations). Later
+capabilities extend it.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from energy.demo.organisations import add_demo_organisations, add_demo_stops
 from energy.demo.readings import DemoReadingsSummary, add_demo_readings
 from energy.demo.stories import add_demo_stories
 from energy.demo.training import add_demo_training
+from energy.demo.weather import add_demo_weather
 from energy.savings import village_sums
 from energy.store import db
 from energy.store.db import record_action, session_for
@@ -246,6 +249,7 @@ def load_demo(
         add_demo_call(session, villages, today=today, seed=SEED, password_hash=password_hash)
         add_demo_organisations(session, villages, flagship=flagship, dobong=dobong, today=today)
         add_demo_training(session, villages, flagship=flagship, today=today, seed=SEED)
+        weather_days = add_demo_weather(session, today=today, seed=SEED)
         village_sums.rebuild(session, None)  # last: after everything that touches villages
         record_action(
             session,
@@ -257,6 +261,7 @@ def load_demo(
                 "households": tracked.households,
                 "generation_units": tracked.generation_units,
                 "readings": dict(sorted(tracked.readings.items())),
+                "weather_days": weather_days,
             },
         )
         return DemoSummary(

@@ -4,7 +4,8 @@ Vocabulary: a **reading** is one household's use of one **carrier** (electricity
 water, heat; solar is generation) in one month, in the carrier's canonical unit; a
 **batch** is one import; a **conflict** is a row that differs from what is stored.
 
-- ``files``: reading CSV (UTF-8, BOM, CP949) and Excel files into rows.
+- ``files``: reading CSV (UTF-8, BOM, CP949) and Excel files into rows (``csv_records``: any
+  CSV file's records, read the same way, for the weather files).
 - ``check``: the row-by-row checks (units, months, outliers, conflicts).
 - ``report``: the ``ImportReport`` a check or import returns.
 - ``writer``: writing a checked batch to the store in bulk.

@@ -21,6 +21,7 @@ import datetime as dt
 import io
 import zipfile
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
@@ -503,32 +504,54 @@ class ReadingsFile:
         return self._read(columns=pa is not None)
 
     def _read(self, *, columns: bool) -> Iterator[Part]:
-        source = self.source
-        if isinstance(source, bytes):
-            binary: IO[bytes] = io.BytesIO(source)
-        elif isinstance(source, Path):
-            binary = source.open("rb")
-        else:
-            binary = source
-        try:
-            binary.seek(0, io.SEEK_END)
-            size = binary.tell()
-            binary.seek(0)
-            if size > MAX_FILE_BYTES:
-                raise FileProblem("import.file_too_large", limit=MAX_FILE_BYTES >> 20)
+        with _opened(self.source) as binary:
             head = binary.read(len(XLSX_MAGIC))
             binary.seek(0)
-            if not head:
-                raise FileProblem("import.empty_file")
             if head == XLSX_MAGIC or self.filename.lower().endswith((".xlsx", ".xlsm")):
                 yield _xlsx_rows(binary)
             elif columns and (encoding := _sniff(binary)) in ("utf-8", "utf-8-sig"):
                 yield from _plain_parts(binary, encoding)
             else:
                 yield _csv_rows(binary)
+
+
+@contextmanager
+def _opened(source: bytes | Path | IO[bytes]) -> Iterator[IO[bytes]]:
+    """``source`` as a binary stream at its start, refused when it is empty or larger than
+    :data:`MAX_FILE_BYTES`; a file opened here is closed after."""
+    if isinstance(source, bytes):
+        binary: IO[bytes] = io.BytesIO(source)
+    elif isinstance(source, Path):
+        binary = source.open("rb")
+    else:
+        binary = source
+    try:
+        binary.seek(0, io.SEEK_END)
+        size = binary.tell()
+        binary.seek(0)
+        if size > MAX_FILE_BYTES:
+            raise FileProblem("import.file_too_large", limit=MAX_FILE_BYTES >> 20)
+        if not size:
+            raise FileProblem("import.empty_file")
+        yield binary
+    finally:
+        if isinstance(source, Path):
+            binary.close()
+
+
+def csv_records(source: bytes | Path | IO[bytes]) -> Iterator[tuple[int, list[str]]]:
+    """Each record of a CSV file with its 1-based file line, the cells as typed: for files
+    other than readings (daily temperatures). Read as a readings file is: UTF-8, UTF-8 with
+    a byte-order mark or CP949, within the same bounds; :class:`FileProblem` says why not."""
+    with _opened(source) as binary:
+        text = io.TextIOWrapper(binary, encoding=_sniff(binary), newline="")
+        try:
+            for line, cells in _csv_cells(text):
+                if line > MAX_LINES:
+                    raise FileProblem("import.too_many_lines", limit=f"{MAX_LINES:,}")
+                yield line, cells
         finally:
-            if isinstance(source, Path):
-                binary.close()
+            text.detach()  # the caller's stream stays open
 
 
 def read_rows(source: bytes | Path | IO[bytes], filename: str = "") -> ReadingsFile:

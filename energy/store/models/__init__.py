@@ -14,4 +14,5 @@ from energy.store.models import (  # noqa: F401
     system,
     training,
     villages,
+    weather,
 )

@@ -322,6 +322,27 @@ def cmd_weather_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _print_weather(report: Any) -> None:
+    """The weather method's baseline, bands and each household's fit, as a table."""
+    from energy.core.i18n import format_number
+
+    weather = report.weather
+    print(
+        f"baseline {weather.baseline_start:%Y-%m} to {weather.baseline_end:%Y-%m}, "
+        f"station {weather.station}, bands at {weather.confidence:.0%}"
+    )
+    for carrier, band in weather.uncertainty.items():
+        if band is not None:
+            print(f"  {carrier}: saving ± {format_number(band, 'en', 1)}")
+    print(f"{'household':<10} {'carrier':<12} {'model':<15} {'avoided':>10} {'cvrmse':>7}  note")
+    for h in weather.households:
+        print(
+            f"{h.household:<10} {h.carrier:<12} {h.model or '-':<15} "
+            f"{format_number(h.avoided, 'en', 1):>10} "
+            f"{'-' if h.cvrmse is None else f'{h.cvrmse:.2f}':>7}  {h.disqualified or ''}"
+        )
+
+
 def cmd_weather_list(args: argparse.Namespace) -> int:
     from energy.core.i18n import translate
     from energy.weather import temperatures
@@ -397,6 +418,12 @@ def cmd_report_savings(args: argparse.Namespace) -> int:
     from energy.savings import compute as savings
 
     start, end = savings.parse_month(args.start), savings.parse_month(args.end)
+    baseline = None
+    if args.baseline is not None:
+        if args.method != "weather":
+            raise InvalidInput("error.weather_baseline_method", field="baseline")
+        first, _, last = args.baseline.partition(":")
+        baseline = (savings.parse_month(first), savings.parse_month(last or first))
     _ready()
     report = savings.compute_savings(
         CLI_ACTOR,
@@ -406,6 +433,7 @@ def cmd_report_savings(args: argparse.Namespace) -> int:
         start=start,
         end=end,
         method=args.method,
+        baseline=baseline,
     )
     if args.json:
         print(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
@@ -433,6 +461,8 @@ def cmd_report_savings(args: argparse.Namespace) -> int:
         print(f"missing in the store: {', '.join(report.missing_factors)}")
     for f in report.factors:
         print(f"factor {f.key} = {f.value} {f.unit} (from {f.valid_from})")
+    if report.weather is not None:
+        _print_weather(report)
     return 0
 
 
@@ -644,7 +674,14 @@ def build_parser() -> argparse.ArgumentParser:
     scope.add_argument("--cohort", type=int, help="selection year")
     p.add_argument("--from", dest="start", required=True, metavar="YYYY-MM")
     p.add_argument("--to", dest="end", required=True, metavar="YYYY-MM")
-    p.add_argument("--method", choices=("eco-mileage", "baseline-year"), default="eco-mileage")
+    p.add_argument(
+        "--method", choices=("eco-mileage", "baseline-year", "weather"), default="eco-mileage"
+    )
+    p.add_argument(
+        "--baseline",
+        metavar="YYYY-MM:YYYY-MM",
+        help="weather method: the baseline months (default: the 12 months before --from)",
+    )
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(handler=cmd_report_savings)
     p = sub.add_parser(

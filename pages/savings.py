@@ -1,8 +1,10 @@
 """Our savings: what a village saved, against which baseline, with its coverage beside it."""
 
+from contextlib import nullcontext
+
 import streamlit as st
 
-from energy.calc.metrics import METHODS, add_months, first_of_month
+from energy.calc.metrics import add_months, first_of_month
 from energy.core.errors import EnergyError
 from energy.savings import compute as savings
 from ui.core.auth import guard
@@ -26,13 +28,14 @@ start = c1.selectbox(
 end = c2.selectbox(
     t("savings.to"), months, index=0, format_func=lambda m: f"{m:%Y-%m}", key="savings.to"
 )
-method = c3.radio(t("savings.method"), list(METHODS), horizontal=True,
+method = c3.radio(t("savings.method"), list(savings.SAVINGS_METHODS), horizontal=True,
                   format_func=lambda m: t(f"savings.method.{m.replace('-', '_')}"), key="savings.method")  # fmt: skip
 
 try:
-    report = savings.compute_savings(
-        actor, village=village.code, start=start, end=end, method=method
-    )
+    with st.spinner(t("savings.weather.computing")) if method == "weather" else nullcontext():
+        report = savings.compute_savings(
+            actor, village=village.code, start=start, end=end, method=method
+        )
 except EnergyError as exc:
     show_error(exc)
     st.stop()
@@ -46,6 +49,8 @@ st.subheader(
     )
 )
 panels.figures(report)
+if report.weather is not None:
+    panels.weather_notes(report)
 
 chart_tab, households_tab, solar_tab, rounds_tab = st.tabs(
     [
@@ -56,9 +61,15 @@ chart_tab, households_tab, solar_tab, rounds_tab = st.tabs(
     ]
 )
 with chart_tab:
-    panels.month_chart(actor, village.code, start, end, method)
+    if report.weather is not None:
+        panels.weather_chart(report)
+    else:
+        panels.month_chart(actor, village.code, start, end, method)
 with households_tab:
-    panels.household_table(actor, village.code, start, end, method)
+    if report.weather is not None:
+        panels.weather_households(report)
+    else:
+        panels.household_table(actor, village.code, start, end, method)
 with solar_tab:
     panels.generation(actor, village.code, start, end)
 with rounds_tab:

@@ -415,3 +415,20 @@ def test_household_dates_reach_back_to_the_programme_start(demo_store: str) -> N
     assert not at.exception
     floors = {d.label: d.min for d in at.date_input}  # joined, left, generation installed
     assert len(floors) >= 3 and set(floors.values()) == {dt.date(2012, 1, 1)}, floors
+
+
+def test_the_savings_page_shows_the_weather_method(demo_store: str) -> None:
+    """The committee picks the weather-normalised method: each carrier's band, the baseline
+    and station it used, the expected-for-this-weather line and each household's model."""
+    at = _app_as(demo_store, "committee")
+    at.switch_page("pages/savings.py").run()
+    label = MESSAGES["savings.method.weather"]["ko"]
+    radio = next(r for r in at.radio if r.key == "savings.method")
+    radio.set_value("weather").run()
+    assert not at.exception, at.exception
+    captions = " ".join(c.value for c in at.caption)
+    assert label in radio.options
+    assert "불확실성 ±" in captions and "기상청 관측소 108" in captions
+    households = at.dataframe[0].value
+    assert {"모형", "아낀 양", "비고"} <= set(households.columns)
+    assert set(households["모형"]) & {"난방+냉방", "난방(추위)", "냉방(더위)", "날씨 영향 없음"}

@@ -31,6 +31,8 @@ from energy.core.i18n import format_percent, translate
 from energy.savings import village_sums
 from energy.savings.factors import factors_for_period
 from energy.savings.sql import RAW_SUMS, Sums, scope_households
+from energy.savings.weather_method import METHOD as WEATHER
+from energy.savings.weather_method import WeatherResult, weather_savings
 from energy.store import cache
 from energy.store.db import session_for
 from energy.store.models.readings import Reading
@@ -38,6 +40,9 @@ from energy.store.models.villages import Village
 from energy.villages.districts import find_district
 from energy.villages.households import village_by_code
 
+# Every method a savings figure may be asked for: the two kept in the per-village sums
+# (metrics.METHODS) and the weather-normalised one, computed per household on demand.
+SAVINGS_METHODS: tuple[str, ...] = (*METHODS, WEATHER)
 MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{2})$")
 # Rounds are asked for by calendar year; outside this range a year is a typo.
 FIRST_YEAR, LAST_YEAR = 2000, 2100
@@ -69,6 +74,8 @@ class SavingsReport:
     missing_factors: tuple[str, ...] = ()
     by_carrier: dict[str, metrics.CarrierTotals] = field(default_factory=dict)
     prices: tuple[Price, ...] = ()  # the tariffs that priced saving_krw
+    # The weather-normalised method's fits, bands and baseline (None for the other methods).
+    weather: WeatherResult | None = None
 
     @property
     def indicative_money(self) -> tuple[str, ...]:
@@ -105,6 +112,11 @@ class SavingsReport:
                     "cells": c.cells,
                     "expected_cells": c.expected_cells,
                     **self._converted(c.carrier),
+                    **(
+                        {"uncertainty": _round(self.weather.uncertainty.get(c.carrier), 3)}
+                        if self.weather
+                        else {}
+                    ),
                 }
                 for c in self.carriers
             },
@@ -114,6 +126,22 @@ class SavingsReport:
                 "saving_krw": self.saving_krw,
             },
             "factors": [f.as_json() for f in self.factors],
+            **(self._weather_json() if self.weather else {}),
+        }
+
+    def _weather_json(self) -> dict[str, object]:
+        """The weather method's additions: its baseline months, station and confidence,
+        each carrier's ± band (added to ``carriers``) and each household's fit."""
+        weather = self.weather
+        assert weather is not None
+        return {
+            "baseline": {
+                "from": f"{weather.baseline_start:%Y-%m}",
+                "to": f"{weather.baseline_end:%Y-%m}",
+            },
+            "station": weather.station,
+            "confidence": weather.confidence,
+            "households": [h.as_json() for h in weather.households],
         }
 
     def _converted(self, carrier: str) -> dict[str, float | int | None]:
@@ -197,9 +225,13 @@ def compute_savings(
     start: dt.date,
     end: dt.date,
     method: str = "eco-mileage",
+    baseline: tuple[dt.date, dt.date] | None = None,
     url: str | None = None,
 ) -> SavingsReport:
     """The saving of a scope over the months ``start`` to ``end`` (both included).
+
+    ``method`` is one of :data:`SAVINGS_METHODS`; ``weather`` is asked of a village only,
+    with ``baseline`` (first and last month; default the 12 months before ``start``).
 
     Give at most one of ``village`` (a code), ``district`` (a name or code) or ``cohort``
     (a selection year); none means the whole programme. ``start`` and ``end`` stand for
@@ -207,7 +239,7 @@ def compute_savings(
     :func:`energy.savings.factors.factors_for_period`), prices both the baseline and the
     actual side.
     """
-    if method not in METHODS:
+    if method not in SAVINGS_METHODS:
         raise InvalidInput("error.savings_unknown_method", field="method", method=method)
     if sum(x is not None for x in (village, district, cohort)) > 1:
         raise InvalidInput("error.savings_one_scope", field="scope")
@@ -216,6 +248,10 @@ def compute_savings(
         raise InvalidInput(
             "error.savings_range", field="start", start=f"{start:%Y-%m}", end=f"{end:%Y-%m}"
         )
+    if method == WEATHER:
+        if village is None:
+            raise InvalidInput("error.weather_village_only", field="method")
+        return _weather_report(actor, village, start, end, baseline, url)
     if village is not None:
         scope = _village_scope(actor, village, url)
     else:
@@ -293,6 +329,51 @@ def _monthly_sums(
         if carrier in monthly:
             monthly[carrier].append((month.month, baseline, actual, cells))
     return monthly
+
+
+def _weather_report(
+    actor: Actor,
+    village: str,
+    start: dt.date,
+    end: dt.date,
+    baseline: tuple[dt.date, dt.date] | None,
+    url: str | None,
+) -> SavingsReport:
+    sums, expected, weather = weather_savings(
+        actor, village=village, start=start, end=end, baseline=baseline, url=url
+    )
+    with session_for(actor, url=url) as session:
+        factors = factors_for_period(session, end)
+    results = [
+        metrics.carrier_saving(
+            carrier,
+            baseline=sums.get(carrier, (0.0, 0.0, 0))[0],
+            actual=sums.get(carrier, (0.0, 0.0, 0))[1],
+            cells=sums.get(carrier, (0.0, 0.0, 0))[2],
+            expected_cells=expected[carrier],
+        )
+        for carrier in CONSUMING_CARRIERS
+    ]
+    monthly: dict[str, list[tuple[int, float, float, int]]] = {}
+    for (carrier, month), (b, a, c) in weather.monthly.items():
+        monthly.setdefault(carrier, []).append((month.month, b, a, c))
+    totals = metrics.saving_totals(results, factors, monthly)
+    return SavingsReport(
+        scope=f"village:{village.strip()}",
+        method=WEATHER,
+        start=start,
+        end=end,
+        carriers=tuple(results),
+        saving_toe=totals.saving_toe,
+        saving_tco2=totals.saving_tco2,
+        saving_krw=totals.saving_krw,
+        factors=totals.factors,
+        not_converted=totals.not_converted,
+        missing_factors=totals.missing,
+        by_carrier=totals.by_carrier,
+        prices=totals.prices,
+        weather=weather,
+    )
 
 
 # --- eco-mileage rounds ---------------------------------------------------------------------

@@ -45,6 +45,12 @@ def figures(report: SavingsReport) -> None:
             key = "savings.saved_amount" if result.saving >= 0 else "savings.used_more"
             column.caption(t(key, amount=number(abs(result.saving), 0), unit=result.unit))
         column.caption(coverage_line(result.cells, result.expected_cells))
+        band = report.weather.uncertainty.get(result.carrier) if report.weather else None
+        if band is not None:
+            column.caption(
+                t("savings.weather.band", band=number(band, 0), unit=result.unit,
+                  confidence=pct(report.weather.confidence if report.weather else None))
+            )  # fmt: skip
     kpi_row(
         [
             (
@@ -164,3 +170,87 @@ def household_table(actor: Actor, village: str, start: dt.date, end: dt.date, me
         ]
         table[t("savings.months_of", carrier=t(f"carrier.{carrier}"))] = frame[f"{carrier}_cells"]
     st.dataframe(table, hide_index=True, width="stretch")
+
+
+# --- the weather-normalised method ------------------------------------------------------------
+
+
+def weather_notes(report: SavingsReport) -> None:
+    """What the weather method compared: the baseline months, the station, and a warning
+    when the station has no temperatures for them."""
+    weather = report.weather
+    assert weather is not None
+    st.caption(
+        t(
+            "savings.weather.baseline_line",
+            start=f"{weather.baseline_start:%Y-%m}",
+            end=f"{weather.baseline_end:%Y-%m}",
+            station=weather.station,
+        )
+    )
+    reasons = [h.disqualified for h in weather.households]
+    if reasons and all(r == "temperature_coverage" for r in reasons):
+        st.warning(t("savings.weather.no_temperatures", station=weather.station),
+                   icon=":material/thermostat:")  # fmt: skip
+
+
+def weather_chart(report: SavingsReport) -> None:
+    """Observed use against what the baseline's model predicts for each month's weather."""
+    weather = report.weather
+    assert weather is not None
+    frame = pd.DataFrame(
+        [(c, m, b, a) for (c, m), (b, a, _) in weather.monthly.items()],
+        columns=["carrier", "month", "baseline", "actual"],
+    )
+    carriers = [c for c in CANONICAL_UNITS if c in set(frame["carrier"])]
+    if not carriers:
+        st.info(t("savings.no_cells"))
+        return
+    carrier = st.radio(t("report.carrier"), carriers, format_func=lambda c: t(f"carrier.{c}"),
+                       horizontal=True, key="savings.weather_chart.carrier")  # fmt: skip
+    unit = CANONICAL_UNITS[carrier]
+    chart_view.altair(
+        charts.comparison_chart,
+        frame[frame["carrier"] == carrier].sort_values("month"),
+        series_labels={
+            "baseline": t("savings.weather.counterfactual"),
+            "actual": t("savings.actual"),
+        },
+        x_title=t("report.month"),
+        y_title=f"{t(f'carrier.{carrier}')} ({unit})",
+    )
+    st.caption(t("savings.weather.chart_note"))
+
+
+def weather_households(report: SavingsReport) -> None:
+    """Each household's model of each carrier, what it avoided, or why it was not counted."""
+    weather = report.weather
+    assert weather is not None
+    if not weather.households:
+        st.info(t("savings.no_cells"))
+        return
+    units = CANONICAL_UNITS
+    table = pd.DataFrame(
+        {
+            t("field.household"): [h.household for h in weather.households],
+            t("report.carrier"): [t(f"carrier.{h.carrier}") for h in weather.households],
+            t("savings.weather.model"): [
+                t(f"savings.weather.model.{h.model}") if h.model else "–"
+                for h in weather.households
+            ],
+            t("savings.weather.avoided"): [
+                "–" if h.avoided is None else f"{number(h.avoided, 0)} {units[h.carrier]}"
+                for h in weather.households
+            ],
+            t("savings.weather.cvrmse"): [
+                "–" if h.cvrmse is None else pct(h.cvrmse) for h in weather.households
+            ],
+            t("savings.months_counted"): [str(h.counted) for h in weather.households],
+            t("savings.weather.note"): [
+                t(f"savings.weather.reason.{h.disqualified}") if h.disqualified else ""
+                for h in weather.households
+            ],
+        }
+    )
+    st.dataframe(table, hide_index=True, width="stretch")
+    st.caption(t("savings.weather.households_note"))

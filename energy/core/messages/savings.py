@@ -29,6 +29,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "기준연도 방식 (참여 전 12개월의 같은 달 대비)",
         "en": "Baseline year (against the same month of the 12 months before joining)",
     },
+    "savings.method.weather": {
+        "ko": "날씨 보정 방식 (참여 전 12개월의 날씨 모형으로 같은 날씨의 예상 사용량 대비, CalTRACK)",
+        "en": "Weather-normalised (against what the baseline year's weather model predicts for the weather that came, CalTRACK)",
+    },
+    "error.weather_village_only": {
+        "ko": "날씨 보정 방식은 마을 하나씩만 계산합니다. 마을을 고르세요.",
+        "en": "The weather-normalised method is computed for one village at a time: choose a village.",
+    },
+    "error.weather_baseline_overlaps": {
+        "ko": "기준 기간({end}까지)은 보고 기간({start}부터)보다 앞서 끝나야 합니다.",
+        "en": "The baseline (to {end}) must end before the reporting period starts ({start}).",
+    },
+    "error.weather_baseline_method": {
+        "ko": "기준 기간(--baseline)은 날씨 보정 방식(--method weather)에서만 씁니다.",
+        "en": "A baseline (--baseline) is only for the weather-normalised method (--method weather).",
+    },
     "savings.coverage": {
         "ko": "자료 충족률 {coverage} ({cells}/{expected}칸)",
         "en": "Coverage {coverage} ({cells} of {expected} cells)",

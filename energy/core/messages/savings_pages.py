@@ -97,4 +97,60 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Each line is one year's cohort of villages, drawn from the last five years of data.",
     },
     "field.households_short": {"ko": "가구", "en": "Households"},
+    "savings.weather.computing": {
+        "ko": "가구마다 날씨 모형을 맞추는 중입니다…",
+        "en": "Fitting each household's weather model…",
+    },
+    "savings.weather.band": {
+        "ko": "불확실성 ±{band} {unit} (신뢰수준 {confidence})",
+        "en": "Uncertainty ±{band} {unit} ({confidence} confidence)",
+    },
+    "savings.weather.baseline_line": {
+        "ko": "기준 기간 {start}~{end}의 사용량과 기상청 관측소 {station}의 일평균기온으로 가구마다 모형을 맞추고, 올해 날씨였다면 썼을 양과 실제 사용량을 비교했습니다.",
+        "en": "Each household's model is fitted on its use from {start} to {end} and the daily mean temperatures of KMA station {station}, then what it would have used in this period's weather is compared with what it used.",
+    },
+    "savings.weather.no_temperatures": {
+        "ko": "관측소 {station}의 기온 자료가 이 기간에 없어 계산할 수 없습니다. 담당 직원이 기상청 ASOS 일자료를 가져오면 됩니다(python -m energy weather import 파일).",
+        "en": "Station {station} has no temperatures for these months, so nothing can be computed. Staff can import KMA's ASOS daily file (python -m energy weather import FILE).",
+    },
+    "savings.weather.counterfactual": {
+        "ko": "올해 날씨였다면 (모형 예측)",
+        "en": "Expected for this weather (model)",
+    },
+    "savings.weather.chart_note": {
+        "ko": "실선(실제)이 점선(이 날씨의 예상)보다 아래인 달은, 날씨 덕이 아니라 아껴서 덜 쓴 달입니다.",
+        "en": "In a month where the solid line (actual) is below the dashed one (expected for that weather), less was used, and not because of the weather.",
+    },
+    "savings.weather.model": {"ko": "모형", "en": "Model"},
+    "savings.weather.model.intercept_only": {"ko": "날씨 영향 없음", "en": "No weather effect"},
+    "savings.weather.model.hdd_only": {"ko": "난방(추위)", "en": "Heating (cold)"},
+    "savings.weather.model.cdd_only": {"ko": "냉방(더위)", "en": "Cooling (heat)"},
+    "savings.weather.model.hdd_cdd": {"ko": "난방+냉방", "en": "Heating and cooling"},
+    "savings.weather.avoided": {"ko": "아낀 양", "en": "Avoided"},
+    "savings.weather.cvrmse": {"ko": "모형 오차(CV)", "en": "Model error (CV)"},
+    "savings.weather.note": {"ko": "비고", "en": "Note"},
+    "savings.weather.reason.baseline_too_short": {
+        "ko": "기준 기간 자료가 12개월이 안 되어 제외",
+        "en": "Left out: less than 12 months of baseline",
+    },
+    "savings.weather.reason.too_many_missing_days": {
+        "ko": "기준 기간에 빠진 달이 많아 제외",
+        "en": "Left out: too many baseline months missing",
+    },
+    "savings.weather.reason.temperature_coverage": {
+        "ko": "기온 자료가 부족해 제외",
+        "en": "Left out: temperatures missing",
+    },
+    "savings.weather.reason.too_few_periods": {
+        "ko": "기준 기간 자료가 너무 적어 제외",
+        "en": "Left out: too few baseline months",
+    },
+    "savings.weather.reason.no_qualified_model": {
+        "ko": "맞는 모형이 없어 제외",
+        "en": "Left out: no model fits",
+    },
+    "savings.weather.households_note": {
+        "ko": "CalTRACK 2.0 월별 요금 방식입니다. 모형 오차가 클수록 그 가구의 수치는 덜 확실합니다. 제외된 가구는 마을 합계에 들어가지 않습니다.",
+        "en": "CalTRACK 2.0 billing method. The larger the model error, the less certain that household's figure. Households left out do not enter the village's totals.",
+    },
 }

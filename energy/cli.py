@@ -331,6 +331,8 @@ def _print_weather(report: Any) -> None:
         f"baseline {weather.baseline_start:%Y-%m} to {weather.baseline_end:%Y-%m}, "
         f"station {weather.station}, bands at {weather.confidence:.0%}"
     )
+    if "demo" in weather.temperature_sources:
+        print("temperatures: demo data made from the 1991-2020 normals, not observations")
     for carrier, band in weather.uncertainty.items():
         if band is not None:
             print(f"  {carrier}: saving ± {format_number(band, 'en', 1)}")

@@ -432,3 +432,40 @@ def test_the_savings_page_shows_the_weather_method(demo_store: str) -> None:
     households = at.dataframe[0].value
     assert {"모형", "아낀 양", "비고"} <= set(households.columns)
     assert set(households["모형"]) & {"난방+냉방", "난방(추위)", "냉방(더위)", "날씨 영향 없음"}
+
+
+def test_staff_read_kepcos_tiers_and_add_a_tiered_tariff(demo_store: str) -> None:
+    """The factors page shows each factor's basis, the tariffs' tiers and which prices are
+    indicative; staff add KEPCO's next table as progressive tiers (the form starts from the
+    table in force)."""
+    at = _app_as(demo_store, "admin")
+    at.switch_page("pages/factors.py").run()
+    assert not at.exception, at.exception
+    factors_table, tariffs_table = at.dataframe[0].value, at.dataframe[1].value
+    assert any(b.startswith("순발열량") for b in factors_table["기준"])
+    assert "어림 단가" in set(tariffs_table["참고치"])
+    assert any(v.startswith("누진 3단계") for v in tariffs_table["단가(원)"])
+    tiers = at.dataframe[2].value  # the first tiered tariff's steps
+    assert list(tiers["기본요금"])[:3] == ["910 KRW", "1,600 KRW", "7,300 KRW"]
+    at.selectbox(key="tariffs.add.carrier").set_value("electricity")
+    at.date_input(key="tariffs.add.from").set_value(dt.date(2027, 1, 1))
+    at.number_input(key="tariffs.add.extra").set_value(14.0)
+    at.number_input(key="tariffs.add.levy").set_value(2.7)
+    at.toggle(key="tariffs.add.tiered").set_value(True)
+    at.text_input(key="tariffs.add.source").set_value("KEPCO table of 2027 (test)")
+    # Both forms' buttons read "추가": the tariff form's is the second.
+    label = MESSAGES["factors.add_submit"]["ko"]
+    [b for b in at.button if b.label == label][1].click().run()
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+    from energy.savings import factors as factor_tables
+
+    added = factor_tables.load_factors(CLI_ACTOR, dt.date(2027, 12, 31), url=demo_store)
+    price = added.prices["electricity"]
+    assert (price.valid_from, price.levy_rate, price.extra_per_unit) == (
+        dt.date(2027, 1, 1),
+        0.027,
+        14.0,
+    )
+    assert [s.up_to for s in price.tiers] == [200.0, 400.0, None]
+    assert price.summer_months == (7, 8) and not price.indicative

@@ -19,7 +19,7 @@ from energy.villages import stories
 from tests.energy_cli import Result, energy
 
 YEAR = default_year()  # the demo data reaches back four years from today
-CHART_SLIDES = {2, 4, 5, 6}  # growth, programme year, renewables, map (0-based)
+CHART_SLIDES = {2, 3, 4, 5, 6}  # growth, energy by carrier, programme year, renewables, map
 
 
 def _titles(lang: str, url: str) -> list[str]:

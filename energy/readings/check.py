@@ -25,7 +25,7 @@ from energy.core.vocabulary import CANONICAL_UNITS, CARRIERS
 from energy.readings.files import Columns, RawRow, arrow_pool
 from energy.readings.report import CheckedRows, ImportReport, Issue
 from energy.readings.writer import CARRIER_INDEX
-from energy.savings.factors import factors_for_period
+from energy.savings.factors import factor_for_period
 from energy.villages.households import HOUSEHOLD_CODE_PATTERN
 
 try:  # pyarrow comes with Streamlit; a file is read as Columns only with it
@@ -131,7 +131,7 @@ def _calorific(session: Session, this_month: dt.date, cache: dict[int, float]) -
     with. Readings typed in m³ before a later revision keep the value they were stored with.
     """
     if 0 not in cache:
-        cache[0] = factors_for_period(session, this_month).value("gas.mj_per_m3") or 0.0
+        cache[0] = factor_for_period(session, "gas.mj_per_m3", this_month) or 0.0
     return cache[0]
 
 

@@ -140,6 +140,7 @@ class SavingsReport:
                 "to": f"{weather.baseline_end:%Y-%m}",
             },
             "station": weather.station,
+            "temperature_sources": list(weather.temperature_sources),
             "confidence": weather.confidence,
             "households": [h.as_json() for h in weather.households],
         }
@@ -460,6 +461,12 @@ PUBLISHED_FIGURES: tuple[PublishedFigure, ...] = (
 def published_context(lang: str) -> str:
     """The published figures as one line of context, each with its scope and year."""
     figures = "; ".join(
-        translate(f.key, lang, pct=format_percent(f.saving_pct, lang)) for f in PUBLISHED_FIGURES
+        translate(f.key, lang, pct=format_percent(f.saving_pct, lang, _digits(f.saving_pct)))
+        for f in PUBLISHED_FIGURES
     )
     return translate("published.context", lang, figures=figures)
+
+
+def _digits(fraction: float) -> int:
+    """As published: 4.2%, 7.2%, 15% (no decimal the city did not give)."""
+    return 0 if round(fraction * 100, 6).is_integer() else 1

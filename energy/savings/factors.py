@@ -102,6 +102,18 @@ def factors_for_period(session: Session, end: dt.date) -> FactorSet:
     return factors_at(session, reporting_year_end(end))
 
 
+def factor_for_period(session: Session, key: str, end: dt.date) -> float | None:
+    """One factor's value by the same rule as :func:`factors_for_period` (the reporting
+    year's), without reading the rest of the set."""
+    value: float | None = session.scalar(
+        select(ConversionFactor.value)
+        .where(ConversionFactor.key == key, ConversionFactor.valid_from <= reporting_year_end(end))
+        .order_by(ConversionFactor.valid_from.desc())
+        .limit(1)
+    )
+    return value
+
+
 def load_factors(actor: Actor, as_of: dt.date, *, url: str | None = None) -> FactorSet:
     with session_for(actor, url=url) as session:
         return factors_at(session, as_of)

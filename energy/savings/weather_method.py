@@ -47,7 +47,11 @@ from energy.store import cache
 from energy.store.db import session_for
 from energy.store.models.readings import Reading
 from energy.villages.households import village_by_code
-from energy.weather.temperatures import daily_temperatures, station_for_village
+from energy.weather.temperatures import (
+    daily_temperatures,
+    station_for_village,
+    temperature_sources,
+)
 
 METHOD = "weather"
 # CalTRACK §3.2.1.1: no cooling models for gas; district heat is heating as well.
@@ -107,6 +111,7 @@ class WeatherResult:
     baseline_start: dt.date
     baseline_end: dt.date
     station: int
+    temperature_sources: tuple[str, ...]  # "kma_asos", "csv", "demo": the demo's are made up
     # Per carrier and reporting month: Σ counterfactual, Σ actual, cells (for the chart and
     # for pricing electricity's tiers month by month).
     monthly: dict[tuple[str, dt.date], tuple[float, float, int]]
@@ -157,17 +162,18 @@ def weather_savings(
     station = station_for_village(actor, village_id, url=url)
 
     def compute() -> tuple[dict[str, tuple[float, float, int]], dict[str, int], WeatherResult]:
-        temperatures = daily_temperatures(
-            actor, station, base_start, metrics.last_day_of_month(end), url=url
-        )
+        last_day = metrics.last_day_of_month(end)
+        temperatures = daily_temperatures(actor, station, base_start, last_day, url=url)
+        sources = temperature_sources(actor, station, base_start, last_day, url=url)
         with session_for(actor, url=url) as session:
             found = village_by_code(session, village)
             households, _ = scope_households(session, [found.id], start, end)
             expected = village_sums.expected_cells(session, [found.id], start, end)
             readings = _readings(session, found.id, base_start, end)
         return _fit_village(
-            readings, households, expected, temperatures, start, end, base_start, base_end, station
-        )
+            readings, households, expected, temperatures, start, end, base_start, base_end,
+            station, sources,
+        )  # fmt: skip
 
     result: tuple[dict[str, tuple[float, float, int]], dict[str, int], WeatherResult] = (
         cache.village_memo(
@@ -208,6 +214,7 @@ def _fit_village(
     base_start: dt.date,
     base_end: dt.date,
     station: int,
+    sources: tuple[str, ...],
 ) -> tuple[dict[str, tuple[float, float, int]], dict[str, int], WeatherResult]:
     daily = {ts.date(): float(v) for ts, v in temperatures.items()}
     spans = metrics.household_spans(households).set_index("household_id")
@@ -266,6 +273,7 @@ def _fit_village(
         baseline_start=base_start,
         baseline_end=base_end,
         station=station,
+        temperature_sources=sources,
         monthly=monthly,
     )
     return sums, expected, result

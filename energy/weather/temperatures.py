@@ -19,7 +19,12 @@ from energy.core.errors import NotFound
 from energy.core.vocabulary import DEFAULT_WEATHER_STATION
 from energy.store.db import session_for
 from energy.store.models.villages import Village
-from energy.store.models.weather import DailyTemperature, VillageWeatherStation, WeatherStation
+from energy.store.models.weather import (
+    DailyTemperature,
+    VillageWeatherStation,
+    WeatherBatch,
+    WeatherStation,
+)
 from energy.villages.households import village_by_code
 
 
@@ -42,6 +47,26 @@ def daily_temperatures(
         ).all()
     index = pd.DatetimeIndex([pd.Timestamp(day) for day, _ in rows], name="day")
     return pd.Series([mean_c for _, mean_c in rows], index=index, name="mean_c", dtype=float)
+
+
+def temperature_sources(
+    actor: Actor, station: int, start: dt.date, end: dt.date, *, url: str | None = None
+) -> tuple[str, ...]:
+    """Where the days of ``station`` from ``start`` to ``end`` came from (``kma_asos``,
+    ``csv``, ``demo``), so that a figure made from the demo's made-up weather says so."""
+    require(actor, "weather.read")
+    with session_for(actor, url=url) as session:
+        found = session.scalars(
+            select(WeatherBatch.source)
+            .join(DailyTemperature, DailyTemperature.batch_id == WeatherBatch.id)
+            .where(
+                DailyTemperature.station_code == station,
+                DailyTemperature.day >= start,
+                DailyTemperature.day <= end,
+            )
+            .distinct()
+        ).all()
+    return tuple(sorted(found))
 
 
 def _village(session: Session, village: str | int) -> Village:

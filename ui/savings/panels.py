@@ -188,6 +188,8 @@ def weather_notes(report: SavingsReport) -> None:
             station=weather.station,
         )
     )
+    if "demo" in weather.temperature_sources:
+        st.caption(t("savings.weather.demo_temperatures"))
     reasons = [h.disqualified for h in weather.households]
     if reasons and all(r == "temperature_coverage" for r in reasons):
         st.warning(t("savings.weather.no_temperatures", station=weather.station),

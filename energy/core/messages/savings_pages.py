@@ -113,6 +113,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "관측소 {station}의 기온 자료가 이 기간에 없어 계산할 수 없습니다. 담당 직원이 기상청 ASOS 일자료를 가져오면 됩니다(python -m energy weather import 파일).",
         "en": "Station {station} has no temperatures for these months, so nothing can be computed. Staff can import KMA's ASOS daily file (python -m energy weather import FILE).",
     },
+    "savings.weather.demo_temperatures": {
+        "ko": "이 기간의 기온 일부는 시연용으로 만든 값입니다(1991~2020년 서울 평년값에 날마다의 변동을 더함). 실제 관측값이 아닙니다.",
+        "en": "Some of these temperatures are demo data, made from Seoul's 1991-2020 normals with day-to-day noise: they are not observations.",
+    },
     "savings.weather.counterfactual": {
         "ko": "올해 날씨였다면 (모형 예측)",
         "en": "Expected for this weather (model)",

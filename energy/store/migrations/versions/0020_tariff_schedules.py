@@ -142,7 +142,10 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_tariff_tiers")),
         sa.UniqueConstraint(
-            "tariff_id", "season", "position", name=op.f("uq_tariff_tiers_tariff_id")
+            "tariff_id",
+            "season",
+            "position",
+            name=op.f("uq_tariff_tiers_tariff_id_season_position"),
         ),
     )
     with op.batch_alter_table("tariff_tiers", schema=None) as batch_op:

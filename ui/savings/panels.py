@@ -49,7 +49,7 @@ def figures(report: SavingsReport) -> None:
         if band is not None:
             column.caption(
                 t("savings.weather.band", band=number(band, 0), unit=result.unit,
-                  confidence=pct(report.weather.confidence if report.weather else None))
+                  confidence=f"{report.weather.confidence:.0%}" if report.weather else "")
             )  # fmt: skip
     kpi_row(
         [

@@ -32,8 +32,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "page.factors": {"ko": "환산계수·요금", "en": "Factors and tariffs"},
     "factors.caption": {
-        "ko": "절감량을 석유환산톤(TOE)·온실가스(tCO2)·원으로 바꾸는 값입니다. 새 값은 적용일부터 쓰이고, 예전 값은 그대로 남습니다.",
-        "en": "The values that turn savings into TOE, tCO2 and won. A new value applies from its date; earlier values stay as they were.",
+        "ko": "절감량을 석유환산톤(TOE)·온실가스(tCO2)·원으로 바꾸는 값입니다. 새 값은 그 적용일이 속한 해(보고연도)부터 쓰이고, 예전 값은 그대로 남습니다.",
+        "en": "The values that turn savings into TOE, tCO2 and won. A new value applies from the reporting year its date falls in; earlier values stay as they were.",
     },
     "factors.factors": {"ko": "환산계수", "en": "Conversion factors"},
     "factors.tariffs": {"ko": "요금", "en": "Tariffs"},

@@ -345,6 +345,15 @@ def _print_weather(report: Any) -> None:
         )
 
 
+def cmd_weather_station(args: argparse.Namespace) -> int:
+    from energy.weather import temperatures
+
+    _ready()
+    temperatures.set_village_station(CLI_ACTOR, args.village, args.station)
+    print(f"{args.village}: station {args.station}")
+    return 0
+
+
 def cmd_weather_list(args: argparse.Namespace) -> int:
     from energy.core.i18n import translate
     from energy.weather import temperatures
@@ -652,6 +661,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print a JSON array")
     p.add_argument("--lang", choices=("ko", "en"), default="ko")
     p.set_defaults(handler=cmd_weather_list)
+    p = p_weather.add_parser(
+        "station", help="serve a village by a station (its weather-normalised savings use it)"
+    )
+    p.add_argument("village", help="village code")
+    p.add_argument("station", type=int, help="station number (108: Seoul, the default)")
+    p.set_defaults(handler=cmd_weather_station)
 
     p = sub.add_parser(
         "demo",

@@ -41,7 +41,9 @@ def test_the_import_benchmark_compares_the_same_file_five_ways(
     assert figures["floor_s"] > 0 and figures["naive_s"] > 0 and figures["keyed_floor_s"] > 0
     # A new village's first import registers every household of the file as it goes.
     assert (figures["new_added"], figures["new_households"]) == (figures["rows"], 20)
-    assert figures["new_process_rate_vs_keyed_floor"] > 0
+    # The ratio itself is rounded to 0.01: with 3,000 rows the floor takes about 0.01 s against
+    # the process's seconds, so it may print 0.0 on a loaded machine. Its parts are measured.
+    assert figures["new_process_s"] > 0 and "new_process_rate_vs_keyed_floor" in figures
 
 
 @pytest.mark.slow

@@ -192,16 +192,32 @@ def test_a_saving_is_worth_the_difference_between_the_bills() -> None:
     steps = (Tier(200, 910, 120.0), Tier(400, 1600, 214.6), Tier(None, 7300, 307.3))
     price = Price("electricity", 120.0, "kWh", dt.date(2025, 7, 1), "test", steps, steps, (7, 8),
                   14.0, 0.1, 0.027)  # fmt: skip
-    big = metrics.value_of_saving(price, 100.0, [(1, 900.0, 800.0, 2)])  # 450 -> 400 each
-    small = metrics.value_of_saving(price, 100.0, [(1, 300.0, 200.0, 2)])  # 150 -> 100 each
-    assert big == pytest.approx(2 * (price.bill(450, 1) - price.bill(400, 1)))
+    big = metrics.bill_difference(price, [(1, 450.0, 400.0), (1, 450.0, 400.0)])
+    small = metrics.bill_difference(price, [(1, 150.0, 100.0), (1, 150.0, 100.0)])
     assert big == pytest.approx(2 * (7300 - 1600 + 50 * 307.3 + 50 * 14) * 1.127)
     assert small == pytest.approx(2 * 50 * (120 + 14) * 1.127)
     assert big > 3 * small
+    assert metrics.value_of_saving(price, 200.0, big) == big
     flat = Price("gas", 20.73, "MJ", dt.date(2023, 5, 16), "test", vat_rate=0.1)
     assert metrics.value_of_saving(flat, -100.0, None) == pytest.approx(-100 * 20.73 * 1.1)
     with pytest.raises(ValueError):
         metrics.value_of_saving(price, 100.0, None)
+
+
+def test_the_stores_bill_agrees_with_the_rule_book(fresh_store: str) -> None:
+    """A second implementation: the SQL bill that prices each cell in the store
+    (energy.savings.sql.bill_sql) against Price.bill, on every step edge, both seasons."""
+    from sqlalchemy import literal, select
+
+    from energy.savings.sql import bill_sql
+
+    with db.session_for(CLI_ACTOR, url=fresh_store) as session:
+        price = factors.factors_for_period(session, dt.date(2025, 6, 1)).prices["electricity"]
+        for month in (1, 7, 8, 12):
+            for kwh in (0.0, 1.0, 150.5, 200.0, 200.1, 299.9, 300.0, 350.0, 400.0, 400.5,
+                        450.0, 451.0, 1234.5, -3.0):  # fmt: skip
+                in_sql = session.scalar(select(bill_sql(price, literal(kwh), literal(month))))
+                assert in_sql == pytest.approx(price.bill(kwh, month), abs=1e-6), (kwh, month)
 
 
 def test_a_tiered_tariff_is_added_checked_and_read_back(fresh_store: str) -> None:

@@ -150,12 +150,14 @@ def test_eco_mileage_for_a_village(two_villages: str) -> None:
     # (net/gross, 2023 table) x 56.1 (IPCC, net); 120x130 + 250x22.3
     assert report.saving_toe == pytest.approx(0.033451)
     assert report.saving_tco2 == pytest.approx(0.055128 + 0.00025 * 38.9 / 43.1 * 56.1)
-    # Money (2024: KEPCO's table with the 3.2% levy; gas 22.14 KRW/MJ + VAT): each month's
-    # bills of the village's average household. March, 1 household: bill(280) - bill(250)
-    # = (1,600 + 200x120 + 80x214.6 + 280x14) - (1,600 + 200x120 + 50x214.6 + 250x14)
-    # = 6,858; April, 2 households averaging 205 -> 160 kWh: 2 x (29,543 - 22,350)
-    # = 14,386; x 1.132 (VAT, levy) = 24,048.21. Gas 250 MJ x 22.14 x 1.1 = 6,088.5.
-    assert report.saving_krw == 30137
+    # Money (2024: KEPCO's table with the 3.2% levy; gas 22.14 KRW/MJ + VAT): each household's
+    # bill of its baseline use minus its bill of its actual use, month by month. H-001 March
+    # bill(280) - bill(250) = (1,600 + 200x120 + 80x214.6 + 280x14) - (1,600 + 200x120 +
+    # 50x214.6 + 250x14) = 6,858; H-001 April bill(260) - bill(200) = 42,116 - 27,710 = 14,406;
+    # H-002 April bill(150) - bill(120) = 21,010 - 16,990 = 4,020; x 1.132 (VAT, levy)
+    # = 28,621.49. Gas 250 MJ x 22.14 x 1.1 = 6,088.5.
+    assert report.by_carrier["electricity"].krw == pytest.approx((6858 + 14406 + 4020) * 1.132)
+    assert report.saving_krw == 34710
     assert factor_keys(report) == [
         ("electricity.co2", 0.4594, D(2012, 1, 1)),
         ("electricity.toe", 0.229, D(2012, 1, 1)),
@@ -183,8 +185,9 @@ def test_baseline_year_for_a_village(two_villages: str) -> None:
     assert report.saving_toe == pytest.approx(0.00687 + 0.0011942)
     # 50 MJ gross x 38.9/43.1 (net) x 56.1 tCO2/TJ
     assert report.saving_tco2 == pytest.approx(0.013782 + 0.00005 * 38.9 / 43.1 * 56.1)
-    # March 1 x (42,116 - 39,830) + April 2 x (23,690 - 22,350), x 1.132; gas 50 x 22.14 x 1.1
-    assert report.saving_krw == round((2286 + 2680) * 1.132 + 50 * 22.14 * 1.1)
+    # H-001 March bill(260) - bill(250) = 2,286, April bill(240) - bill(200) = 9,834; H-002
+    # April bill(100) - bill(120) = -2,680 (it used more); x 1.132; gas 50 x 22.14 x 1.1.
+    assert report.saving_krw == round((2286 + 9834 - 2680) * 1.132 + 50 * 22.14 * 1.1)
 
 
 def test_months_before_the_village_joined_are_not_baseline_year_comparisons(
@@ -210,9 +213,9 @@ def test_the_programme_adds_every_village_and_leaves_heat_out_of_tco2(two_villag
     assert report.saving_toe == pytest.approx(0.02977 + 0.005971 + 0.0043)
     assert report.saving_tco2 == pytest.approx(0.059722 + 0.00025 * 38.9 / 43.1 * 56.1)  # no heat
     assert report.not_converted["saving_tco2"] == ("heat",)
-    # DJK-01 as above (21,244 before VAT and levy), MPO-01 March 100 -> 90 kWh: 10 x (120 + 14);
+    # DJK-01 as above (25,284 before VAT and levy), H-101 March 100 -> 90 kWh: 10 x (120 + 14);
     # gas 6,088.5; district heat at its indicative flat 95 KRW/kWh: 4,750.
-    assert report.saving_krw == round((21244 + 1340) * 1.132 + 6088.5 + 4750)
+    assert report.saving_krw == round((25284 + 1340) * 1.132 + 6088.5 + 4750)
     assert "heat.toe" in [f.key for f in report.factors]
 
 
@@ -278,7 +281,7 @@ EXPECTED_JSON = {
         "electricity": {
             "baseline": 690.0, "actual": 570.0, "saving": 120.0, "saving_pct": 0.173913,
             "unit": "kWh", "coverage": 0.6, "cells": 3, "expected_cells": 5,
-            "saving_toe": 0.02748, "saving_tco2": 0.055128, "saving_krw": 24048,
+            "saving_toe": 0.02748, "saving_tco2": 0.055128, "saving_krw": 28621,
         },
         "gas": {
             "baseline": 2500.0, "actual": 2250.0, "saving": 250.0, "saving_pct": 0.1,
@@ -296,7 +299,7 @@ EXPECTED_JSON = {
             "saving_toe": None, "saving_tco2": None, "saving_krw": None,
         },
     },
-    "total": {"saving_toe": 0.033451, "saving_tco2": 0.067786, "saving_krw": 30137},
+    "total": {"saving_toe": 0.033451, "saving_tco2": 0.067786, "saving_krw": 34710},
 }  # fmt: skip
 EXPECTED_FACTORS = [
     ("electricity.co2", 0.4594, "2012-01-01"),

@@ -173,6 +173,27 @@ def test_a_station_not_registered_is_refused(fresh_store: str) -> None:
     assert stored(fresh_store) == {}
 
 
+def test_a_kma_file_of_a_new_station_registers_it_by_its_name(fresh_store: str) -> None:
+    """A KMA file names its station (지점, 지점명): Suwon's days register station 119."""
+    rows = [row.replace("108,서울", "119,수원") for row in KMA_ROWS]
+    result = weather.import_temperatures(CLI_ACTOR, kma_file(rows), url=fresh_store)
+    assert (result.station, result.added) == (119, 3)
+    years = temperatures.coverage(CLI_ACTOR, station=119, url=fresh_store)
+    assert [(y.name_ko, y.days) for y in years] == [("수원", 3)]
+    with db.get_engine(fresh_store).connect() as conn:
+        added = conn.execute(
+            select(AuditEntry.entity_key).where(
+                AuditEntry.entity == "weather_stations", AuditEntry.action == "create"
+            )
+        ).scalars()
+        assert list(added) == ["119"]
+    villages.add_village(CLI_ACTOR, code="SW-1", name="수원 곁 마을", district="Mapo-gu",
+                         cohort_year=2025, today=dt.date(2026, 1, 1), url=fresh_store)  # fmt: skip
+    done = energy(fresh_store, "weather", "station", "SW-1", "119")
+    assert done.returncode == 0, done.stderr
+    assert temperatures.station_for_village(CLI_ACTOR, "SW-1", url=fresh_store) == 119
+
+
 def test_a_day_to_come_and_a_missing_plain_temperature_are_errors() -> None:
     today = dt.date(2025, 1, 10)
     checked = read_temperatures(b"date,temp_c\n2025-01-09,\n2025-01-11,2.0\n", today=today)

@@ -38,7 +38,7 @@ Percentages are fractions (``0.072`` is 7.2%), as :func:`energy.core.i18n.format
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
@@ -399,34 +399,26 @@ def _unit_price(price: Price) -> float:
     return (price.krw_per_unit + price.extra_per_unit) * (1.0 + price.vat_rate + price.levy_rate)
 
 
-# Per carrier: one row per group of cells priced together (a village's month): the calendar
-# month (1-12), Σ baseline, Σ actual and the cells counted.
-MonthlySums = Mapping[str, Sequence[tuple[int, float, float, int]]]
+def bill_difference(price: Price, cells: Iterable[tuple[int, float, float]]) -> float:
+    """Σ over ``cells`` (calendar month 1-12, baseline, actual; one household's month each)
+    of bill(baseline) − bill(actual): what the saving is worth on the households' bills."""
+    return sum(price.bill(base, month) - price.bill(actual, month) for month, base, actual in cells)
 
 
-def value_of_saving(
-    price: Price, saving: float, groups: Sequence[tuple[int, float, float, int]] | None
-) -> float:
+def value_of_saving(price: Price, saving: float, bills: float | None) -> float:
     """What a saving is worth in KRW: the difference between the bills (DOMAIN.md).
 
     With a flat price that is the saving times the price (and its charges, VAT, levy).
     With KEPCO's progressive tiers a kWh is worth what it saves on the bill of the month it
-    was not used in, so each group (a village's month) is priced as its average household:
-    ``cells x (bill(Σ baseline / cells) - bill(Σ actual / cells))``, summer tiers in the
-    summer months. Villages' averages, not each household's own bill: the figure is then
-    the same whether asked of a village, a district or the programme (the parts add up).
+    was not used in, so the saving's value is ``bills``: the sum over the counted cells of
+    each household's bill of the baseline use minus its bill of the actual use
+    (:func:`bill_difference`; in the store :func:`energy.savings.sql.bill_difference`).
     """
     if not price.progressive:
         return saving * _unit_price(price)
-    if groups is None:
-        raise ValueError(f"{price.carrier}: a progressive tariff needs each month's sums")
-    total = 0.0
-    for month, baseline, actual, cells in groups:
-        if cells:
-            total += cells * (
-                price.bill(baseline / cells, month) - price.bill(actual / cells, month)
-            )
-    return total
+    if bills is None:
+        raise ValueError(f"{price.carrier}: a progressive tariff needs each cell's bills")
+    return bills
 
 
 def round_krw(amount: float) -> int:
@@ -472,12 +464,13 @@ class CarrierTotals:
 
 
 def saving_totals(
-    results: Sequence[CarrierSaving], factors: FactorSet, monthly: MonthlySums | None = None
+    results: Sequence[CarrierSaving], factors: FactorSet, bills: Mapping[str, float] | None = None
 ) -> SavingTotals:
     """Convert every carrier's saving with ONE factor set, the same for baseline and actual.
 
     Converting the saving (baseline - actual) with one factor is the same as converting
-    both sides with it, so a new grid factor can never show up as a saving.
+    both sides with it, so a new grid factor can never show up as a saving. ``bills`` gives,
+    per carrier priced by progressive tiers, the difference between its cells' bills.
     """
     # (carrier, saving) of every carrier with counted cells.
     counted = [(r.carrier, r.saving) for r in results if r.cells and r.saving is not None]
@@ -511,7 +504,7 @@ def saving_totals(
             missing.append(f"tariff.{carrier}")
             priced = False
         else:
-            money[carrier] = value_of_saving(price, saving, (monthly or {}).get(carrier))
+            money[carrier] = value_of_saving(price, saving, (bills or {}).get(carrier))
             prices.append(price)
     return SavingTotals(
         saving_toe=saving_toe,

@@ -30,7 +30,7 @@ from energy.core.errors import InvalidInput
 from energy.core.i18n import format_percent, translate
 from energy.savings import village_sums
 from energy.savings.factors import factors_for_period
-from energy.savings.sql import RAW_SUMS, Sums, scope_households
+from energy.savings.sql import RAW_SUMS, Sums, bill_difference, scope_households
 from energy.savings.weather_method import METHOD as WEATHER
 from energy.savings.weather_method import WeatherResult, weather_savings
 from energy.store import cache
@@ -274,7 +274,11 @@ def _compute(
         expected = village_sums.expected_cells(session, scope.village_ids, start, end)
         sums = method_sums(method, session, scope.village_ids, start, end)
         factors = factors_for_period(session, end)
-        monthly = _monthly_sums(session, scope, start, end, method, factors, sums)
+        bills = {
+            price.carrier: bill_difference(session, method, scope.village_ids, start, end, price)
+            for price in factors.prices.values()
+            if price.progressive and sums.get((price.carrier,), (0.0, 0.0, 0))[2]
+        }
     results = []
     for carrier in CONSUMING_CARRIERS:
         baseline, actual, cells = sums.get((carrier,), (0.0, 0.0, 0))
@@ -287,7 +291,7 @@ def _compute(
                 expected_cells=expected[carrier],
             )
         )
-    totals = metrics.saving_totals(results, factors, monthly)
+    totals = metrics.saving_totals(results, factors, bills)
     return SavingsReport(
         scope=scope.label,
         method=method,
@@ -303,33 +307,6 @@ def _compute(
         by_carrier=totals.by_carrier,
         prices=totals.prices,
     )
-
-
-def _monthly_sums(
-    session: Session,
-    scope: _Scope,
-    start: dt.date,
-    end: dt.date,
-    method: str,
-    factors: FactorSet,
-    sums: Sums,
-) -> metrics.MonthlySums:
-    """Per carrier priced by progressive tiers (electricity): its sums per village and month,
-    which :func:`energy.calc.metrics.value_of_saving` prices as each village's average
-    household's bills. Empty when no such carrier has counted cells."""
-    tiered = {
-        c
-        for c, price in factors.prices.items()
-        if price.progressive and sums.get((c,), (0, 0, 0))[2]
-    }
-    if not tiered:
-        return {}
-    grouped = method_sums(method, session, scope.village_ids, start, end, ("village", "month"))
-    monthly: dict[str, list[tuple[int, float, float, int]]] = {c: [] for c in tiered}
-    for (carrier, _village, month), (baseline, actual, cells) in grouped.items():
-        if carrier in monthly:
-            monthly[carrier].append((month.month, baseline, actual, cells))
-    return monthly
 
 
 def _weather_report(
@@ -355,10 +332,12 @@ def _weather_report(
         )
         for carrier in CONSUMING_CARRIERS
     ]
-    monthly: dict[str, list[tuple[int, float, float, int]]] = {}
-    for (carrier, month), (b, a, c) in weather.monthly.items():
-        monthly.setdefault(carrier, []).append((month.month, b, a, c))
-    totals = metrics.saving_totals(results, factors, monthly)
+    bills = {
+        price.carrier: metrics.bill_difference(price, weather.cells.get(price.carrier, ()))
+        for price in factors.prices.values()
+        if price.progressive
+    }
+    totals = metrics.saving_totals(results, factors, bills)
     return SavingsReport(
         scope=f"village:{village.strip()}",
         method=WEATHER,

@@ -33,6 +33,7 @@ from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 
 from energy.calc import metrics
+from energy.calc.factor_set import Price, Tier
 from energy.calc.metrics import CONSUMING_CARRIERS
 from energy.savings import freshness
 from energy.store.models.readings import Household, Reading
@@ -148,6 +149,24 @@ def _group_keys(actual: Any, by: tuple[str, ...]) -> list[Any]:
     return [actual.carrier, *(columns[name] for name in by)]
 
 
+def _eco_mileage_cells(
+    actual: Any,
+    village_ids: list[int] | None,
+    start: dt.date,
+    end: dt.date,
+    carriers: tuple[str, ...],
+) -> tuple[ColumnElement[bool], ...]:
+    """The readings ``actual`` that are counted eco-mileage cells (with ``Household`` joined)."""
+    return (
+        _among(actual.village_id, village_ids),
+        actual.carrier.in_(carriers),
+        actual.month.between(start, end),
+        actual.value_y1.is_not(None),
+        actual.value_y2.is_not(None),
+        _taking_part(actual),
+    )
+
+
 def _eco_mileage_from_readings(
     session: Session,
     village_ids: list[int] | None,
@@ -170,14 +189,7 @@ def _eco_mileage_from_readings(
         )
         .select_from(actual)
         .join(Household, Household.id == actual.household_id)
-        .where(
-            _among(actual.village_id, village_ids),
-            actual.carrier.in_(CONSUMING_CARRIERS),
-            actual.month.between(start, end),
-            actual.value_y1.is_not(None),
-            actual.value_y2.is_not(None),
-            _taking_part(actual),
-        )
+        .where(*_eco_mileage_cells(actual, village_ids, start, end, CONSUMING_CARRIERS))
         .group_by(*keys)
     ).all()
     width = len(keys)
@@ -239,6 +251,50 @@ def _with_baseline(session: Session, joined: dict[int, dt.date]) -> list[int]:
     ]
 
 
+def _baseline_year_cells(
+    session: Session,
+    actual: Any,
+    village_ids: list[int] | None,
+    start: dt.date,
+    end: dt.date,
+    carriers: tuple[str, ...],
+) -> tuple[Any, ColumnElement[bool], tuple[ColumnElement[bool], ...]] | None:
+    """The baseline reading of each counted baseline-year cell ``actual``: the aliased table,
+    its join condition and the cells' conditions (with ``Household`` joined); None when no
+    village of the scope has a baseline year."""
+    joined = joined_months(session, village_ids)
+    if not joined:
+        return None
+    counted = _with_baseline(session, joined)
+    if not counted:
+        return None
+    joined = {v: joined[v] for v in counted}
+    base = aliased(Reading, name="base")
+    joined_month = case(
+        {vid: literal(month, Date) for vid, month in joined.items()}, value=actual.village_id
+    )
+    since_joining = _month_number(actual.month) - _month_number(joined_month)
+    earliest = metrics.add_months(min(joined.values()), -12)
+    joins = and_(
+        base.household_id == actual.household_id,
+        base.carrier == actual.carrier,
+        # The same calendar month in the baseline year (the 12 complete months before
+        # the village joined): joined - 12 + (months since joining mod 12). An exact
+        # month lets both stores look the reading up in the unique index.
+        base.month == _add_months(joined_month, since_joining % 12 - 12),
+        base.village_id.in_(counted),
+        base.month.between(earliest, end),
+    )
+    where = (
+        actual.village_id.in_(counted),
+        actual.carrier.in_(carriers),
+        actual.month.between(start, end),
+        actual.month >= joined_month,
+        _taking_part(actual),
+    )
+    return base, joins, where
+
+
 def _baseline_year_from_readings(
     session: Session,
     village_ids: list[int] | None,
@@ -247,44 +303,18 @@ def _baseline_year_from_readings(
     by: tuple[str, ...] = (),
 ) -> Sums:
     """Per (carrier, *by): (Σ baseline, Σ actual, counted cells) of the baseline-year method."""
-    joined = joined_months(session, village_ids)
-    if not joined:
+    actual = aliased(Reading, name="actual")
+    found = _baseline_year_cells(session, actual, village_ids, start, end, CONSUMING_CARRIERS)
+    if found is None:
         return {}
-    counted = _with_baseline(session, joined)
-    if not counted:
-        return {}
-    joined = {v: joined[v] for v in counted}
-    actual, base = aliased(Reading, name="actual"), aliased(Reading, name="base")
+    base, joins, where = found
     keys = _group_keys(actual, by)
-    joined_month = case(
-        {vid: literal(month, Date) for vid, month in joined.items()}, value=actual.village_id
-    )
-    since_joining = _month_number(actual.month) - _month_number(joined_month)
-    earliest = metrics.add_months(min(joined.values()), -12)
     rows = session.execute(
         select(*keys, func.sum(base.value), func.sum(actual.value), func.count())
         .select_from(actual)
         .join(Household, Household.id == actual.household_id)
-        .join(
-            base,
-            and_(
-                base.household_id == actual.household_id,
-                base.carrier == actual.carrier,
-                # The same calendar month in the baseline year (the 12 complete months before
-                # the village joined): joined - 12 + (months since joining mod 12). An exact
-                # month lets both stores look the reading up in the unique index.
-                base.month == _add_months(joined_month, since_joining % 12 - 12),
-                base.village_id.in_(counted),
-                base.month.between(earliest, end),
-            ),
-        )
-        .where(
-            actual.village_id.in_(counted),
-            actual.carrier.in_(CONSUMING_CARRIERS),
-            actual.month.between(start, end),
-            actual.month >= joined_month,
-            _taking_part(actual),
-        )
+        .join(base, joins)
+        .where(*where)
         .group_by(*keys)
     ).all()
     width = len(keys)
@@ -292,6 +322,98 @@ def _baseline_year_from_readings(
         tuple(row[:width]): (float(row[width]), float(row[width + 1]), int(row[width + 2]))
         for row in rows
     }
+
+
+# --- money: the difference between the bills, cell by cell -----------------------------------
+
+
+def bill_sql(price: Price, quantity: Any, month_number: Any) -> ColumnElement[float]:
+    """:meth:`energy.calc.factor_set.Price.bill` as a SQL expression (a second implementation
+    of the same rule, checked against it by tests/test_factors.py): the bill in KRW of
+    ``quantity`` units used in calendar month ``month_number`` (1-12)."""
+    used = case((quantity < 0, literal(0.0)), else_=quantity)
+
+    def tiered(steps: tuple[Tier, ...]) -> Any:
+        if not steps:
+            return used * literal(price.krw_per_unit)
+        charge: Any = literal(0.0)
+        floor = 0.0
+        for step in steps:
+            top = (
+                used
+                if step.up_to is None
+                else case((used > step.up_to, literal(step.up_to)), else_=used)
+            )
+            charge = charge + case(
+                (used > floor, (top - floor) * literal(step.krw_per_unit)), else_=0.0
+            )
+            floor = step.up_to if step.up_to is not None else floor
+        basic = case(
+            *(
+                (used <= step.up_to, literal(step.basic_krw))
+                for step in steps
+                if step.up_to is not None
+            ),
+            else_=literal(steps[-1].basic_krw),
+        )
+        return charge + basic
+
+    by_season: Any = tiered(price.tiers)
+    if price.summer_tiers and price.summer_months:
+        by_season = case(
+            (month_number.in_(price.summer_months), tiered(price.summer_tiers)), else_=by_season
+        )
+    total: ColumnElement[float] = (by_season + used * literal(price.extra_per_unit)) * literal(
+        1.0 + price.vat_rate + price.levy_rate
+    )
+    return total
+
+
+def bill_difference(
+    session: Session,
+    method: str,
+    village_ids: list[int] | None,
+    start: dt.date,
+    end: dt.date,
+    price: Price,
+) -> float:
+    """Σ over the counted cells of ``price``'s carrier: bill(baseline) − bill(actual), each
+    cell (a household's month) billed on its own, as the household is (DOMAIN.md, "Money").
+    The same cells as the method's sums (:data:`RAW_SUMS`), read from the readings."""
+    actual = aliased(Reading, name="actual")
+    month_number = cast(extract("month", actual.month), Integer)
+    carrier = (price.carrier,)
+    if method == "eco-mileage":
+        baseline = (actual.value_y1 + actual.value_y2) / 2
+        query = (
+            select(
+                func.sum(
+                    bill_sql(price, baseline, month_number)
+                    - bill_sql(price, actual.value, month_number)
+                )
+            )
+            .select_from(actual)
+            .join(Household, Household.id == actual.household_id)
+            .where(*_eco_mileage_cells(actual, village_ids, start, end, carrier))
+        )
+    else:
+        found = _baseline_year_cells(session, actual, village_ids, start, end, carrier)
+        if found is None:
+            return 0.0
+        base, joins, where = found
+        query = (
+            select(
+                func.sum(
+                    bill_sql(price, base.value, month_number)
+                    - bill_sql(price, actual.value, month_number)
+                )
+            )
+            .select_from(actual)
+            .join(Household, Household.id == actual.household_id)
+            .join(base, joins)
+            .where(*where)
+        )
+    return float(session.scalar(query) or 0.0)
 
 
 # What each method sums, straight from the readings (the kept per-village sums are built

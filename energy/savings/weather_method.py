@@ -115,6 +115,9 @@ class WeatherResult:
     # Per carrier and reporting month: Σ counterfactual, Σ actual, cells (for the chart and
     # for pricing electricity's tiers month by month).
     monthly: dict[tuple[str, dt.date], tuple[float, float, int]]
+    # Per carrier, each counted cell (calendar month, counterfactual, actual): a household's
+    # month is billed on its own when a progressive tariff prices the saving.
+    cells: dict[str, tuple[tuple[int, float, float], ...]]
 
 
 def default_baseline(start: dt.date) -> tuple[dt.date, dt.date]:
@@ -226,6 +229,7 @@ def _fit_village(
         values.setdefault((int(household_id), str(carrier)), {})[month] = float(value)
     fits: list[HouseholdFit] = []
     monthly: dict[tuple[str, dt.date], tuple[float, float, int]] = {}
+    cells: dict[str, list[tuple[int, float, float]]] = {c: [] for c in CONSUMING_CARRIERS}
     bands: dict[str, list[float | None]] = {c: [] for c in CONSUMING_CARRIERS}
     for household_id in sorted(codes, key=lambda h: codes[h]):
         first, last = spans.loc[household_id, "first"], spans.loc[household_id, "last"]
@@ -259,8 +263,10 @@ def _fit_village(
                 if row.avoided is None:
                     continue
                 key = (carrier, row.start)
+                expected_use, actual_use = row.counterfactual or 0.0, row.actual or 0.0
                 b, a, c = monthly.get(key, (0.0, 0.0, 0))
-                monthly[key] = (b + (row.counterfactual or 0.0), a + (row.actual or 0.0), c + 1)
+                monthly[key] = (b + expected_use, a + actual_use, c + 1)
+                cells[carrier].append((row.start.month, expected_use, actual_use))
     sums: dict[str, tuple[float, float, int]] = {}
     for (carrier, _month), (b, a, c) in monthly.items():
         sb, sa, sc = sums.get(carrier, (0.0, 0.0, 0))
@@ -275,6 +281,7 @@ def _fit_village(
         station=station,
         temperature_sources=sources,
         monthly=monthly,
+        cells={c: tuple(v) for c, v in cells.items()},
     )
     return sums, expected, result
 

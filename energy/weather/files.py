@@ -28,7 +28,13 @@ from energy.readings.files import MAX_FIELD_CHARS, FileProblem, csv_records
 from energy.readings.report import Issue
 
 # Header names, as KMA and the plain format write them (compared stripped and lower-cased).
-KMA_HEADER = {"지점": "station", "일시": "day", "평균기온(°c)": "mean_c", "평균기온(℃)": "mean_c"}
+KMA_HEADER = {
+    "지점": "station",
+    "지점명": "station_name",
+    "일시": "day",
+    "평균기온(°c)": "mean_c",
+    "평균기온(℃)": "mean_c",
+}
 PLAIN_HEADER = {"date": "day", "temp_c": "mean_c"}
 DAY_PATTERN = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 # A temperature as a person or KMA writes it: a sign, at most three digits, a decimal point.
@@ -55,6 +61,7 @@ class TemperatureFile:
     issues: list[Issue] = field(default_factory=list)
     rows_in: int = 0
     missing: int = 0  # KMA rows with no observation (an empty mean temperature)
+    station_name: str = ""  # a KMA file's 지점명 (used to register a station not known yet)
 
     @property
     def ok(self) -> bool:
@@ -67,6 +74,7 @@ class _Layout(NamedTuple):
     station: int  # -1: the plain format has no station column
     day: int
     mean_c: int
+    station_name: int = -1  # -1: no 지점명 column
 
     @property
     def needed(self) -> int:
@@ -82,7 +90,12 @@ def _layout(cells: list[str]) -> _Layout:
                 found.setdefault(header[name], index)
         if {"day", "mean_c"} <= set(found) and (source == "csv" or "station" in found):
             return _Layout(
-                source, len(cells), found.get("station", -1), found["day"], found["mean_c"]
+                source,
+                len(cells),
+                found.get("station", -1),
+                found["day"],
+                found["mean_c"],
+                found.get("station_name", -1),
             )
     raise FileProblem("weather.header")
 
@@ -136,6 +149,8 @@ class _RowCheck:
         else:
             if layout.station >= 0:
                 self._station(cells[layout.station].strip(), fail)
+            if 0 <= layout.station_name < len(cells) and not result.station_name:
+                result.station_name = cells[layout.station_name].strip()[:40]
             day = self._day(cells[layout.day].strip(), fail, line)
             text = cells[layout.mean_c].strip()
             low, high = DAILY_MEAN_RANGE_C

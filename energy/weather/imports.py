@@ -114,12 +114,17 @@ def write_days(
     return batch.id
 
 
-def _known_station(session: Session, station: int) -> None:
+def _known_station(session: Session, station: int, name: str = "") -> None:
     """Lock the station's row (one import per station at a time on PostgreSQL; SQLite's
-    write transaction already serialises writers), or refuse a station not registered."""
+    write transaction already serialises writers). A station not registered yet is
+    registered when the file names it (a KMA file's 지점명), else refused."""
     found = session.scalar(
         select(WeatherStation.code).where(WeatherStation.code == station).with_for_update()
     )
+    if found is None and name:
+        session.add(WeatherStation(code=station, name_ko=name, name_en=name))
+        session.flush()
+        return
     if found is None:
         known = ", ".join(str(c) for c in session.scalars(select(WeatherStation.code)))
         raise WeatherRejected(
@@ -181,7 +186,7 @@ def import_temperatures(
     first = min((d.day for d in days), default=None)
     last = max((d.day for d in days), default=None)
     with session_for(actor, write=True, url=url) as session:
-        _known_station(session, checked.station)
+        _known_station(session, checked.station, checked.station_name)
         if not days:  # a KMA file of missing observations only
             return WeatherImportResult(
                 checked.station, checked.source, None, 0, 0, 0, checked.missing, None, None

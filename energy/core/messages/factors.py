@@ -76,8 +76,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "An approximate price, not a cited table (screens show it as indicative)",
     },
     "factors.tariffs_note": {
-        "ko": "아낀 요금은 기준 사용량의 요금과 실제 사용량의 요금의 차이입니다. 누진 요금은 달마다 마을의 평균 가구 요금으로 계산합니다. 자세한 규칙: docs/factors.md.",
-        "en": "Money saved is the bill of the baseline use minus the bill of the actual use; a progressive tariff is billed month by month for each village's average household. The rules: docs/factors.md.",
+        "ko": "아낀 요금은 기준 사용량의 요금과 실제 사용량의 요금의 차이입니다. 누진 요금은 가구마다, 달마다 따로 계산합니다. 자세한 규칙: docs/factors.md.",
+        "en": "Money saved is the bill of the baseline use minus the bill of the actual use; a progressive tariff bills each household's month on its own. The rules: docs/factors.md.",
     },
     "factors.tiers_of": {
         "ko": "{carrier} 누진 단계 ({date}부터)",

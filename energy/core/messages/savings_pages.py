@@ -16,8 +16,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "savings.tco2": {"ko": "온실가스 감축량", "en": "CO2 avoided"},
     "savings.krw": {"ko": "아낀 요금", "en": "Money saved"},
     "savings.krw_help": {
-        "ko": "기준 사용량의 요금과 실제 사용량의 요금의 차이입니다. 전기는 한전 주택용 누진 요금(7·8월은 여름 구간)으로, 마을의 평균 가구 요금을 달마다 계산해 가구 수를 곱했습니다. 요금표는 '환산계수·요금' 화면에 있습니다.",
-        "en": "The difference between the bill of the baseline use and the bill of the actual use. Electricity is billed with KEPCO's progressive residential tiers (summer tiers in July and August) for each village's average household, month by month, times its households. The tariffs are under 'Factors and tariffs'.",
+        "ko": "기준 사용량의 요금과 실제 사용량의 요금의 차이입니다. 전기는 한전 주택용 누진 요금(7·8월은 여름 구간)으로 가구마다, 달마다 요금을 따로 계산해 더했습니다. 요금표는 '환산계수·요금' 화면에 있습니다.",
+        "en": "The difference between the bill of the baseline use and the bill of the actual use. Electricity is billed with KEPCO's progressive residential tiers (summer tiers in July and August) for each household's month on its own, and the differences are added. The tariffs are under 'Factors and tariffs'.",
     },
     "savings.krw_indicative": {
         "ko": "{carriers}의 아낀 요금은 인용한 요금표가 아닌 어림 단가로 계산한 참고치입니다.",

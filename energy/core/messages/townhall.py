@@ -221,8 +221,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Factors (those of reporting year {year}, the same for baseline and actual): {factors}.",
     },
     "townhall.notes_krw": {
-        "ko": "아낀 요금은 기준 사용량과 실제 사용량의 요금 차이입니다. 전기는 한전 주택용 누진 요금(7·8월 여름 구간, 기후환경·연료비조정요금, 부가세, 전력기금 포함)으로 마을별 평균 가구의 달마다의 요금을 계산했고, 가스는 서울시 주택용 도시가스 요금(부가세 포함)입니다. 요금표와 출처는 '환산계수·요금' 화면에 있습니다.",
-        "en": "Money saved is the difference between the bills of the baseline use and of the actual use. Electricity is billed with KEPCO's progressive residential tiers (summer tiers in July and August, climate and fuel-cost charges, VAT, power-fund levy) for each village's average household, month by month; gas at Seoul's residential city-gas price with VAT. The tables and their sources are under 'Factors and tariffs'.",
+        "ko": "아낀 요금은 기준 사용량과 실제 사용량의 요금 차이입니다. 전기는 한전 주택용 누진 요금(7·8월 여름 구간, 기후환경·연료비조정요금, 부가세, 전력기금 포함)으로 가구마다, 달마다 요금을 따로 계산했고, 가스는 서울시 주택용 도시가스 요금(부가세 포함)입니다. 요금표와 출처는 '환산계수·요금' 화면에 있습니다.",
+        "en": "Money saved is the difference between the bills of the baseline use and of the actual use. Electricity is billed with KEPCO's progressive residential tiers (summer tiers in July and August, climate and fuel-cost charges, VAT, power-fund levy) for each household's month on its own; gas at Seoul's residential city-gas price with VAT. The tables and their sources are under 'Factors and tariffs'.",
     },
     "townhall.krw_indicative": {
         "ko": "{carriers}: 어림 단가",

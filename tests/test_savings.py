@@ -538,3 +538,42 @@ def test_the_store_agrees_with_energy_metrics_on_random_data(fresh_store: str) -
             assert got.cells > 0, (method, want.carrier)  # the data set exercises every carrier
             assert got.baseline == pytest.approx(want.baseline), (method, want.carrier)
             assert got.actual == pytest.approx(want.actual), (method, want.carrier)
+
+
+def test_kept_bill_steps_bill_as_the_readings_do(two_villages: str) -> None:
+    """The money of fresh villages comes from the kept bill steps, of stale ones from the
+    readings: both give each household's month billed on its own, for both methods. A
+    tariff whose step limits differ from the kept ones is billed from the readings."""
+    from energy.calc.factor_set import Tier
+    from energy.savings import factors, village_sums
+    from energy.savings.sql import bill_difference
+
+    with session_for(CLI_ACTOR, write=True, url=two_villages) as session:
+        village_sums.rebuild(session, None)
+    start, end = D(2024, 1, 1), D(2024, 12, 1)
+    with session_for(CLI_ACTOR, url=two_villages) as session:
+        price = factors.factors_for_period(session, end).prices["electricity"]
+        for method in ("eco-mileage", "baseline-year"):
+            kept = village_sums.grouped_bills(session, method, None, start, end, price)
+            read = bill_difference(session, method, None, start, end, price)
+            assert kept == pytest.approx(read, abs=1e-6), method
+        eco = village_sums.grouped_bills(session, "eco-mileage", None, start, end, price)
+    # By hand: DJK-01 25,284 and MPO-01 1,340 before VAT and levy (test_eco_mileage_for_a_village).
+    assert eco == pytest.approx((25284 + 1340) * 1.132)
+    other = [Tier(150, 730, 100.0), Tier(None, 1260, 200.0)]
+    factors.add_tariff(CLI_ACTOR, carrier="electricity", krw_per_unit=0, valid_from=D(2024, 12, 1),
+                       source="a table with other steps (test)", tiers=other, url=two_villages)  # fmt: skip
+    with session_for(CLI_ACTOR, url=two_villages) as session:
+        changed = factors.factors_for_period(session, end).prices["electricity"]
+        assert changed.tiers == tuple(other)
+        kept = village_sums.grouped_bills(session, "eco-mileage", None, start, end, changed)
+        read = bill_difference(session, "eco-mileage", None, start, end, changed)
+    # H-001 March 280 -> 250 and April 260 -> 200, H-002 150 -> 120, H-101 100 -> 90, all in
+    # the second step (above 150 kWh) but H-002's 120 and H-101's: by hand, no VAT or levy.
+    by_hand = (
+        (1260 + 15000 + 130 * 200) - (1260 + 15000 + 100 * 200)
+        + (1260 + 15000 + 110 * 200) - (1260 + 15000 + 50 * 200)
+        + (730 + 15000) - (730 + 12000)
+        + (730 + 10000) - (730 + 9000)
+    )  # fmt: skip
+    assert kept == read == pytest.approx(by_hand)

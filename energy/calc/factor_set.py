@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -61,6 +62,23 @@ class Price:
         """Whether a unit's price depends on the month's use (a saving's value then needs
         each month's use, not only the total saved)."""
         return bool(self.tiers or self.summer_tiers)
+
+    def steps_for(self, month: int) -> tuple[Tier, ...]:
+        """The steps that bill calendar month ``month`` (1-12)."""
+        if month in self.summer_months and self.summer_tiers:
+            return self.summer_tiers
+        return self.tiers
+
+    def bill_of_steps(self, month: int, steps: Sequence[tuple[int, float]]) -> float:
+        """The bills of several households' months of one calendar month, added, from how
+        their use falls on the steps: per step (in order) the months whose use ends in it
+        and the units used within it. The same as adding :meth:`bill` of each month."""
+        tiers = self.steps_for(month)
+        charge = sum(
+            tier.basic_krw * cells + (tier.krw_per_unit + self.extra_per_unit) * units
+            for tier, (cells, units) in zip(tiers, steps, strict=True)
+        )
+        return charge * (1.0 + self.vat_rate + self.levy_rate)
 
     def bill(self, quantity: float, month: int) -> float:
         """KRW of ``quantity`` units used in calendar month ``month`` (1-12), unrounded.

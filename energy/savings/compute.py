@@ -30,7 +30,7 @@ from energy.core.errors import InvalidInput
 from energy.core.i18n import format_percent, translate
 from energy.savings import village_sums
 from energy.savings.factors import factors_for_period
-from energy.savings.sql import RAW_SUMS, Sums, bill_difference, scope_households
+from energy.savings.sql import RAW_SUMS, Sums, scope_households
 from energy.savings.weather_method import METHOD as WEATHER
 from energy.savings.weather_method import WeatherResult, weather_savings
 from energy.store import cache
@@ -275,7 +275,9 @@ def _compute(
         sums = method_sums(method, session, scope.village_ids, start, end)
         factors = factors_for_period(session, end)
         bills = {
-            price.carrier: bill_difference(session, method, scope.village_ids, start, end, price)
+            price.carrier: village_sums.grouped_bills(
+                session, method, scope.village_ids, start, end, price
+            )
             for price in factors.prices.values()
             if price.progressive and sums.get((price.carrier,), (0.0, 0.0, 0))[2]
         }

@@ -114,6 +114,19 @@ def factor_for_period(session: Session, key: str, end: dt.date) -> float | None:
     return value
 
 
+def latest_progressive_prices(session: Session) -> list[Price]:
+    """Per carrier, its newest tariff when that one has tiers: the step limits the kept
+    bill steps are built with (:mod:`energy.savings.village_sums`)."""
+    newest: dict[str, Tariff] = {}
+    for tariff in session.scalars(
+        select(Tariff)
+        .order_by(Tariff.carrier, Tariff.valid_from)
+        .options(selectinload(Tariff.tiers))
+    ):
+        newest[tariff.carrier] = tariff
+    return [p for p in (price_of(t) for t in newest.values()) if p.progressive]
+
+
 def load_factors(actor: Actor, as_of: dt.date, *, url: str | None = None) -> FactorSet:
     with session_for(actor, url=url) as session:
         return factors_at(session, as_of)

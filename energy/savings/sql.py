@@ -416,6 +416,89 @@ def bill_difference(
     return float(session.scalar(query) or 0.0)
 
 
+def step_limits(price: Price, month: int) -> tuple[float | None, ...]:
+    """The step limits that bill calendar month ``month`` (summer or other months)."""
+    steps = (
+        price.summer_tiers if month in price.summer_months and price.summer_tiers else price.tiers
+    )
+    return tuple(step.up_to for step in steps)
+
+
+def bill_steps(
+    session: Session,
+    method: str,
+    village_ids: list[int] | None,
+    start: dt.date,
+    end: dt.date,
+    price: Price,
+) -> dict[tuple[int, dt.date, str, int], tuple[float | None, int, float]]:
+    """Per (village, month, side, position): (the step's limit, cells whose use ends in the
+    step, units used within it), for the counted cells of ``price``'s carrier, side
+    ``baseline`` or ``actual``, with ``price``'s step limits (summer ones in its summer
+    months). What :data:`VillageMonthBillSteps` keeps; a tariff's steps must all have the
+    same number of limits in both seasons (None otherwise: nothing to keep)."""
+    if not price.tiers or (price.summer_tiers and len(price.summer_tiers) != len(price.tiers)):
+        return {}
+    actual = aliased(Reading, name="actual")
+    month_number = cast(extract("month", actual.month), Integer)
+    if method == "eco-mileage":
+        sides = {"baseline": (actual.value_y1 + actual.value_y2) / 2, "actual": actual.value}
+        query = select().select_from(actual).join(Household, Household.id == actual.household_id)
+        where: tuple[Any, ...] = _eco_mileage_cells(
+            actual, village_ids, start, end, (price.carrier,)
+        )
+    else:
+        found = _baseline_year_cells(session, actual, village_ids, start, end, (price.carrier,))
+        if found is None:
+            return {}
+        base, joins, where = found
+        sides = {"baseline": base.value, "actual": actual.value}
+        query = (
+            select()
+            .select_from(actual)
+            .join(Household, Household.id == actual.household_id)
+            .join(base, joins)
+        )
+    summer = month_number.in_(price.summer_months) if price.summer_tiers else None
+
+    def limit(position: int) -> Any:
+        other = price.tiers[position].up_to
+        if summer is None:
+            return literal(other)
+        return case((summer, literal(price.summer_tiers[position].up_to)), else_=literal(other))
+
+    columns: list[Any] = []
+    count = len(price.tiers)
+    for quantity in sides.values():
+        floor: Any = literal(0.0)
+        for position in range(count):
+            top = limit(position) if position < count - 1 else None
+            inside = quantity > floor if position else quantity >= floor
+            ends_here = inside if top is None else and_(inside, quantity <= top)
+            within = quantity if top is None else case((quantity > top, top), else_=quantity)
+            columns.append(func.sum(case((ends_here, 1), else_=0)))
+            columns.append(func.sum(case((quantity > floor, within - floor), else_=0.0)))
+            floor = top
+    rows = session.execute(
+        query.add_columns(actual.village_id, actual.month, *columns)
+        .where(*where)
+        .group_by(actual.village_id, actual.month)
+    ).all()
+    result: dict[tuple[int, dt.date, str, int], tuple[float | None, int, float]] = {}
+    for row in rows:
+        village, month, values = int(row[0]), row[1], row[2:]
+        limits = step_limits(price, month.month)
+        for s_index, side in enumerate(sides):
+            for position in range(count):
+                at = 2 * (s_index * count + position)
+                result[(village, month, side, position + 1)] = (
+                    limits[position],
+                    int(values[at] or 0),
+                    float(values[at + 1] or 0.0),
+                )
+    return result
+
+
 # What each method sums, straight from the readings (the kept per-village sums are built
 # from these, see energy.savings.village_sums).
 RAW_SUMS: dict[str, freshness.FromReadings] = {

@@ -35,17 +35,20 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from energy.calc import metrics
+from energy.calc.factor_set import Price
 from energy.core.access import Actor, require, require_village
 from energy.core.vocabulary import CARRIERS
 from energy.savings import household_years
+from energy.savings.factors import latest_progressive_prices
 from energy.savings.freshness import EVERY_MONTH, FromReadings, Sums, fresh_and_stale
-from energy.savings.sql import RAW_SUMS, scope_households
+from energy.savings.sql import RAW_SUMS, bill_difference, bill_steps, scope_households, step_limits
 from energy.store.db import scan_cache, session_for
 from energy.store.models.base import utcnow
 from energy.store.models.readings import (
     Household,
     Reading,
     VillageHouseholdSpans,
+    VillageMonthBillSteps,
     VillageMonthSums,
     VillageSumsState,
     village_year_recorded,
@@ -104,6 +107,83 @@ def grouped_sums(
             baseline, actual, cells = baseline + b, actual + a, cells + c
         result[key] = (baseline, actual, cells)
     return result
+
+
+def grouped_bills(
+    session: Session,
+    method: str,
+    village_ids: list[int] | None,
+    start: dt.date,
+    end: dt.date,
+    price: Price,
+) -> float:
+    """Σ over the counted cells of ``price``'s carrier of bill(baseline) − bill(actual), each
+    household's month billed on its own: from the kept bill steps of fresh villages, from
+    the readings for stale ones. The whole scope is billed from the readings when the kept
+    steps do not fit ``price`` (other step limits, or built before the carrier had tiers)."""
+    any_fresh, stale = fresh_and_stale(session, village_ids)
+    if not any_fresh:
+        return bill_difference(session, method, village_ids, start, end, price)
+    table, sums = VillageMonthBillSteps, VillageMonthSums
+    if village_ids is None:
+        among, sums_among = (
+            (table.village_id.not_in(stale), sums.village_id.not_in(stale))
+            if stale
+            else (true(), true())
+        )
+    else:
+        fresh = sorted(set(village_ids) - set(stale))
+        among, sums_among = table.village_id.in_(fresh), sums.village_id.in_(fresh)
+    rows = (
+        session.connection()
+        .execute(
+            select(
+                table.month,
+                table.side,
+                table.position,
+                table.up_to,
+                func.sum(table.cells),
+                func.sum(table.units),
+            )
+            .where(
+                table.method == method,
+                table.carrier == price.carrier,
+                among,
+                table.month.between(start, end),
+            )
+            .group_by(table.month, table.side, table.position, table.up_to)
+            .order_by(table.month, table.side, table.position)
+        )
+        .all()
+    )
+    counted = session.scalar(
+        select(func.coalesce(func.sum(sums.cells), 0)).where(
+            sums.method == method,
+            sums.carrier == price.carrier,
+            sums_among,
+            sums.month.between(start, end),
+        )
+    )
+    by_month: dict[tuple[dt.date, str], list[tuple[int, float]]] = {}
+    limits: dict[tuple[dt.date, str], list[float | None]] = {}
+    for month, side, _position, up_to, cells, units in rows:
+        by_month.setdefault((month, side), []).append((int(cells), float(units)))
+        limits.setdefault((month, side), []).append(up_to)
+    kept_cells = sum(
+        c for (_, side), steps in by_month.items() if side == "actual" for c, _ in steps
+    )
+    fits = kept_cells == int(counted or 0) and all(
+        tuple(found) == step_limits(price, month.month) for (month, _), found in limits.items()
+    )
+    if not fits:
+        return bill_difference(session, method, village_ids, start, end, price)
+    total = sum(
+        (1 if side == "baseline" else -1) * price.bill_of_steps(month.month, steps)
+        for (month, side), steps in by_month.items()
+    )
+    if stale:
+        total += bill_difference(session, method, stale, start, end, price)
+    return total
 
 
 def _from_readings_by(
@@ -288,6 +368,27 @@ def _rebuild_chunk(session: Session, chunk: list[int], methods: dict[str, FromRe
     ]
     for offset in range(0, len(rows), 5_000):
         conn.execute(insert(VillageMonthSums), rows[offset : offset + 5_000])
+    conn.execute(delete(VillageMonthBillSteps).where(VillageMonthBillSteps.village_id.in_(chunk)))
+    steps = [
+        {
+            "village_id": village,
+            "method": method,
+            "carrier": price.carrier,
+            "month": month,
+            "side": side,
+            "position": position,
+            "up_to": up_to,
+            "cells": cells,
+            "units": units,
+        }
+        for price in latest_progressive_prices(session)
+        for method in methods
+        for (village, month, side, position), (up_to, cells, units) in bill_steps(
+            session, method, chunk, *EVERY_MONTH, price
+        ).items()
+    ]
+    for offset in range(0, len(steps), 5_000):
+        conn.execute(insert(VillageMonthBillSteps), steps[offset : offset + 5_000])
     conn.execute(delete(VillageHouseholdSpans).where(VillageHouseholdSpans.village_id.in_(chunk)))
     spans = [
         {"village_id": v, "carrier": c, "first": f, "last": la, "households": n}

@@ -265,6 +265,31 @@ village_year_recorded = Table(
 )
 
 
+class VillageMonthBillSteps(Base):
+    """Derived: per village, month, carrier and method, how the counted cells' baseline use
+    and actual use fall on the steps of a progressive tariff: ``cells`` whose month ends in
+    the step (they pay its basic charge) and ``units`` used within it. The difference between
+    the bills of any tariff with the same step limits (``up_to``) is then a sum over these
+    rows (:func:`energy.savings.village_sums.grouped_bills`), not a pass over the readings.
+    Kept with ``village_month_sums`` (migration 0022); limits that differ from the pricing
+    tariff's make the engine bill the readings instead."""
+
+    __tablename__ = "village_month_bill_steps"
+    __audit_skip__ = True
+
+    village_id: Mapped[int] = mapped_column(
+        ForeignKey("villages.id", ondelete="CASCADE"), primary_key=True
+    )
+    method: Mapped[str] = mapped_column(String(16), primary_key=True)
+    carrier: Mapped[str] = mapped_column(String(12), primary_key=True)
+    month: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    side: Mapped[str] = mapped_column(String(8), primary_key=True)  # baseline or actual
+    position: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    up_to: Mapped[float | None] = mapped_column(Float)  # the step's limit; None: the last
+    cells: Mapped[int] = mapped_column(Integer)
+    units: Mapped[float] = mapped_column(Float)
+
+
 class VillageSumsState(Base):
     """Whether a village's rows in ``village_month_sums`` match its readings. Triggers on
     readings, households, status changes and the cohort year turn ``fresh`` off (migration

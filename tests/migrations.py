@@ -26,6 +26,7 @@ KEPT_STEPS = (
     ("0015", household_years, "_rebuild_solar"),
     ("0017", household_years, "_rebuild_village_years"),
     ("0018", village_sums, "_rebuild_recorded"),
+    ("0022", village_sums, "_rebuild_bill_steps"),
 )
 
 

@@ -333,6 +333,35 @@ def rebuild(
     return written
 
 
+def _rebuild_bill_steps(
+    session: Session, chunk: list[int], methods: dict[str, FromReadings]
+) -> None:
+    """The kept bill steps of ``chunk`` (migration 0022), with the step limits of each
+    carrier's newest tariff when it has tiers."""
+    conn = session.connection()
+    conn.execute(delete(VillageMonthBillSteps).where(VillageMonthBillSteps.village_id.in_(chunk)))
+    steps = [
+        {
+            "village_id": village,
+            "method": method,
+            "carrier": price.carrier,
+            "month": month,
+            "side": side,
+            "position": position,
+            "up_to": up_to,
+            "cells": cells,
+            "units": units,
+        }
+        for price in latest_progressive_prices(session)
+        for method in methods
+        for (village, month, side, position), (up_to, cells, units) in bill_steps(
+            session, method, chunk, *EVERY_MONTH, price
+        ).items()
+    ]
+    for offset in range(0, len(steps), 5_000):
+        conn.execute(insert(VillageMonthBillSteps), steps[offset : offset + 5_000])
+
+
 def _rebuild_chunk(session: Session, chunk: list[int], methods: dict[str, FromReadings]) -> int:
     conn = session.connection()
     state = VillageSumsState
@@ -368,27 +397,7 @@ def _rebuild_chunk(session: Session, chunk: list[int], methods: dict[str, FromRe
     ]
     for offset in range(0, len(rows), 5_000):
         conn.execute(insert(VillageMonthSums), rows[offset : offset + 5_000])
-    conn.execute(delete(VillageMonthBillSteps).where(VillageMonthBillSteps.village_id.in_(chunk)))
-    steps = [
-        {
-            "village_id": village,
-            "method": method,
-            "carrier": price.carrier,
-            "month": month,
-            "side": side,
-            "position": position,
-            "up_to": up_to,
-            "cells": cells,
-            "units": units,
-        }
-        for price in latest_progressive_prices(session)
-        for method in methods
-        for (village, month, side, position), (up_to, cells, units) in bill_steps(
-            session, method, chunk, *EVERY_MONTH, price
-        ).items()
-    ]
-    for offset in range(0, len(steps), 5_000):
-        conn.execute(insert(VillageMonthBillSteps), steps[offset : offset + 5_000])
+    _rebuild_bill_steps(session, chunk, methods)
     conn.execute(delete(VillageHouseholdSpans).where(VillageHouseholdSpans.village_id.in_(chunk)))
     spans = [
         {"village_id": v, "carrier": c, "first": f, "last": la, "households": n}

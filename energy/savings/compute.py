@@ -281,21 +281,35 @@ def _compute(
             for price in factors.prices.values()
             if price.progressive and sums.get((price.carrier,), (0.0, 0.0, 0))[2]
         }
-    results = []
-    for carrier in CONSUMING_CARRIERS:
-        baseline, actual, cells = sums.get((carrier,), (0.0, 0.0, 0))
-        results.append(
-            metrics.carrier_saving(
-                carrier,
-                baseline=baseline,
-                actual=actual,
-                cells=cells,
-                expected_cells=expected[carrier],
-            )
+    per_carrier = {carrier: sums.get((carrier,), (0.0, 0.0, 0)) for carrier in CONSUMING_CARRIERS}
+    return _report(scope.label, method, start, end, per_carrier, expected, factors, bills)
+
+
+def _report(
+    scope: str,
+    method: str,
+    start: dt.date,
+    end: dt.date,
+    sums: dict[str, tuple[float, float, int]],
+    expected: dict[str, int],
+    factors: FactorSet,
+    bills: dict[str, float],
+    weather: WeatherResult | None = None,
+) -> SavingsReport:
+    """A report from each carrier's (Σ baseline, Σ actual, cells), priced with ``factors``."""
+    results = [
+        metrics.carrier_saving(
+            carrier,
+            baseline=sums.get(carrier, (0.0, 0.0, 0))[0],
+            actual=sums.get(carrier, (0.0, 0.0, 0))[1],
+            cells=sums.get(carrier, (0.0, 0.0, 0))[2],
+            expected_cells=expected[carrier],
         )
+        for carrier in CONSUMING_CARRIERS
+    ]
     totals = metrics.saving_totals(results, factors, bills)
     return SavingsReport(
-        scope=scope.label,
+        scope=scope,
         method=method,
         start=start,
         end=end,
@@ -308,6 +322,7 @@ def _compute(
         missing_factors=totals.missing,
         by_carrier=totals.by_carrier,
         prices=totals.prices,
+        weather=weather,
     )
 
 
@@ -324,38 +339,13 @@ def _weather_report(
     )
     with session_for(actor, url=url) as session:
         factors = factors_for_period(session, end)
-    results = [
-        metrics.carrier_saving(
-            carrier,
-            baseline=sums.get(carrier, (0.0, 0.0, 0))[0],
-            actual=sums.get(carrier, (0.0, 0.0, 0))[1],
-            cells=sums.get(carrier, (0.0, 0.0, 0))[2],
-            expected_cells=expected[carrier],
-        )
-        for carrier in CONSUMING_CARRIERS
-    ]
     bills = {
         price.carrier: metrics.bill_difference(price, weather.cells.get(price.carrier, ()))
         for price in factors.prices.values()
         if price.progressive
     }
-    totals = metrics.saving_totals(results, factors, bills)
-    return SavingsReport(
-        scope=f"village:{village.strip()}",
-        method=WEATHER,
-        start=start,
-        end=end,
-        carriers=tuple(results),
-        saving_toe=totals.saving_toe,
-        saving_tco2=totals.saving_tco2,
-        saving_krw=totals.saving_krw,
-        factors=totals.factors,
-        not_converted=totals.not_converted,
-        missing_factors=totals.missing,
-        by_carrier=totals.by_carrier,
-        prices=totals.prices,
-        weather=weather,
-    )
+    scope = f"village:{village.strip()}"
+    return _report(scope, WEATHER, start, end, sums, expected, factors, bills, weather)
 
 
 # --- eco-mileage rounds ---------------------------------------------------------------------

@@ -21,6 +21,7 @@ from collections.abc import Collection, Iterable
 from typing import Any
 
 from sqlalchemy import (
+    ColumnElement,
     Integer,
     cast,
     delete,
@@ -59,6 +60,16 @@ from energy.villages.households import taking_part
 CHUNK = 200  # villages rebuilt per statement
 
 
+def fresh_among(
+    column: Any, village_ids: list[int] | None, stale: list[int]
+) -> ColumnElement[bool]:
+    """``column`` (a kept table's village) is one of the scope's fresh villages."""
+    if village_ids is None:
+        return column.not_in(stale) if stale else true()
+    among: ColumnElement[bool] = column.in_(sorted(set(village_ids) - set(stale)))
+    return among
+
+
 def grouped_sums(
     session: Session,
     method: str,
@@ -84,10 +95,7 @@ def grouped_sums(
         "year": cast(extract("year", table.month), Integer),
     }
     keys = [table.carrier, *(columns[name] for name in by)]
-    if village_ids is None:
-        among = table.village_id.not_in(stale) if stale else true()
-    else:
-        among = table.village_id.in_(sorted(set(village_ids) - set(stale)))
+    among = fresh_among(table.village_id, village_ids, stale)
     rows = (
         session.connection()
         .execute(  # Core rows: a league reads tens of thousands
@@ -125,15 +133,8 @@ def grouped_bills(
     if not any_fresh:
         return bill_difference(session, method, village_ids, start, end, price)
     table, sums = VillageMonthBillSteps, VillageMonthSums
-    if village_ids is None:
-        among, sums_among = (
-            (table.village_id.not_in(stale), sums.village_id.not_in(stale))
-            if stale
-            else (true(), true())
-        )
-    else:
-        fresh = sorted(set(village_ids) - set(stale))
-        among, sums_among = table.village_id.in_(fresh), sums.village_id.in_(fresh)
+    among = fresh_among(table.village_id, village_ids, stale)
+    sums_among = fresh_among(sums.village_id, village_ids, stale)
     rows = (
         session.connection()
         .execute(
@@ -296,10 +297,7 @@ def expected_cells(
         )
     if any_fresh:
         table = VillageHouseholdSpans
-        if village_ids is None:
-            among = table.village_id.not_in(stale) if stale else true()
-        else:
-            among = table.village_id.in_(sorted(set(village_ids) - set(stale)))
+        among = fresh_among(table.village_id, village_ids, stale)
         rows = session.execute(
             select(table.carrier, table.first, table.last, func.sum(table.households))
             .where(among, table.first <= high, table.last >= low)

@@ -85,6 +85,11 @@ def month_chart(actor: Actor, village: str, start: dt.date, end: dt.date, method
     frame = performance.monthly_comparison(
         actor, village=village, start=start, end=end, method=method
     )
+    _comparison(frame, t("savings.baseline"), t("savings.chart_note"))
+
+
+def _comparison(frame: pd.DataFrame, baseline_label: str, note: str) -> None:
+    """One carrier's Σ baseline against Σ actual per month, the carrier chosen above it."""
     carriers = [c for c in CANONICAL_UNITS if c in set(frame["carrier"])]
     if not carriers:
         st.info(t("savings.no_cells"))
@@ -94,12 +99,12 @@ def month_chart(actor: Actor, village: str, start: dt.date, end: dt.date, method
     unit = CANONICAL_UNITS[carrier]
     chart_view.altair(
         charts.comparison_chart,
-        frame[frame["carrier"] == carrier],
-        series_labels={"baseline": t("savings.baseline"), "actual": t("savings.actual")},
+        frame[frame["carrier"] == carrier].sort_values("month"),
+        series_labels={"baseline": baseline_label, "actual": t("savings.actual")},
         x_title=t("report.month"),
         y_title=f"{t(f'carrier.{carrier}')} ({unit})",
     )
-    st.caption(t("savings.chart_note"))
+    st.caption(note)
 
 
 def generation(actor: Actor, village: str, start: dt.date, end: dt.date) -> None:
@@ -204,24 +209,7 @@ def weather_chart(report: SavingsReport) -> None:
         [(c, m, b, a) for (c, m), (b, a, _) in weather.monthly.items()],
         columns=["carrier", "month", "baseline", "actual"],
     )
-    carriers = [c for c in CANONICAL_UNITS if c in set(frame["carrier"])]
-    if not carriers:
-        st.info(t("savings.no_cells"))
-        return
-    carrier = st.radio(t("report.carrier"), carriers, format_func=lambda c: t(f"carrier.{c}"),
-                       horizontal=True, key="savings.weather_chart.carrier")  # fmt: skip
-    unit = CANONICAL_UNITS[carrier]
-    chart_view.altair(
-        charts.comparison_chart,
-        frame[frame["carrier"] == carrier].sort_values("month"),
-        series_labels={
-            "baseline": t("savings.weather.counterfactual"),
-            "actual": t("savings.actual"),
-        },
-        x_title=t("report.month"),
-        y_title=f"{t(f'carrier.{carrier}')} ({unit})",
-    )
-    st.caption(t("savings.weather.chart_note"))
+    _comparison(frame, t("savings.weather.counterfactual"), t("savings.weather.chart_note"))
 
 
 def weather_households(report: SavingsReport) -> None:

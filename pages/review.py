@@ -65,6 +65,7 @@ if assignment.conflict is None:
         answer = st.radio(
             t("review.declare_question"),
             options=["none", "conflict"],
+            index=None,  # no default: the reviewer answers
             format_func=lambda v: t(f"review.declare_{v}"),
             key=f"{key}.answer",
         )
@@ -72,7 +73,10 @@ if assignment.conflict is None:
         if st.form_submit_button(t("review.declare"), type="primary"):
             try:
                 reviews.declare_conflict(
-                    actor, assignment.id, conflict=answer == "conflict", note=note
+                    actor,
+                    assignment.id,
+                    conflict=None if answer is None else answer == "conflict",
+                    note=note,
                 )
             except EnergyError as exc:
                 show_error(exc)
@@ -92,19 +96,27 @@ with st.container(border=True):
 rubric = calls.get_call(actor, app.call_id).rules.rubric
 with st.form(f"{key}.score"):
     st.markdown(f"**{t('review.score_title')}**")
-    given: dict[str, tuple[int, str]] = {}
+    st.caption(t("review.score_help", max=SCORE_MAX))
+    given: dict[str, tuple[int | None, str]] = {}
     for criterion, weight in rubric.items():
-        before = assignment.scores.get(criterion, (SCORE_MAX // 2, ""))
+        # No score until the reviewer gives one (a resubmission starts from their own).
+        before = assignment.scores.get(criterion)
         c1, c2 = st.columns([1, 2])
-        score = c1.slider(
+        score = c1.number_input(
             t("review.criterion", name=t(f"criterion.{criterion}"), weight=round(weight * 100)),
             min_value=0,
             max_value=SCORE_MAX,
-            value=before[0],
+            step=1,
+            value=None if before is None else before[0],
+            placeholder=t("review.score_placeholder", max=SCORE_MAX),
             key=f"{key}.s.{criterion}",
         )
-        comment = c2.text_input(t("review.comment"), value=before[1], key=f"{key}.c.{criterion}")
-        given[criterion] = (int(score), comment)
+        comment = c2.text_input(
+            t("review.comment"),
+            value="" if before is None else before[1],
+            key=f"{key}.c.{criterion}",
+        )
+        given[criterion] = (None if score is None else int(score), comment)
     if st.form_submit_button(t("review.submit"), type="primary"):
         try:
             reviews.score_application(actor, assignment.id, given)

@@ -166,16 +166,14 @@ def test_a_group_applies_two_reviewers_score_staff_select_and_the_village_is_lis
             _expect(reviewer, _msg("review.declared", "ko"))
             for comment in reviewer.locator('[class*="st-key-review-"][class*="-c-"] input').all():
                 comment.fill("주민 조직이 탄탄함")
-            sliders = reviewer.locator(
-                '[class*="st-key-review-"][class*="-s-"] input[type="range"]'
-            )
-            assert sliders.count() == 4
-            for slider in sliders.all():
-                slider.focus()
-                for _ in range(int(score) - 5):
-                    slider.press("ArrowRight")
+            scores = reviewer.locator('[class*="st-key-review-"][class*="-s-"] input')
+            assert scores.count() == 4
+            assert [s.input_value() for s in scores.all()] == [""] * 4  # nothing given for them
+            for box in scores.all():
+                box.fill(score)
+                box.press("Tab")
             settle(reviewer)
-            assert [s.input_value() for s in sliders.all()] == [score] * 4
+            assert [s.input_value() for s in scores.all()] == [score] * 4
             screenshot(reviewer, f"call-review-{login}-ko")
             _click_button(reviewer, _msg("review.submit", "ko"))
             settle(reviewer)

@@ -293,6 +293,9 @@ def test_review_conflicts_scores_and_ranking(fresh_store: str) -> None:
     assert declare.value.key == "call.err_declare_first"
     with pytest.raises(AccessDenied):
         reviews.declare_conflict(r3, a1, conflict=False, url=fresh_store)
+    with pytest.raises(InvalidInput) as unanswered:  # no answer is not "no conflict"
+        reviews.declare_conflict(r1, a1, conflict=None, url=fresh_store)
+    assert unanswered.value.key == "call.err_answer_conflict"
     reviews.declare_conflict(r1, a1, conflict=False, url=fresh_store)
     assert reviews.application_for_review(r1, a1, url=fresh_store).id == first
     full = {
@@ -304,6 +307,11 @@ def test_review_conflicts_scores_and_ranking(fresh_store: str) -> None:
     with pytest.raises(InvalidInput) as partial:
         reviews.score_application(r1, a1, {"community": (9, "")}, url=fresh_store)
     assert partial.value.key == "call.err_score_every_criterion"
+    with pytest.raises(InvalidInput) as empty:  # a criterion left empty is not a score
+        reviews.score_application(r1, a1, {**full, "publicness": (None, "")}, url=fresh_store)
+    assert empty.value.key == "call.err_score_every_criterion"
+    still = [a for a in reviews.call_assignments(CLI_ACTOR, call.id, url=fresh_store) if a.id == a1]
+    assert [a.submitted for a in still] == [False]  # the refused score stored nothing
     reviews.score_application(r1, a1, full, url=fresh_store)
     a2 = mine["rev.two"].id
     reviews.declare_conflict(r2, a2, conflict=False, url=fresh_store)

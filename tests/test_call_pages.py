@@ -64,6 +64,9 @@ def _fill_application(at: AppTest, prefix: str, organisers: int) -> None:
     at.number_input(key=f"{prefix}.budget.equipment").set_value(5_000_000)
 
 
+CRITERIA = ("sustainability", "publicness", "community", "feasibility")
+
+
 def test_a_group_applies_reviewers_score_staff_select_and_the_village_is_listed(
     fresh_store: str,
 ) -> None:
@@ -124,11 +127,20 @@ def test_a_group_applies_reviewers_score_staff_select_and_the_village_is_listed(
         reviewer.switch_page("pages/review.py").run()
         [answer] = [r for r in reviewer.radio if str(r.key).endswith(".answer")]
         key = str(answer.key).removesuffix(".answer")
+        # Nothing is answered for the reviewer: no default, and an unanswered press is refused.
+        assert answer.value is None
+        _click(reviewer, "review.declare")
+        assert [e.value for e in reviewer.error] == [ko("call.err_answer_conflict")]
+        [answer] = [r for r in reviewer.radio if str(r.key).endswith(".answer")]
         answer.set_value("none")
         _click(reviewer, "review.declare")
         assert [s.value for s in reviewer.success] == [ko("review.declared")]
-        for criterion in ("sustainability", "publicness", "community", "feasibility"):
-            reviewer.slider(key=f"{key}.s.{criterion}").set_value(score)
+        # Every score starts empty; submitting untouched is refused and stores nothing.
+        assert {reviewer.number_input(key=f"{key}.s.{c}").value for c in CRITERIA} == {None}
+        _click(reviewer, "review.submit")
+        assert [e.value for e in reviewer.error] == [ko("call.err_score_every_criterion")]
+        for criterion in CRITERIA:
+            reviewer.number_input(key=f"{key}.s.{criterion}").set_value(score)
             reviewer.text_input(key=f"{key}.c.{criterion}").input("계획이 구체적임")
         _click(reviewer, "review.submit")
         assert not reviewer.exception and not reviewer.error

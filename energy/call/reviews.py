@@ -255,9 +255,17 @@ def _own(session: Session, actor: Actor, assignment_id: int) -> ReviewAssignment
 
 
 def declare_conflict(
-    actor: Actor, assignment_id: int, *, conflict: bool, note: str = "", url: str | None = None
+    actor: Actor,
+    assignment_id: int,
+    *,
+    conflict: bool | None,
+    note: str = "",
+    url: str | None = None,
 ) -> None:
-    """The reviewer's declaration; with a conflict the application stays hidden from them."""
+    """The reviewer's declaration; with a conflict the application stays hidden from them.
+    ``conflict`` None (the question left unanswered) is refused: the answer is an act."""
+    if conflict is None:
+        raise InvalidInput("call.err_answer_conflict", field="conflict")
     with session_for(actor, write=True, url=url) as session:
         assignment = _own(session, actor, assignment_id)
         if assignment.conflict is not None:
@@ -285,11 +293,14 @@ def application_for_review(
 def score_application(
     actor: Actor,
     assignment_id: int,
-    scores: dict[str, tuple[int, str]],
+    scores: dict[str, tuple[int | None, str]],
     *,
     url: str | None = None,
 ) -> AssignmentInfo:
-    """Record the reviewer's score (0..10) and comment for every criterion of the rubric."""
+    """Record the reviewer's score (0..10) and comment for every criterion of the rubric.
+    A criterion left without a score (None) is refused: nothing is scored by default."""
+    if any(score is None for score, _ in scores.values()):
+        raise InvalidInput("call.err_score_every_criterion", field="scores")
     with session_for(actor, write=True, url=url) as session:
         assignment = _own(session, actor, assignment_id)
         if assignment.conflict is not False:
@@ -301,11 +312,12 @@ def score_application(
         if set(scores) != set(rubric):
             raise InvalidInput("call.err_score_every_criterion", field="scores")
         for score, _comment in scores.values():
-            if not 0 <= int(score) <= SCORE_MAX:
+            if score is None or not 0 <= int(score) <= SCORE_MAX:
                 raise InvalidInput("call.err_score_range", field="scores", max=SCORE_MAX)
         assignment.scores.clear()
         session.flush()
         for criterion, (score, comment) in scores.items():
+            assert score is not None
             assignment.scores.append(
                 ReviewScore(
                     criterion=criterion, score=int(score), comment=comment.strip()[:2000] or None

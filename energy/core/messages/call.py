@@ -238,6 +238,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "이 심사 단계는 끝났습니다.",
         "en": "This review stage is over.",
     },
+    "call.err_answer_conflict": {
+        "ko": "이해충돌이 있는지 없는지 먼저 골라 주세요.",
+        "en": "Say first whether you have a conflict of interest.",
+    },
     "call.err_score_every_criterion": {
         "ko": "모든 심사 기준에 점수를 주세요.",
         "en": "Score every criterion.",

@@ -432,6 +432,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "review.criterion": {"ko": "{name} (가중치 {weight}%)", "en": "{name} (weight {weight}%)"},
     "review.comment": {"ko": "의견", "en": "Comment"},
+    "review.score_help": {
+        "ko": "기준마다 0~{max}점을 직접 입력하세요. 빈 칸이 있으면 제출되지 않습니다.",
+        "en": "Type a score from 0 to {max} for each criterion; the review is not submitted while one is empty.",
+    },
+    "review.score_placeholder": {"ko": "0~{max}점", "en": "0-{max}"},
     "review.submit": {"ko": "점수 제출", "en": "Submit scores"},
     "review.saved": {"ko": "{ref} 점수를 저장했습니다.", "en": "Scores for {ref} saved."},
     # --- letters ---

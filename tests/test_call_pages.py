@@ -13,8 +13,7 @@ from streamlit.testing.v1 import AppTest
 from energy.accounts import users as accounts
 from energy.call import applications, calls
 from energy.core.access import CLI_ACTOR, Actor
-from energy.core.catalogue import MESSAGES
-from energy.core.i18n import SEOUL
+from energy.core.i18n import SEOUL, translate
 from energy.villages import directory as villages
 from ui.core import state
 
@@ -25,7 +24,7 @@ PASSWORD = "a long enough password"
 
 
 def ko(key: str, **params: object) -> str:
-    return MESSAGES[key]["ko"].format(**params)
+    return translate(key, "ko", **params)
 
 
 def _as(actor: Actor) -> AppTest:

@@ -7,6 +7,8 @@ import re
 import string
 from pathlib import Path
 
+import pytest
+
 from energy.core import i18n
 from energy.core.catalogue import MESSAGES
 from energy.core.vocabulary import HOUSING_TYPES, ROLES, STATUS_REASONS, VILLAGE_STATUSES
@@ -26,7 +28,8 @@ KEY_PATTERN = re.compile(
 
 
 def _fields(template: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+    """The values a template fills in; a particle mark ({name|을}) names one of them."""
+    return {name.split("|")[0] for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
 def test_every_message_has_both_languages_with_the_same_fields() -> None:
@@ -84,3 +87,36 @@ def test_money_numbers_and_dates_follow_the_language() -> None:
     # UTC 15:30 is 00:30 the next day in Seoul.
     stamp = dt.datetime(2026, 3, 5, 15, 30, tzinfo=dt.UTC)
     assert i18n.format_datetime(stamp, "en") == "6 Mar 2026 00:30"
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("동작구", ("는", "를", "로", "가")),  # no final consonant
+        ("마을", ("은", "을", "로", "이")),  # final ㄹ: 로, not 으로
+        ("성대골", ("은", "을", "로", "이")),
+        ("공동체", ("는", "를", "로", "가")),
+        ("H-007", ("은", "을", "로", "이")),  # 칠: ㄹ
+        ("2", ("는", "를", "로", "가")),  # 이
+        ("3", ("은", "을", "으로", "이")),  # 삼
+        ("10", ("은", "을", "으로", "이")),  # 십
+        ("100", ("은", "을", "으로", "이")),  # 백
+        ("2025-13-01", ("은", "을", "로", "이")),  # 일
+        ("admin", ("은", "을", "으로", "이")),  # 어드민
+        ("user", ("는", "를", "로", "가")),  # 유저
+        ("'곰'", ("은", "을", "으로", "이")),  # quotes are looked past
+        ("", ("은(는)", "을(를)", "으로(로)", "이(가)")),  # no way to tell: both
+    ],
+)
+def test_korean_particles_follow_the_word_before_them(word: str, expected: tuple[str, ...]) -> None:
+    assert tuple(i18n.particle(word, form) for form in ("은", "을", "으로", "이")) == expected
+
+
+def test_messages_choose_their_particles_and_no_workaround_is_left() -> None:
+    translate = i18n.translate
+    assert translate("calls.saved", "ko", call="2026년 공모") == "2026년 공모를 저장했습니다."
+    assert translate("calls.saved", "ko", call="마을 공모") == "마을 공모를 저장했습니다."
+    assert translate("error.unknown_role", "ko", role="admin").startswith("'admin'은 ")
+    for key, entry in MESSAGES.items():
+        for workaround in ("(은)는", "은(는)", "(을)를", "을(를)", "이(가)", "(이)가", "(으)로"):
+            assert workaround not in entry["ko"], (key, workaround)

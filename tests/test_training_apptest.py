@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from energy.core.access import CLI_ACTOR, Actor
 from energy.core.catalogue import MESSAGES
-from energy.core.i18n import SEOUL, format_date
+from energy.core.i18n import SEOUL, format_date, translate
 from energy.store import audit
 from energy.training import attendance, schedule
 from energy.training.completion import cohort_progress
@@ -23,7 +23,7 @@ from ui.core import state
 
 
 def _ko(key: str, **params: object) -> str:
-    return MESSAGES[key]["ko"].format(**params)
+    return translate(key, "ko", **params)
 
 
 def test_a_trainer_marks_everyone_present_and_saves(demo_store: str) -> None:

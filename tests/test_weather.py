@@ -365,7 +365,7 @@ def test_the_command_line_names_bad_rows_and_conflicts(fresh_store: str, tmp_pat
     assert korean.returncode == 1
     assert (
         korean.stderr.splitlines()[2]
-        == "  4번째 줄 [date]: '2025-13-01'(은)는 날짜가 아닙니다(YYYY-MM-DD)."
+        == "  4번째 줄 [date]: '2025-13-01'은 날짜가 아닙니다(YYYY-MM-DD)."
     )
     as_json = energy(fresh_store, "weather", "import", str(bad), "--json", "--lang", "en")
     assert as_json.returncode == 1

@@ -7,6 +7,7 @@ side, so a missing translation is visible in review and caught by a test.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -33,10 +34,67 @@ def translate(key: str, lang: str, /, **params: Any) -> str:
     template = entry.get(normalise_language(lang)) or entry["en"]
     if not params:
         return template
+    if "|" in template:
+        template = PARTICLE_MARK.sub(lambda m: particle(params.get(m[1]), m[2]), template)
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):
         return template
+
+
+# --- Korean particles -----------------------------------------------------------------------
+# A Korean message names a value's particle by the form it takes after a final consonant:
+# "{code}{code|을}" is "H-001을" and "마을 두레를" alike. Forms: 은/는, 이/가, 을/를, 과/와,
+# 으로/로 (a final ㄹ takes 로), 이라/라.
+PARTICLES: dict[str, tuple[str, str]] = {
+    "은": ("은", "는"),
+    "이": ("이", "가"),
+    "을": ("을", "를"),
+    "과": ("과", "와"),
+    "으로": ("으로", "로"),
+    "이라": ("이라", "라"),
+}
+PARTICLE_MARK = re.compile(r"\{(\w+)\|(은|이|을|과|으로|이라)\}")
+# How the last digit of a number is read: its final consonant (jongseong index), 0 for none.
+# 0 영, 1 일, 2 이, 3 삼, 4 사, 5 오, 6 육, 7 칠, 8 팔, 9 구; 10 십, 100 백, 1000 천, 10000 만.
+_DIGIT_FINAL = {"0": 21, "1": 8, "2": 0, "3": 16, "4": 0, "5": 0, "6": 1, "7": 8, "8": 8, "9": 0}
+_TENS_FINAL = {1: 17, 2: 1, 3: 4}  # 십 (ㅂ), 백 (ㄱ), 천 (ㄴ); more zeros: 만 (ㄴ)
+# Latin letters as Korean reads an English word's end: l is ㄹ; m, n and the stops k, p, t,
+# b, c, g take a final consonant; a vowel, r, s, d and the rest are read with none.
+_LATIN_FINAL = {"l": 8, "m": 16, "n": 4, "k": 1, "c": 1, "g": 21, "p": 17, "b": 17, "t": 19}
+RIEUL = 8
+
+
+def _final_consonant(text: str) -> int | None:
+    """The final consonant (jongseong index, 0: none) the text is read with, from its last
+    Hangul syllable, digit or Latin letter; None when it has none of those."""
+    stripped = text.rstrip(" '\"’”)]}>.,!?\\*_`~-")
+    if not stripped:
+        return None
+    last = stripped[-1]
+    if "가" <= last <= "힣":
+        return (ord(last) - 0xAC00) % 28
+    if last.isdigit() and last.isascii():
+        digits = stripped[len(stripped.rstrip("0123456789")) :]
+        zeros = len(digits) - len(digits.rstrip("0"))
+        if zeros and digits.strip("0"):
+            return _TENS_FINAL.get(zeros, 4)
+        return _DIGIT_FINAL[last]
+    if last.isascii() and last.isalpha():
+        return _LATIN_FINAL.get(last.lower(), 0)
+    return None
+
+
+def particle(value: object, form: str) -> str:
+    """The particle ``form`` (named by its after-a-consonant shape, e.g. "을") as it follows
+    ``value``; both shapes ("을(를)") when the value gives no way to tell."""
+    after_consonant, after_vowel = PARTICLES[form]
+    final = None if value is None else _final_consonant(str(value))
+    if final is None:
+        return f"{after_consonant}({after_vowel})"
+    if form == "으로" and final == RIEUL:
+        return after_vowel
+    return after_consonant if final else after_vowel
 
 
 def format_number(value: float | int | None, lang: str, digits: int = 0) -> str:

@@ -96,7 +96,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "A closed call keeps the rules it was run by; they can no longer be changed.",
     },
     "call.err_unknown_call": {
-        "ko": "공모 {call}(을)를 찾을 수 없습니다.",
+        "ko": "공모 {call}{call|을} 찾을 수 없습니다.",
         "en": "There is no call {call}.",
     },
     "call.err_no_call_in_year": {
@@ -186,7 +186,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This application has already been decided.",
     },
     "call.err_unknown_application": {
-        "ko": "신청서 {ref}(을)를 찾을 수 없습니다.",
+        "ko": "신청서 {ref}{ref|을} 찾을 수 없습니다.",
         "en": "There is no application {ref}.",
     },
     "call.err_committee_renews_own": {
@@ -297,7 +297,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This renewal names no village.",
     },
     "call.err_unknown_grant": {
-        "ko": "지원금 {grant}(을)를 찾을 수 없습니다.",
+        "ko": "지원금 {grant}{grant|을} 찾을 수 없습니다.",
         "en": "There is no grant {grant}.",
     },
     "call.err_amount_positive": {

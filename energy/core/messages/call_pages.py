@@ -207,7 +207,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "calls.create": {"ko": "공모 만들기", "en": "Create the call"},
     "calls.save": {"ko": "규칙 저장", "en": "Save the rules"},
-    "calls.saved": {"ko": "{call}(을)를 저장했습니다.", "en": "{call} saved."},
+    "calls.saved": {"ko": "{call}{call|을} 저장했습니다.", "en": "{call} saved."},
     "calls.rules_kept": {
         "ko": "마감된 공모입니다. 심사 당시의 규칙을 보존하기 위해 바꿀 수 없습니다.",
         "en": "This call has closed: its rules are kept as they were and cannot be changed.",
@@ -267,7 +267,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "calls.reviewers_set": {"ko": "심사위원을 바꿨습니다.", "en": "Reviewers updated."},
     "calls.advance": {"ko": "다음 단계로", "en": "Next stage"},
     "calls.advanced": {
-        "ko": "{ref}(을)를 다음 단계로 넘겼습니다.",
+        "ko": "{ref}{ref|을} 다음 단계로 넘겼습니다.",
         "en": "{ref} moved to the next stage.",
     },
     "calls.decision": {"ko": "결정", "en": "Decision"},
@@ -294,7 +294,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "calls.decide": {"ko": "결정 저장", "en": "Record the decision"},
     "calls.decided": {"ko": "{ref}: {decision}", "en": "{ref}: {decision}"},
     "calls.village_created": {
-        "ko": "마을 {code}(으)로 등록되었습니다.",
+        "ko": "마을 {code}{code|으로} 등록되었습니다.",
         "en": "Registered as village {code}.",
     },
     "calls.letter": {"ko": "통지서 {lang}", "en": "Letter {lang}"},

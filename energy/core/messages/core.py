@@ -202,7 +202,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "village.save_status": {"ko": "상태 저장", "en": "Save status"},
     "village.pick_status": {"ko": "먼저 새 상태를 고르세요.", "en": "Choose the new status first."},
     "village.status_saved": {
-        "ko": "상태를 '{status}'(으)로 바꿨습니다.",
+        "ko": "상태를 '{status}'{status|으로} 바꿨습니다.",
         "en": "Status changed to {status}.",
     },
     "village.change_stage": {"ko": "사업 단계", "en": "Programme stage"},
@@ -212,7 +212,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "village.save_stage": {"ko": "단계 저장", "en": "Save stage"},
     "village.stage_saved": {
-        "ko": "단계를 '{stage}'(으)로 바꿨습니다.",
+        "ko": "단계를 '{stage}'{stage|으로} 바꿨습니다.",
         "en": "Stage set to {stage}.",
     },
     "village.back": {"ko": "마을 목록으로", "en": "Back to villages"},
@@ -321,7 +321,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Give a district or --clear, not both and not neither.",
     },
     "error.unknown_district": {
-        "ko": "'{name}'(이)라는 자치구가 없습니다. 예: 동작구 또는 Dongjak-gu",
+        "ko": "'{name}'{name|이라}는 자치구가 없습니다. 예: 동작구 또는 Dongjak-gu",
         "en": "There is no district called '{name}'. Try e.g. Dongjak-gu or 동작구.",
     },
     "error.unknown_village": {
@@ -333,7 +333,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "There is no account '{username}'.",
     },
     "error.unknown_role": {
-        "ko": "'{role}'(은)는 없는 역할입니다.",
+        "ko": "'{role}'{role|은} 없는 역할입니다.",
         "en": "'{role}' is not a role.",
     },
     "error.unknown_language": {
@@ -357,7 +357,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "A username is 3-64 lower-case letters, digits, dots, hyphens or underscores, starting with a letter or digit.",
     },
     "error.username_taken": {
-        "ko": "'{username}'(은)는 이미 쓰는 아이디입니다.",
+        "ko": "'{username}'{username|은} 이미 쓰는 아이디입니다.",
         "en": "'{username}' is already taken.",
     },
     "error.password_short": {

@@ -3,19 +3,19 @@
 MESSAGES: dict[str, dict[str, str]] = {
     # --- output paths (energy.core.output) ------------------------------------------------
     "error.output_store_file": {
-        "ko": "{path}은(는) 데이터베이스 자신의 파일입니다. 다른 파일 이름을 주세요.",
+        "ko": "{path}{path|은} 데이터베이스 자신의 파일입니다. 다른 파일 이름을 주세요.",
         "en": "{path} is one of the store's own files; give another file name.",
     },
     "error.output_not_regular": {
-        "ko": "{path}은(는) 일반 파일이 아닙니다(폴더나 장치 등). 파일 이름을 주세요.",
+        "ko": "{path}{path|은} 일반 파일이 아닙니다(폴더나 장치 등). 파일 이름을 주세요.",
         "en": "{path} is not a regular file (a folder, a device or the like); give a file name.",
     },
     "error.output_symlink": {
-        "ko": "{path}은(는) 심볼릭 링크입니다. 링크가 아닌 실제 파일 경로를 주세요.",
+        "ko": "{path}{path|은} 심볼릭 링크입니다. 링크가 아닌 실제 파일 경로를 주세요.",
         "en": "{path} is a symbolic link; give the path of a real file instead.",
     },
     "error.output_suffix": {
-        "ko": "{path}: 파일 이름은 {suffixes}(으)로 끝나야 합니다.",
+        "ko": "{path}: 파일 이름은 {suffixes}{suffixes|으로} 끝나야 합니다.",
         "en": "{path}: the file name must end in {suffixes}.",
     },
     "error.output_folder_missing": {

@@ -72,7 +72,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "First: {step}",
     },
     "formation.missing_order": {
-        "ko": "앞 단계 '{step}'이(가) {date}에 끝났으므로 그보다 앞선 날짜일 수 없습니다",
+        "ko": "앞 단계 '{step}'{step|이} {date}에 끝났으므로 그보다 앞선 날짜일 수 없습니다",
         "en": "'{step}' was done on {date}: this step cannot be dated earlier",
     },
     "formation.missing_founders": {

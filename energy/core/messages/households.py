@@ -2,11 +2,11 @@
 
 MESSAGES: dict[str, dict[str, str]] = {
     "error.household_code_format": {
-        "ko": "가구 코드 '{code}'(은)는 쓸 수 없습니다. 영문자로 시작하는 영문·숫자·하이픈 32자 이내(예: H-007)로 정하고, 이름이나 주소는 쓰지 마세요.",
+        "ko": "가구 코드 '{code}'{code|은} 쓸 수 없습니다. 영문자로 시작하는 영문·숫자·하이픈 32자 이내(예: H-007)로 정하고, 이름이나 주소는 쓰지 마세요.",
         "en": "'{code}' cannot be a household code: use up to 32 letters, digits or hyphens starting with a letter (e.g. H-007), never a name or an address.",
     },
     "error.household_code_taken": {
-        "ko": "가구 코드 '{code}'(은)는 이 마을에 이미 있습니다.",
+        "ko": "가구 코드 '{code}'{code|은} 이 마을에 이미 있습니다.",
         "en": "This village already has a household '{code}'.",
     },
     "error.unknown_household": {

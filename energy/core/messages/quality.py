@@ -13,7 +13,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{month} {carrier} missing for {household}.",
     },
     "quality.outlier": {
-        "ko": "{household} 가구의 {month} {carrier} {value}(은)는 평소(최대 약 {limit})보다 훨씬 큽니다. 자릿수를 확인하세요.",
+        "ko": "{household} 가구의 {month} {carrier} {value}{value|은} 평소(최대 약 {limit})보다 훨씬 큽니다. 자릿수를 확인하세요.",
         "en": "{household}'s {month} {carrier} of {value} is far above its usual (about {limit} at most): check the digits.",
     },
 }

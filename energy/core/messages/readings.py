@@ -72,7 +72,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The household code is empty.",
     },
     "import.household_format": {
-        "ko": "'{value}'(은)는 가구 코드 형식이 아닙니다(예: H-007).",
+        "ko": "'{value}'{value|은} 가구 코드 형식이 아닙니다(예: H-007).",
         "en": "'{value}' is not a household code (e.g. H-007).",
     },
     "import.household_unknown": {
@@ -80,23 +80,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "There is no household '{value}' in this village: register it first, or tick 'register new households'.",
     },
     "import.month_format": {
-        "ko": "'{value}'(은)는 월 형식이 아닙니다. 2025-01처럼 쓰세요.",
+        "ko": "'{value}'{value|은} 월 형식이 아닙니다. 2025-01처럼 쓰세요.",
         "en": "'{value}' is not a month: write it like 2025-01.",
     },
     "import.month_future": {
-        "ko": "{value}(은)는 아직 오지 않은 달입니다.",
+        "ko": "{value}{value|은} 아직 오지 않은 달입니다.",
         "en": "{value} is in the future.",
     },
     "import.month_too_old": {
-        "ko": "{value}(은)는 너무 오래된 달입니다.",
+        "ko": "{value}{value|은} 너무 오래된 달입니다.",
         "en": "{value} is too long ago.",
     },
     "import.carrier_unknown": {
-        "ko": "'{value}'(은)는 알 수 없는 에너지원입니다. electricity, gas, water, heat, solar 중 하나를 쓰세요.",
+        "ko": "'{value}'{value|은} 알 수 없는 에너지원입니다. electricity, gas, water, heat, solar 중 하나를 쓰세요.",
         "en": "'{value}' is not a carrier: use electricity, gas, water, heat or solar.",
     },
     "import.value_not_number": {
-        "ko": "'{value}'(은)는 숫자가 아닙니다.",
+        "ko": "'{value}'{value|은} 숫자가 아닙니다.",
         "en": "'{value}' is not a number.",
     },
     "import.value_digits": {
@@ -108,11 +108,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "A reading cannot be negative: {value}",
     },
     "import.value_too_large": {
-        "ko": "'{value}'(은)는 한 가구의 한 달 사용량으로 너무 큽니다.",
+        "ko": "'{value}'{value|은} 한 가구의 한 달 사용량으로 너무 큽니다.",
         "en": "'{value}' is far too large for one household's month.",
     },
     "import.unit_unknown": {
-        "ko": "'{value}'(은)는 {carrier}의 단위가 아닙니다. 쓸 수 있는 단위: {units}",
+        "ko": "'{value}'{value|은} {carrier}의 단위가 아닙니다. 쓸 수 있는 단위: {units}",
         "en": "'{value}' is not a unit for {carrier}. Units: {units}",
     },
     "import.duplicate": {
@@ -120,7 +120,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Same household, month and carrier as line {first}.",
     },
     "import.outlier": {
-        "ko": "{household}의 {value} {unit}(은)는 이 가구의 평소 기록(최대 약 {limit})보다 훨씬 큽니다. 입력이 맞는지 확인하세요.",
+        "ko": "{household}의 {value} {unit}{unit|은} 이 가구의 평소 기록(최대 약 {limit})보다 훨씬 큽니다. 입력이 맞는지 확인하세요.",
         "en": "{value} {unit} for {household} is far above its own history (about {limit} at most): please check it.",
     },
 }

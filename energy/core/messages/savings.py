@@ -2,7 +2,7 @@
 
 MESSAGES: dict[str, dict[str, str]] = {
     "error.savings_month_format": {
-        "ko": "'{value}'(은)는 올바른 월이 아닙니다. YYYY-MM 형식(예: 2025-03)으로 입력하세요.",
+        "ko": "'{value}'{value|은} 올바른 월이 아닙니다. YYYY-MM 형식(예: 2025-03)으로 입력하세요.",
         "en": "'{value}' is not a month: use YYYY-MM (e.g. 2025-03).",
     },
     "error.savings_range": {

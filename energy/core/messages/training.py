@@ -74,11 +74,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{subject} is already teaching at this time.",
     },
     "schedule.conflict.venue_booked": {
-        "ko": "{subject}(은)는 이 시간에 이미 예약되어 있습니다.",
+        "ko": "{subject}{subject|은} 이 시간에 이미 예약되어 있습니다.",
         "en": "{subject} is already booked at this time.",
     },
     "schedule.conflict.venue_capacity": {
-        "ko": "{subject}(은)는 참석 인원을 수용하기에 좁습니다.",
+        "ko": "{subject}{subject|은} 참석 인원을 수용하기에 좁습니다.",
         "en": "{subject} is too small for the villages attending.",
     },
     "schedule.conflict.village_busy": {
@@ -95,7 +95,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This change breaks {n} scheduling rule(s).",
     },
     "error.module_code_format": {
-        "ko": "과목 코드 '{code}'(은)는 쓸 수 없습니다. 영문 대문자·숫자·하이픈 2~24자(예: Y1-01)로 정하세요.",
+        "ko": "과목 코드 '{code}'{code|은} 쓸 수 없습니다. 영문 대문자·숫자·하이픈 2~24자(예: Y1-01)로 정하세요.",
         "en": "'{code}' cannot be a module code: use 2-24 capital letters, digits or hyphens (e.g. Y1-01).",
     },
     "error.module_titles": {
@@ -103,7 +103,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Give the module's title in both Korean and English.",
     },
     "error.unknown_topic": {
-        "ko": "'{topic}'(은)는 없는 주제입니다.",
+        "ko": "'{topic}'{topic|은} 없는 주제입니다.",
         "en": "There is no topic '{topic}'.",
     },
     "error.module_minutes": {
@@ -127,7 +127,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The availability period cannot end before it starts.",
     },
     "error.trainer_account": {
-        "ko": "'{name}'(은)는 강사 계정이 아닙니다.",
+        "ko": "'{name}'{name|은} 강사 계정이 아닙니다.",
         "en": "'{name}' is not a trainer account.",
     },
     "error.trainer_account_taken": {
@@ -184,7 +184,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The role is organiser or resident.",
     },
     "error.participant_taken": {
-        "ko": "'{name}'(은)는 이미 이 마을 명단에 있습니다.",
+        "ko": "'{name}'{name|은} 이미 이 마을 명단에 있습니다.",
         "en": "'{name}' is already on this village's list.",
     },
     "error.unknown_participant": {
@@ -196,7 +196,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Participant {id} is not on the list of a village of this session.",
     },
     "error.attendance_status": {
-        "ko": "출석 상태 '{value}'(은)는 쓸 수 없습니다.",
+        "ko": "출석 상태 '{value}'{value|은} 쓸 수 없습니다.",
         "en": "'{value}' is not an attendance status.",
     },
     "error.attendance_future": {
@@ -208,7 +208,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Type one letter for each of the sheet's {rows} rows ({given} given).",
     },
     "error.sheet_letter": {
-        "ko": "{row}번 줄의 '{letter}'(을)를 알 수 없습니다. P·L·E·A 또는 출·지·사·결, 건너뛰려면 - 를 쓰세요.",
+        "ko": "{row}번 줄의 '{letter}'{letter|을} 알 수 없습니다. P·L·E·A 또는 출·지·사·결, 건너뛰려면 - 를 쓰세요.",
         "en": "Row {row}: '{letter}' is not a mark. Use P, L, E or A (or 출, 지, 사, 결), and - to skip.",
     },
     "error.min_organisers": {

@@ -183,11 +183,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{done} of {total} core modules done · attendance {rate} · {upcoming} session(s) to come",
     },
     "progress.not_yet": {
-        "ko": "{village}(은)는 아직 1년차 교육을 마치지 않았습니다.",
+        "ko": "{village}{village|은} 아직 1년차 교육을 마치지 않았습니다.",
         "en": "{village} has not completed its first-year training yet.",
     },
     "progress.completed_msg": {
-        "ko": "{village}(은)는 {date}에 1년차 교육을 마쳤습니다.",
+        "ko": "{village}{village|은} {date}에 1년차 교육을 마쳤습니다.",
         "en": "{village} completed its first-year training on {date}.",
     },
     "progress.certificate": {"ko": "수료증 받기 (PDF)", "en": "Download the certificate (PDF)"},
@@ -327,7 +327,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "같은 이름으로 저장하면 그 교육장의 정보를 바꿉니다.",
         "en": "Saving under an existing name changes that venue.",
     },
-    "venues.saved": {"ko": "{name}(을)를 저장했습니다.", "en": "{name} saved."},
+    "venues.saved": {"ko": "{name}{name|을} 저장했습니다.", "en": "{name} saved."},
     "rules.min_organisers": {"ko": "과목마다 참석할 운영진 수", "en": "Organisers per core module"},
     "rules.threshold": {"ko": "출석률 경고 기준(%)", "en": "Attendance warning below (%)"},
     "rules.count_late": {"ko": "지각도 참석으로 인정", "en": "Late counts as attending"},

@@ -6,11 +6,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The first line must be KMA's ASOS daily header (지점,지점명,일시,평균기온(°C),...) or date,temp_c.",
     },
     "weather.day_format": {
-        "ko": "'{value}'(은)는 날짜가 아닙니다(YYYY-MM-DD).",
+        "ko": "'{value}'{value|은} 날짜가 아닙니다(YYYY-MM-DD).",
         "en": "'{value}' is not a date (YYYY-MM-DD).",
     },
     "weather.day_future": {
-        "ko": "{value}(은)는 아직 오지 않은 날입니다.",
+        "ko": "{value}{value|은} 아직 오지 않은 날입니다.",
         "en": "{value} is a day still to come.",
     },
     "weather.day_twice": {
@@ -22,23 +22,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The mean temperature is empty.",
     },
     "weather.temp_not_number": {
-        "ko": "'{value}'(은)는 섭씨 기온이 아닙니다(예: -3.2).",
+        "ko": "'{value}'{value|은} 섭씨 기온이 아닙니다(예: -3.2).",
         "en": "'{value}' is not a temperature in °C (e.g. -3.2).",
     },
     "weather.temp_out_of_range": {
-        "ko": "{value}°C(은)는 일평균기온의 범위({low}~{high}°C)를 벗어납니다.",
+        "ko": "{value}°C는 일평균기온의 범위({low}~{high}°C)를 벗어납니다.",
         "en": "{value} °C is outside the range of a daily mean ({low} to {high} °C).",
     },
     "weather.station_format": {
-        "ko": "'{value}'(은)는 지점 번호가 아닙니다.",
+        "ko": "'{value}'{value|은} 지점 번호가 아닙니다.",
         "en": "'{value}' is not a station number.",
     },
     "weather.station_mixed": {
-        "ko": "지점 {value}(은)는 이 파일의 지점 {station}과 다릅니다. 파일 하나에 한 지점만 넣어 주세요.",
+        "ko": "지점 {value}{value|은} 이 파일의 지점 {station}과 다릅니다. 파일 하나에 한 지점만 넣어 주세요.",
         "en": "Station {value} is not the file's station {station}: one station a file.",
     },
     "weather.station_unknown": {
-        "ko": "지점 {station}(은)는 등록되지 않은 지점입니다(등록된 지점: {known}).",
+        "ko": "지점 {station}{station|은} 등록되지 않은 지점입니다(등록된 지점: {known}).",
         "en": "Station {station} is not a known station (known: {known}).",
     },
     "weather.conflicts": {

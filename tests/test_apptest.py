@@ -432,6 +432,8 @@ def test_the_savings_page_shows_the_weather_method(demo_store: str) -> None:
     households = at.dataframe[0].value
     assert {"모형", "아낀 양", "비고"} <= set(households.columns)
     assert set(households["모형"]) & {"난방+냉방", "난방(추위)", "냉방(더위)", "날씨 영향 없음"}
+    # More use reads as more ("1.0% 증가", "늘어난 요금"), never as a negative saving.
+    assert not [m.value for m in at.metric if str(m.value).lstrip().startswith(("-", "−"))]
 
 
 def test_staff_read_kepcos_tiers_and_add_a_tiered_tariff(demo_store: str) -> None:

@@ -276,6 +276,40 @@ def test_the_energy_slide_heads_with_every_carrier_and_breaks_them_down(
     assert "지역난방: 배출계수가 없어 빼고 셈" in korean.numbers[1].caption
 
 
+def test_more_use_reads_as_more_never_as_a_negative_saving(fresh_store: str) -> None:
+    """Issue 24: a scope that used more shows "더 쓴 양 0.23 TOE", not "아낀 -0.23 TOE"."""
+    from energy.calc import metrics
+    from energy.calc.factor_set import Price
+    from energy.savings.compute import SavingsReport
+    from energy.savings.factors import factors_for_period
+
+    with db.session_for(CLI_ACTOR, url=fresh_store) as session:
+        factors = factors_for_period(session, dt.date(YEAR, 12, 1))
+    flat = Price("electricity", 130.0, "kWh", dt.date(2012, 1, 1), "test")
+    factors = dataclasses.replace(factors, prices={**factors.prices, "electricity": flat})
+    results = [
+        metrics.carrier_saving("electricity", baseline=9_000.0, actual=10_000.0, cells=12,
+                               expected_cells=12),
+    ]  # fmt: skip
+    totals = metrics.saving_totals(results, factors)
+    report = SavingsReport(
+        scope="programme", method="eco-mileage", start=dt.date(YEAR, 1, 1),
+        end=dt.date(YEAR, 12, 1), carriers=tuple(results), saving_toe=totals.saving_toe,
+        saving_tco2=totals.saving_tco2, saving_krw=totals.saving_krw, factors=totals.factors,
+        not_converted=totals.not_converted, by_carrier=totals.by_carrier,
+    )  # fmt: skip
+    info = townhall.ScopeInfo(YEAR, dt.date(YEAR, 1, 1), dt.date(YEAR, 12, 1), None, None,
+                              None, villages=2, households=20, min_households=5)  # fmt: skip
+    slide = townhall.EnergySlide(info, report, None, 0, dt.date(YEAR, 1, 1), dt.date(YEAR, 12, 1))
+    numbers = presentation.energy_view(slide, "ko").numbers
+    assert [(n.label, n.value) for n in numbers] == [
+        ("석유로 환산해 더 쓴 양", "0.23 TOE"),
+        ("늘어난 온실가스", "0.42 tCO2"),
+        ("더 낸 요금", "130,000원"),
+    ]
+    assert not any(n.value.startswith("-") for n in numbers)
+
+
 def test_a_year_so_far_measures_against_the_last_whole_year(known: str) -> None:
     # Mid-2025: the period is January to June; the typical household is 2024's.
     slide = townhall.energy_saved(CLI_ACTOR, FILTER, today=dt.date(YEAR, 7, 20), url=known)

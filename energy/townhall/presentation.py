@@ -243,8 +243,8 @@ def energy_view(slide: townhall.EnergySlide, lang: str) -> SlideView:
     if report.saving_toe is not None:
         numbers.append(
             BigNumber(
-                _t(lang, "townhall.toe"),
-                f"{_amount(report.saving_toe, lang)} TOE",
+                _t(lang, "townhall.toe" if report.saving_toe >= 0 else "townhall.toe_more"),
+                f"{_amount(abs(report.saving_toe), lang)} TOE",
                 _t(lang, "townhall.covers", carriers=_carrier_list(in_toe, lang)),
             )
         )
@@ -256,15 +256,17 @@ def energy_view(slide: townhall.EnergySlide, lang: str) -> SlideView:
             )
         numbers.append(
             BigNumber(
-                _t(lang, "townhall.tco2"), f"{_amount(report.saving_tco2, lang)} tCO2", caption
+                _t(lang, "townhall.tco2" if report.saving_tco2 >= 0 else "townhall.tco2_more"),
+                f"{_amount(abs(report.saving_tco2), lang)} tCO2",
+                caption,
             )
         )
     if report.saving_krw is not None:
         per_household = round(report.saving_krw / scope.households) if scope.households else None
         numbers.append(
             BigNumber(
-                _t(lang, "townhall.krw"),
-                format_krw(report.saving_krw, lang),
+                _t(lang, "townhall.krw" if report.saving_krw >= 0 else "townhall.krw_more"),
+                format_krw(abs(report.saving_krw), lang),
                 _t(
                     lang,
                     "townhall.krw_caption",

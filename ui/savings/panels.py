@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
@@ -30,6 +31,17 @@ def coverage_line(cells: int, expected: int) -> str:
     )
 
 
+def _total(
+    key: str, value: float | None, shown: Callable[[float], str]
+) -> tuple[str, str, str | None]:
+    """A total's label and value: a saving as saved, more use as more (never "saved −3")."""
+    if value is None:
+        return t(key), "–", None
+    if value < 0:
+        return t(f"{key}_more"), shown(-value), None
+    return t(key), shown(value), None
+
+
 def figures(report: SavingsReport) -> None:
     """Each carrier's saving with its coverage beside it, then the totals."""
     shown = [c for c in report.carriers if c.expected_cells > 0]
@@ -38,8 +50,11 @@ def figures(report: SavingsReport) -> None:
         return
     columns = st.columns(len(shown))
     for column, result in zip(columns, shown, strict=True):
+        more = result.saving_pct is not None and result.saving_pct < 0
         column.metric(
-            f"{t(f'carrier.{result.carrier}')} ({result.unit})", pct(result.saving_pct), border=True
+            f"{t(f'carrier.{result.carrier}')} ({result.unit})",
+            t("savings.pct_more", pct=pct(-result.saving_pct)) if more else pct(result.saving_pct),
+            border=True,
         )
         if result.saving is not None:
             key = "savings.saved_amount" if result.saving >= 0 else "savings.used_more"
@@ -53,17 +68,12 @@ def figures(report: SavingsReport) -> None:
             )  # fmt: skip
     kpi_row(
         [
+            _total("savings.toe", report.saving_toe, lambda v: f"{v:,.3f} TOE"),
+            _total("savings.tco2", report.saving_tco2, lambda v: f"{v:,.2f} tCO2"),
             (
-                t("savings.toe"),
-                "–" if report.saving_toe is None else f"{report.saving_toe:,.3f} TOE",
-                None,
+                *_total("savings.krw", report.saving_krw, lambda v: krw(round(v)))[:2],
+                t("savings.krw_help"),
             ),
-            (
-                t("savings.tco2"),
-                "–" if report.saving_tco2 is None else f"{report.saving_tco2:,.2f} tCO2",
-                None,
-            ),
-            (t("savings.krw"), krw(report.saving_krw), t("savings.krw_help")),
         ]
     )
     notes = [

@@ -15,6 +15,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "savings.toe": {"ko": "석유환산 절감량", "en": "Saved (oil equivalent)"},
     "savings.tco2": {"ko": "온실가스 감축량", "en": "CO2 avoided"},
     "savings.krw": {"ko": "아낀 요금", "en": "Money saved"},
+    "savings.toe_more": {"ko": "석유환산 사용 증가량", "en": "Used more (oil equivalent)"},
+    "savings.tco2_more": {"ko": "온실가스 증가량", "en": "More CO2 emitted"},
+    "savings.krw_more": {"ko": "늘어난 요금", "en": "More spent"},
+    "savings.pct_more": {"ko": "{pct} 증가", "en": "{pct} more"},
     "savings.krw_help": {
         "ko": "기준 사용량의 요금과 실제 사용량의 요금의 차이입니다. 전기는 한전 주택용 누진 요금(7·8월은 여름 구간)으로 가구마다, 달마다 요금을 따로 계산해 더했습니다. 요금표는 '환산계수·요금' 화면에 있습니다.",
         "en": "The difference between the bill of the baseline use and the bill of the actual use. Electricity is billed with KEPCO's progressive residential tiers (summer tiers in July and August) for each household's month on its own, and the differences are added. The tariffs are under 'Factors and tariffs'.",

@@ -91,19 +91,24 @@ else:
         send = s2.form_submit_button(t("apply.submit"), type="primary", icon=":material/send:")
     if save or send:
         st.session_state.pop(FAILURES, None)
+        saved = None
         try:
+            # A new application is created and submitted at once: a refused first submit
+            # stores nothing (the form keeps what was typed). A draft keeps its edits.
             saved = applications.save_draft(
                 actor,
                 call_id=call.id,
                 form=form,
                 application_id=existing.id if existing else None,
                 today=today(),
+                submit=send and existing is None,
             )
-            if send:
+            if send and existing is not None:
                 applications.submit_application(actor, saved.id, today=today())
         except NotEligible as exc:
             st.session_state[FAILURES] = failures_by_field(exc.failures)
-            st.session_state["apply.next_pick"] = f"app:{saved.id}"
+            if saved is not None:
+                st.session_state["apply.next_pick"] = f"app:{saved.id}"
             flash(exc.message(lang()), kind="info")
             st.rerun()
         except EnergyError as exc:

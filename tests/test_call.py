@@ -221,6 +221,27 @@ def test_drafts_are_saved_resumed_and_submitted_only_while_open(fresh_store: str
     assert locked.value.key == "call.err_not_draft"
 
 
+def test_a_failed_first_submit_and_an_empty_save_store_nothing(fresh_store: str) -> None:
+    """Issue 24: pressing submit on a new application that breaks a rule, or saving a form
+    with nothing typed, leaves no blank draft behind; a complete one is created and
+    submitted in one step."""
+    call = _call(fresh_store)
+    group = _user(fresh_store, "mangwon.group", "applicant")
+    with pytest.raises(NotEligible) as caught:
+        applications.save_draft(group, call_id=call.id, form=ApplicationForm(), today=TODAY,
+                                submit=True, url=fresh_store)  # fmt: skip
+    assert caught.value.failures
+    with pytest.raises(InvalidInput) as empty:
+        applications.save_draft(group, call_id=call.id, form=ApplicationForm(), today=TODAY,
+                                url=fresh_store)  # fmt: skip
+    assert empty.value.key == "call.err_empty_draft"
+    assert applications.list_applications(group, url=fresh_store) == []
+    done = applications.save_draft(group, call_id=call.id, form=_form(), today=TODAY,
+                                   submit=True, url=fresh_store)  # fmt: skip
+    assert done.status == "submitted" and done.submitted_at is not None
+    assert [a.id for a in applications.list_applications(group, url=fresh_store)] == [done.id]
+
+
 def test_an_applicant_sees_only_its_own_applications(fresh_store: str) -> None:
     call = _call(fresh_store)
     one = _user(fresh_store, "group.one", "applicant")

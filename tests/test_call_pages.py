@@ -99,17 +99,19 @@ def test_a_group_applies_reviewers_score_staff_select_and_the_village_is_listed(
     assert not at.exception, [e.message for e in at.exception]
     assert [e.value for e in at.error] == [ko("call.err_organisers", min=3, n=2)]
     group = _login(fresh_store, signin.group())
-    [draft] = applications.list_applications(group, url=fresh_store)
-    assert draft.status == "draft" and len(draft.form.organisers) == 2
+    # A refused first submit stores nothing (no blank draft); the form keeps what was typed.
+    assert applications.list_applications(group, url=fresh_store) == []
 
-    # 3. It resumes the saved draft, adds the third organiser and submits.
-    prefix = f"apply.f.app:{draft.id}"
+    # 3. It adds the third organiser in the same form and submits.
+    prefix = f"apply.f.new:{call.id}"
     assert at.text_input(key=f"{prefix}.org0.name").value == "김하나"
     at.text_input(key=f"{prefix}.org2.name").input("박세나")
     at.text_input(key=f"{prefix}.org2.contact").input("010-1111-0003")
     at.checkbox(key=f"{prefix}.org2.lives").check()
     _click(at, "apply.submit")
     assert not at.exception and not at.error
+    [draft] = applications.list_applications(group, url=fresh_store)
+    assert draft.status == "submitted" and len(draft.form.organisers) == 3
     assert [s.value for s in at.success] == [ko("apply.submitted", ref=draft.reference)]
 
     # 4. Staff start the review and assign two reviewers automatically.

@@ -432,13 +432,20 @@ def save_draft(
     form: ApplicationForm,
     application_id: int | None = None,
     today: dt.date | None = None,
+    submit: bool = False,
     url: str | None = None,
 ) -> ApplicationInfo:
     """Create or update a draft, while the call is open. Staff create paper applications
-    (no owner account); an applicant's or committee's draft belongs to its account."""
+    (no owner account); an applicant's or committee's draft belongs to its account.
+
+    A new draft with nothing typed in it is refused (no blank record). With ``submit`` the
+    draft is submitted in the same transaction: when it breaks a rule (:class:`NotEligible`)
+    nothing is stored, so a failed first submit never leaves a record behind."""
     require(actor, "call.apply")
     today = today or dt.date.today()
     clean = _clean_form(form)
+    if application_id is None and not submit and _blank(clean):
+        raise InvalidInput("call.err_empty_draft", field="group_name")
     with session_for(actor, write=True, url=url) as session:
         if application_id is None:
             call = _open_call(session, call_id, today)
@@ -464,7 +471,32 @@ def save_draft(
         _fill(session, app, clean, village)
         session.flush()
         session.refresh(app)
+        if submit:
+            if app.status != "draft":
+                raise InvalidInput("call.err_not_draft", field="status")
+            failures = check_eligibility(call_info(app.call), info(app).form, app.programme_year)
+            if failures:
+                raise NotEligible(failures)  # the transaction rolls back: nothing is stored
+            app.status = "submitted"
+            app.submitted_at = utcnow()
+            session.flush()
         return info(app)
+
+
+def _blank(form: ApplicationForm) -> bool:
+    """Nothing typed: no name, no organiser, no plan, no households, no budget."""
+    return not (
+        form.group_name.strip()
+        or form.village_name.strip()
+        or form.organisers
+        or form.plan.strip()
+        or form.actions
+        or form.actions_other.strip()
+        or form.households_detached
+        or form.households_apartment
+        or any(form.budget.values())
+        or form.renew_village_code
+    )
 
 
 def submit_application(

@@ -238,6 +238,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "이 심사 단계는 끝났습니다.",
         "en": "This review stage is over.",
     },
+    "call.err_empty_draft": {
+        "ko": "아직 적은 내용이 없어 저장하지 않았습니다. 모임 이름부터 적어 주세요.",
+        "en": "Nothing is typed yet, so nothing was saved: start with the group's name.",
+    },
     "call.err_answer_conflict": {
         "ko": "이해충돌이 있는지 없는지 먼저 골라 주세요.",
         "en": "Say first whether you have a conflict of interest.",

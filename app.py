@@ -4,11 +4,13 @@ import streamlit as st
 
 from energy.store import cache
 from ui.core.auth import login_screen
+from ui.core.chrome import typography
 from ui.core.i18n import t
 from ui.core.nav import PAGES, menu_by_streamlit, menu_shown_by_streamlit, page, pages_for
 from ui.core.session import current_actor, prepare_store
 
 st.set_page_config(page_title=t("app.title"), page_icon=":material/solar_power:", layout="wide")
+typography()
 prepare_store()
 actor = current_actor()
 if actor is None:

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from tests.test_browser import (  # the browser, server and page fixtures and their helpers
+    ARTIFACTS,
     FLAGSHIP_NAME,
     Server,
     _heading,
@@ -57,3 +58,19 @@ def test_staff_read_the_factors_and_the_tiers(page: Any, server: Server) -> None
     page.get_by_text(_msg("factors.tiers_of", "ko", carrier="전기", date="2025년 7월 1일")).click()
     settle(page)
     screenshot(page, "factors-ko")
+
+
+def test_korean_words_are_never_broken_on_a_phone(page: Any, server: Server) -> None:
+    """Issue 24: on a 390 px phone Korean breaks between words only (no "에코마/일리지"):
+    the committee's home, text and sidebar alike, keeps each word whole."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    log_in_as(page, server, "committee", FLAGSHIP_NAME["ko"])
+    settle(page)
+    for area in (MAIN, '[data-testid="stSidebar"]'):
+        rule = page.locator(area).evaluate("element => getComputedStyle(element).wordBreak")
+        assert rule == "keep-all", area
+    title = page.locator("h1").first
+    assert title.evaluate("element => getComputedStyle(element).wordBreak") == "keep-all"
+    # (screenshot() widens the page to the desktop's width: this one stays a phone's)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "committee-home-phone-ko.png"), full_page=True)

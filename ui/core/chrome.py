@@ -93,6 +93,22 @@ def flash(message: str, kind: str = "success") -> None:
     st.session_state[state.FLASH] = (kind, message)
 
 
+# Korean breaks only between words (keep-all), never inside one ("에코마/일리지" on a phone);
+# a string with no place to break (a long code, a link) may still wrap rather than overflow.
+TYPOGRAPHY = """<style>
+[data-testid="stAppViewContainer"], [data-testid="stAppViewContainer"] *,
+[data-testid="stSidebar"], [data-testid="stSidebar"] * {
+  word-break: keep-all !important;
+  overflow-wrap: break-word;
+}
+</style>"""
+
+
+def typography() -> None:
+    """The app's text rules, once per run (a style-only block takes no room on the page)."""
+    st.html(TYPOGRAPHY)
+
+
 def page_header(title_key: str, caption_key: str | None = None, **params: Any) -> None:
     st.title(t_md(title_key, **params))
     if caption_key:

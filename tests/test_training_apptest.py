@@ -114,6 +114,22 @@ def test_a_conflicting_move_is_refused_with_each_conflict_listed(demo_store: str
     assert unchanged.local_start.hour != 23
 
 
+def test_staff_add_a_session_by_picking_villages_not_typing_codes(demo_store: str) -> None:
+    """Issue 24: the villages of a new session are picked from a list (active villages,
+    first-year ones first), by name; nothing is typed as a code."""
+    at = _app_as(demo_store, "admin")
+    at.switch_page("pages/training_admin.py").run()
+    picker = at.multiselect(key="edit.add.villages")
+    assert picker.options and all(" · " in o for o in picker.options)
+    first = picker.options[0].rsplit(" · ", 1)[1]
+    picker.select(first)
+    at.date_input(key="edit.add.day").set_value(dt.date(2031, 3, 4))
+    _submit(at, "edit.add")
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    added = schedule.list_sessions(CLI_ACTOR, SessionFilter(), url=demo_store)
+    assert any(first in s.village_codes and s.local_start.year == 2031 for s in added)
+
+
 def test_the_calendar_shows_a_month_and_offers_the_village_file(demo_store: str) -> None:
     at = _app_as(demo_store, "committee")
     at.switch_page("pages/training.py").run()

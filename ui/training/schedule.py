@@ -12,6 +12,7 @@ from energy.core.access import Actor
 from energy.core.errors import EnergyError
 from energy.training import curriculum, schedule
 from energy.training.schedule import ScheduleConflict, ScheduleResult, SessionFilter
+from energy.villages.directory import list_villages
 from ui.core.chrome import flash
 from ui.core.i18n import lang, t, today
 from ui.core.markup import t_md
@@ -181,6 +182,9 @@ def edit_forms(actor: Actor) -> None:
                     st.rerun()
     st.markdown(f"**{t('edit.add_title')}**")
     modules = {m.code: m.title(lang()) for m in curriculum.list_modules(actor)}
+    listed = [v for v in list_villages(actor) if v.status == "active"]
+    listed.sort(key=lambda v: (v.programme_year != 1 or v.graduated, v.code))
+    choosable = {v.code: f"{v.display_name(lang())} · {v.code}" for v in listed}
     with st.form("edit.add"):
         a1, a2 = st.columns(2)
         module = a1.selectbox(
@@ -189,8 +193,14 @@ def edit_forms(actor: Actor) -> None:
             format_func=lambda c: f"{c} · {modules[c]}",
             key="edit.add.module",
         )
-        codes = a2.text_input(
-            t("edit.village_codes"), placeholder="DJK-2026-01, DJK-2026-02", key="edit.add.villages"
+        # Villages are picked by name (typed letters filter the list), never typed as codes.
+        # Active villages first-year first, then the rest; disbanded ones are left out.
+        codes = a2.multiselect(
+            t("edit.villages"),
+            list(choosable),
+            format_func=choosable.__getitem__,
+            placeholder=t("edit.villages_placeholder"),
+            key="edit.add.villages",
         )
         b1, b2, b3, b4 = st.columns(4)
         day = b1.date_input(
@@ -209,7 +219,7 @@ def edit_forms(actor: Actor) -> None:
         if st.form_submit_button(t("edit.add")) and trainer is not None and venue is not None:
             try:
                 added = schedule.add_session(
-                    actor, module_code=module, village_codes=[c.strip() for c in codes.split(",") if c.strip()],
+                    actor, module_code=module, village_codes=list(codes),
                     trainer_id=trainer, venue_id=venue, start=dt.datetime.combine(day, at),
                 )  # fmt: skip
             except EnergyError as exc:

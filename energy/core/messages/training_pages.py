@@ -288,9 +288,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "edit.cancel": {"ko": "교육 취소", "en": "Cancel the session"},
     "edit.cancelled": {"ko": "교육을 취소했습니다.", "en": "Session cancelled."},
     "edit.add_title": {"ko": "교육 추가", "en": "Add a session"},
-    "edit.village_codes": {
-        "ko": "마을 코드 (쉼표로 구분)",
-        "en": "Village codes (comma-separated)",
+    "edit.villages": {"ko": "함께 듣는 마을", "en": "Villages attending"},
+    "edit.villages_placeholder": {
+        "ko": "마을 이름을 적으면 목록이 좁혀집니다",
+        "en": "Type part of a name to narrow the list",
     },
     "edit.add": {"ko": "추가", "en": "Add"},
     "edit.added": {"ko": "교육을 추가했습니다: {session}", "en": "Session added: {session}"},

@@ -16,11 +16,14 @@ from ui.townhall.admin import exports, stories_editor
 
 actor = guard("townhall")
 
-presenting = bool(st.session_state.get(slides.PRESENT, False))
+slides.keep_choices()
+presenting = slides.presenting()
 slides.page_style(presenting)
-if not presenting:
+if presenting:  # only the slide: the setup (filters, banner, exports) waits for the end
+    settings = slides.settings_while_presenting()
+else:
     page_header("page.townhall", "townhall.caption")
-settings = slides.controls()
+    settings = slides.controls()
 try:
     views = slides.load_slides(actor, settings.filters)
 except EnergyError as exc:

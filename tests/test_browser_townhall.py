@@ -42,6 +42,9 @@ def test_viewer_presents_the_townhall_slide_by_slide(page: Any, server: Server) 
     page.locator('[data-testid="stSidebar"]').wait_for(state="hidden")
     settle(page)
     assert _msg("page.townhall", "ko") not in _h1_texts(page)  # the slide has the room
+    # Only the slide: no demo banner, no filters above it (issue 24).
+    assert page.locator(".st-key-demo-banner").first.is_hidden()
+    assert page.locator(_key("townhall.year")).count() == 0
     titles: list[str] = []
     next_button = page.locator(_key("townhall.next") + " button")
     while True:
@@ -76,3 +79,14 @@ def test_viewer_presents_the_townhall_slide_by_slide(page: Any, server: Server) 
     assert len(titles) == 13, titles  # ten slides and the demo's three stories
     main = page.locator('[data-testid="stMain"]').inner_text()
     assert _msg("townhall.position", "ko", n=13, total=13) in main
+    # The presenter ends the show: the setup screen is back with the year chosen before.
+    page.locator(_key("townhall.stop") + " button").click()
+    page.locator(_key("townhall.year")).wait_for(state="visible")
+    settle(page)
+    assert_no_exception(page)
+    chosen = page.locator(_key("townhall.year")).first
+    assert str(year) in (chosen.text_content() or "") + (
+        chosen.locator("input").first.input_value()
+    )
+    screenshot(page, "townhall-after-presenting-ko")
+    assert page.locator(".st-key-demo-banner").first.is_visible()

@@ -80,8 +80,9 @@ def draw_chrome(actor: Actor) -> None:
             logout()
             st.rerun()
         idle_watch()
-    if _is_demo():
-        st.warning(t("chrome.demo_banner"), icon=":material/science:")
+    if _is_demo():  # (keyed: the town hall's presentation mode hides it)
+        with st.container(key="demo-banner"):
+            st.warning(t("chrome.demo_banner"), icon=":material/science:")
     flash = st.session_state.pop(state.FLASH, None)
     if flash:
         kind, message = flash

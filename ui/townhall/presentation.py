@@ -47,7 +47,8 @@ MUTED_STYLE = "color:#595959"
 # Presentation mode: the sidebar, the toolbar and the header make room for the slide.
 PRESENT_CSS = """<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
-[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"] {
+[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
+.st-key-demo-banner {
   display: none !important; }
 [data-testid="stMainBlockContainer"] { padding-top: 1.2rem; padding-bottom: 1rem;
   max-width: 100%; }
@@ -67,6 +68,37 @@ def page_style(present: bool) -> None:
 
 def _restart_clock() -> None:
     st.session_state[SHOWN_AT] = time.monotonic()
+
+
+CHOICES = ("townhall.year", "townhall.district", PRESENT, AUTO, SECONDS)
+
+
+def keep_choices() -> None:
+    """Keep the setup screen's choices while presenting, when their widgets are not drawn
+    (Streamlit forgets a widget's value after a run that does not draw it)."""
+    for key in CHOICES:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+
+
+def presenting() -> bool:
+    return bool(st.session_state.get(PRESENT, False))
+
+
+def settings_while_presenting() -> Settings:
+    """The choices made on the setup screen, read back while only the slide is shown."""
+    year = st.session_state.get("townhall.year") or townhall.default_year(today())
+    district = st.session_state.get("townhall.district") or None
+    auto = bool(st.session_state.get(AUTO, False))
+    seconds = int(st.session_state.get(SECONDS, SECONDS_CHOICES[2]))
+    return Settings(
+        townhall.TownHallFilter(year=int(year), district=district), True, seconds if auto else None
+    )
+
+
+def _stop_presenting() -> None:
+    st.session_state[PRESENT] = False
+    touch()
 
 
 def controls() -> Settings:
@@ -139,6 +171,14 @@ def slideshow(views: list[SlideView], *, auto_seconds: int | None, notes: bool) 
                 icon_position="right", type="primary", on_click=_go, args=(1, total),
                 disabled=index == total - 1, shortcut="Right",
             )  # fmt: skip
+        if not notes:  # presenting: the one way back to the setup screen, small, below
+            with st.container(horizontal=True, horizontal_alignment="center"):
+                if st.button(
+                    t("townhall.stop_presenting"), key="townhall.stop", type="tertiary",
+                    icon=":material/close_fullscreen:", shortcut="Escape",
+                ):  # fmt: skip
+                    _stop_presenting()
+                    st.rerun(scope="app")  # the whole page: the setup screen comes back
         if notes and views[index].notes:
             with st.expander(t("townhall.notes_heading"), icon=":material/sticky_note_2:"):
                 st.text(views[index].notes)

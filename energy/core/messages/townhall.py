@@ -75,6 +75,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "townhall.toe": {"ko": "석유로 환산하면", "en": "In oil equivalent"},
     "townhall.tco2": {"ko": "줄인 온실가스", "en": "CO2 avoided"},
     "townhall.krw": {"ko": "아낀 요금", "en": "Money saved"},
+    "townhall.stop_presenting": {"ko": "발표 끝내기", "en": "End the presentation"},
     "townhall.toe_more": {"ko": "석유로 환산해 더 쓴 양", "en": "Used more, in oil equivalent"},
     "townhall.tco2_more": {"ko": "늘어난 온실가스", "en": "More CO2 emitted"},
     "townhall.krw_more": {"ko": "더 낸 요금", "en": "More spent"},

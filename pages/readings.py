@@ -28,6 +28,17 @@ def _column(
     return pd.Series([values.get((h, carrier)) for h in households], dtype="float64")
 
 
+def _typed(
+    households: tuple[str, ...], values: dict[tuple[str, str], float], carrier: str
+) -> pd.Series:
+    """This month's cells as text: what a person types is checked as typed ("-5", "abc" and
+    "1,280" reach the same check as a file's cell), never changed by the grid."""
+    return pd.Series(
+        [None if (v := values.get((h, carrier))) is None else f"{v:.15g}" for h in households],
+        dtype="object",
+    )
+
+
 page_header("page.readings", "readings.caption")
 village = pick_village(actor, key="readings.village")
 PENDING = "readings.pending"  # (village, label, rows, filename, register, report) awaiting a save
@@ -57,15 +68,13 @@ with grid_tab:
         for carrier in grid.carriers:
             before, now = f"{carrier}.before", carrier
             frame[before] = _column(grid.households, grid.previous, carrier)
-            frame[now] = _column(grid.households, grid.current, carrier)
+            frame[now] = _typed(grid.households, grid.current, carrier)
             label = t(f"carrier.{carrier}")
             columns[before] = st.column_config.NumberColumn(
                 t("readings.last_month", carrier=label, unit=CANONICAL_UNITS[carrier]),
                 format="localized",
             )
-            columns[now] = st.column_config.NumberColumn(
-                f"{label} ({units[carrier]})", min_value=0.0, format="localized"
-            )
+            columns[now] = st.column_config.TextColumn(f"{label} ({units[carrier]})")
         # Pinned: on a phone the carriers scroll sideways under the household's code.
         columns["household"] = st.column_config.TextColumn(t("field.household"), pinned=True)
         # In a form: typing in a cell does not rerun the page (a volunteer types a whole month

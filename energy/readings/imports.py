@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from energy.calc.metrics import first_of_month, month_from_index, month_index
 from energy.core.access import Actor, require_village
+from energy.core.i18n import format_number
 from energy.core.vocabulary import CANONICAL_UNITS, CARRIERS
 from energy.readings.check import Progress, RowCheck
 from energy.readings.files import Columns, RawRow, ReadingsFile
@@ -153,6 +154,11 @@ def _drop_duplicates(report: ImportReport) -> None:
     report.issues.sort(key=lambda issue: -1 if issue.line is None else issue.line)
 
 
+def _shown(value: float) -> str:
+    """A value in a message as a person writes it: 1,280 and 31.3, not 1280.0."""
+    return format_number(value, "ko", 0 if float(value).is_integer() else 1)
+
+
 def _compare_with_store(session: Session, village: Village, report: ImportReport) -> None:
     """Sort checked rows into new / unchanged / conflicting, and flag far-out values.
 
@@ -212,6 +218,26 @@ def _compare_with_store(session: Session, village: Village, report: ImportReport
         group_keys[s_month <= last].tolist(), s_value[s_month <= last].tolist(), strict=True
     ):
         history.setdefault(group, []).append(value)
+    # A zero where the household has used the carrier before: a meter not read, a value
+    # typed in the wrong cell. Shown as a warning the person confirms, never dropped.
+    row_groups = owners * 8 + carriers
+    for i in np.flatnonzero(known & (values == 0)).tolist():
+        used = [v for v in history.get(int(row_groups[i]), ()) if v > 0]
+        if used:
+            line = checked.line[i]
+            report.issues.append(
+                Issue(
+                    None if line < 0 else line,
+                    "value",
+                    "import.zero_value",
+                    {
+                        "household": checked.codes[checked.code[i]],
+                        "typical": _shown(float(np.median(used))),
+                        "unit": CANONICAL_UNITS[CARRIERS[checked.carrier[i]]],
+                    },
+                    severity="warning",
+                )
+            )
     limits = {
         group: limit
         for group, vals in history.items()
@@ -234,8 +260,8 @@ def _compare_with_store(session: Session, village: Village, report: ImportReport
                 "import.outlier",
                 {
                     "household": checked.codes[checked.code[i]],
-                    "value": round(checked.value[i], 1),
-                    "limit": round(float(limit_of_row[i]), 1),
+                    "value": _shown(checked.value[i]),
+                    "limit": _shown(float(limit_of_row[i])),
                     "unit": CANONICAL_UNITS[CARRIERS[checked.carrier[i]]],
                 },
                 severity="warning",

@@ -92,23 +92,22 @@ def _month_grid(actor: Actor, village_code: str, month: dt.date, url: str | None
 
 
 def grid_rows(
-    month: dt.date, values: Iterable[tuple[str, str, float | None]], units: dict[str, str]
+    month: dt.date, values: Iterable[tuple[str, str, float | str | None]], units: dict[str, str]
 ) -> list[RawRow]:
-    """The grid's filled cells as rows for the import (row numbers are grid rows, from 1)."""
+    """The grid's filled cells as rows for the import (row numbers are grid rows, from 1).
+
+    A cell typed as text goes to the check as typed: "-5" is refused as negative and "abc"
+    as not a number, each with its row, never turned into 5 or dropped."""
     rows: list[RawRow] = []
     order: dict[str, int] = {}
     for household, carrier, value in values:
         if value is None or (isinstance(value, float) and math.isnan(value)):
             continue
+        text = value.strip() if isinstance(value, str) else f"{float(value):.15g}"
+        if not text:
+            continue
         line = order.setdefault(household, len(order) + 1)
         rows.append(
-            RawRow(
-                line,
-                household,
-                f"{month:%Y-%m}",
-                carrier,
-                f"{float(value):.15g}",  # as typed: 1280, not 1280.0
-                units.get(carrier, ""),
-            )
+            RawRow(line, household, f"{month:%Y-%m}", carrier, text, units.get(carrier, ""))
         )
     return rows

@@ -323,3 +323,41 @@ def test_the_month_grid_saves_its_filled_cells_as_typed(village: str) -> None:
     assert result.added == 2
     stored = dict(((c, v) for _, c, v in _stored(village)))
     assert stored["electricity"] == 1280.0 and stored["gas"] > 31.25  # m3 stored as MJ
+
+
+def test_the_month_grid_never_changes_or_drops_what_was_typed(village: str) -> None:
+    """Issue 24: "-5" is refused as negative and "abc" as not a number, each on its grid
+    row, and nothing is stored; "1,280" is read as 1280, as in a file."""
+    from energy.readings.month_grid import grid_rows
+
+    month = dt.date(2025, 3, 1)
+    cells = [
+        ("H-001", "electricity", "-5"),
+        ("H-001", "gas", "  "),  # an emptied cell: nothing to store
+        ("H-002", "electricity", "abc"),
+        ("H-002", "gas", "1,280"),
+    ]
+    rows = grid_rows(month, cells, {"electricity": "kWh", "gas": "MJ"})
+    assert [(r.line, r.value) for r in rows] == [(1, "-5"), (2, "abc"), (2, "1,280")]
+    report = check_readings(CLI_ACTOR, "V-1", rows, today=TODAY, url=village)
+    assert [(i.line, i.key) for i in report.errors] == [
+        (1, "import.value_negative"), (2, "import.value_not_number"),
+    ]  # fmt: skip
+    with pytest.raises(ImportRejected):
+        import_readings(CLI_ACTOR, "V-1", rows, source="entry", today=TODAY, url=village)
+    assert _stored(village) == []
+
+
+def test_a_zero_where_the_household_used_energy_is_a_warning(village: str) -> None:
+    """A 0 kWh month after months of use is shown (with the usual use) to be confirmed; it
+    is stored once confirmed, never dropped."""
+    history = "household,month,carrier,value,unit\n" + "".join(
+        f"H-001,2024-{m:02d},electricity,{180 + m},kWh\n" for m in range(4, 13)
+    )
+    _import(village, history.encode())
+    zero = b"household,month,carrier,value,unit\nH-001,2025-01,electricity,0,kWh\n"
+    report = check_readings(CLI_ACTOR, "V-1", read_rows(zero), today=TODAY, url=village)
+    [warning] = report.warnings
+    assert (warning.line, warning.key, warning.params["typical"]) == (2, "import.zero_value", "188")
+    assert report.ok  # a warning, not an error: the person confirms and saves
+    assert _import(village, zero).added == 1

@@ -119,6 +119,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "같은 가구·월·에너지원이 {first}번째 줄에 이미 있습니다.",
         "en": "Same household, month and carrier as line {first}.",
     },
+    "import.zero_value": {
+        "ko": "{household}의 값이 0입니다. 이 가구는 보통 {typical} {unit}쯤 썼습니다. 검침을 못 했거나 다른 칸에 적은 것은 아닌지 확인하세요.",
+        "en": "{household} reads 0, where it usually uses about {typical} {unit}: was the meter not read, or the value typed in another cell?",
+    },
     "import.outlier": {
         "ko": "{household}의 {value} {unit}{unit|은} 이 가구의 평소 기록(최대 약 {limit})보다 훨씬 큽니다. 입력이 맞는지 확인하세요.",
         "en": "{value} {unit} for {household} is far above its own history (about {limit} at most): please check it.",

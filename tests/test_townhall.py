@@ -217,6 +217,15 @@ def test_energy_saved_with_the_typical_household(known: str) -> None:
     assert slide.households_equivalent == pytest.approx(1800 / 1440)
 
 
+def _report_of(sums: dict[str, tuple[float, float, int]], factors: Any) -> Any:
+    """A programme report of YEAR from each carrier's (Σ baseline, Σ actual, cells)."""
+    from energy.savings.compute import report_from_sums
+
+    expected = {c: sums.get(c, (0.0, 0.0, 0))[2] for c in ("electricity", "gas", "water", "heat")}
+    start, end = dt.date(YEAR, 1, 1), dt.date(YEAR, 12, 1)
+    return report_from_sums("programme", "eco-mileage", start, end, sums, expected, factors, {})
+
+
 def test_the_energy_slide_heads_with_every_carrier_and_breaks_them_down(
     fresh_store: str,
 ) -> None:
@@ -226,9 +235,7 @@ def test_the_energy_slide_heads_with_every_carrier_and_breaks_them_down(
     130,000 won; 10,000 MJ of gas = 0.23884 TOE, 10 GJ x 38.9/43.1 x 56.1 kg = 0.50633 tCO2,
     10,000 x 22.14 x 1.1 = 243,540 won; 500 kWh of district heat = 0.043 TOE, no tCO2,
     47,500 won."""
-    from energy.calc import metrics
     from energy.calc.factor_set import Price
-    from energy.savings.compute import SavingsReport
     from energy.savings.factors import factors_for_period
 
     with db.session_for(CLI_ACTOR, url=fresh_store) as session:
@@ -236,19 +243,10 @@ def test_the_energy_slide_heads_with_every_carrier_and_breaks_them_down(
     # A flat electricity price keeps the hand computation short (the tiers: test_factors).
     flat = Price("electricity", 130.0, "kWh", dt.date(2012, 1, 1), "test")
     factors = dataclasses.replace(factors, prices={**factors.prices, "electricity": flat})
-    results = [
-        metrics.carrier_saving(c, baseline=b, actual=a, cells=12, expected_cells=12)
-        for c, b, a in (
-            ("electricity", 10_000.0, 9_000.0), ("gas", 50_000.0, 40_000.0),
-            ("water", 0.0, 0.0), ("heat", 5_000.0, 4_500.0),
-        )
-    ]  # fmt: skip
-    totals = metrics.saving_totals(results, factors)
-    report = SavingsReport(
-        scope="programme", method="eco-mileage", start=dt.date(YEAR, 1, 1),
-        end=dt.date(YEAR, 12, 1), carriers=tuple(results), saving_toe=totals.saving_toe,
-        saving_tco2=totals.saving_tco2, saving_krw=totals.saving_krw, factors=totals.factors,
-        not_converted=totals.not_converted, by_carrier=totals.by_carrier,
+    report = _report_of(
+        {"electricity": (10_000.0, 9_000.0, 12), "gas": (50_000.0, 40_000.0, 12),
+         "water": (0.0, 0.0, 12), "heat": (5_000.0, 4_500.0, 12)},
+        factors,
     )  # fmt: skip
     assert report.saving_toe == pytest.approx(0.229 + 0.23884 + 0.043)
     assert report.saving_tco2 == pytest.approx(0.4173 + 10 * 38.9 / 43.1 * 56.1 / 1000)
@@ -278,26 +276,14 @@ def test_the_energy_slide_heads_with_every_carrier_and_breaks_them_down(
 
 def test_more_use_reads_as_more_never_as_a_negative_saving(fresh_store: str) -> None:
     """Issue 24: a scope that used more shows "더 쓴 양 0.23 TOE", not "아낀 -0.23 TOE"."""
-    from energy.calc import metrics
     from energy.calc.factor_set import Price
-    from energy.savings.compute import SavingsReport
     from energy.savings.factors import factors_for_period
 
     with db.session_for(CLI_ACTOR, url=fresh_store) as session:
         factors = factors_for_period(session, dt.date(YEAR, 12, 1))
     flat = Price("electricity", 130.0, "kWh", dt.date(2012, 1, 1), "test")
     factors = dataclasses.replace(factors, prices={**factors.prices, "electricity": flat})
-    results = [
-        metrics.carrier_saving("electricity", baseline=9_000.0, actual=10_000.0, cells=12,
-                               expected_cells=12),
-    ]  # fmt: skip
-    totals = metrics.saving_totals(results, factors)
-    report = SavingsReport(
-        scope="programme", method="eco-mileage", start=dt.date(YEAR, 1, 1),
-        end=dt.date(YEAR, 12, 1), carriers=tuple(results), saving_toe=totals.saving_toe,
-        saving_tco2=totals.saving_tco2, saving_krw=totals.saving_krw, factors=totals.factors,
-        not_converted=totals.not_converted, by_carrier=totals.by_carrier,
-    )  # fmt: skip
+    report = _report_of({"electricity": (9_000.0, 10_000.0, 12)}, factors)
     info = townhall.ScopeInfo(YEAR, dt.date(YEAR, 1, 1), dt.date(YEAR, 12, 1), None, None,
                               None, villages=2, households=20, min_households=5)  # fmt: skip
     slide = townhall.EnergySlide(info, report, None, 0, dt.date(YEAR, 1, 1), dt.date(YEAR, 12, 1))

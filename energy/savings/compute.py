@@ -282,10 +282,10 @@ def _compute(
             if price.progressive and sums.get((price.carrier,), (0.0, 0.0, 0))[2]
         }
     per_carrier = {carrier: sums.get((carrier,), (0.0, 0.0, 0)) for carrier in CONSUMING_CARRIERS}
-    return _report(scope.label, method, start, end, per_carrier, expected, factors, bills)
+    return report_from_sums(scope.label, method, start, end, per_carrier, expected, factors, bills)
 
 
-def _report(
+def report_from_sums(
     scope: str,
     method: str,
     start: dt.date,
@@ -345,7 +345,7 @@ def _weather_report(
         if price.progressive
     }
     scope = f"village:{village.strip()}"
-    return _report(scope, WEATHER, start, end, sums, expected, factors, bills, weather)
+    return report_from_sums(scope, WEATHER, start, end, sums, expected, factors, bills, weather)
 
 
 # --- eco-mileage rounds ---------------------------------------------------------------------

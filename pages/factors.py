@@ -4,13 +4,13 @@ import pandas as pd
 import streamlit as st
 
 from energy.core.errors import EnergyError
-from energy.core.vocabulary import FACTOR_BASES
 from energy.savings import factors
 from ui.core.auth import guard
 from ui.core.chrome import flash, page_header
 from ui.core.i18n import date, t, today
 from ui.core.widgets import show_error
 from ui.savings import tariffs
+from ui.savings.tariffs import basis_label
 
 actor = guard("factors")
 page_header("page.factors", "factors.caption")
@@ -24,7 +24,7 @@ st.dataframe(
                 t("factors.key"): t(f"factor.{f.key}"),
                 t("factors.value"): f.value,
                 t("report.unit"): f.unit,
-                t("factors.basis"): f"{t(f'factor_basis.{FACTOR_BASES[f.key]}')} · {f.basis}",
+                t("factors.basis"): basis_label(f.key, f.basis),
                 t("factors.valid_from"): date(f.valid_from),
                 t("factors.source"): f.source,
             }

@@ -471,3 +471,9 @@ def test_staff_read_kepcos_tiers_and_add_a_tiered_tariff(demo_store: str) -> Non
     )
     assert [s.up_to for s in price.tiers] == [200.0, 400.0, None]
     assert price.summer_months == (7, 8) and not price.indicative
+    # In English the basis is said once and the summer months are named.
+    next(w for w in at.get("segmented_control") if w.key == state.LANG_CHOICE).set_value("en").run()
+    factors_table, tariffs_table = at.dataframe[0].value, at.dataframe[1].value
+    assert "Net calorific value: applied" not in " ".join(factors_table["Basis"])
+    assert any(b.startswith("net calorific value") for b in factors_table["Basis"])
+    assert "Progressive, 3 steps (summer steps: Jul, Aug)" in set(tariffs_table["Price (KRW)"])

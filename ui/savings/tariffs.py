@@ -3,6 +3,7 @@ that adds one (a flat price, or progressive tiers as KEPCO's residential table).
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Sequence
 
 import pandas as pd
@@ -11,16 +12,30 @@ import streamlit as st
 from energy.calc.factor_set import Price, Tier
 from energy.core.access import Actor
 from energy.core.errors import EnergyError
-from energy.core.vocabulary import CARRIERS
+from energy.core.vocabulary import CARRIERS, FACTOR_BASES
 from energy.savings import factors
 from ui.core.chrome import flash
-from ui.core.i18n import date, t, today
+from ui.core.i18n import date, lang, t, today
 from ui.core.widgets import show_error
+
+
+def basis_label(key: str, basis: str) -> str:
+    """A factor's basis in the reader's words, then the row's own text (which names it in
+    English: said once, not twice, on an English page)."""
+    kind = FACTOR_BASES[key]
+    if lang() == "en" and kind in basis.lower():
+        return basis
+    return f"{t(f'factor_basis.{kind}')} · {basis}"
+
+
+def month_name(month: int) -> str:
+    """A calendar month as the page's language writes it (7월, Jul)."""
+    return t("factors.month_n", n=month) if lang() == "ko" else calendar.month_abbr[month]
 
 
 def _price(p: Price) -> str:
     if p.progressive:
-        months = ", ".join(t("factors.month_n", n=m) for m in p.summer_months)
+        months = ", ".join(month_name(m) for m in p.summer_months)
         return t("factors.progressive", steps=len(p.tiers), months=months or "–")
     return f"{p.krw_per_unit:,.2f} KRW/{p.unit}"
 
@@ -172,7 +187,7 @@ def add_tariff_form(actor: Actor, tariff_rows: Sequence[Price]) -> None:
             t("factors.summer_months"),
             list(range(1, 13)),
             default=[7, 8],
-            format_func=lambda m: t("factors.month_n", n=m),
+            format_func=month_name,
             key="tariffs.add.months",
         )
         indicative = st.checkbox(t("factors.indicative_check"), key="tariffs.add.indicative")

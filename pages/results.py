@@ -67,7 +67,17 @@ with league_tab:
             t("results.cells"): league["electricity_cells"],
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch", height=520)
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        height=520,
+        column_config={  # what a column means, where its name cannot say it all
+            t("results.combined"): st.column_config.Column(help=t("results.combined_help")),
+            t("results.cells"): st.column_config.Column(help=t("results.cells_help")),
+            t("field.stage"): st.column_config.Column(help=t("results.stage_help")),
+        },
+    )
     st.caption(t("results.league_note"))
     download_table(table, file_stem=f"league-{start:%Y%m}-{end:%Y%m}", key="results.download")
 with map_tab:

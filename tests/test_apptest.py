@@ -477,3 +477,18 @@ def test_staff_read_kepcos_tiers_and_add_a_tiered_tariff(demo_store: str) -> Non
     assert "Net calorific value: applied" not in " ".join(factors_table["Basis"])
     assert any(b.startswith("net calorific value") for b in factors_table["Basis"])
     assert "Progressive, 3 steps (summer steps: Jul, Aug)" in set(tariffs_table["Price (KRW)"])
+
+
+def test_the_league_explains_the_columns_whose_names_cannot_say_it_all(demo_store: str) -> None:
+    """Issue 24: a column with a non-obvious meaning carries help text (the combined saving,
+    the household-months compared, the programme year)."""
+    import json
+
+    at = _app_as(demo_store, "admin")
+    at.switch_page("pages/results.py").run()
+    assert not at.exception
+    league = next(d for d in at.dataframe if MESSAGES["results.combined"]["ko"] in d.value.columns)
+    helps = {name: spec.get("help") for name, spec in json.loads(league.proto.columns).items()}
+    for column, help_key in (("results.combined", "results.combined_help"),
+                             ("results.cells", "results.cells_help")):  # fmt: skip
+        assert helps[MESSAGES[column]["ko"]] == MESSAGES[help_key]["ko"]

@@ -81,6 +81,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "results.cohorts": {"ko": "선정 연도별 추이", "en": "Cohort curves"},
     "results.rank": {"ko": "순위", "en": "Rank"},
     "results.combined": {"ko": "합계 절감률(TOE)", "en": "Combined saving (TOE)"},
+    "results.combined_help": {
+        "ko": "전기·가스·지역난방을 석유환산톤(TOE)으로 더해 기준 대비 줄어든 비율입니다. 수도는 들어가지 않습니다.",
+        "en": "Electricity, gas and district heat added in TOE: how far below the baseline together. Water is not in it.",
+    },
+    "results.cells_help": {
+        "ko": "기준값과 실제값이 모두 있어 비교한 가구·월 수입니다. 적으면 절감률이 크게 흔들릴 수 있습니다.",
+        "en": "How many household-months had both a baseline and an actual value. Few of them make the percentage swing.",
+    },
+    "results.stage_help": {
+        "ko": "올해 몇 년째 지원받는 마을인지입니다(선정 연도가 1년차, 3년 지원 뒤 졸업).",
+        "en": "Which year of support the village is in (its selection year is year 1; it graduates after three).",
+    },
     "results.cells": {
         "ko": "비교한 가구·월(전기)",
         "en": "Household-months compared (electricity)",

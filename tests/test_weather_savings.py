@@ -15,7 +15,7 @@ import json
 import numpy as np
 import pytest
 
-from energy.calc import caltrack
+from energy.calc.degree_days import fahrenheit_to_celsius
 from energy.calc.metrics import add_months, months_between
 from energy.core.access import CLI_ACTOR, Actor
 from energy.core.errors import AccessDenied, InvalidInput
@@ -31,8 +31,8 @@ from tests.energy_cli import energy
 TODAY = dt.date(2026, 3, 1)
 BASELINE = months_between(dt.date(2024, 1, 1), dt.date(2024, 12, 1))
 REPORTING = months_between(dt.date(2025, 1, 1), dt.date(2025, 12, 1))
-HEAT_C = caltrack.fahrenheit_to_celsius(65)  # 18.33 °C, a point of CalTRACK's grid
-COOL_C = caltrack.fahrenheit_to_celsius(75)  # 23.89 °C
+HEAT_C = fahrenheit_to_celsius(65)  # 18.33 °C, a point of CalTRACK's grid
+COOL_C = fahrenheit_to_celsius(75)  # 23.89 °C
 
 
 def _temperatures() -> dict[dt.date, float]:

@@ -98,23 +98,8 @@ Prediction and avoided energy (§3.5, §3.6, §4.1)
 
 Uncertainty (§4.3)
 ------------------
-- CV(RMSE) (§4.3.2.2) on bill totals: ``sqrt(Σ(U_p − Û_p)² / (P − c)) / Ū``.
-- The savings band is CalTRACK's modified ASHRAE Guideline 14 fractional savings uncertainty
-  (§4.3.2.4, after ASHRAE Guideline 14-2014 Annex B and Sun & Baltazar 2013)::
-
-      ΔU_save = t · (a·M² + b·M + d) · CV(RMSE) · sqrt((P / P′) · (1 + 2 / P′) · (1 / Q)) · U_base
-
-  with the billing coefficients a = −0.00022, b = 0.03306, d = 0.94054 (Sun & Baltazar's
-  correction for autocorrelated monthly residuals), M = Q = the number of reporting bills
-  counted (one bill is one month here), P the baseline bills used, U_base the counterfactual
-  total of the counted reporting bills (so ΔU_save / U_save is the spec's FSU = .../F), and
-  ``P′ = P · (1 − ρ) / (1 + ρ)`` the effective number of baseline bills, ρ the lag-1
-  autocorrelation of the baseline residuals in bill order (as eemeter 3.x computes P′). A
-  negative ρ is taken as 0: the correction may widen the band, never narrow it. t is
-  Student's t for a **two-sided 90%** interval (§4.3.2.4.2: "usually 90%") with P − c
-  degrees of freedom. The band is an absolute ± in the carrier's unit.
-- Several households' bands combine as the root of the sum of squares (§4.3.2.5), which
-  assumes their errors are independent: :func:`combine_uncertainties`.
+The ± band of avoided energy and its combination over households:
+:mod:`energy.calc.savings_uncertainty`.
 """
 
 from __future__ import annotations
@@ -122,40 +107,34 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TypeAlias
 
 import numpy as np
-import pandas as pd
+
+from energy.calc.degree_days import (
+    BALANCE_POINTS_C,
+    Temperatures,
+    by_day,
+    degree_day_matrices,
+    degree_days_per_day,
+    temperatures_of_days,
+)
+from energy.calc.savings_uncertainty import DEFAULT_CONFIDENCE, savings_uncertainty
 
 # --- the rule book's numbers ---------------------------------------------------------------
 
-# §3.2.1, §3.2.3: every whole °F from 30 to 90, converted exactly to °C.
-BALANCE_POINTS_F: tuple[int, ...] = tuple(range(30, 91))
 MIN_PERIOD_DAYS = 25  # §2.2.3.4
 MAX_PERIOD_DAYS = 35  # §2.2.3.5
 MIN_TEMPERATURE_COVERAGE = 0.9  # §2.2.3.2, §3.5.5.2: of each bill's days
 MAX_MISSING_FRACTION = 0.1  # §2.2.1.2: of the baseline window's days (37 of 365)
 # §3.2.2.2.2: at least 20 °F·days in the baseline year; a °F degree is 5/9 of a °C degree.
 MIN_TOTAL_DEGREE_DAYS_C = 20 * 5 / 9
-# §4.3.2.4.6: Sun & Baltazar (2013) coefficients for billing data.
-FSU_A, FSU_B, FSU_D = -0.00022, 0.03306, 0.94054
-DEFAULT_CONFIDENCE = 0.90  # §4.3.2.4.2, two-sided
 CVRMSE_WARNING = 1.0  # §4.3.2.1
 
 MODELS: tuple[str, ...] = ("intercept_only", "hdd_only", "cdd_only", "hdd_cdd")
 # Explanatory variables of each model, not counting the intercept (c in §3.4.3.3.3).
 _VARIABLES = {"intercept_only": 0, "hdd_only": 1, "cdd_only": 1, "hdd_cdd": 2}
-
-
-def fahrenheit_to_celsius(value: float) -> float:
-    return (value - 32) * 5 / 9
-
-
-BALANCE_POINTS_C: tuple[float, ...] = tuple(fahrenheit_to_celsius(f) for f in BALANCE_POINTS_F)
-
-Temperatures: TypeAlias = Mapping[dt.date, float] | pd.Series
 
 
 # --- the records ---------------------------------------------------------------------------
@@ -254,46 +233,12 @@ class Savings:
         return self.uncertainty / abs(self.avoided)
 
 
-# --- temperatures and degree days ----------------------------------------------------------
-
-
-def _daily(temperatures: Temperatures) -> dict[dt.date, float]:
-    """Date -> °C for the days that have a temperature (NaN and None are missing)."""
-    items = temperatures.items()
-    out: dict[dt.date, float] = {}
-    for key, value in items:
-        if value is None or pd.isna(value):
-            continue
-        day = key.date() if isinstance(key, dt.datetime) else key
-        out[day] = float(value)
-    return out
-
-
 def _period_temperatures(period: Period, daily: Mapping[dt.date, float]) -> np.ndarray:
-    days = (period.start + dt.timedelta(days=i) for i in range(period.days))
-    return np.array([daily[d] for d in days if d in daily], dtype=float)
+    return temperatures_of_days(period.start, period.days, daily)
 
 
 def _coverage(period: Period, temps: np.ndarray) -> float:
     return len(temps) / period.days if period.days > 0 else 0.0
-
-
-def degree_days_per_day(temps: np.ndarray, balance_c: float) -> tuple[float, float]:
-    """(HDD per day, CDD per day) of one period's daily means at one balance point (°C)."""
-    if len(temps) == 0:
-        return 0.0, 0.0
-    hdd = float(np.maximum(balance_c - temps, 0.0).mean())
-    cdd = float(np.maximum(temps - balance_c, 0.0).mean())
-    return hdd, cdd
-
-
-def _degree_day_matrices(
-    temps: Sequence[np.ndarray], balance: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """HDD and CDD per day, shape (periods, balance points)."""
-    hdd = np.array([np.maximum(balance[None, :] - t[:, None], 0.0).mean(axis=0) for t in temps])
-    cdd = np.array([np.maximum(t[:, None] - balance[None, :], 0.0).mean(axis=0) for t in temps])
-    return hdd, cdd
 
 
 # --- weighted least squares ----------------------------------------------------------------
@@ -499,7 +444,7 @@ def fit_baseline(
     if len(inside) < len(ordered):
         warnings.append("baseline_trimmed")
 
-    daily = _daily(temperatures)
+    daily = by_day(temperatures)
     temperature_days = sum(
         1
         for i in range(window_days)
@@ -541,7 +486,7 @@ def fit_baseline(
     if len(used) < _VARIABLES["hdd_cdd"] + 2:
         return _disqualified("too_few_periods", warnings, len(used), window=window)
 
-    hdd, cdd = _degree_day_matrices(temps, np.array(BALANCE_POINTS_C))
+    hdd, cdd = degree_day_matrices(temps, np.array(BALANCE_POINTS_C))
     candidates = tuple(_candidates(upd, days, hdd, cdd, cooling))
     best = _select(candidates)
     if best is None:
@@ -615,7 +560,7 @@ def predict(fit: Fit, periods: Sequence[Period], temperatures: Temperatures) -> 
     """
     if fit.disqualified is not None or fit.model is None:
         raise ValueError(f"the baseline fit is disqualified ({fit.disqualified})")
-    daily = _daily(temperatures)
+    daily = by_day(temperatures)
     out: list[float | None] = []
     for period in periods:
         temps = _period_temperatures(period, daily)
@@ -656,98 +601,3 @@ def avoided_energy(
         uncertainty=band,
         confidence=confidence,
     )
-
-
-# --- uncertainty ---------------------------------------------------------------------------
-
-
-def savings_uncertainty(
-    fit: Fit,
-    reporting_periods: int,
-    counterfactual_total: float,
-    *,
-    confidence: float = DEFAULT_CONFIDENCE,
-) -> float | None:
-    """The absolute ± band of avoided energy over ``reporting_periods`` monthly bills whose
-    counterfactual adds to ``counterfactual_total`` (§4.3.2.4; see the module rules)."""
-    if fit.cvrmse is None or reporting_periods < 1 or fit.n - fit.variables < 1:
-        return None
-    rho = max(fit.residual_autocorrelation or 0.0, 0.0)
-    if rho >= 1:
-        return None
-    p = fit.n
-    p_effective = p * (1 - rho) / (1 + rho)
-    q = m = reporting_periods
-    t = student_t_quantile(1 - (1 - confidence) / 2, fit.n - fit.variables)
-    polynomial = FSU_A * m**2 + FSU_B * m + FSU_D
-    root = math.sqrt((p / p_effective) * (1 + 2 / p_effective) * (1 / q))
-    return abs(t * polynomial * fit.cvrmse * root * counterfactual_total)
-
-
-def combine_uncertainties(bands: Iterable[float | None]) -> float | None:
-    """Several households' ± bands as one (§4.3.2.5): the root of the sum of squares, which
-    holds when their errors are independent. ``None`` if any band is unknown."""
-    total = 0.0
-    for band in bands:
-        if band is None:
-            return None
-        total += band * band
-    return math.sqrt(total)
-
-
-def _incomplete_beta(a: float, b: float, x: float) -> float:
-    """Regularised incomplete beta I_x(a, b) by its continued fraction (Lentz's method)."""
-    if x <= 0:
-        return 0.0
-    if x >= 1:
-        return 1.0
-    front = math.exp(
-        math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b) + a * math.log(x) + b * math.log1p(-x)
-    )
-    if x > (a + 1) / (a + b + 2):
-        return 1.0 - _incomplete_beta(b, a, 1 - x)
-    tiny = 1e-300
-    f, c, d = 1.0, 1.0, 0.0
-    for i in range(400):
-        m = i // 2
-        if i == 0:
-            numerator = 1.0
-        elif i % 2 == 0:
-            numerator = (m * (b - m) * x) / ((a + 2 * m - 1) * (a + 2 * m))
-        else:
-            numerator = -((a + m) * (a + b + m) * x) / ((a + 2 * m) * (a + 2 * m + 1))
-        d = 1.0 + numerator * d
-        d = tiny if abs(d) < tiny else d
-        c = 1.0 + numerator / c
-        c = tiny if abs(c) < tiny else c
-        d = 1.0 / d
-        f *= c * d
-        if abs(1.0 - c * d) < 1e-15:
-            break
-    return front * (f - 1.0) / a
-
-
-def student_t_cdf(x: float, df: float) -> float:
-    tail = 0.5 * _incomplete_beta(df / 2, 0.5, df / (df + x * x))
-    return 1 - tail if x >= 0 else tail
-
-
-def student_t_quantile(p: float, df: float) -> float:
-    """The p-quantile of Student's t with ``df`` degrees of freedom (bisection on the CDF;
-    no statistics package needed for one number per household)."""
-    if not 0 < p < 1 or df <= 0:
-        raise ValueError("p must lie in (0, 1) and df be positive")
-    low, high = -1.0, 1.0
-    while student_t_cdf(low, df) > p:
-        low *= 2
-    while student_t_cdf(high, df) < p:
-        high *= 2
-    for _ in range(200):
-        mid = (low + high) / 2
-        if student_t_cdf(mid, df) < p:
-            low = mid
-        else:
-            high = mid
-        if high - low < 1e-12:
-            break
-    return (low + high) / 2

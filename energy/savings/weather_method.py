@@ -39,6 +39,7 @@ from sqlalchemy.orm import Session
 
 from energy.calc import caltrack, metrics
 from energy.calc.metrics import CONSUMING_CARRIERS
+from energy.calc.savings_uncertainty import DEFAULT_CONFIDENCE, combine_uncertainties
 from energy.core.access import Actor, require_village
 from energy.core.errors import InvalidInput
 from energy.savings import village_sums
@@ -271,11 +272,11 @@ def _fit_village(
     for (carrier, _month), (b, a, c) in monthly.items():
         sb, sa, sc = sums.get(carrier, (0.0, 0.0, 0))
         sums[carrier] = (sb + b, sa + a, sc + c)
-    uncertainty = {c: caltrack.combine_uncertainties(bands[c]) if bands[c] else None for c in bands}
+    uncertainty = {c: combine_uncertainties(bands[c]) if bands[c] else None for c in bands}
     result = WeatherResult(
         households=tuple(fits),
         uncertainty=uncertainty,
-        confidence=caltrack.DEFAULT_CONFIDENCE,
+        confidence=DEFAULT_CONFIDENCE,
         baseline_start=base_start,
         baseline_end=base_end,
         station=station,

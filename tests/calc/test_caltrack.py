@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 
 from energy.calc import caltrack as ct
+from energy.calc import degree_days as dd
+from energy.calc import savings_uncertainty as su
 from tests.reference import make_cases
 
 D = dt.date
@@ -59,7 +61,7 @@ def bills(
     return out
 
 
-HEATING_60F = ct.fahrenheit_to_celsius(60)  # 15.555… °C, a point of the grid
+HEATING_60F = dd.fahrenheit_to_celsius(60)  # 15.555… °C, a point of the grid
 
 
 def heating_only(t: float) -> float:
@@ -70,20 +72,20 @@ def heating_only(t: float) -> float:
 
 
 def test_the_balance_point_grid_is_30_to_90_fahrenheit_converted_exactly() -> None:
-    assert len(ct.BALANCE_POINTS_C) == 61
-    assert ct.BALANCE_POINTS_C[0] == pytest.approx(-10 / 9)
-    assert ct.BALANCE_POINTS_C[-1] == pytest.approx(290 / 9)
-    steps = {round(b - a, 12) for a, b in itertools.pairwise(ct.BALANCE_POINTS_C)}
+    assert len(dd.BALANCE_POINTS_C) == 61
+    assert dd.BALANCE_POINTS_C[0] == pytest.approx(-10 / 9)
+    assert dd.BALANCE_POINTS_C[-1] == pytest.approx(290 / 9)
+    steps = {round(b - a, 12) for a, b in itertools.pairwise(dd.BALANCE_POINTS_C)}
     assert steps == {round(5 / 9, 12)}  # §3.2.3: 1 °F steps, below the 3 °F maximum gap
     assert pytest.approx(100 / 9) == ct.MIN_TOTAL_DEGREE_DAYS_C  # 20 °F·days
 
 
 def test_student_t_quantiles_match_the_tables() -> None:
-    assert ct.student_t_quantile(0.95, 10) == pytest.approx(1.812461, abs=1e-6)
-    assert ct.student_t_quantile(0.95, 11) == pytest.approx(1.795885, abs=1e-6)
-    assert ct.student_t_quantile(0.90, 5) == pytest.approx(1.475884, abs=1e-6)
-    assert ct.student_t_quantile(0.975, 30) == pytest.approx(2.042272, abs=1e-6)
-    assert ct.student_t_quantile(0.05, 12) == pytest.approx(-1.782288, abs=1e-6)
+    assert su.student_t_quantile(0.95, 10) == pytest.approx(1.812461, abs=1e-6)
+    assert su.student_t_quantile(0.95, 11) == pytest.approx(1.795885, abs=1e-6)
+    assert su.student_t_quantile(0.90, 5) == pytest.approx(1.475884, abs=1e-6)
+    assert su.student_t_quantile(0.975, 30) == pytest.approx(2.042272, abs=1e-6)
+    assert su.student_t_quantile(0.05, 12) == pytest.approx(-1.782288, abs=1e-6)
 
 
 # --- fitting by hand -----------------------------------------------------------------------
@@ -287,9 +289,9 @@ def test_avoided_energy_by_hand() -> None:
 
 
 def test_autocorrelated_residuals_widen_the_band() -> None:
-    plain = ct.savings_uncertainty(hand_fit(), 12, 1000.0)
-    correlated = ct.savings_uncertainty(hand_fit(residual_autocorrelation=0.5), 12, 1000.0)
-    negative = ct.savings_uncertainty(hand_fit(residual_autocorrelation=-0.5), 12, 1000.0)
+    plain = su.savings_uncertainty(hand_fit(), 12, 1000.0)
+    correlated = su.savings_uncertainty(hand_fit(residual_autocorrelation=0.5), 12, 1000.0)
+    negative = su.savings_uncertainty(hand_fit(residual_autocorrelation=-0.5), 12, 1000.0)
     assert plain is not None and correlated is not None
     # P' = 12 · 0.5 / 1.5 = 4: the root grows from sqrt(1·(1 + 2/12)) to sqrt(3·(1 + 2/4)).
     assert correlated / plain == pytest.approx(math.sqrt(3 * 1.5 / (1 + 2 / 12)))
@@ -297,9 +299,9 @@ def test_autocorrelated_residuals_widen_the_band() -> None:
 
 
 def test_bands_combine_as_root_sum_of_squares() -> None:
-    assert ct.combine_uncertainties([3.0, 4.0]) == pytest.approx(5.0)
-    assert ct.combine_uncertainties([]) == 0.0
-    assert ct.combine_uncertainties([3.0, None]) is None
+    assert su.combine_uncertainties([3.0, 4.0]) == pytest.approx(5.0)
+    assert su.combine_uncertainties([]) == 0.0
+    assert su.combine_uncertainties([3.0, None]) is None
 
 
 # --- the reference cases against OpenEEmeter ----------------------------------------------

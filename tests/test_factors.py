@@ -186,22 +186,22 @@ def test_kepco_tiers_price_a_months_bill_by_hand(fresh_store: str) -> None:
 def test_a_saving_is_worth_the_difference_between_the_bills() -> None:
     """A progressive tariff: 50 kWh saved at the top of a 450 kWh month is worth far more
     than 50 kWh saved at the bottom of a 150 kWh one (flat kWh x price would say equal)."""
-    from energy.calc import metrics
+    from energy.calc import conversions
     from energy.calc.factor_set import Price, Tier
 
     steps = (Tier(200, 910, 120.0), Tier(400, 1600, 214.6), Tier(None, 7300, 307.3))
     price = Price("electricity", 120.0, "kWh", dt.date(2025, 7, 1), "test", steps, steps, (7, 8),
                   14.0, 0.1, 0.027)  # fmt: skip
-    big = metrics.bill_difference(price, [(1, 450.0, 400.0), (1, 450.0, 400.0)])
-    small = metrics.bill_difference(price, [(1, 150.0, 100.0), (1, 150.0, 100.0)])
+    big = conversions.bill_difference(price, [(1, 450.0, 400.0), (1, 450.0, 400.0)])
+    small = conversions.bill_difference(price, [(1, 150.0, 100.0), (1, 150.0, 100.0)])
     assert big == pytest.approx(2 * (7300 - 1600 + 50 * 307.3 + 50 * 14) * 1.127)
     assert small == pytest.approx(2 * 50 * (120 + 14) * 1.127)
     assert big > 3 * small
-    assert metrics.value_of_saving(price, 200.0, big) == big
+    assert conversions.value_of_saving(price, 200.0, big) == big
     flat = Price("gas", 20.73, "MJ", dt.date(2023, 5, 16), "test", vat_rate=0.1)
-    assert metrics.value_of_saving(flat, -100.0, None) == pytest.approx(-100 * 20.73 * 1.1)
+    assert conversions.value_of_saving(flat, -100.0, None) == pytest.approx(-100 * 20.73 * 1.1)
     with pytest.raises(ValueError):
-        metrics.value_of_saving(price, 100.0, None)
+        conversions.value_of_saving(price, 100.0, None)
 
 
 def test_the_stores_bill_agrees_with_the_rule_book(fresh_store: str) -> None:

@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from energy.calc import metrics
+from energy.calc import conversions, metrics
 from energy.calc.factor_set import Factor, FactorSet, Price
 
 D = dt.date
@@ -227,18 +227,18 @@ def test_baseline_year_cells_compare_the_same_calendar_month() -> None:
 
 
 def test_conversions_to_toe_co2_and_krw() -> None:
-    assert metrics.to_toe("electricity", 1000.0, FACTORS) == pytest.approx(0.229)  # 1 MWh
-    assert metrics.to_toe("gas", 1000.0, FACTORS) == pytest.approx(0.023884)  # 1 GJ
-    assert metrics.to_toe("heat", 1000.0, FACTORS) == pytest.approx(0.086)  # 1 MWh
-    assert metrics.to_toe("water", 1000.0, FACTORS) is None
-    assert metrics.to_tco2("electricity", 1000.0, FACTORS) == pytest.approx(0.4594)
+    assert conversions.to_toe("electricity", 1000.0, FACTORS) == pytest.approx(0.229)  # 1 MWh
+    assert conversions.to_toe("gas", 1000.0, FACTORS) == pytest.approx(0.023884)  # 1 GJ
+    assert conversions.to_toe("heat", 1000.0, FACTORS) == pytest.approx(0.086)  # 1 MWh
+    assert conversions.to_toe("water", 1000.0, FACTORS) is None
+    assert conversions.to_tco2("electricity", 1000.0, FACTORS) == pytest.approx(0.4594)
     # 1 TJ gross is 38.9/43.1 TJ net, priced at the IPCC's 56.1 tCO2 per net TJ.
-    assert metrics.to_tco2("gas", 1_000_000.0, FACTORS) == pytest.approx(56.1 * 38.9 / 43.1)
+    assert conversions.to_tco2("gas", 1_000_000.0, FACTORS) == pytest.approx(56.1 * 38.9 / 43.1)
     # DOMAIN.md's hand computation: 100 Nm3 = 4,310 MJ gross = 3,890 MJ net = 218 kgCO2.
-    assert metrics.to_tco2("gas", 4310.0, FACTORS) == pytest.approx(0.218229, abs=1e-6)
-    assert metrics.to_tco2("heat", 1000.0, FACTORS) is None
-    assert metrics.to_krw("gas", 100.0, FACTORS) == pytest.approx(2230.0)
-    assert metrics.round_krw(2.5) == 3 and metrics.round_krw(-2.5) == -3
+    assert conversions.to_tco2("gas", 4310.0, FACTORS) == pytest.approx(0.218229, abs=1e-6)
+    assert conversions.to_tco2("heat", 1000.0, FACTORS) is None
+    assert conversions.to_krw("gas", 100.0, FACTORS) == pytest.approx(2230.0)
+    assert conversions.round_krw(2.5) == 3 and conversions.round_krw(-2.5) == -3
 
 
 def _saving(carrier: str, baseline: float, actual: float) -> metrics.CarrierSaving:
@@ -254,7 +254,7 @@ def test_totals_convert_each_carrier_and_say_what_they_leave_out() -> None:
         _saving("water", 10.0, 8.0),  # 2 m3
         _saving("heat", 400.0, 350.0),  # 50 kWh
     ]
-    totals = metrics.saving_totals(results, FACTORS)
+    totals = conversions.saving_totals(results, FACTORS)
     # 0.12 MWh x 0.229 + 0.25 GJ x 0.023884 + 0.05 MWh x 0.086
     assert totals.saving_toe == pytest.approx(0.02748 + 0.005971 + 0.0043)
     # 0.12 MWh x 0.4594 + 0.00025 TJ gross x 38.9/43.1 x 56.1; heat and water have none.
@@ -275,7 +275,7 @@ def test_a_missing_factor_leaves_the_total_empty_not_partial() -> None:
         {k: v for k, v in FACTORS.factors.items() if k != "gas.co2"},
         {k: v for k, v in FACTORS.prices.items() if k != "gas"},
     )
-    totals = metrics.saving_totals(
+    totals = conversions.saving_totals(
         [_saving("electricity", 690.0, 570.0), _saving("gas", 2500.0, 2250.0)], partial
     )
     assert totals.saving_toe == pytest.approx(0.02748 + 0.005971)
@@ -286,7 +286,7 @@ def test_a_missing_factor_leaves_the_total_empty_not_partial() -> None:
 
 def test_no_counted_cells_give_no_totals() -> None:
     empty = metrics.carrier_saving("electricity", baseline=0, actual=0, cells=0, expected_cells=4)
-    totals = metrics.saving_totals([empty], FACTORS)
+    totals = conversions.saving_totals([empty], FACTORS)
     assert (totals.saving_toe, totals.saving_tco2, totals.saving_krw) == (None, None, None)
 
 
@@ -304,20 +304,20 @@ def test_one_factor_serves_both_sides_of_a_comparison() -> None:
         FACTORS.prices,
     )
     unchanged = [_saving("electricity", 500.0, 500.0)]
-    assert metrics.saving_totals(unchanged, FACTORS).saving_tco2 == 0.0
-    assert metrics.saving_totals(unchanged, newer).saving_tco2 == 0.0
+    assert conversions.saving_totals(unchanged, FACTORS).saving_tco2 == 0.0
+    assert conversions.saving_totals(unchanged, newer).saving_tco2 == 0.0
     # A real saving of 100 kWh is priced with the one factor of the set: 0.1 MWh x 0.4173.
     saved = [_saving("electricity", 500.0, 400.0)]
-    assert metrics.saving_totals(saved, newer).saving_tco2 == pytest.approx(0.04173)
-    assert [f.value for f in metrics.saving_totals(saved, newer).factors] == [0.4173, 0.229]
+    assert conversions.saving_totals(saved, newer).saving_tco2 == pytest.approx(0.04173)
+    assert [f.value for f in conversions.saving_totals(saved, newer).factors] == [0.4173, 0.229]
 
 
 def test_combined_toe_reduction_adds_carriers_in_toe() -> None:
     # Electricity 600 -> 576 kWh (4%), gas 6000 -> 4800 MJ (20%), each month's worth x 6:
     # TOE: 0.6 x 0.229 = 0.1374 -> 0.131904; 6 x 0.023884 = 0.143304 -> 0.1146432.
-    pct = metrics.combined_toe_pct({"electricity": (600, 576), "gas": (6000, 4800)}, FACTORS)
+    pct = conversions.combined_toe_pct({"electricity": (600, 576), "gas": (6000, 4800)}, FACTORS)
     assert pct == pytest.approx((0.1374 + 0.143304 - 0.131904 - 0.1146432) / (0.1374 + 0.143304))
-    assert metrics.combined_toe_pct({"water": (10, 8)}, FACTORS) is None
+    assert conversions.combined_toe_pct({"water": (10, 8)}, FACTORS) is None
 
 
 # --- eco-mileage rounds and points -----------------------------------------------------------

@@ -1,7 +1,7 @@
 """Pure calculations: DataFrames and numbers in, numbers, DataFrames and chart specs out.
 
-- ``metrics``: savings arithmetic (the eco-mileage and baseline-year methods), unit
-  conversions, month arithmetic.
+- ``metrics``: savings arithmetic (the eco-mileage and baseline-year methods), month
+  arithmetic; ``conversions``: a saving in TOE, tCO2 and won (bills on progressive tiers).
 - ``factor_set``: the conversion factors and prices valid on one date (``FactorSet``).
 - ``caltrack``: the weather-normalised method, CalTRACK 2.0's billing model (baseline fit,
   counterfactual, avoided energy), checked against OpenEEmeter; ``degree_days``: daily

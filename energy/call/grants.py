@@ -17,7 +17,7 @@ import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from energy.calc import metrics
+from energy.calc import conversions, metrics
 from energy.call.applications import ApplicationInfo, info
 from energy.call.calls import CallInfo, call_info
 from energy.core.access import Actor, require, require_village
@@ -459,7 +459,7 @@ def renewal_record(actor: Actor, application_id: int, *, url: str | None = None)
         # The factor set compute_savings prices the same period with (valid at its end).
         factors = factors_for_period(session, end)
     report = compute_savings(actor, village=code, start=start, end=end, url=url)
-    energy = [c for c in report.carriers if c.carrier in metrics.TOE_FACTORS]
+    energy = [c for c in report.carriers if c.carrier in conversions.TOE_FACTORS]
     counted = [c for c in energy if c.cells and c.baseline is not None and c.actual is not None]
     expected = sum(c.expected_cells for c in energy)
     return RenewalRecord(
@@ -467,7 +467,7 @@ def renewal_record(actor: Actor, application_id: int, *, url: str | None = None)
         start=start,
         end=end,
         coverage=sum(c.cells for c in counted) / expected if counted and expected else None,
-        saving_pct=metrics.combined_toe_pct(
+        saving_pct=conversions.combined_toe_pct(
             {c.carrier: (c.baseline or 0.0, c.actual or 0.0) for c in counted}, factors
         ),
         training_completion=training,

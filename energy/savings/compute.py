@@ -22,7 +22,7 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from energy.calc import metrics
+from energy.calc import conversions, metrics
 from energy.calc.factor_set import Factor, FactorSet, Price
 from energy.calc.metrics import CONSUMING_CARRIERS, METHODS, CarrierSaving
 from energy.core.access import Actor, require, require_village
@@ -72,7 +72,7 @@ class SavingsReport:
     factors: tuple[Factor, ...]
     not_converted: dict[str, tuple[str, ...]] = field(default_factory=dict)
     missing_factors: tuple[str, ...] = ()
-    by_carrier: dict[str, metrics.CarrierTotals] = field(default_factory=dict)
+    by_carrier: dict[str, conversions.CarrierTotals] = field(default_factory=dict)
     prices: tuple[Price, ...] = ()  # the tariffs that priced saving_krw
     # The weather-normalised method's fits, bands and baseline (None for the other methods).
     weather: WeatherResult | None = None
@@ -151,7 +151,9 @@ class SavingsReport:
         return {
             "saving_toe": _round(part.toe if part else None, 6),
             "saving_tco2": _round(part.tco2 if part else None, 6),
-            "saving_krw": None if part is None or part.krw is None else metrics.round_krw(part.krw),
+            "saving_krw": None
+            if part is None or part.krw is None
+            else conversions.round_krw(part.krw),
         }
 
 
@@ -307,7 +309,7 @@ def report_from_sums(
         )
         for carrier in CONSUMING_CARRIERS
     ]
-    totals = metrics.saving_totals(results, factors, bills)
+    totals = conversions.saving_totals(results, factors, bills)
     return SavingsReport(
         scope=scope,
         method=method,
@@ -340,7 +342,7 @@ def _weather_report(
     with session_for(actor, url=url) as session:
         factors = factors_for_period(session, end)
     bills = {
-        price.carrier: metrics.bill_difference(price, weather.cells.get(price.carrier, ()))
+        price.carrier: conversions.bill_difference(price, weather.cells.get(price.carrier, ()))
         for price in factors.prices.values()
         if price.progressive
     }

@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 from sqlalchemy import select
 
-from energy.calc import metrics
+from energy.calc import conversions, metrics
 from energy.calc.factor_set import FactorSet
 from energy.calc.metrics import CONSUMING_CARRIERS, METHODS
 from energy.core.access import Actor, require, require_village
@@ -63,7 +63,7 @@ def _toe(frame: pd.DataFrame, factors: FactorSet) -> pd.DataFrame:
     """Add baseline/actual in TOE to each row (NaN for carriers without a TOE factor)."""
     out = frame.copy()
     # TOE is linear in the quantity: one factor per carrier, then a vector product.
-    per_unit = {c: metrics.to_toe(c, 1.0, factors) for c in TOE_CARRIERS}
+    per_unit = {c: conversions.to_toe(c, 1.0, factors) for c in TOE_CARRIERS}
     factor = out["carrier"].map(lambda c: per_unit.get(c)).astype(float)
     for side in ("baseline", "actual"):
         out[f"{side}_toe"] = out[side].astype(float) * factor

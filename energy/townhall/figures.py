@@ -32,7 +32,7 @@ from dataclasses import dataclass
 import pandas as pd
 from sqlalchemy import func, select
 
-from energy.calc import metrics
+from energy.calc import conversions, metrics
 from energy.calc.metrics import CarrierSaving
 from energy.core.access import Actor
 from energy.savings import household_years
@@ -265,7 +265,7 @@ def savings_by_programme_year(
                     b, a, c = per_carrier.get(carrier, (0.0, 0.0, 0))
                     per_carrier[carrier] = (b + baseline, a + actual, c + cells)
             base, act, cells = per_carrier.get("electricity", (0.0, 0.0, 0))
-            combined = metrics.combined_toe_pct(
+            combined = conversions.combined_toe_pct(
                 {c: (b, a) for c, (b, a, _) in per_carrier.items() if c in TOE_CARRIERS}, factors
             )
             stages.append(

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 import altair as alt
 import pandas as pd
 
-from energy.calc import metrics
+from energy.calc import conversions, metrics
 from energy.calc import townhall_charts as charts
 from energy.core.access import Actor
 from energy.core.i18n import (
@@ -290,7 +290,7 @@ def energy_view(slide: townhall.EnergySlide, lang: str) -> SlideView:
         part = report.by_carrier.get(carrier.carrier)
         amounts = [f"{_amount(carrier.saving or 0.0, lang)} {carrier.unit}"]
         if part is not None and part.krw is not None:
-            amounts.append(format_krw(metrics.round_krw(part.krw), lang))
+            amounts.append(format_krw(conversions.round_krw(part.krw), lang))
         if part is not None and part.tco2 is not None:
             amounts.append(f"{_amount(part.tco2, lang)} tCO2")
         rows.append(

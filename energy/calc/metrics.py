@@ -1,7 +1,8 @@
 """Savings arithmetic: pure functions, DataFrames in, numbers and DataFrames out (no I/O).
 
 This module is the written-down rule book for DOMAIN.md's "Measuring savings"; its
-"Conversions" (TOE, tCO2, won) are :mod:`energy.calc.conversions`. :mod:`energy.savings.compute` does the same cell matching in SQL for large scopes;
+"Conversions" (TOE, tCO2, won) are :mod:`energy.calc.conversions`.
+:mod:`energy.savings.compute` does the same cell matching in SQL for large scopes;
 a store test checks that both agree on the same data.
 
 Vocabulary

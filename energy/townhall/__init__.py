@@ -6,6 +6,8 @@ own words chosen by staff.
 
 - ``scope``, ``figures``: the aggregates; ``pending``: what is not final yet;
   ``stories``: the quotes shown.
-- ``presentation``: the slides; ``deck`` (PowerPoint) and ``handout`` (PDF) export them;
+- ``presentation``: the slides in order (``slide_view``: what a slide is made of and the wording
+  slides share; ``savings_slides``: energy saved, programme year, renewables, the map);
+  ``deck`` (PowerPoint) and ``handout`` (PDF) export them;
   ``village_summary``: one village's page.
 """

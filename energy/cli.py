@@ -16,12 +16,14 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import NoReturn
 
 from energy.core.access import CLI_ACTOR, ROLES
 from energy.core.config import get_settings
 from energy.core.errors import EnergyError, InvalidInput
 from energy.core.vocabulary import HOUSING_TYPES
+from energy.savings import cli as savings_cli
+from energy.weather import cli as weather_cli
 
 Handler = Callable[[argparse.Namespace], int]
 LIVES_IN_HELP = (
@@ -250,128 +252,6 @@ def cmd_readings_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_issues(lang: str, issues: Sequence[Any]) -> None:
-    """Row-numbered problems of a file, one a line, on stderr."""
-    from energy.core.i18n import translate
-
-    for issue in issues:
-        where = (
-            translate("weather.line", lang, line=issue.line)
-            if issue.line is not None
-            else translate("weather.file", lang)
-        )
-        column = f" [{issue.column}]" if issue.column else ""
-        print(f"  {where}{column}: {issue.message(lang)}", file=sys.stderr)
-
-
-def cmd_weather_import(args: argparse.Namespace) -> int:
-    from energy.core.i18n import translate
-    from energy.readings.report import Issue
-    from energy.weather import imports as weather
-
-    lang = args.lang
-    path = Path(args.file)
-    try:
-        if not path.is_file():
-            raise InvalidInput("error.file_missing", path=str(path))
-        _ready()
-        result = weather.import_temperatures(
-            CLI_ACTOR, path, station=args.station, filename=path.name, replace=args.replace
-        )
-    except weather.WeatherRejected as exc:
-        if args.json:
-            print(json.dumps({"errors": [
-                {"line": i.line, "column": i.column, "key": i.key, "message": i.message(lang)}
-                for i in exc.issues
-            ]}, ensure_ascii=False, indent=2))  # fmt: skip
-        print(f"error: {exc.message(lang)}", file=sys.stderr)
-        _print_issues(lang, exc.issues)
-        return 1
-    except weather.WeatherConflicts as exc:
-        if args.json:
-            print(json.dumps({"conflicts": [
-                {"line": c.line, "day": c.day.isoformat(), "stored": c.stored, "new": c.new}
-                for c in exc.conflicts
-            ]}, ensure_ascii=False, indent=2))  # fmt: skip
-        print(f"error: {exc.message(lang)}", file=sys.stderr)
-        _print_issues(lang, [
-            Issue(c.line, "temp_c", "weather.conflict",
-                  {"day": c.day.isoformat(), "stored": c.stored, "new": c.new})
-            for c in exc.conflicts
-        ])  # fmt: skip
-        return 1
-    except EnergyError as exc:  # the file as a whole (encoding, header, size), in --lang
-        print(f"error: {exc.message(lang)}", file=sys.stderr)
-        return 1
-    if args.json:
-        print(json.dumps({
-            "file": path.name, "station": result.station, "source": result.source,
-            "batch": result.batch_id, "added": result.added, "changed": result.changed,
-            "unchanged": result.unchanged, "missing": result.missing,
-            "first": result.first.isoformat() if result.first else None,
-            "last": result.last.isoformat() if result.last else None,
-        }, ensure_ascii=False, indent=2))  # fmt: skip
-        return 0
-    if result.batch_id is None:
-        print(translate("weather.nothing_new", lang, station=result.station,
-                        unchanged=result.unchanged))  # fmt: skip
-        return 0
-    print(translate("weather.imported", lang, station=result.station, added=result.added,
-                    changed=result.changed, unchanged=result.unchanged,
-                    first=result.first, last=result.last))  # fmt: skip
-    return 0
-
-
-def _print_weather(report: Any) -> None:
-    """The weather method's baseline, bands and each household's fit, as a table."""
-    from energy.core.i18n import format_number
-
-    weather = report.weather
-    print(
-        f"baseline {weather.baseline_start:%Y-%m} to {weather.baseline_end:%Y-%m}, "
-        f"station {weather.station}, bands at {weather.confidence:.0%}"
-    )
-    if "demo" in weather.temperature_sources:
-        print("temperatures: demo data made from the 1991-2020 normals, not observations")
-    for carrier, band in weather.uncertainty.items():
-        if band is not None:
-            print(f"  {carrier}: saving ± {format_number(band, 'en', 1)}")
-    print(f"{'household':<10} {'carrier':<12} {'model':<15} {'avoided':>10} {'cvrmse':>7}  note")
-    for h in weather.households:
-        print(
-            f"{h.household:<10} {h.carrier:<12} {h.model or '-':<15} "
-            f"{format_number(h.avoided, 'en', 1):>10} "
-            f"{'-' if h.cvrmse is None else f'{h.cvrmse:.2f}':>7}  {h.disqualified or ''}"
-        )
-
-
-def cmd_weather_station(args: argparse.Namespace) -> int:
-    from energy.weather import temperatures
-
-    _ready()
-    temperatures.set_village_station(CLI_ACTOR, args.village, args.station)
-    print(f"{args.village}: station {args.station}")
-    return 0
-
-
-def cmd_weather_list(args: argparse.Namespace) -> int:
-    from energy.core.i18n import translate
-    from energy.weather import temperatures
-
-    _ready()
-    years = temperatures.coverage(CLI_ACTOR, station=args.station)
-    if args.json:
-        print(json.dumps([y.as_json() for y in years], ensure_ascii=False, indent=2))
-        return 0
-    if not years:
-        print(translate("weather.no_temperatures", args.lang))
-    for y in years:
-        name = y.name_ko if args.lang == "ko" else y.name_en
-        print(translate("weather.coverage", args.lang, station=y.station, name=name,
-                        year=y.year, days=y.days, days_in_year=y.days_in_year))  # fmt: skip
-    return 0
-
-
 def cmd_demo(args: argparse.Namespace) -> int:
     from energy.demo import load as demo
 
@@ -421,59 +301,6 @@ def cmd_restore(args: argparse.Namespace) -> int:
     # A village the restored rows marked stale is rebuilt now rather than on a page view.
     village_sums.rebuild_stale(CLI_ACTOR)
     print(f"restored {sum(summary.rows.values())} rows from {summary.path}")
-    return 0
-
-
-def cmd_report_savings(args: argparse.Namespace) -> int:
-    from energy.core.i18n import format_number, format_percent
-    from energy.savings import compute as savings
-
-    start, end = savings.parse_month(args.start), savings.parse_month(args.end)
-    baseline = None
-    if args.baseline is not None:
-        if args.method != "weather":
-            raise InvalidInput("error.weather_baseline_method", field="baseline")
-        first, _, last = args.baseline.partition(":")
-        baseline = (savings.parse_month(first), savings.parse_month(last or first))
-    _ready()
-    report = savings.compute_savings(
-        CLI_ACTOR,
-        village=args.village,
-        district=args.district,
-        cohort=args.cohort,
-        start=start,
-        end=end,
-        method=args.method,
-        baseline=baseline,
-    )
-    if args.json:
-        print(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
-        return 0
-    print(f"{report.scope}, {report.method}, {start:%Y-%m} to {end:%Y-%m}")
-    print(
-        f"{'carrier':<12} {'unit':<4} {'baseline':>12} {'actual':>12} {'saving':>12} "
-        f"{'saving %':>8} {'coverage':>8}  cells/expected"
-    )
-    for c in report.carriers:
-        print(
-            f"{c.carrier:<12} {c.unit:<4} {format_number(c.baseline, 'en', 1):>12} "
-            f"{format_number(c.actual, 'en', 1):>12} {format_number(c.saving, 'en', 1):>12} "
-            f"{format_percent(c.saving_pct, 'en'):>8} {format_percent(c.coverage, 'en'):>8}  "
-            f"{c.cells}/{c.expected_cells}"
-        )
-    print(
-        f"total saving: {format_number(report.saving_toe, 'en', 3)} TOE, "
-        f"{format_number(report.saving_tco2, 'en', 3)} tCO2, KRW {format_number(report.saving_krw, 'en')}"
-    )
-    for total, unit in (("saving_toe", "TOE"), ("saving_tco2", "tCO2")):
-        if report.not_converted.get(total):
-            print(f"left out of {unit}: {', '.join(report.not_converted[total])} (no factor)")
-    if report.missing_factors:
-        print(f"missing in the store: {', '.join(report.missing_factors)}")
-    for f in report.factors:
-        print(f"factor {f.key} = {f.value} {f.unit} (from {f.valid_from})")
-    if report.weather is not None:
-        _print_weather(report)
     return 0
 
 
@@ -634,40 +461,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(handler=cmd_readings_import)
 
-    p_weather = sub.add_parser(
-        "weather", help="daily mean temperatures per station"
-    ).add_subparsers(dest="weather_command", required=True)
-    p = p_weather.add_parser(
-        "import",
-        help="import daily temperatures (all days or none): a KMA ASOS file or date,temp_c",
-    )
-    p.add_argument(
-        "file",
-        help="KMA ASOS daily CSV (지점,지점명,일시,평균기온(°C),...) or date,temp_c; CP949 or UTF-8",
-    )
-    p.add_argument(
-        "--station",
-        type=int,
-        help="station number (KMA file: its rows must name it; date,temp_c: default 108)",
-    )
-    p.add_argument(
-        "--replace", action="store_true", help="store the file's value where a stored day differs"
-    )
-    p.add_argument("--json", action="store_true", help="print one JSON object")
-    p.add_argument("--lang", choices=("ko", "en"), default="ko")
-    p.set_defaults(handler=cmd_weather_import)
-    p = p_weather.add_parser("list", help="days stored per station and year")
-    p.add_argument("--station", type=int, help="one station (default: all)")
-    p.add_argument("--json", action="store_true", help="print a JSON array")
-    p.add_argument("--lang", choices=("ko", "en"), default="ko")
-    p.set_defaults(handler=cmd_weather_list)
-    p = p_weather.add_parser(
-        "station", help="serve a village by a station (its weather-normalised savings use it)"
-    )
-    p.add_argument("village", help="village code")
-    p.add_argument("station", type=int, help="station number (108: Seoul, the default)")
-    p.set_defaults(handler=cmd_weather_station)
-
+    weather_cli.add_commands(sub)
     p = sub.add_parser(
         "demo",
         help="load the demo data set into an empty store "
@@ -684,23 +478,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_restore)
     p_report = sub.add_parser("report", help="reports (add --json for the JSON contract)")
     p_reports = p_report.add_subparsers(dest="report_command", required=True)
-    p = p_reports.add_parser("savings", help="energy saved by a village, district, cohort or all")
-    scope = p.add_mutually_exclusive_group()
-    scope.add_argument("--village", help="village code")
-    scope.add_argument("--district", help="district name (Dongjak-gu or 동작구)")
-    scope.add_argument("--cohort", type=int, help="selection year")
-    p.add_argument("--from", dest="start", required=True, metavar="YYYY-MM")
-    p.add_argument("--to", dest="end", required=True, metavar="YYYY-MM")
-    p.add_argument(
-        "--method", choices=("eco-mileage", "baseline-year", "weather"), default="eco-mileage"
-    )
-    p.add_argument(
-        "--baseline",
-        metavar="YYYY-MM:YYYY-MM",
-        help="weather method: the baseline months (default: the 12 months before --from)",
-    )
-    p.add_argument("--json", action="store_true", help="print one JSON object")
-    p.set_defaults(handler=cmd_report_savings)
+    savings_cli.add_commands(p_reports)
     p = sub.add_parser(
         "deck", help="the town-hall deck (.pptx) or PDF handout (.pdf); --village: its page (.pdf)"
     )

@@ -10,4 +10,6 @@ carrier's quantity to TOE or tCO2, a **tariff** to KRW; both are dated and sourc
 - ``factors``: the conversion factors and tariffs.
 - ``performance``: league tables and districts' figures.
 - ``renewables``: solar output.
+- ``weather_method``: the weather-normalised method (CalTRACK) for one village.
+- ``cli``: the ``report savings`` command.
 """

@@ -12,4 +12,5 @@ made-up weather); a **conflict** is a day the file gives a value other than the 
 - ``temperatures``: ``daily_temperatures`` (a pandas series for the savings engine),
   ``station_for_village``, ``set_village_station`` and ``coverage`` (days per station and
   year).
+- ``cli``: the ``weather`` commands of ``python -m energy``.
 """

@@ -10,12 +10,11 @@ from energy.readings import imports as readings
 from energy.readings import month_grid
 from energy.readings.files import read_rows, template_csv, template_xlsx
 from ui.core.auth import guard
-from ui.core.chrome import flash, page_header
+from ui.core.chrome import page_header
 from ui.core.i18n import t, today
-from ui.core.markup import t_md
 from ui.core.nav import page_path
 from ui.core.widgets import show_error
-from ui.readings.import_report import choose_conflicts, show_report
+from ui.readings.check_view import PENDING, SAVES, Pending, show_pending
 from ui.villages.picker import pick_village
 
 actor = guard("readings")
@@ -41,8 +40,6 @@ def _typed(
 
 page_header("page.readings", "readings.caption")
 village = pick_village(actor, key="readings.village")
-PENDING = "readings.pending"  # (village, label, rows, filename, register, report) awaiting a save
-SAVES = "readings.saves"  # saves so far: a save starts a fresh grid (its edits are stored now)
 
 this_month = metrics.first_of_month(today())
 months = [metrics.add_months(this_month, -n) for n in range(0, 25)]
@@ -97,7 +94,7 @@ with grid_tab:
                 for record in edited.to_dict("records")  # column names such as "gas.before"
                 for c in grid.carriers
             )
-            rows = month_grid.grid_rows(month, cells, units)
+            rows = month_grid.grid_rows(month, cells, units, grid.households)
             label = t("readings.grid_label", month=f"{month:%Y-%m}")
             if not rows:
                 st.session_state.pop(PENDING, None)  # an older report is not this grid's
@@ -108,8 +105,9 @@ with grid_tab:
                 except EnergyError as exc:
                     show_error(exc)
                 else:
-                    st.session_state[PENDING] = (
+                    st.session_state[PENDING] = Pending(
                         village.code, label, rows, None, False, report, "entry",
+                        grid.households, grid.carriers,
                     )  # fmt: skip
 
 with file_tab:
@@ -139,41 +137,8 @@ with file_tab:
             show_error(exc)
         else:
             bar.empty()
-            st.session_state[PENDING] = (
-                village.code,
-                upload.name,
-                rows,
-                upload.name,
-                register,
-                report,
-                "import",
+            st.session_state[PENDING] = Pending(
+                village.code, upload.name, rows, upload.name, register, report, "import"
             )
 
-pending = st.session_state.get(PENDING)
-if pending and pending[0] == village.code:
-    code, label, rows, filename, register, report, source = pending
-    st.divider()
-    st.subheader(t_md("readings.report_title", what=label))
-    show_report(report)
-    accept = choose_conflicts(report.conflicts, key=f"readings.conflicts.{label}")
-    if report.ok:
-        s1, s2, _ = st.columns([1, 1, 3])
-        if s1.button(
-            t("readings.save"), type="primary", key="readings.save", icon=":material/save:"
-        ):
-            try:
-                result = readings.import_readings(
-                    actor, code, rows, source=source, filename=filename,
-                    register_households=register, accept_conflicts=accept,
-                )  # fmt: skip
-            except EnergyError as exc:
-                show_error(exc)
-            else:
-                st.session_state.pop(PENDING, None)
-                st.session_state[SAVES] = st.session_state.get(SAVES, 0) + 1
-                flash(t("readings.saved", added=result.added, changed=result.changed,
-                        unchanged=result.unchanged, dropped=result.dropped))  # fmt: skip
-                st.rerun()
-        if s2.button(t("readings.discard"), key="readings.discard"):
-            st.session_state.pop(PENDING, None)
-            st.rerun()
+show_pending(actor, village.code)

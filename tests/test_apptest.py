@@ -275,8 +275,10 @@ def test_a_committee_home_shows_the_month_and_links_to_the_record(demo_store: st
     at = _app_as(demo_store, "committee")
     assert any("DJK-2012-01" in c.value for c in at.caption), [c.value for c in at.caption]
     assert len(at.metric) == 4 and not at.dataframe and not at.info
-    links = [p.proto.page for p in at.main.get("page_link")]
-    assert [link.rsplit("/", 1)[-1] for link in links] == ["readings", "savings", "village"]
+    links = [p.proto.page.rsplit("/", 1)[-1] for p in at.main.get("page_link")]
+    # First the phone's bottom bar (shown on a phone only), then the home's own links.
+    assert links[:4] == ["", "readings", "savings", "households"]
+    assert links[4:] == ["readings", "savings", "village"]
     villages.change_status(
         CLI_ACTOR, "DJK-2012-01", status="paused", reason_code="lack_of_time",
         effective_on=dt.date.today(), url=demo_store,

@@ -297,13 +297,14 @@ def screenshot(page: Any, name: str) -> Path:
                 '[data-testid="stMain"], [data-testid="stSidebarContent"]'
             )].map(e => e.scrollHeight))"""
     )
-    page.set_viewport_size({"width": VIEWPORT["width"], "height": min(height, MAX_SHOT_HEIGHT)})
+    viewport = page.viewport_size or VIEWPORT  # a phone's shot stays a phone's width
+    page.set_viewport_size({"width": viewport["width"], "height": min(height, MAX_SHOT_HEIGHT)})
     try:
         next_frames(page)  # the charts re-lay themselves out for the new size
         settle(page)
         page.screenshot(path=str(path), full_page=True)
     finally:
-        page.set_viewport_size(VIEWPORT)
+        page.set_viewport_size(viewport)
     assert path.stat().st_size > 10_000, f"suspiciously small screenshot {path}"
     return path
 

@@ -4,6 +4,7 @@ file, read the report, save; a bad file is refused with the row report and nothi
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import pytest
@@ -55,6 +56,10 @@ def test_a_committee_uploads_a_month_and_saves_it(page: Any, server: Server) -> 
     main = page.locator('[data-testid="stMain"]')
     assert _msg("readings.report_title", "ko", what="november.csv") in main.inner_text()
     screenshot(page, "committee-readings-report-ko")
+    # H-001's 301.5 kWh is far above its own history: a warning ticked before the save.
+    assert _msg("readings.sum_warnings", "ko", n=1) in _summary(page)
+    page.get_by_text(_msg("readings.confirm_warnings", "ko", n=1)).click()
+    settle(page)
     page.get_by_role("button", name=_msg("readings.save", "ko")).click()
     settle(page)
     assert_no_exception(page)
@@ -73,7 +78,7 @@ def test_a_bad_file_is_refused_with_the_row_report(page: Any, server: Server) ->
     assert _msg("report.fix_first", "ko", n=3) in text
     assert _msg("import.month_format", "ko", value="2025-13") in text
     assert _msg("import.household_unknown", "ko", value="H-999") in text
-    assert page.get_by_role("button", name=_msg("readings.save", "ko")).count() == 0
+    assert page.get_by_role("button", name=_msg("readings.save", "ko")).is_disabled()
     assert_no_exception(page)
     screenshot(page, "committee-readings-rejected-ko")
 
@@ -177,6 +182,10 @@ def test_a_committee_types_a_month_into_the_grid_and_saves_it(page: Any, server:
         in main.inner_text()
     )
     screenshot(page, "committee-readings-grid-report-ko")
+    # H-002's 1,280 kWh is far above its own history: marked on its cell, ticked to save.
+    assert _check_cells(page)["H-002"][0] == "⚠ 1,280 kWh"
+    page.get_by_text(_msg("readings.confirm_warnings", "ko", n=1)).click()
+    settle(page)
     page.get_by_role("button", name=_msg("readings.save", "ko")).click()
     settle(page)
     assert_no_exception(page)
@@ -187,3 +196,83 @@ def test_a_committee_types_a_month_into_the_grid_and_saves_it(page: Any, server:
     rows = _grid_texts(page)
     assert rows[0][2] == "312.5" and rows[1][2] == "1280", rows[:2]  # as stored, not as typed
     screenshot(page, "committee-readings-grid-saved-ko")
+
+
+PHONE = {"width": 360, "height": 780}
+
+
+def _summary(page: Any) -> str:
+    return page.locator(_key("readings.summary")).inner_text()
+
+
+def _check_cells(page: Any) -> dict[str, list[str]]:
+    """The check's table of what will be stored: household -> its carriers' cells."""
+    table = ".st-key-readings-check-cells"
+    rows = f"{table} tbody tr"
+    page.wait_for_function(f"() => document.querySelectorAll('{rows}').length > 0")
+    rows = page.evaluate(
+        f"""() => [...document.querySelectorAll('{rows}')]
+            .map(tr => [...tr.querySelectorAll('th, td')].map(td => td.innerText.trim()))"""
+    )
+    return {row[0]: row[1:] for row in rows}
+
+
+@pytest.mark.browser
+def test_a_committee_on_a_phone_sees_each_wrong_cell_and_confirms_a_zero(
+    page: Any, server: Server
+) -> None:
+    """Issue 24: at 360 px the bottom bar opens the grid; "-5" and "abc" are errors marked on
+    their own cells with the save beside a one-line summary disabled; once fixed, a 0 where
+    the household used electricity before is a warning the person ticks before saving."""
+    page.set_viewport_size(PHONE)
+    log_in_as(page, server, "committee2", DOBONG)
+    bar = page.locator(_key("phone-bar"))
+    assert bar.is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    bar.get_by_role("link", name=_msg("nav.short.readings", "ko")).click()
+    page.wait_for_url(re.compile(r"/readings(\?.*)?$"))
+    settle(page)
+    page.locator(_key("readings.month")).click()
+    page.get_by_role("option", name=_this_month()).click()
+    settle(page)
+    for row, value in ((2, "-5"), (3, "abc"), (4, "0")):  # H-003, H-004, H-005 electricity
+        _type_into_grid(page, row, 2, value)
+    page.get_by_role("button", name=_msg("readings.check", "ko")).click()
+    settle(page)
+    summary = _summary(page)
+    assert _msg("readings.sum_errors", "ko", n=2) in summary, summary
+    save = page.get_by_role("button", name=_msg("readings.save", "ko"))
+    assert save.is_disabled()
+    # Beside the summary, not below a column of cards: within the summary line's own box.
+    line, button = page.locator(_key("readings.summary")).bounding_box(), save.bounding_box()
+    assert button["y"] < line["y"] + line["height"], (line, button)
+    cells = _check_cells(page)
+    assert cells["H-003"][0] == "✖ -5", cells
+    assert cells["H-004"][0] == "✖ abc", cells
+    assert cells["H-005"][0].startswith("⚠ 0 kWh"), cells
+    screenshot(page, "committee-readings-check-errors-phone-ko")
+
+    for row, value in ((2, "150"), (3, "160")):
+        _type_into_grid(page, row, 2, value)
+    page.get_by_role("button", name=_msg("readings.check", "ko")).click()
+    settle(page)
+    summary = _summary(page)
+    assert _msg("readings.sum_errors", "ko", n=0).split()[0] not in summary, summary
+    assert _msg("readings.sum_warnings", "ko", n=1) in summary, summary
+    cells = _check_cells(page)
+    assert cells["H-003"][0] == "150 kWh" and cells["H-004"][0] == "160 kWh", cells
+    assert save.is_disabled()  # the warning is looked at first
+    screenshot(page, "committee-readings-check-warning-phone-ko")
+    page.get_by_text(_msg("readings.confirm_warnings", "ko", n=1)).click()
+    settle(page)
+    save.click()
+    settle(page)
+    assert_no_exception(page)
+    main = page.locator('[data-testid="stMain"]').inner_text()
+    # The grid sends this month's stored values too: H-001's and H-002's if the desktop grid
+    # test saved them first (unchanged, and not warned about again).
+    assert any(
+        _msg("readings.saved", "ko", added=3, changed=0, unchanged=n, dropped=0) in main
+        for n in (0, 2)
+    ), main
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]

@@ -79,6 +79,10 @@ def test_money_numbers_and_dates_follow_the_language() -> None:
     assert i18n.format_krw(10_000_000, "en") == "KRW 10,000,000"
     assert i18n.format_number(1234567.891, "en", 1) == "1,234,567.9"
     assert i18n.format_number(None, "ko") == "–"
+    # a reading as people write it: no ".0" on a whole number, one decimal otherwise
+    assert [i18n.format_quantity(v, "ko") for v in (1280.0, 496, 31.25, 0.04, None)] == [
+        "1,280", "496", "31.2", "0", "–",
+    ]  # fmt: skip
     assert i18n.format_percent(0.072, "en") == "7.2%"
     day = dt.date(2026, 3, 5)
     assert i18n.format_date(day, "ko") == "2026년 3월 5일"

@@ -104,6 +104,14 @@ def format_number(value: float | int | None, lang: str, digits: int = 0) -> str:
     return f"{value:,.{digits}f}"
 
 
+def format_quantity(value: float | int | None, lang: str) -> str:
+    """A reading as people write it: ``1,280`` and ``31.3``, never ``1280.0`` (whole numbers
+    without decimals, others to one decimal)."""
+    if value is None:
+        return "–"
+    return format_number(value, lang, 0 if round(float(value), 1).is_integer() else 1)
+
+
 def format_krw(amount: int | None, lang: str) -> str:
     """Money is whole won: ``1,234,000원`` in Korean, ``KRW 1,234,000`` in English."""
     if amount is None:

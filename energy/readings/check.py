@@ -144,8 +144,10 @@ def _row_issues(
 ) -> None:
     """Every problem of a row that failed the fast checks, field by field."""
 
+    carrier = CARRIER_ALIASES.get(row.carrier.strip().lower())
+
     def fail(column: str | None, key: str, **params: Any) -> None:
-        report.issues.append(Issue(row.line, column, key, params))
+        report.issues.append(Issue(row.line, column, key, params, carrier=carrier))
 
     if row.value.startswith("\x00too-long"):
         fail(None, "import.field_too_long")
@@ -168,7 +170,6 @@ def _row_issues(
         fail("month", "import.month_future", value=row.month)
     elif month < EARLIEST_MONTH:
         fail("month", "import.month_too_old", value=row.month)
-    carrier = CARRIER_ALIASES.get(row.carrier.strip().lower())
     if carrier is None:
         fail("carrier", "import.carrier_unknown", value=row.carrier[:30])
     number = parse_value(row.value)
@@ -292,7 +293,8 @@ class RowCheck:
                 if not scale:
                     report.issues.append(Issue(line, "unit", "import.unit_unknown", {
                         "value": unit_text[:20], "carrier": "gas",
-                        "units": ", ".join(u for u in UNIT_ALIASES["gas"] if u.isascii())}))  # fmt: skip
+                        "units": ", ".join(u for u in UNIT_ALIASES["gas"] if u.isascii())},
+                        carrier="gas"))  # fmt: skip
                     continue
             lines(-1 if line is None else line)
             numbers(code)

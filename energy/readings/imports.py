@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from energy.calc.metrics import first_of_month, month_from_index, month_index
 from energy.core.access import Actor, require_village
-from energy.core.i18n import format_number
+from energy.core.i18n import format_quantity
 from energy.core.vocabulary import CANONICAL_UNITS, CARRIERS
 from energy.readings.check import Progress, RowCheck
 from energy.readings.files import Columns, RawRow, ReadingsFile
@@ -146,6 +146,7 @@ def _drop_duplicates(report: ImportReport) -> None:
                         None,
                         "import.duplicate",
                         {"first": first_line if first_line >= 0 else "-"},
+                        carrier=CARRIERS[checked.carrier[row]],
                     )
                 )
             keep = np.ones(count, dtype=bool)
@@ -156,7 +157,7 @@ def _drop_duplicates(report: ImportReport) -> None:
 
 def _shown(value: float) -> str:
     """A value in a message as a person writes it: 1,280 and 31.3, not 1280.0."""
-    return format_number(value, "ko", 0 if float(value).is_integer() else 1)
+    return format_quantity(value, "ko")
 
 
 def _compare_with_store(session: Session, village: Village, report: ImportReport) -> None:
@@ -203,6 +204,9 @@ def _compare_with_store(session: Session, village: Village, report: ImportReport
     )  # math.isclose(rel_tol=1e-9, abs_tol=1e-9), both ways
     report.fresh = np.flatnonzero(~found)
     report.unchanged = int(np.count_nonzero(found & same))
+    # A value stored already and sent again unchanged (the grid shows the month's stored
+    # values) was looked at when it was saved: only what will be written is warned about.
+    written = known & ~(found & same)
     for i in np.flatnonzero(found & ~same).tolist():
         line = checked.line[i]
         carrier = CARRIERS[checked.carrier[i]]
@@ -221,7 +225,7 @@ def _compare_with_store(session: Session, village: Village, report: ImportReport
     # A zero where the household has used the carrier before: a meter not read, a value
     # typed in the wrong cell. Shown as a warning the person confirms, never dropped.
     row_groups = owners * 8 + carriers
-    for i in np.flatnonzero(known & (values == 0)).tolist():
+    for i in np.flatnonzero(written & (values == 0)).tolist():
         used = [v for v in history.get(int(row_groups[i]), ()) if v > 0]
         if used:
             line = checked.line[i]
@@ -236,6 +240,7 @@ def _compare_with_store(session: Session, village: Village, report: ImportReport
                         "unit": CANONICAL_UNITS[CARRIERS[checked.carrier[i]]],
                     },
                     severity="warning",
+                    carrier=CARRIERS[checked.carrier[i]],
                 )
             )
     limits = {
@@ -251,7 +256,7 @@ def _compare_with_store(session: Session, village: Village, report: ImportReport
         np.array([limits[group] for group in groups]),
         owners * 8 + carriers,
     )
-    for i in np.flatnonzero(known & has_limit & (values > limit_of_row)).tolist():
+    for i in np.flatnonzero(written & has_limit & (values > limit_of_row)).tolist():
         line = checked.line[i]
         report.issues.append(
             Issue(
@@ -265,6 +270,7 @@ def _compare_with_store(session: Session, village: Village, report: ImportReport
                     "unit": CANONICAL_UNITS[CARRIERS[checked.carrier[i]]],
                 },
                 severity="warning",
+                carrier=CARRIERS[checked.carrier[i]],
             )
         )
 

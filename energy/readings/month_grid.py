@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -92,14 +92,18 @@ def _month_grid(actor: Actor, village_code: str, month: dt.date, url: str | None
 
 
 def grid_rows(
-    month: dt.date, values: Iterable[tuple[str, str, float | str | None]], units: dict[str, str]
+    month: dt.date,
+    values: Iterable[tuple[str, str, float | str | None]],
+    units: dict[str, str],
+    households: Sequence[str] = (),
 ) -> list[RawRow]:
-    """The grid's filled cells as rows for the import (row numbers are grid rows, from 1).
+    """The grid's filled cells as rows for the import, numbered by their row in the grid
+    (``households``, from 1; without it, by the order the households come in).
 
     A cell typed as text goes to the check as typed: "-5" is refused as negative and "abc"
     as not a number, each with its row, never turned into 5 or dropped."""
     rows: list[RawRow] = []
-    order: dict[str, int] = {}
+    order: dict[str, int] = {code: number for number, code in enumerate(households, 1)}
     for household, carrier, value in values:
         if value is None or (isinstance(value, float) and math.isnan(value)):
             continue

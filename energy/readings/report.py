@@ -24,6 +24,7 @@ class Issue:
     key: str
     params: dict[str, Any]
     severity: str = "error"  # or "warning": shown, but does not stop the import
+    carrier: str | None = None  # the row's carrier, where known (the month grid's cell)
 
     def message(self, lang: str) -> str:
         return translate(self.key, lang, **self.params)

@@ -340,12 +340,41 @@ def test_the_month_grid_never_changes_or_drops_what_was_typed(village: str) -> N
     rows = grid_rows(month, cells, {"electricity": "kWh", "gas": "MJ"})
     assert [(r.line, r.value) for r in rows] == [(1, "-5"), (2, "abc"), (2, "1,280")]
     report = check_readings(CLI_ACTOR, "V-1", rows, today=TODAY, url=village)
-    assert [(i.line, i.key) for i in report.errors] == [
-        (1, "import.value_negative"), (2, "import.value_not_number"),
+    # Each error names its cell: the grid's row and the carrier's column.
+    assert [(i.line, i.carrier, i.key) for i in report.errors] == [
+        (1, "electricity", "import.value_negative"), (2, "electricity", "import.value_not_number"),
     ]  # fmt: skip
     with pytest.raises(ImportRejected):
         import_readings(CLI_ACTOR, "V-1", rows, source="entry", today=TODAY, url=village)
     assert _stored(village) == []
+
+
+def test_the_month_grid_numbers_rows_as_the_grid_shows_them(village: str) -> None:
+    """A grid whose first rows are left empty: H-003's cell is on the grid's third row, not
+    the first row something was typed in (the check names the row the person sees)."""
+    from energy.readings.month_grid import grid_rows
+
+    cells = [("H-001", "electricity", None), ("H-002", "electricity", ""),
+             ("H-003", "electricity", "-1")]  # fmt: skip
+    rows = grid_rows(
+        dt.date(2025, 3, 1), cells, {"electricity": "kWh"}, ("H-001", "H-002", "H-003")
+    )
+    assert [(r.line, r.household) for r in rows] == [(3, "H-003")]
+
+
+def test_a_value_stored_already_and_sent_again_is_not_warned_about_again(village: str) -> None:
+    """The grid sends the month's stored values with the new ones: a far-out value confirmed
+    and saved before is counted unchanged, not flagged (and confirmed) once more."""
+    history = "household,month,carrier,value,unit\n" + "".join(
+        f"H-001,2024-{m:02d},electricity,{180 + m},kWh\n" for m in range(4, 13)
+    )
+    _import(village, history.encode())
+    high = b"household,month,carrier,value,unit\nH-001,2025-01,electricity,900,kWh\n"
+    report = check_readings(CLI_ACTOR, "V-1", read_rows(high), today=TODAY, url=village)
+    assert [(w.key, w.carrier) for w in report.warnings] == [("import.outlier", "electricity")]
+    assert _import(village, high).added == 1
+    again = check_readings(CLI_ACTOR, "V-1", read_rows(high), today=TODAY, url=village)
+    assert (again.unchanged, again.warnings) == (1, [])
 
 
 def test_a_zero_where_the_household_used_energy_is_a_warning(village: str) -> None:

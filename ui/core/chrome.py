@@ -15,7 +15,7 @@ from energy.demo import load as demo
 from ui.core import state
 from ui.core.i18n import lang, t
 from ui.core.markup import md, t_md
-from ui.core.nav import menu_drawn_by_streamlit, pages_for
+from ui.core.nav import menu_drawn_by_streamlit, pages_for, phone_bar_pages
 from ui.core.session import idle_watch, logout
 
 LANGUAGE_LABELS = {"ko": "한국어", "en": "English"}
@@ -67,6 +67,20 @@ def navigation_links(actor: Actor) -> None:
             return
 
 
+def phone_bar(actor: Actor) -> None:
+    """A committee's everyday pages as a bar at the foot of a phone's screen (hidden on wider
+    screens by PHONE_CSS): a tap opens the page, with no menu to open and close first."""
+    specs = phone_bar_pages(actor)
+    if not specs:
+        return
+    with st.container(key="phone-bar", horizontal=True, gap=None):
+        for spec in specs:
+            try:
+                st.page_link(spec.path, label=t(spec.short_key), icon=spec.icon, width="stretch")
+            except StreamlitAPIException:
+                return  # a page file run on its own knows no other pages
+
+
 def draw_chrome(actor: Actor) -> None:
 
     with st.sidebar:
@@ -80,6 +94,7 @@ def draw_chrome(actor: Actor) -> None:
             logout()
             st.rerun()
         idle_watch()
+    phone_bar(actor)
     if _is_demo():  # (keyed: the town hall's presentation mode hides it)
         with st.container(key="demo-banner"):
             st.warning(t("chrome.demo_banner"), icon=":material/science:")
@@ -105,9 +120,46 @@ TYPOGRAPHY = """<style>
 </style>"""
 
 
+# On a phone (Streamlit lays the sidebar over the page below 768 px) the menu closes once a
+# page is chosen in it; the bottom bar stands at the foot of the screen, the page's end kept
+# clear of it.
+PHONE_CSS = """<style>
+.st-key-phone-bar { display: none !important; }
+@media (max-width: 767.98px) {
+  .st-key-phone-bar {
+    display: flex !important; position: fixed; left: 0; right: 0; bottom: 0; z-index: 999980;
+    padding: 0.25rem 0.25rem calc(0.25rem + env(safe-area-inset-bottom));
+    background: var(--background-color, #fff); border-top: 1px solid rgba(49, 51, 63, 0.15);
+    box-shadow: 0 -2px 8px rgba(0, 0, 0, 0.06); flex-wrap: nowrap !important;
+  }
+  .st-key-phone-bar > div { flex: 1 1 0; min-width: 0; }
+  .st-key-phone-bar a {
+    flex-direction: column; gap: 0.1rem; padding: 0.3rem 0.1rem; justify-content: center;
+  }
+  .st-key-phone-bar a p { font-size: 0.78rem; line-height: 1.1; text-align: center; }
+  [data-testid="stMain"]:has(.st-key-phone-bar) .block-container { padding-bottom: 6rem; }
+}
+</style>"""
+CLOSE_MENU_ON_PHONE = """<script>
+if (!window.energyMenuCloser) {
+  window.energyMenuCloser = true;
+  document.addEventListener("click", (event) => {
+    if (window.innerWidth >= 768 || !event.target.closest('[data-testid="stSidebarNav"] a')) {
+      return;
+    }
+    setTimeout(() => {
+      const close = document.querySelector('[data-testid="stSidebarCollapseButton"] button');
+      if (close) close.click();
+    }, 0);
+  }, true);
+}
+</script>"""
+
+
 def typography() -> None:
-    """The app's text rules, once per run (a style-only block takes no room on the page)."""
-    st.html(TYPOGRAPHY)
+    """The app's text and phone rules, once per run (a style-only block takes no room)."""
+    st.html(TYPOGRAPHY + PHONE_CSS)
+    st.html(CLOSE_MENU_ON_PHONE, unsafe_allow_javascript=True)
 
 
 def page_header(title_key: str, caption_key: str | None = None, **params: Any) -> None:

@@ -41,6 +41,10 @@ def number(value: float | int | None, digits: int = 0) -> str:
     return i18n.format_number(value, lang(), digits)
 
 
+def quantity(value: float | int | None) -> str:
+    return i18n.format_quantity(value, lang())
+
+
 def krw(amount: int | None) -> str:
     return i18n.format_krw(amount, lang())
 

@@ -24,6 +24,11 @@ class PageSpec:
     section_key: str
     in_menu: bool = True
 
+    @property
+    def short_key(self) -> str:
+        """A short title for the phone's bottom bar (``nav.short.<key>``)."""
+        return f"nav.short.{self.key}"
+
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("home", "pages/home.py", "page.home", ":material/home:", "nav.programme"),
@@ -158,6 +163,20 @@ def page(target: str | Callable[[], None], **options: str | bool | None) -> st.P
     if built is None:
         built = _BUILT[key] = st.Page(target, **options)  # type: ignore[arg-type]
     return copy.copy(built)
+
+
+# A phone's bottom bar: the pages a committee volunteer opens every month, one tap away
+# (the sidebar menu, behind the top-left button, keeps the others).
+PHONE_BAR: dict[str, tuple[str, ...]] = {
+    "committee": ("home", "readings", "savings", "households"),
+}
+
+
+def phone_bar_pages(actor: Actor) -> list[PageSpec]:
+    """The pages of ``actor``'s bottom bar on a phone (none for a role without one)."""
+    keys = PHONE_BAR.get(actor.role, ())
+    allowed = {p.key: p for p in pages_for(actor)}
+    return [allowed[key] for key in keys if key in allowed]
 
 
 def page_path(key: str) -> str:

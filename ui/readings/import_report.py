@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 import pandas as pd
 import streamlit as st
 
 from energy.documents import exports
 from energy.readings.imports import Conflict, ImportReport
-from ui.core.i18n import number, t
+from energy.readings.report import Issue
+from ui.core.i18n import quantity, t
 from ui.core.markup import message_md, t_md
-from ui.core.widgets import kpi_row
 
 SHOWN_ISSUES = 200  # more than this is a file to fix at home, not to read on a phone
 
@@ -20,22 +21,15 @@ def _month(value: dt.date) -> str:
     return f"{value:%Y-%m}"
 
 
-def show_report(report: ImportReport) -> None:
-    kpi_row(
-        [
-            (t("report.rows"), report.rows_in, None),
-            (t("report.new"), report.new, None),
-            (t("report.unchanged"), report.unchanged, t("report.unchanged_help")),
-            (t("report.conflicts"), len(report.conflicts), t("report.conflicts_help")),
-            (t("report.errors"), len(report.errors), None),
-        ]
-    )
+def show_issues(report: ImportReport, rows: Sequence[str] = ()) -> None:
+    """The report's problems, each with its row: the errors to fix, the warnings to look at.
+    ``rows`` names the rows (the month grid's households, in order) beside their numbers."""
     if report.errors:
         st.error(t("report.fix_first", n=len(report.errors)), icon=":material/error:")
-        _issues_table(_issues_frame(report, "error"), "errors")
+        _issues_table(_issues_frame(report, "error", rows), "errors")
     if report.warnings:
         st.warning(t("report.warnings", n=len(report.warnings)), icon=":material/warning:")
-        _issues_table(_issues_frame(report, "warning"), "warnings")
+        _issues_table(_issues_frame(report, "warning", rows), "warnings")
     if report.new_households:
         st.info(t_md("report.new_households", codes=", ".join(report.new_households)))
 
@@ -55,12 +49,30 @@ def _issues_table(frame: pd.DataFrame, kind: str) -> None:
     )
 
 
-def _issues_frame(report: ImportReport, severity: str) -> pd.DataFrame:
+def _row(line: int | None, rows: Sequence[str]) -> str:
+    """A row's number as text (st.table drops an index of whole numbers: the row numbers
+    vanished from the error list), or the grid's household on that row."""
+    if line is None:
+        return t("report.whole_file")
+    if 0 < line <= len(rows):
+        return rows[line - 1]
+    return str(line)
+
+
+def _column(issue: Issue) -> str:
+    """The column a problem is in, with the row's carrier where the check knows it."""
+    column = t(f"column.{issue.column}") if issue.column else ""
+    if issue.carrier and issue.column in {"value", "unit"}:
+        return f"{column} ({t(f'carrier.{issue.carrier}')})"
+    return column
+
+
+def _issues_frame(report: ImportReport, severity: str, rows: Sequence[str]) -> pd.DataFrame:
     return pd.DataFrame(
         [
             {
-                t("report.line"): issue.line if issue.line is not None else t("report.whole_file"),
-                t("report.column"): t(f"column.{issue.column}") if issue.column else "",
+                t("field.household" if rows else "report.line"): _row(issue.line, rows),
+                t("report.column"): _column(issue),
                 t("report.problem"): message_md(issue),
             }
             for issue in report.issues
@@ -78,11 +90,12 @@ def choose_conflicts(conflicts: list[Conflict], *, key: str) -> set[tuple[str, s
         [
             {
                 "overwrite": False,
+                "line": c.line if c.line is not None else "",
                 "household": c.household,
                 "month": _month(c.month),
                 "carrier": t(f"carrier.{c.carrier}"),
-                "stored": number(c.stored, 1),
-                "new": number(c.new, 1),
+                "stored": quantity(c.stored),
+                "new": quantity(c.new),
                 "unit": c.unit,
             }
             for c in conflicts
@@ -92,9 +105,10 @@ def choose_conflicts(conflicts: list[Conflict], *, key: str) -> set[tuple[str, s
         frame,
         hide_index=True,
         width="stretch",
-        disabled=["household", "month", "carrier", "stored", "new", "unit"],
+        disabled=["line", "household", "month", "carrier", "stored", "new", "unit"],
         column_config={
             "overwrite": st.column_config.CheckboxColumn(t("report.overwrite")),
+            "line": t("report.line"),
             "household": t("field.household"),
             "month": t("report.month"),
             "carrier": t("report.carrier"),

@@ -12,6 +12,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "nav.admin": {"ko": "관리", "en": "Administration"},
     "nav.me": {"ko": "내 계정", "en": "Me"},
     "page.home": {"ko": "홈", "en": "Home"},
+    # the phone's bottom bar (ui.core.nav.PHONE_BAR): a word or two under each icon
+    "nav.short.home": {"ko": "홈", "en": "Home"},
+    "nav.short.readings": {"ko": "사용량 입력", "en": "Readings"},
+    "nav.short.savings": {"ko": "절감 성과", "en": "Savings"},
+    "nav.short.households": {"ko": "참여 가구", "en": "Households"},
     "page.villages": {"ko": "마을 목록", "en": "Villages"},
     "page.village": {"ko": "마을 상세", "en": "Village detail"},
     "page.users": {"ko": "사용자 관리", "en": "Users"},

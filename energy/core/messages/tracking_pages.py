@@ -43,6 +43,30 @@ MESSAGES: dict[str, dict[str, str]] = {
     "readings.checking": {"ko": "확인하는 중…", "en": "Checking…"},
     "readings.report_title": {"ko": "확인 결과: {what}", "en": "Check result: {what}"},
     "readings.save": {"ko": "저장", "en": "Save"},
+    # the check in one line, with the save button beside it
+    "readings.sum_values": {"ko": "값 {n:,}개", "en": "{n:,} values"},
+    "readings.sum_new": {"ko": "새 값 {n:,}", "en": "{n:,} new"},
+    "readings.sum_changed": {"ko": "바꿀 값 {n:,}", "en": "{n:,} to change"},
+    "readings.sum_unchanged": {"ko": "같은 값 {n:,}", "en": "{n:,} unchanged"},
+    "readings.sum_errors": {"ko": "오류 {n:,}", "en": "{n:,} errors"},
+    "readings.sum_warnings": {"ko": "확인할 값 {n:,}", "en": "{n:,} to look at"},
+    "readings.cell_same": {"ko": "저장된 값과 같음", "en": "as stored"},
+    "readings.cells_legend": {
+        "ko": "저장될 값입니다. 초록은 새 값, 주황은 바꿀 값, 노랑(⚠)은 확인할 값, 빨강(✖)은 고쳐야 저장할 수 있는 칸입니다. 가스를 m³로 적었다면 MJ로 바꾼 값이 저장됩니다.",
+        "en": "What will be stored: green is new, orange replaces a stored value, yellow (⚠) needs a look, red (✖) must be fixed before saving. Gas typed in m³ is stored in MJ, as shown.",
+    },
+    "readings.confirm_warnings": {
+        "ko": "확인할 값 {n:,}개를 살펴보았고, 적은 대로 저장합니다.",
+        "en": "I have looked at the {n:,} values flagged and they are right: save them as typed.",
+    },
+    "readings.confirm_first": {
+        "ko": "표시된 값을 살펴본 뒤 아래 확인란을 체크하면 저장할 수 있습니다.",
+        "en": "Look at the flagged values and tick the box below to save.",
+    },
+    "readings.save_blocked": {
+        "ko": "빨간 칸(오류)을 고치고 다시 확인하면 저장할 수 있습니다.",
+        "en": "Fix the cells in red (errors) and check again to save.",
+    },
     "readings.discard": {"ko": "취소", "en": "Discard"},
     "readings.saved": {
         "ko": "저장했습니다: 새 값 {added}건, 바꾼 값 {changed}건, 같은 값 {unchanged}건, 유지한 기존 값 {dropped}건.",
@@ -66,8 +90,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{n} problems must be fixed before anything can be saved: fix them as listed below and check again. Nothing has been saved.",
     },
     "report.warnings": {
-        "ko": "확인이 필요한 값이 {n}건 있습니다(저장은 됩니다).",
-        "en": "{n} values look unusual: please check them (they can still be saved).",
+        "ko": "평소와 많이 다른 값이 {n}건 있습니다. 맞는 값인지 살펴본 뒤 저장 버튼 아래의 확인란을 체크하면 적은 대로 저장됩니다.",
+        "en": "{n} values look unusual: look at them, then tick the box under the Save button to save them as typed.",
     },
     "report.new_households": {
         "ko": "새로 등록할 가구: {codes}",

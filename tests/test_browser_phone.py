@@ -1,0 +1,115 @@
+"""A committee volunteer's phone (issue 24): at 360 px every committee page works without
+sideways scrolling (a table or the grid may scroll inside itself), choosing a page in the menu
+closes the menu, and a bar at the foot of the screen opens the everyday pages in one tap."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from tests.test_browser import (  # the browser, server and page fixtures and their helpers
+    FLAGSHIP_NAME,
+    Server,
+    _key,
+    _msg,
+    assert_no_exception,
+    browser,
+    log_in_as,
+    page,
+    pages_of,
+    screenshot,
+    server,
+    settle,
+)
+
+__all__ = ["browser", "page", "server"]  # fixtures imported for pytest
+PHONE = {"width": 360, "height": 780}
+OPEN_MENU = '[data-testid="stExpandSidebarButton"]'
+SIDEBAR = '[data-testid="stSidebar"]'
+
+
+def _sideways(page: Any) -> dict[str, int]:
+    """How far the page and its main area reach past the screen's width (0: not at all)."""
+    result: dict[str, int] = page.evaluate(
+        """() => {
+            const main = document.querySelector('[data-testid="stMain"]');
+            return {
+                page: document.documentElement.scrollWidth - window.innerWidth,
+                main: main.scrollWidth - main.clientWidth,
+            };
+        }"""
+    )
+    return result
+
+
+def _menu_open(page: Any) -> bool:
+    box = page.locator(SIDEBAR).bounding_box()
+    return box is not None and box["x"] + box["width"] > 10
+
+
+@pytest.mark.browser
+def test_a_committee_on_a_360px_phone_opens_every_page_from_the_menu_which_closes(
+    page: Any, server: Server
+) -> None:
+    page.set_viewport_size(PHONE)
+    log_in_as(page, server, "committee", FLAGSHIP_NAME["ko"])
+    assert not _menu_open(page)  # a phone starts with the page, not the menu
+    for key in pages_of("committee"):
+        page.locator(OPEN_MENU).click()
+        page.wait_for_function(
+            f"() => document.querySelector('{SIDEBAR}').getBoundingClientRect().right > 200"
+        )
+        link = page.locator(
+            f'{SIDEBAR} a[href="{key}"], {SIDEBAR} a[href$="/{key}"]'
+            if key != "home"
+            else f'{SIDEBAR} a[data-testid="stSidebarNavLink"]'
+        ).first
+        link.click()
+        page.wait_for_url(re.compile(rf"/{'' if key == 'home' else key}(\?.*)?$"))
+        settle(page)
+        # The menu closes by itself once a page is chosen: the page is what was asked for.
+        page.wait_for_function(
+            f"() => document.querySelector('{SIDEBAR}').getBoundingClientRect().right <= 10"
+        )
+        assert_no_exception(page)
+        assert _sideways(page) == {"page": 0, "main": 0}, key
+        screenshot(page, f"phone-committee-{key}-ko")
+
+
+@pytest.mark.browser
+def test_a_committee_on_a_phone_has_a_bottom_bar_and_a_desktop_does_not(
+    page: Any, server: Server
+) -> None:
+    page.set_viewport_size(PHONE)
+    log_in_as(page, server, "committee", FLAGSHIP_NAME["ko"])
+    bar = page.locator(_key("phone-bar"))
+    labels = [text.strip() for text in bar.get_by_role("link").all_inner_texts()]
+    assert [label.split("\n")[-1] for label in labels] == [
+        _msg(f"nav.short.{key}", "ko") for key in ("home", "readings", "savings", "households")
+    ]
+    box = bar.bounding_box()
+    assert box["y"] + box["height"] == pytest.approx(PHONE["height"], abs=1)  # at the foot
+    bar.get_by_role("link", name=_msg("nav.short.savings", "ko")).click()
+    page.wait_for_url(re.compile(r"/savings(\?.*)?$"))
+    settle(page)
+    assert_no_exception(page)
+    assert not _menu_open(page)
+    # The page's end is not hidden under the bar: the last element clears it.
+    clear = page.evaluate(
+        """() => {
+            const main = document.querySelector('[data-testid="stMain"]');
+            main.scrollTop = main.scrollHeight;
+            const blocks = [...document.querySelectorAll(
+                '[data-testid="stMainBlockContainer"] > div > [data-testid="stElementContainer"],'
+                + '[data-testid="stMainBlockContainer"] > div > [data-testid="stVerticalBlock"]')];
+            const bar = document.querySelector('.st-key-phone-bar').getBoundingClientRect();
+            const last = Math.max(...blocks.map(b => b.getBoundingClientRect().bottom));
+            return bar.top - last;
+        }"""
+    )
+    assert clear >= 0, clear
+    page.set_viewport_size({"width": 1400, "height": 900})
+    settle(page)
+    assert not bar.is_visible()  # a desktop has the sidebar

@@ -10,14 +10,21 @@ from energy.call.reports import decision_letter
 from energy.core.access import can
 from energy.core.errors import EnergyError
 from energy.villages import directory as villages
-from ui.call.form import FAILURES, application_form, failures_by_field
+from ui.call.form import (
+    FAILURES,
+    application_form,
+    autosave,
+    became_draft,
+    failures_by_field,
+    form_prefix,
+)
 from ui.call.grants import committee_grants
 from ui.call.withdraw import withdraw_control
 from ui.core.auth import guard
 from ui.core.chrome import flash, page_header
 from ui.core.i18n import datetime, krw, lang, t, today
 from ui.core.markup import md
-from ui.core.widgets import empty_state, show_error
+from ui.core.widgets import choice, empty_state, show_error
 
 actor = guard("apply")
 staff = can(actor, "call.manage")
@@ -69,7 +76,10 @@ else:
     if st.session_state.get("apply.next_pick") in choices:  # the draft just saved
         st.session_state["apply.pick"] = st.session_state.pop("apply.next_pick")
     picked = st.selectbox(
-        t("apply.pick"), options=list(choices), format_func=choices.__getitem__, key="apply.pick"
+        t("apply.pick"),
+        options=list(choices),
+        format_func=choices.__getitem__,
+        key=choice("apply.pick"),
     )
     kind, _, ident = picked.partition(":")
     existing = next((a for a in mine if kind == "app" and a.id == int(ident)), None)
@@ -78,17 +88,22 @@ else:
         t("apply.call_dates", opens=call.opens_on.isoformat(), closes=call.closes_on.isoformat())
     )
     renewal_of = own.code if own is not None else None
-    with st.form(f"apply.form.{picked}", border=True):
+    # Not a form: every field reaches the store as it is filled in (the draft is saved on each
+    # change, and a language switch redraws the choices made in the new language).
+    with st.container(border=True, key="apply.form"):
         form = application_form(
             call,
             existing.form if existing else ApplicationForm(),
-            key=f"apply.f.{picked}",
+            key=form_prefix(picked),
             renewal_of=renewal_of,
             staff=staff,
         )
-        s1, s2, _ = st.columns([1, 1, 3])
-        save = s1.form_submit_button(t("apply.save"), icon=":material/save:")
-        send = s2.form_submit_button(t("apply.submit"), type="primary", icon=":material/send:")
+        s1, s2, s3 = st.columns([1, 1, 3], vertical_alignment="center")
+        save = s1.button(t("apply.save"), icon=":material/save:", key="apply.save")
+        send = s2.button(
+            t("apply.submit"), type="primary", icon=":material/send:", key="apply.send"
+        )
+        autosaved = s3.empty()
     if save or send:
         st.session_state.pop(FAILURES, None)
         saved = None
@@ -114,9 +129,12 @@ else:
         except EnergyError as exc:
             show_error(exc)
         else:
-            st.session_state["apply.next_pick"] = f"app:{saved.id}"
+            if existing is None:
+                became_draft(saved.id)
             flash(t("apply.submitted" if send else "apply.saved", ref=saved.reference))
             st.rerun()
+    else:
+        autosave(actor, call, existing, form, autosaved)
 
 decided = [a for a in mine if a.status in ("selected", "wait_listed", "rejected") and not staff]
 if decided:

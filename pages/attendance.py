@@ -11,7 +11,7 @@ from ui.core.auth import guard
 from ui.core.chrome import page_header
 from ui.core.i18n import lang, t, today
 from ui.core.markup import md, t_md
-from ui.core.widgets import empty_state
+from ui.core.widgets import choice, empty_state
 from ui.training.attendance import attendance_form, sheet_download, walk_in_form
 from ui.training.calendar import session_label, sessions_table
 
@@ -50,7 +50,7 @@ chosen = st.selectbox(
     list(by_id),
     format_func=lambda sid: session_label(by_id[sid]),
     help=t("attendance.session_help"),
-    key="attendance.session",
+    key=choice("attendance.session"),
 )
 sheet = attendance.attendance_sheet(actor, chosen)
 s = sheet.session

@@ -10,7 +10,7 @@ from energy.store import audit
 from ui.core.auth import guard
 from ui.core.chrome import page_header
 from ui.core.i18n import datetime, t, t_or, today
-from ui.core.widgets import download_table, empty_state
+from ui.core.widgets import choice, download_table, empty_state
 
 actor = guard("audit")
 page_header("page.audit", "audit.caption")
@@ -23,13 +23,13 @@ with st.container(border=True):
         t("audit.entity"),
         ["", *entities],
         format_func=lambda e: t_or(f"entity.{e}", e) if e else t("audit.all"),
-        key="audit.entity",
+        key=choice("audit.entity"),
     )
     action = c3.selectbox(
         t("audit.action"),
         ["", *actions],
         format_func=lambda a: t_or(f"action.{a}", a) if a else t("audit.all"),
-        key="audit.action",
+        key=choice("audit.action"),
     )
     day = today()  # Seoul's date: the log is read in Seoul time
     span = c4.date_input(

@@ -11,7 +11,7 @@ from ui.core.auth import guard
 from ui.core.chrome import page_header
 from ui.core.i18n import t, today
 from ui.core.markup import t_md
-from ui.core.widgets import empty_state
+from ui.core.widgets import choice, empty_state
 
 actor = guard("calls")
 page_header("page.calls", "calls.caption")
@@ -33,7 +33,7 @@ picked = st.selectbox(
     t("calls.pick"),
     options=list(by_id),
     format_func=lambda i: f"{by_id[i].label} · {t(f'call_phase.{by_id[i].phase(today())}')}",
-    key="calls.pick",
+    key=choice("calls.pick"),
 )
 call = by_id[picked]
 

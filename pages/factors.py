@@ -8,7 +8,7 @@ from energy.savings import factors
 from ui.core.auth import guard
 from ui.core.chrome import flash, page_header
 from ui.core.i18n import date, t, today
-from ui.core.widgets import show_error
+from ui.core.widgets import choice, show_error
 from ui.savings import tariffs
 from ui.savings.tariffs import basis_label
 
@@ -43,7 +43,7 @@ with (
         t("factors.key"),
         list(factors.FACTOR_KEYS),
         format_func=lambda k: f"{t(f'factor.{k}')} ({factors.FACTOR_KEYS[k]})",
-        key="factors.add.key",
+        key=choice("factors.add.key"),
     )
     value = f2.number_input(
         t("factors.value"), min_value=0.0, value=None, format="%.6f", key="factors.add.value"

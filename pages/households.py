@@ -14,7 +14,7 @@ from ui.core.auth import guard
 from ui.core.chrome import flash, page_header
 from ui.core.i18n import date, lang, number, t, today
 from ui.core.markup import t_md
-from ui.core.widgets import badge_label, empty_state, show_error
+from ui.core.widgets import badge_label, choice, empty_state, show_error
 from ui.villages.picker import pick_village
 
 actor = guard("households")
@@ -81,7 +81,7 @@ with add_tab, st.form("households.add", clear_on_submit=True):
         t("field.housing_type"),
         HOUSING_TYPES,
         format_func=lambda h: t(f"housing.{h}"),
-        key="households.add.housing",
+        key=choice("households.add.housing"),
     )
     band = a3.selectbox(
         t("field.floor_area_band"),
@@ -127,22 +127,16 @@ if listed:
         with st.form(f"households.edit.{chosen.code}"):
             e1, e2, e3, e4, e5 = st.columns(5)
             housing = e1.selectbox(t("field.housing_type"), HOUSING_TYPES, index=HOUSING_TYPES.index(chosen.housing_type),
-                                   format_func=lambda h: t(f"housing.{h}"))  # fmt: skip
+                                   format_func=lambda h: t(f"housing.{h}"), key=choice(f"households.edit.{chosen.code}.housing"))  # fmt: skip
             band = e2.selectbox(t("field.floor_area_band"), FLOOR_AREA_BANDS, placeholder=t("form.choose"),
-                                index=FLOOR_AREA_BANDS.index(chosen.floor_area_band) if chosen.floor_area_band else None)  # fmt: skip
-            occupants = e3.number_input(
-                t("field.occupants"), min_value=1, max_value=20, value=chosen.occupants, step=1
-            )
-            joined = e4.date_input(
-                t("field.joined_on"), value=chosen.joined_on, format="YYYY-MM-DD", **SINCE_2012
-            )
-            left = e5.date_input(
-                t("field.left_on"),
-                value=chosen.left_on,
-                format="YYYY-MM-DD",
-                **SINCE_2012,
-                help=t("households.left_help"),
-            )
+                                index=FLOOR_AREA_BANDS.index(chosen.floor_area_band) if chosen.floor_area_band else None, key=f"households.edit.{chosen.code}.band")  # fmt: skip
+            edit = f"households.edit.{chosen.code}"
+            occupants = e3.number_input(t("field.occupants"), min_value=1, max_value=20, value=chosen.occupants,
+                                        step=1, key=f"{edit}.occupants")  # fmt: skip
+            joined = e4.date_input(t("field.joined_on"), value=chosen.joined_on, format="YYYY-MM-DD",
+                                   **SINCE_2012, key=f"{edit}.joined")  # fmt: skip
+            left = e5.date_input(t("field.left_on"), value=chosen.left_on, format="YYYY-MM-DD", **SINCE_2012,
+                                 help=t("households.left_help"), key=f"{edit}.left")  # fmt: skip
             if st.form_submit_button(t("action.save"), type="primary"):
                 try:
                     households.update_household(
@@ -162,7 +156,7 @@ if listed:
             t("field.kind"),
             GENERATION_KINDS,
             format_func=lambda k: t(f"generation.{k}"),
-            key="households.gen.kind",
+            key=choice("households.gen.kind"),
         )
         units = g3.number_input(
             t("households.units"),

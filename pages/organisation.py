@@ -11,7 +11,7 @@ from ui.core.auth import guard
 from ui.core.chrome import page_header
 from ui.core.i18n import date, lang, t, today
 from ui.core.markup import md
-from ui.core.widgets import empty_state, show_error
+from ui.core.widgets import choice, empty_state, show_error
 from ui.organisations import register
 from ui.organisations.checklist import draw_checklist, step_form
 from ui.organisations.tables import organisation_label
@@ -31,7 +31,7 @@ chosen = st.selectbox(
     ids,
     format_func=labels.__getitem__,
     index=ids.index(int(wanted)) if wanted and wanted.isdigit() and int(wanted) in ids else 0,
-    key="organisation.id",
+    key=choice("organisation.id"),
 )
 st.query_params["id"] = str(chosen)
 

@@ -19,7 +19,7 @@ from ui.core.chrome import flash, page_header
 from ui.core.i18n import lang, number, t, today
 from ui.core.markup import html_text, t_md
 from ui.core.nav import page_path
-from ui.core.widgets import download_table, empty_state, kpi_row, show_error
+from ui.core.widgets import choice, download_table, empty_state, kpi_row, show_error
 from ui.organisations.tables import side_by_side
 
 actor = guard("organisations")
@@ -98,13 +98,13 @@ if can(actor, "organisation.write"):
             format_func=names.__getitem__,
             index=None,
             placeholder=t("form.choose"),
-            key="organisations.start.village",
+            key=choice("organisations.start.village"),
         )
         legal_form = a2.selectbox(
             t("org.legal_form"),
             LEGAL_FORMS,
             format_func=lambda f: t(f"legal_form.{f}"),
-            key="organisations.start.form",
+            key=choice("organisations.start.form"),
         )
         b1, b2 = st.columns(2)
         name = b1.text_input(t("org.name"), key="organisations.start.name")

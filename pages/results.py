@@ -12,7 +12,7 @@ from ui.core import chart_view
 from ui.core.auth import guard
 from ui.core.chrome import page_header
 from ui.core.i18n import lang, t, today
-from ui.core.widgets import download_table, show_error, stage_label
+from ui.core.widgets import choice, download_table, show_error, stage_label
 from ui.savings import panels
 
 actor = guard("results")
@@ -32,7 +32,7 @@ method = c3.radio(
     list(METHODS),
     horizontal=True,
     format_func=lambda m: t(f"savings.method.{m.replace('-', '_')}"),
-    key="results.method",
+    key=choice("results.method"),
 )
 try:
     report = savings.compute_savings(actor, start=start, end=end, method=method)

@@ -12,7 +12,7 @@ from ui.core.auth import guard
 from ui.core.chrome import flash, page_header
 from ui.core.i18n import lang, t
 from ui.core.markup import md
-from ui.core.widgets import empty_state, show_error
+from ui.core.widgets import choice, empty_state, show_error
 
 actor = guard("review")
 page_header("page.review", "review.caption")
@@ -52,7 +52,10 @@ st.dataframe(
 # Labels that never change with the review's state (a changed label resets the choice).
 labels = {a.id: f"{a.reference} · {t(f'stage_name.{a.stage}')}" for a in mine}
 chosen = st.selectbox(
-    t("review.pick"), options=list(labels), format_func=labels.__getitem__, key="review.pick"
+    t("review.pick"),
+    options=list(labels),
+    format_func=labels.__getitem__,
+    key=choice("review.pick"),
 )
 assignment = next(a for a in mine if a.id == chosen)
 key = f"review.{assignment.id}"
@@ -67,7 +70,7 @@ if assignment.conflict is None:
             options=["none", "conflict"],
             index=None,  # no default: the reviewer answers
             format_func=lambda v: t(f"review.declare_{v}"),
-            key=f"{key}.answer",
+            key=choice(f"{key}.answer"),
         )
         note = st.text_input(t("review.conflict_note"), key=f"{key}.note")
         if st.form_submit_button(t("review.declare"), type="primary"):

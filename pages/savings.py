@@ -11,7 +11,7 @@ from ui.core.auth import guard
 from ui.core.chrome import page_header
 from ui.core.i18n import lang, t, today
 from ui.core.markup import t_md
-from ui.core.widgets import show_error
+from ui.core.widgets import choice, show_error
 from ui.savings import panels
 from ui.villages.picker import pick_village
 
@@ -29,7 +29,7 @@ end = c2.selectbox(
     t("savings.to"), months, index=0, format_func=lambda m: f"{m:%Y-%m}", key="savings.to"
 )
 method = c3.radio(t("savings.method"), list(savings.SAVINGS_METHODS), horizontal=True,
-                  format_func=lambda m: t(f"savings.method.{m.replace('-', '_')}"), key="savings.method")  # fmt: skip
+                  format_func=lambda m: t(f"savings.method.{m.replace('-', '_')}"), key=choice("savings.method"))  # fmt: skip
 
 try:
     with st.spinner(t("savings.weather.computing")) if method == "weather" else nullcontext():

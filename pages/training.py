@@ -14,7 +14,7 @@ from energy.training.schedule import SessionFilter
 from ui.core.auth import guard
 from ui.core.chrome import page_header
 from ui.core.i18n import lang, t, today
-from ui.core.widgets import empty_state, show_error
+from ui.core.widgets import choice, empty_state, show_error
 from ui.training.calendar import month_view, sessions_table, week_view
 
 actor = guard("training")
@@ -41,7 +41,7 @@ if actor.role == "admin":
         format_func=lambda v: f"{villages[v][0]} · {villages[v][1]}",
         index=None,
         placeholder=t("calendar.all"),
-        key="training.village",
+        key=choice("training.village"),
     )
     trainer_id = f2.selectbox(
         t("field.trainer"),
@@ -49,7 +49,7 @@ if actor.role == "admin":
         format_func=trainers.__getitem__,
         index=None,
         placeholder=t("calendar.all"),
-        key="training.trainer",
+        key=choice("training.trainer"),
     )
     venue_id = f3.selectbox(
         t("field.venue"),
@@ -57,7 +57,7 @@ if actor.role == "admin":
         format_func=venues.__getitem__,
         index=None,
         placeholder=t("calendar.all"),
-        key="training.venue",
+        key=choice("training.venue"),
     )
 
 c1, c2, c3 = st.columns([2, 2, 3])
@@ -66,7 +66,7 @@ view = c1.segmented_control(
     ["week", "month", "list"],
     format_func=lambda v: t(f"calendar.view_{v}"),
     default="week",
-    key="training.view",
+    key=choice("training.view"),
 )
 upcoming = [s for s in everything if s.local_start.date() >= today() and s.status == "scheduled"]
 first = upcoming[0].local_start.date() if upcoming else today()

@@ -10,7 +10,7 @@ from ui.core.auth import guard
 from ui.core.chrome import page_header
 from ui.core.i18n import lang, t, today
 from ui.core.markup import t_md
-from ui.core.widgets import empty_state
+from ui.core.widgets import choice, empty_state
 from ui.training.progress import (
     certificate_button,
     cohort_overview,
@@ -49,7 +49,7 @@ code = st.selectbox(
     t("field.village"),
     list(by_code),
     format_func=lambda c: f"{c} · {by_code[c].display_name(lang())}",
-    key="progress.village",
+    key=choice("progress.village"),
 )
 village_modules(by_code[code])
 certificate_button(actor, by_code[code])

@@ -12,7 +12,7 @@ from ui.core.chrome import flash, page_header
 from ui.core.i18n import datetime, t
 from ui.core.lookups import district_options
 from ui.core.markup import t_md
-from ui.core.widgets import show_error
+from ui.core.widgets import choice, show_error
 
 actor = guard("users")
 page_header("page.users", "users.caption")
@@ -48,7 +48,7 @@ with add_tab, st.form("users.add", clear_on_submit=True):
     )
     display = c2.text_input(t("field.display_name"), key="users.add.display")
     role = c3.selectbox(
-        t("field.role"), ROLES, format_func=lambda r: t(f"role.{r}"), key="users.add.role"
+        t("field.role"), ROLES, format_func=lambda r: t(f"role.{r}"), key=choice("users.add.role")
     )
     d1, d2, d3 = st.columns(3)
     village = d1.selectbox(
@@ -62,7 +62,7 @@ with add_tab, st.form("users.add", clear_on_submit=True):
         t("field.language"),
         ["ko", "en"],
         format_func=lambda x: t(f"language.{x}"),
-        key="users.add.language",
+        key=choice("users.add.language"),
     )
     password = d3.text_input(
         t("field.password"),
@@ -76,7 +76,7 @@ with add_tab, st.form("users.add", clear_on_submit=True):
         list(districts),
         format_func=districts.__getitem__,
         help=t("users.district_help"),
-        key="users.add.district",
+        key=choice("users.add.district"),
     )
     if st.form_submit_button(t("users.add_submit"), type="primary"):
         try:
@@ -110,7 +110,7 @@ with edit_tab:
             ROLES,
             index=ROLES.index(user.role),
             format_func=lambda r: t(f"role.{r}"),
-            key=f"users.edit.role.{chosen}",
+            key=choice(f"users.edit.role.{chosen}"),
         )
         new_village = e3.selectbox(
             t("field.village"),
@@ -129,7 +129,7 @@ with edit_tab:
             else 0,
             format_func=districts.__getitem__,
             help=t("users.district_help"),
-            key=f"users.edit.district.{chosen}",
+            key=choice(f"users.edit.district.{chosen}"),
         )
         if st.form_submit_button(t("action.save"), type="primary"):
             try:

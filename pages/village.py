@@ -13,7 +13,7 @@ from ui.core.chrome import flash, page_header
 from ui.core.i18n import lang, t
 from ui.core.markup import md
 from ui.core.nav import page_path
-from ui.core.widgets import empty_state, show_error, stage_label
+from ui.core.widgets import choice, empty_state, show_error, stage_label
 from ui.villages.card import village_card
 
 actor = guard("village")
@@ -34,7 +34,7 @@ else:
         options=codes,
         format_func=names.__getitem__,
         index=codes.index(wanted) if wanted in codes else 0,
-        key="village.code",
+        key=choice("village.code"),
     )
     st.query_params["code"] = code
 
@@ -62,7 +62,7 @@ if can(actor, "village.write"):
             format_func=lambda s: t(f"status.{s}"),
             horizontal=True,
             index=None,  # no default: pausing a village must be a deliberate choice
-            key="village.status.new",
+            key=choice("village.status.new"),
         )
         reason = st.selectbox(
             t("field.reason"),
@@ -71,7 +71,7 @@ if can(actor, "village.write"):
             index=None,
             placeholder=t("form.choose"),
             disabled=new_status is None,
-            key=f"village.status.reason.{new_status}",
+            key=choice(f"village.status.reason.{new_status}"),
         )
         effective = st.date_input(
             t("field.effective_on"),
@@ -106,7 +106,7 @@ if can(actor, "village.write"):
             format_func=stage_label,
             horizontal=True,
             index=["1", "2", "3", "graduated"].index(v.programme_stage),
-            key="village.stage.new",
+            key=choice("village.stage.new"),
         )
         st.caption(t("village.stage_note"))
         if st.form_submit_button(t("village.save_stage")):

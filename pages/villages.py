@@ -16,7 +16,7 @@ from ui.core.i18n import lang, t
 from ui.core.lookups import district_options
 from ui.core.markup import t_md
 from ui.core.nav import page_path
-from ui.core.widgets import download_table, empty_state, show_error, stage_label
+from ui.core.widgets import choice, download_table, empty_state, show_error, stage_label
 
 actor = guard("villages")
 page_header("page.villages", "villages.caption")
@@ -32,21 +32,21 @@ with st.container(border=True):
         t("field.district"),
         options=list(districts),
         format_func=districts.__getitem__,
-        key="villages.districts",
+        key=choice("villages.districts"),
         placeholder=t("form.any"),
     )
     statuses = c3.multiselect(
         t("field.status"),
         options=list(VILLAGE_STATUSES),
         format_func=lambda s: t(f"status.{s}"),
-        key="villages.statuses",
+        key=choice("villages.statuses"),
         placeholder=t("form.any"),
     )
     stages = c4.multiselect(
         t("field.stage"),
         options=["1", "2", "3", "graduated"],
         format_func=stage_label,
-        key="villages.stages",
+        key=choice("villages.stages"),
         placeholder=t("form.any"),
     )
     cohorts = c5.multiselect(
@@ -130,14 +130,14 @@ if can(actor, "village.write"):
             format_func=districts.__getitem__,
             index=None,
             placeholder=t("form.choose"),
-            key="villages.add.district",
+            key=choice("villages.add.district"),
         )
         neighbourhood = b2.text_input(t("field.neighbourhood"), key="villages.add.neighbourhood")
         housing = b3.selectbox(
             t("field.housing_type"),
             options=list(HOUSING_TYPES),
             format_func=lambda h: t(f"housing.{h}"),
-            key="villages.add.housing",
+            key=choice("villages.add.housing"),
         )
         cohort = b4.number_input(
             t("field.cohort"),

@@ -4,6 +4,7 @@ declare and score, staff select, and the new village appears in the directory.""
 from __future__ import annotations
 
 import re
+from contextlib import closing
 from typing import Any
 
 import pytest
@@ -33,6 +34,8 @@ GROUP = "mangwon.sunshine"
 GROUP_NAME = "망원 햇빛두레"
 VILLAGE = "망원 두레마을"
 PASSWORD = "a long enough password"
+APPLICANT = "망원동 햇빛모임"  # the demo's applicant account
+MAIN = '[data-testid="stMain"]'
 
 
 def _field(page: Any, suffix: str) -> Any:
@@ -246,3 +249,73 @@ def _choose_application(page: Any, reference: str) -> None:
     box.fill(reference)
     page.get_by_role("option").filter(has_text=reference).first.click()
     settle(page)
+
+
+def _in_english(page: Any) -> None:
+    page.locator(_key("lang.choice")).get_by_role("radio", name="English").click()
+    settle(page)
+    wait_for_title(page, _msg("page.apply", "en"))
+
+
+def test_a_draft_saves_itself_and_a_language_switch_keeps_every_choice(
+    browser: Any, server: Server
+) -> None:
+    """Issue 24: the applicant's choices (a district, a housing type, a strategy) and typed
+    text survive a switch to English, shown in English; the draft is saved as it is typed and
+    is there again after logging out and back in."""
+    from energy.core.access import CLI_ACTOR
+    from energy.villages.districts import district_list
+
+    mapo = next(d for d in district_list(CLI_ACTOR, url=_store(server)) if d.name("ko") == "마포구")
+    with closing(_new_page(browser)) as tabs:
+        page = next(tabs)
+        log_in_as(page, server, "applicant", _msg("home.applicant_title", "ko", name=APPLICANT))
+        page.get_by_role("link", name=_msg("page.apply", "ko")).first.click()
+        wait_for_title(page, _msg("page.apply", "ko"))
+        pick = page.locator(_key("apply.pick") + " input")
+        if not pick.input_value().startswith(_msg("apply.new_in", "ko", call="")[:3]):
+            pick.click()
+            page.get_by_role("option").filter(
+                has_text=_msg("apply.new_in", "ko", call="")[:3]
+            ).first.click()
+            settle(page)
+        _field(page, "group_name").locator("input").fill("언어 바꾸기 모임")
+        page.keyboard.press("Tab")
+        settle(page)
+        _choose(page, "district", "마포구")
+        _choose(page, "housing", _msg("housing.detached", "ko"))
+        _field(page, "strategy").get_by_text(_msg("strategy.saving", "ko"), exact=True).click()
+        settle(page)
+        _field(page, "plan").locator("textarea").fill("베란다 태양광 20가구")
+        page.keyboard.press("Tab")
+        settle(page)
+        assert _msg("apply.autosaved", "ko", time="")[:5] in page.locator(MAIN).inner_text()
+        screenshot(page, "call-apply-autosaved-ko")
+        # Saved as a draft, it is the application picked now (its reference, no village yet).
+        title = page.locator(_key("apply.pick") + " input").input_value()
+        assert not title.startswith(_msg("apply.new_in", "ko", call="")[:3]), title
+
+        _in_english(page)
+        assert_no_exception(page)
+        assert _field(page, "district").locator("input").input_value() == mapo.name("en")
+        housing = _field(page, "housing").locator("input").input_value()
+        assert housing == _msg("housing.detached", "en"), housing
+        saving = _field(page, "strategy").get_by_role("radio", name=_msg("strategy.saving", "en"))
+        assert saving.is_checked()
+        assert _field(page, "group_name").locator("input").input_value() == "언어 바꾸기 모임"
+        assert _field(page, "plan").locator("textarea").input_value() == "베란다 태양광 20가구"
+        main = page.locator(MAIN).inner_text()
+        assert "마포구" not in main and _msg("housing.detached", "ko") not in main, main
+        screenshot(page, "call-apply-switched-en")
+
+    with closing(_new_page(browser)) as tabs:  # logged out: a new session finds the draft kept
+        page = next(tabs)
+        log_in_as(page, server, "applicant", _msg("home.applicant_title", "en", name=APPLICANT))
+        page.get_by_role("link", name=_msg("page.apply", "en")).first.click()
+        wait_for_title(page, _msg("page.apply", "en"))
+        pick = page.locator(_key("apply.pick") + " input")
+        pick.click()
+        page.get_by_role("option", name=title, exact=True).click()
+        settle(page)
+        assert _field(page, "plan").locator("textarea").input_value() == "베란다 태양광 20가구"
+        assert _field(page, "district").locator("input").input_value() == mapo.name("en")

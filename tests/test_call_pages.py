@@ -94,16 +94,23 @@ def test_a_group_applies_reviewers_score_staff_select_and_the_village_is_listed(
 
     # 2. It fills in the form with two organisers: the rule is explained next to the field.
     at.switch_page("pages/apply.py").run()
-    _fill_application(at, f"apply.f.new:{call.id}", organisers=2)
+    prefix = f"apply.f.new:{call.id}.0"  # the first new application of this session
+    _fill_application(at, prefix, organisers=2)
     _click(at, "apply.submit")
     assert not at.exception, [e.message for e in at.exception]
     assert [e.value for e in at.error] == [ko("call.err_organisers", min=3, n=2)]
     group = _login(fresh_store, signin.group())
-    # A refused first submit stores nothing (no blank draft); the form keeps what was typed.
-    assert applications.list_applications(group, url=fresh_store) == []
+    # The refused submit stored nothing itself; what was typed is kept as the draft saved
+    # automatically once the page showed the rules (issue 24: drafts save as they are typed).
+    [draft] = applications.list_applications(group, url=fresh_store)
+    assert (draft.status, len(draft.form.organisers)) == ("draft", 2)
+    assert draft.form.group_name and draft.form.budget == {
+        "training": 3_000_000, "equipment": 5_000_000,
+    }  # fmt: skip
+    assert at.selectbox(key="apply.pick").value == f"app:{draft.id}"
 
-    # 3. It adds the third organiser in the same form and submits.
-    prefix = f"apply.f.new:{call.id}"
+    # 3. It adds the third organiser in the same form (the same fields, still filled) and
+    # submits.
     assert at.text_input(key=f"{prefix}.org0.name").value == "김하나"
     at.text_input(key=f"{prefix}.org2.name").input("박세나")
     at.text_input(key=f"{prefix}.org2.contact").input("010-1111-0003")

@@ -247,9 +247,9 @@ def test_the_import_report_shows_hostile_file_contents_as_text(demo_store: str) 
         from energy.core.access import CLI_ACTOR
         from energy.readings.files import read_rows
         from energy.readings.imports import check_readings
-        from ui.readings.import_report import show_report
+        from ui.readings.import_report import show_issues
 
-        show_report(check_readings(CLI_ACTOR, "DJK-2012-01", read_rows(content, "x.csv")))
+        show_issues(check_readings(CLI_ACTOR, "DJK-2012-01", read_rows(content, "x.csv")))
 
     at = AppTest.from_function(script, args=(_hostile_file(),), default_timeout=TIMEOUT).run()
     assert not at.exception, [e.message for e in at.exception]

@@ -105,7 +105,8 @@ class ApplicationInfo:
         return sum(self.form.budget.values())
 
     def title(self) -> str:
-        return f"{self.reference} · {self.form.village_name or '—'}"
+        """The reference and the village, or the group while the village has no name yet."""
+        return f"{self.reference} · {self.form.village_name or self.form.group_name or '—'}"
 
     def district_name(self, lang: str) -> str:
         return (self.district_ko if lang == "ko" else self.district_en) or "—"
@@ -481,6 +482,16 @@ def save_draft(
             app.submitted_at = utcnow()
             session.flush()
         return info(app)
+
+
+def draft_changed(stored: ApplicationForm, typed: ApplicationForm) -> bool:
+    """Whether ``typed`` says something ``stored`` does not, once both are cleaned as a save
+    cleans them (an autosave writes only then). Nothing typed is never a change to save."""
+    try:
+        after = _clean_form(typed)
+    except InvalidInput:
+        return True  # the save will say what is wrong
+    return after != _clean_form(stored) and not _blank(after)
 
 
 def _blank(form: ApplicationForm) -> bool:

@@ -18,7 +18,7 @@ from ui.core import chart_view
 from ui.core.chrome import flash
 from ui.core.i18n import krw, lang, t, today
 from ui.core.markup import t_md
-from ui.core.widgets import kpi_row, show_error
+from ui.core.widgets import choice, kpi_row, show_error
 
 NEXT_PICK = "calls.next_pick"  # a call just saved, chosen in the picker on the next run
 
@@ -88,11 +88,11 @@ def call_setup(actor: Actor, existing: CallInfo | None) -> None:
         )
         types = st.multiselect(
             t("calls.applicant_types"), options=list(APPLICANT_TYPES), default=list(base.applicant_types),
-            format_func=lambda v: t(f"applicant_type.{v}"), key=f"{key}.types",
+            format_func=lambda v: t(f"applicant_type.{v}"), key=choice(f"{key}.types"),
         )  # fmt: skip
         stages = st.multiselect(
             t("calls.stages"), options=list(STAGES), default=list(base.stages),
-            format_func=lambda v: t(f"stage_name.{v}"), key=f"{key}.stages",
+            format_func=lambda v: t(f"stage_name.{v}"), key=choice(f"{key}.stages"),
         )  # fmt: skip
         st.markdown(f"**{t('calls.rubric')}**")
         weights = {}

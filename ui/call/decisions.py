@@ -18,7 +18,7 @@ from ui.call.withdraw import withdraw_control
 from ui.core.chrome import flash
 from ui.core.i18n import krw, lang, number, t, today
 from ui.core.markup import md
-from ui.core.widgets import empty_state, show_error
+from ui.core.widgets import choice, empty_state, show_error
 
 
 def _act(run: object, message: str) -> None:
@@ -61,7 +61,7 @@ def applications_tab(actor: Actor, call: CallInfo) -> None:
         t("calls.pick_application"),
         options=list(labels),
         format_func=labels.__getitem__,
-        key="calls.app",
+        key=choice("calls.app"),
     )
     app = next(a for a in apps if a.id == chosen)
     with st.container(border=True):
@@ -78,11 +78,11 @@ def bulk_decisions(actor: Actor, call: CallInfo, apps: list[ApplicationInfo]) ->
         labels = {a.id: a.title() for a in apps}
         picked = st.multiselect(
             t("calls.bulk_pick"), options=list(labels), format_func=labels.__getitem__,
-            key="calls.bulk.apps",
+            key=choice("calls.bulk.apps"),
         )  # fmt: skip
         decision = st.radio(
             t("calls.decision"), options=list(DECISIONS), format_func=lambda d: t(f"decision.{d}"),
-            horizontal=True, key="calls.bulk.decision",
+            horizontal=True, key=choice("calls.bulk.decision"),
         )  # fmt: skip
         chosen = [a for a in apps if a.id in picked]
         if decision == "selected" and chosen:
@@ -173,7 +173,7 @@ def application_detail(actor: Actor, call: CallInfo, app: ApplicationInfo) -> No
             st.caption(f"{md(a.reviewer_name)} · {status} {' · '.join(flags)}")
         picked = st.multiselect(
             t("calls.reviewers"), options=list(pool), default=[by_name[a.reviewer] for a in mine if a.reviewer in by_name],
-            format_func=pool.__getitem__, key=f"{key}.reviewers",
+            format_func=pool.__getitem__, key=choice(f"{key}.reviewers"),
         )  # fmt: skip
         b1, b2, _ = st.columns([1, 1, 3])
         if b1.button(t("calls.set_reviewers"), key=f"{key}.set"):
@@ -189,7 +189,7 @@ def application_detail(actor: Actor, call: CallInfo, app: ApplicationInfo) -> No
             d1, d2 = st.columns(2)
             decision = d1.radio(
                 t("calls.decision"), options=list(DECISIONS), format_func=lambda d: t(f"decision.{d}"),
-                horizontal=True, key=f"{key}.decision",
+                horizontal=True, key=choice(f"{key}.decision"),
             )  # fmt: skip
             award = d2.number_input(
                 t("calls.award", cap=krw(call.cap_for(app.programme_year))), min_value=0, step=500_000,
@@ -235,7 +235,7 @@ def review_tab(actor: Actor, call: CallInfo) -> None:
         _act(lambda: reviews.assign_reviewers(actor, call.id), t("calls.assigned"))
     stage = st.segmented_control(
         t("calls.stage"), options=list(call.rules.stages), default=call.rules.stages[0],
-        format_func=lambda s: t(f"stage_name.{s}"), key="calls.review.stage",
+        format_func=lambda s: t(f"stage_name.{s}"), key=choice("calls.review.stage"),
     )  # fmt: skip
     results = reviews.stage_results(actor, call.id, stage or call.rules.stages[0])
     if results.empty:

@@ -5,13 +5,24 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
-from energy.call.applications import ApplicationForm, OrganiserInput, RuleFailure
+from energy.call.applications import (
+    ApplicationForm,
+    ApplicationInfo,
+    OrganiserInput,
+    RuleFailure,
+    draft_changed,
+    save_draft,
+)
 from energy.call.calls import CallInfo
+from energy.core.access import Actor
+from energy.core.errors import EnergyError
 from energy.core.vocabulary import ACTIONS, BUDGET_LINES, HOUSING_TYPES, STRATEGIES
-from ui.core.i18n import krw, lang, t
+from ui.core.i18n import krw, lang, now_local, t, today
 from ui.core.lookups import district_options
 from ui.core.markup import md, t_md
+from ui.core.widgets import choice
 
 # Session key of the last submission's broken rules: field -> messages.
 FAILURES = "apply.failures"
@@ -42,7 +53,7 @@ def application_form(
         options=types,
         index=types.index(current.applicant_type) if current.applicant_type in types else 0,
         format_func=lambda v: t(f"applicant_type.{v}"),
-        key=f"{key}.applicant_type",
+        key=choice(f"{key}.applicant_type"),
     )
     with a1:
         _problems("applicant_type")
@@ -81,7 +92,7 @@ def application_form(
         index=codes.index(current.district_code) if current.district_code in codes else None,
         format_func=districts.__getitem__,
         placeholder=t("form.choose"),
-        key=f"{key}.district",
+        key=choice(f"{key}.district"),
     )
     with b2:
         _problems("district")
@@ -90,7 +101,7 @@ def application_form(
         options=list(HOUSING_TYPES),
         index=list(HOUSING_TYPES).index(current.housing_type),
         format_func=lambda h: t(f"housing.{h}"),
-        key=f"{key}.housing",
+        key=choice(f"{key}.housing"),
     )
     c1, c2 = st.columns(2)
     detached = c1.number_input(
@@ -137,7 +148,7 @@ def application_form(
         options=list(STRATEGIES),
         index=list(STRATEGIES).index(current.strategy) if current.strategy in STRATEGIES else None,
         format_func=lambda s: t(f"strategy.{s}"),
-        key=f"{key}.strategy",
+        key=choice(f"{key}.strategy"),
     )
     with d1:
         _problems("strategy")
@@ -147,7 +158,7 @@ def application_form(
         default=list(current.actions),
         format_func=lambda a: t(f"action.{a}"),
         placeholder=t("form.choose"),
-        key=f"{key}.actions",
+        key=choice(f"{key}.actions"),
     )
     actions_other = d2.text_input(
         t("apply.actions_other"), value=current.actions_other, key=f"{key}.actions_other"
@@ -177,8 +188,7 @@ def application_form(
                 key=f"{key}.budget.{line}",
             )
         )
-    # A form sends its values on submission only: show the total as last saved.
-    st.caption(t("apply.budget_total", total=krw(sum(current.budget.values()))))
+    st.caption(t("apply.budget_total", total=krw(sum(budget.values()))))
     _problems("budget")
     return ApplicationForm(
         applicant_type=applicant_type or types[0],
@@ -229,3 +239,65 @@ def application_summary(form: ApplicationForm, *, district: str) -> None:
         )
     )
     st.caption(t("apply.summary_organisers", n=len(form.organisers)) if lang() else "")
+
+
+def autosave(
+    actor: Actor,
+    call: CallInfo,
+    existing: ApplicationInfo | None,
+    form: ApplicationForm,
+    where: DeltaGenerator,
+) -> None:
+    """Save the draft as it is typed: whenever a change reaches the page (a field left, a
+    choice made), never a blank one, and never over an application already submitted. A new
+    application becomes a draft with its first words; ``where`` says when it was saved."""
+    if existing is not None and existing.status != "draft":
+        return
+    # A new application is compared with the form as first drawn (a committee's renewal comes
+    # filled in): opening the page saves nothing, the first change does.
+    first: ApplicationForm = st.session_state.setdefault(f"apply.first.{call.id}", form)
+    stored = existing.form if existing else first
+    if not draft_changed(stored, form):
+        if existing is not None:
+            where.caption(t("apply.autosave_on"))
+        return
+    try:
+        saved = save_draft(
+            actor,
+            call_id=call.id,
+            form=form,
+            application_id=existing.id if existing else None,
+            today=today(),
+        )
+    except EnergyError as exc:
+        where.caption(f":orange[{t('apply.autosave_failed', reason=exc.message(lang()))}]")
+        return
+    if existing is None:  # the new draft is the one being typed now: listed, and picked
+        became_draft(saved.id)
+        st.rerun()  # (the same widgets: a field being typed in keeps what is in it)
+    where.caption(t("apply.autosaved", time=f"{now_local():%H:%M}"))
+
+
+PREFIXES = "apply.prefixes"  # a draft made from a new application -> its form's widget keys
+NEW_FORMS = "apply.new_forms"  # new applications started so far (each gets fresh widget keys)
+
+
+def form_prefix(picked: str) -> str:
+    """The widget keys of the form for ``picked`` ("new:<call>" or "app:<id>"). A draft made
+    from a new application keeps the keys it was typed with: the fields being typed in when
+    it was saved stay the same widgets, and keep what is in them."""
+    mapped: str | None = st.session_state.get(PREFIXES, {}).get(picked)
+    if mapped is not None:
+        return mapped
+    if picked.startswith("new:"):
+        return f"apply.f.{picked}.{st.session_state.get(NEW_FORMS, 0)}"
+    return f"apply.f.{picked}"
+
+
+def became_draft(application_id: int) -> None:
+    """A new application was just stored as draft ``application_id``: from the next run it is
+    the one picked, with the same widgets, and a next new application starts empty."""
+    picked = st.session_state.get("apply.pick", "")
+    st.session_state.setdefault(PREFIXES, {})[f"app:{application_id}"] = form_prefix(picked)
+    st.session_state[NEW_FORMS] = st.session_state.get(NEW_FORMS, 0) + 1
+    st.session_state["apply.next_pick"] = f"app:{application_id}"

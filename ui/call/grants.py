@@ -13,7 +13,7 @@ from energy.core.vocabulary import BUDGET_LINES
 from ui.core.chrome import flash
 from ui.core.i18n import krw, t, today
 from ui.core.markup import t_md
-from ui.core.widgets import download_table, empty_state, show_error
+from ui.core.widgets import choice, download_table, empty_state, show_error
 
 
 def grants_table(rows: list[grants.GrantRow]) -> pd.DataFrame:
@@ -115,7 +115,7 @@ def staff_grants(actor: Actor, call_id: int | None) -> None:
         t("grants.pick"),
         options=list(labels),
         format_func=labels.__getitem__,
-        key="calls.grants.pick",
+        key=choice("calls.grants.pick"),
     )
     row = next(r for r in this_call if r.grant_id == chosen)
     left = max(0, row.award_krw - row.paid_krw)

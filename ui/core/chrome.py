@@ -26,6 +26,10 @@ def _on_language_change(actor: Actor | None) -> None:
     if chosen not in LANGUAGE_LABELS:
         return
     st.session_state[state.LANG] = chosen
+    # A choice is kept as its code; set again, Streamlit sends it to the browser, which then
+    # shows it in the new language (unset, the browser kept the old words, or lost a radio's).
+    for key in st.session_state.get(state.CHOICES, set()) & set(st.session_state.keys()):
+        st.session_state[key] = st.session_state[key]
     if actor is not None:
         # Remembering the choice is a courtesy; the session keeps it anyway.
         with contextlib.suppress(EnergyError):
@@ -117,6 +121,9 @@ TYPOGRAPHY = """<style>
   word-break: keep-all !important;
   overflow-wrap: break-word;
 }
+/* Streamlit's own English hint under a field ("Press Enter to submit form") on a Korean page:
+   Enter still submits; the button says what it does. */
+[data-testid="InputInstructions"] { display: none !important; }
 </style>"""
 
 

@@ -37,6 +37,11 @@ def today() -> dt.date:
     return dt.datetime.now(i18n.SEOUL).date()
 
 
+def now_local() -> dt.datetime:
+    """The time on the city's clock (Seoul), for a person reading "saved at 14:05"."""
+    return dt.datetime.now(i18n.SEOUL)
+
+
 def number(value: float | int | None, digits: int = 0) -> str:
     return i18n.format_number(value, lang(), digits)
 

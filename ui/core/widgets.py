@@ -9,8 +9,19 @@ import streamlit as st
 
 from energy.core.errors import EnergyError
 from energy.documents import exports
+from ui.core import state
 from ui.core.i18n import number, t
 from ui.core.markup import message_md
+
+
+def choice(key: str) -> str:
+    """``key``, for a widget whose options are shown as words in the reader's language (a
+    select box, radio, multiselect): switching the language redraws its choice in the new
+    language (ui.core.chrome), where Streamlit's browser side would keep the old words or
+    show nothing chosen."""
+    keys: set[str] = st.session_state.setdefault(state.CHOICES, set())
+    keys.add(key)
+    return key
 
 
 def kpi_row(tiles: Sequence[tuple[str, int | float | str, str | None]]) -> None:

@@ -12,7 +12,7 @@ from energy.organisations.formation import Checklist, StepView
 from ui.core.chrome import flash
 from ui.core.i18n import date, lang, t, today
 from ui.core.markup import html_text, md, t_md
-from ui.core.widgets import show_error
+from ui.core.widgets import choice, show_error
 
 STATE_ICONS = {
     "done": ":green[:material/check_circle:]",
@@ -91,7 +91,7 @@ def step_form(actor: Actor, checklist: Checklist) -> None:
         keys,
         index=keys.index(pending[0]) if pending else 0,
         format_func=lambda k: t(f"formation.step.{k}"),
-        key=f"org.{org_id}.step",
+        key=choice(f"org.{org_id}.step"),
     )
     step = checklist.step(chosen)
     with st.form(f"org.{org_id}.step.{chosen}"):

@@ -17,7 +17,7 @@ from energy.organisations.registry import YEAR_FIGURES, MemberInput, Organisatio
 from ui.core.chrome import flash
 from ui.core.i18n import date, krw, number, t, today
 from ui.core.markup import md
-from ui.core.widgets import download_table, empty_state, kpi_row, show_error
+from ui.core.widgets import choice, download_table, empty_state, kpi_row, show_error
 
 # The yearly figures a legal form reports besides the common ones (``None``: not reported).
 FORM_FIGURES = {
@@ -106,7 +106,7 @@ def _organiser_picker(actor: Actor, org_id: int) -> int | None:
 
     chosen: int | None = st.selectbox(
         t("org.organiser"), [None, *choices], format_func=_label, help=t("org.organiser_help"),
-        on_change=_prefill, key=picker,
+        on_change=_prefill, key=choice(picker),
     )  # fmt: skip
     return chosen
 
@@ -126,7 +126,7 @@ def _member_fields(actor: Actor, org_id: int, organiser: int | None) -> None:
             t("org.member_kind"),
             MEMBER_KINDS,
             format_func=lambda k: t(f"member_kind.{k}"),
-            key=f"org.{org_id}.member.kind",
+            key=choice(f"org.{org_id}.member.kind"),
         )
         household = c3.text_input(
             t("field.household"), help=t("org.household_help"), key=f"org.{org_id}.member.household"
@@ -144,7 +144,7 @@ def _member_fields(actor: Actor, org_id: int, organiser: int | None) -> None:
             t("org.board"),
             [None, *BOARD_ROLES],
             format_func=lambda r: t(f"board.{r}") if r else "–",
-            key=f"org.{org_id}.member.board",
+            key=choice(f"org.{org_id}.member.board"),
         )
         pledged = d4.number_input(
             t("org.shares_pledged"), min_value=0, step=1, key=f"org.{org_id}.member.pledged"

@@ -17,7 +17,7 @@ from energy.savings.compute import SavingsReport
 from ui.core import chart_view
 from ui.core.i18n import krw, lang, number, t
 from ui.core.markup import t_md
-from ui.core.widgets import kpi_row
+from ui.core.widgets import choice, kpi_row
 
 
 def pct(value: float | None) -> str:
@@ -105,7 +105,7 @@ def _comparison(frame: pd.DataFrame, baseline_label: str, note: str) -> None:
         st.info(t("savings.no_cells"))
         return
     carrier = st.radio(t("report.carrier"), carriers, format_func=lambda c: t(f"carrier.{c}"),
-                       horizontal=True, key="savings.chart.carrier")  # fmt: skip
+                       horizontal=True, key=choice("savings.chart.carrier"))  # fmt: skip
     unit = CANONICAL_UNITS[carrier]
     chart_view.altair(
         charts.comparison_chart,

@@ -16,7 +16,7 @@ from energy.core.vocabulary import CARRIERS, FACTOR_BASES
 from energy.savings import factors
 from ui.core.chrome import flash
 from ui.core.i18n import date, lang, t, today
-from ui.core.widgets import show_error
+from ui.core.widgets import choice, show_error
 
 
 def basis_label(key: str, basis: str) -> str:
@@ -143,7 +143,7 @@ def add_tariff_form(actor: Actor, tariff_rows: Sequence[Price]) -> None:
             t("report.carrier"),
             [c for c in CARRIERS if c != "solar"],
             format_func=lambda c: t(f"carrier.{c}"),
-            key="tariffs.add.carrier",
+            key=choice("tariffs.add.carrier"),
         )
         price = p2.number_input(
             t("factors.flat_price"),
@@ -188,7 +188,7 @@ def add_tariff_form(actor: Actor, tariff_rows: Sequence[Price]) -> None:
             list(range(1, 13)),
             default=[7, 8],
             format_func=month_name,
-            key="tariffs.add.months",
+            key=choice("tariffs.add.months"),
         )
         indicative = st.checkbox(t("factors.indicative_check"), key="tariffs.add.indicative")
         source = st.text_input(

@@ -16,7 +16,7 @@ from energy.villages.directory import list_villages
 from ui.core.chrome import flash
 from ui.core.i18n import lang, t, today
 from ui.core.markup import md, t_md
-from ui.core.widgets import show_error
+from ui.core.widgets import choice, show_error
 
 
 def _deck() -> ModuleType:
@@ -64,7 +64,7 @@ def exports(actor: Actor, filters: townhall.TownHallFilter) -> None:
     pick, button, _ = st.columns([2, 1, 1], vertical_alignment="bottom")
     code = pick.selectbox(
         t("townhall.village_summary"), list(choices),
-        format_func=lambda c: f"{choices[c]} ({c})", key="townhall.village",
+        format_func=lambda c: f"{choices[c]} ({c})", key=choice("townhall.village"),
         help=t("townhall.village_summary_note", n=filters.min_households),
     )  # fmt: skip
     button.download_button(
@@ -124,7 +124,7 @@ def stories_editor(actor: Actor) -> None:
         with st.form("townhall.story.add", clear_on_submit=True):
             code = st.selectbox(
                 t("field.village"), list(villages), format_func=lambda c: f"{villages[c]} ({c})",
-                key="townhall.story.add.village",
+                key=choice("townhall.story.add.village"),
             )  # fmt: skip
             fields = _story_fields("townhall.story.add", None)
             if st.form_submit_button(t("townhall.story_add"), type="primary"):

@@ -21,6 +21,7 @@ from ui.core.i18n import lang, t, today
 from ui.core.lookups import district_options
 from ui.core.markup import html_text, md
 from ui.core.session import touch
+from ui.core.widgets import choice
 
 INDEX = "townhall.index"  # the slide on screen (0-based)
 SHOWN_AT = "townhall.shown_at"  # when it came on screen (monotonic seconds)
@@ -113,7 +114,7 @@ def controls() -> Settings:
     )  # fmt: skip
     district = c2.selectbox(
         t("townhall.district"), list(districts), format_func=districts.__getitem__,
-        key="townhall.district",
+        key=choice("townhall.district"),
     )  # fmt: skip
     present = c3.toggle(t("townhall.present"), key=PRESENT, help=t("townhall.present_help"))
     auto = c4.toggle(t("townhall.auto"), key=AUTO, on_change=_restart_clock)

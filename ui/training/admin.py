@@ -15,7 +15,7 @@ from energy.training.attendance import TrainingRules
 from ui.core.chrome import flash
 from ui.core.i18n import lang, number, t
 from ui.core.lookups import district_options
-from ui.core.widgets import show_error
+from ui.core.widgets import choice, show_error
 from ui.training.calendar import WEEKDAY_KEYS
 
 
@@ -51,7 +51,7 @@ def curriculum_section(actor: Actor) -> None:
         t("curriculum.edit"),
         ["", *by_code],
         format_func=lambda c: c or t("curriculum.new"),
-        key="curriculum.pick",
+        key=choice("curriculum.pick"),
     )
     m = by_code.get(pick)
     with st.form(f"curriculum.form.{pick}"):
@@ -61,24 +61,50 @@ def curriculum_section(actor: Actor) -> None:
             value=m.code if m else "",
             placeholder="Y1-08",
             disabled=m is not None,
+            key=f"curriculum.form.{pick}.code",
         )
-        title_ko = c2.text_input(t("curriculum.title_ko"), value=m.title_ko if m else "")
-        title_en = c3.text_input(t("curriculum.title_en"), value=m.title_en if m else "")
+        title_ko = c2.text_input(
+            t("curriculum.title_ko"),
+            value=m.title_ko if m else "",
+            key=f"curriculum.form.{pick}.title_ko",
+        )
+        title_en = c3.text_input(
+            t("curriculum.title_en"),
+            value=m.title_en if m else "",
+            key=f"curriculum.form.{pick}.title_en",
+        )
         d1, d2, d3, d4, d5 = st.columns(5)
         topic = d1.selectbox(
             t("field.topic"),
             TOPICS,
             index=TOPICS.index(m.topic) if m else 0,
             format_func=lambda x: t(f"topic.{x}"),
+            key=choice(f"curriculum.form.{pick}.topic"),
         )
         year = d2.selectbox(
-            t("curriculum.year"), (1, 2, 3), index=(m.programme_year - 1) if m else 0
+            t("curriculum.year"),
+            (1, 2, 3),
+            index=(m.programme_year - 1) if m else 0,
+            key=f"curriculum.form.{pick}.year",
         )
         minutes = d3.number_input(
-            t("curriculum.minutes"), 30, 480, m.minutes if m else 120, step=30
+            t("curriculum.minutes"),
+            30,
+            480,
+            m.minutes if m else 120,
+            step=30,
+            key=f"curriculum.form.{pick}.minutes",
         )
-        core = d4.checkbox(t("curriculum.core_yes"), value=m.core if m else True)
-        active = d5.checkbox(t("participants.active"), value=m.active if m else True)
+        core = d4.checkbox(
+            t("curriculum.core_yes"),
+            value=m.core if m else True,
+            key=f"curriculum.form.{pick}.core",
+        )
+        active = d5.checkbox(
+            t("participants.active"),
+            value=m.active if m else True,
+            key=f"curriculum.form.{pick}.active",
+        )
         if st.form_submit_button(t("action.save"), type="primary"):
             try:
                 saved = curriculum.save_module(
@@ -119,24 +145,29 @@ def trainers_section(actor: Actor) -> None:
         t("trainers.edit"),
         ["", *by_name],
         format_func=lambda n: n or t("trainers.new"),
-        key="trainers.pick",
+        key=choice("trainers.pick"),
     )
     tr = by_name.get(pick)
     with st.form(f"trainers.form.{pick}"):
         n1, n2 = st.columns(2)
         name = n1.text_input(
-            t("trainers.name"), value=tr.name if tr else "", disabled=tr is not None
+            t("trainers.name"),
+            value=tr.name if tr else "",
+            disabled=tr is not None,
+            key=f"trainers.form.{pick}.name",
         )
         account = n2.text_input(
             t("trainers.account"),
             value=tr.username or "" if tr else "",
             help=t("trainers.account_help"),
+            key=f"trainers.form.{pick}.account",
         )
         topics = st.multiselect(
             t("trainers.topics"),
             TOPICS,
             default=list(tr.topics) if tr else [],
             format_func=lambda x: t(f"topic.{x}"),
+            key=choice(f"trainers.form.{pick}.topics"),
         )
         st.caption(t("trainers.windows_help"))
         cols = st.columns(7)
@@ -197,16 +228,17 @@ def venues_section(actor: Actor) -> None:
     districts = district_options()
     with st.form("venues.form", clear_on_submit=True):
         v1, v2, v3, v4 = st.columns([2, 1, 1, 2])
-        name = v1.text_input(t("venues.name"), help=t("venues.name_help"))
+        name = v1.text_input(t("venues.name"), help=t("venues.name_help"), key="venues.form.name")
         district = v2.selectbox(
             t("field.district"),
             list(districts),
             index=None,
             format_func=districts.__getitem__,
             placeholder=t("venues.citywide"),
+            key=choice("venues.form.district"),
         )
-        capacity = v3.number_input(t("venues.capacity"), 1, 1000, 30)
-        address = v4.text_input(t("venues.address"))
+        capacity = v3.number_input(t("venues.capacity"), 1, 1000, 30, key="venues.form.capacity")
+        address = v4.text_input(t("venues.address"), key="venues.form.address")
         if st.form_submit_button(t("action.save"), type="primary"):
             try:
                 saved = curriculum.save_venue(
@@ -226,11 +258,18 @@ def rules_section(actor: Actor) -> None:
     rules = attendance.get_rules(actor)
     with st.form("rules.form"):
         r1, r2, r3 = st.columns(3)
-        organisers = r1.number_input(t("rules.min_organisers"), 1, 20, rules.min_organisers)
-        threshold = r2.number_input(
-            t("rules.threshold"), 5, 100, round(rules.attendance_threshold * 100), step=5
+        organisers = r1.number_input(
+            t("rules.min_organisers"), 1, 20, rules.min_organisers, key="rules.form.organisers"
         )
-        late = r3.checkbox(t("rules.count_late"), value=rules.count_late)
+        threshold = r2.number_input(
+            t("rules.threshold"),
+            5,
+            100,
+            round(rules.attendance_threshold * 100),
+            step=5,
+            key="rules.form.threshold",
+        )
+        late = r3.checkbox(t("rules.count_late"), value=rules.count_late, key="rules.form.late")
         st.caption(t("rules.help", pct=number(rules.attendance_threshold * 100)))
         if st.form_submit_button(t("action.save"), type="primary"):
             try:

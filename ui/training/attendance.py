@@ -16,7 +16,7 @@ from energy.training.attendance import AttendanceSheet
 from ui.core.chrome import flash
 from ui.core.i18n import lang, t
 from ui.core.markup import t_md
-from ui.core.widgets import show_error
+from ui.core.widgets import choice, show_error
 
 
 def _frame(sheet: AttendanceSheet, fill: str | None) -> pd.DataFrame:
@@ -140,13 +140,19 @@ def walk_in_form(actor: Actor, sheet: AttendanceSheet) -> None:
         st.form(f"attendance.walk_in.{sheet.session.id}", clear_on_submit=True),
     ):
         w1, w2, w3 = st.columns(3)
-        code = w1.selectbox(t("field.village"), list(codes), format_func=codes.__getitem__)
-        name = w2.text_input(t("field.person"))
+        code = w1.selectbox(
+            t("field.village"),
+            list(codes),
+            format_func=codes.__getitem__,
+            key=choice(f"attendance.walk_in.{sheet.session.id}.code"),
+        )
+        name = w2.text_input(t("field.person"), key=f"attendance.walk_in.{sheet.session.id}.name")
         role = w3.selectbox(
             t("field.role"),
             PARTICIPANT_ROLES,
             index=1,
             format_func=lambda r: t(f"participant_role.{r}"),
+            key=choice(f"attendance.walk_in.{sheet.session.id}.role"),
         )
         if st.form_submit_button(t("attendance.walk_in_add")):
             try:

@@ -15,7 +15,7 @@ from energy.training.completion import VillageProgress
 from ui.core.chrome import flash
 from ui.core.i18n import date, lang, number, t, today
 from ui.core.markup import t_md
-from ui.core.widgets import empty_state, kpi_row, show_error
+from ui.core.widgets import choice, empty_state, kpi_row, show_error
 
 
 def _rate(value: float | None) -> str:
@@ -156,7 +156,7 @@ def participants_section(actor: Actor, village_code: str) -> None:
         name = a1.text_input(t("field.person"), key="participants.add.name")
         role = a2.selectbox(
             t("field.role"), PARTICIPANT_ROLES, format_func=lambda r: t(f"participant_role.{r}"),
-            key="participants.add.role",
+            key=choice("participants.add.role"),
         )  # fmt: skip
         household = a3.text_input(
             t("field.household"), placeholder="H-001", key="participants.add.household"
@@ -177,16 +177,20 @@ def participants_section(actor: Actor, village_code: str) -> None:
         by_id = {p.id: p for p in people}
         pid = st.selectbox(
             t("field.person"), list(by_id), format_func=lambda i: by_id[i].name,
-            key=f"participants.edit.{village_code}.person",
+            key=choice(f"participants.edit.{village_code}.person"),
         )  # fmt: skip
         chosen = by_id[pid]
         with st.form(f"participants.edit.{village_code}.{pid}"):
             e1, e2 = st.columns(2)
             role = e1.selectbox(
                 t("field.role"), PARTICIPANT_ROLES, index=PARTICIPANT_ROLES.index(chosen.role),
-                format_func=lambda r: t(f"participant_role.{r}"),
+                format_func=lambda r: t(f"participant_role.{r}"), key=choice(f"participants.edit.{village_code}.{pid}.role"),
             )  # fmt: skip
-            active = e2.checkbox(t("participants.active"), value=chosen.active)
+            active = e2.checkbox(
+                t("participants.active"),
+                value=chosen.active,
+                key=f"participants.edit.{village_code}.{pid}.active",
+            )
             if st.form_submit_button(t("action.save")):
                 try:
                     attendance.update_participant(actor, pid, role=role, active=active)

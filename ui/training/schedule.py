@@ -16,7 +16,7 @@ from energy.villages.directory import list_villages
 from ui.core.chrome import flash
 from ui.core.i18n import lang, t, today
 from ui.core.markup import t_md
-from ui.core.widgets import show_error
+from ui.core.widgets import choice, show_error
 from ui.training.calendar import session_label, sessions_table
 
 EVENING_CHOICES = [dt.time(h, m) for h in (18, 19, 20) for m in (0, 30)]
@@ -128,7 +128,7 @@ def edit_forms(actor: Actor) -> None:
             t("edit.session"),
             list(by_id),
             format_func=lambda i: session_label(by_id[i]),
-            key="edit.session",
+            key=choice("edit.session"),
         )
         current = by_id[chosen]
         with st.form(f"edit.move.{chosen}"):
@@ -147,14 +147,14 @@ def edit_forms(actor: Actor) -> None:
                 list(trainers),
                 index=_position(list(trainers), current.trainer_id),
                 format_func=trainers.__getitem__,
-                key="edit.trainer",
+                key=choice("edit.trainer"),
             )
             venue = m4.selectbox(
                 t("field.venue"),
                 list(venues),
                 index=_position(list(venues), current.venue_id),
                 format_func=venues.__getitem__,
-                key="edit.venue",
+                key=choice("edit.venue"),
             )
             if st.form_submit_button(t("edit.move"), type="primary"):
                 try:
@@ -191,7 +191,7 @@ def edit_forms(actor: Actor) -> None:
             t("field.module"),
             list(modules),
             format_func=lambda c: f"{c} · {modules[c]}",
-            key="edit.add.module",
+            key=choice("edit.add.module"),
         )
         # Villages are picked by name (typed letters filter the list), never typed as codes.
         # Active villages first-year first, then the rest; disbanded ones are left out.
@@ -200,7 +200,7 @@ def edit_forms(actor: Actor) -> None:
             list(choosable),
             format_func=choosable.__getitem__,
             placeholder=t("edit.villages_placeholder"),
-            key="edit.add.villages",
+            key=choice("edit.add.villages"),
         )
         b1, b2, b3, b4 = st.columns(4)
         day = b1.date_input(
@@ -211,10 +211,13 @@ def edit_forms(actor: Actor) -> None:
             t("field.trainer"),
             list(trainers),
             format_func=trainers.__getitem__,
-            key="edit.add.trainer",
+            key=choice("edit.add.trainer"),
         )
         venue = b4.selectbox(
-            t("field.venue"), list(venues), format_func=venues.__getitem__, key="edit.add.venue"
+            t("field.venue"),
+            list(venues),
+            format_func=venues.__getitem__,
+            key=choice("edit.add.venue"),
         )
         if st.form_submit_button(t("edit.add")) and trainer is not None and venue is not None:
             try:

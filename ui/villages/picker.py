@@ -7,7 +7,7 @@ import streamlit as st
 from energy.core.access import Actor
 from energy.villages import directory as villages
 from ui.core.i18n import lang, t
-from ui.core.widgets import empty_state
+from ui.core.widgets import choice, empty_state
 
 
 def pick_village(actor: Actor, *, key: str) -> villages.VillageSummary:
@@ -26,7 +26,7 @@ def pick_village(actor: Actor, *, key: str) -> villages.VillageSummary:
         codes,
         format_func=names.__getitem__,
         index=codes.index(wanted) if wanted in codes else 0,
-        key=key,
+        key=choice(key),
     )
     st.query_params["code"] = code
     return next(v for v in listed if v.code == code)

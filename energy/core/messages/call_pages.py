@@ -143,6 +143,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "apply.withdraw": {"ko": "신청 철회", "en": "Withdraw the application"},
     "apply.withdrawn": {"ko": "{ref} 신청을 철회했습니다.", "en": "Application {ref} withdrawn."},
     "apply.saved": {"ko": "{ref} 신청서를 저장했습니다.", "en": "Application {ref} saved."},
+    "apply.autosaved": {
+        "ko": "자동 저장됨 · {time}",
+        "en": "Saved automatically at {time}",
+    },
+    "apply.autosave_on": {
+        "ko": "적는 대로 자동 저장됩니다.",
+        "en": "Your changes are saved as you go.",
+    },
+    "apply.autosave_failed": {
+        "ko": "자동 저장하지 못했습니다: {reason}",
+        "en": "Not saved automatically: {reason}",
+    },
     "apply.submitted": {
         "ko": "{ref} 신청서를 제출했습니다. 심사 결과는 이 화면에서 알려 드립니다.",
         "en": "Application {ref} submitted. The decision will appear here.",

@@ -376,7 +376,8 @@ def test_the_trainer_corrects_a_mark_and_a_later_check_in_does_not_undo_it(
     # The trainer marks someone present who has no phone.
     board = checkin_board.correct_arrival(trainer, sid, other.id, "present", now=later, url=url)
     assert [a.participant_id for a in board.arrived] == [other.id]
-    assert _mark(url, sid, other.id).source == "recorded"  # type: ignore[union-attr]
+    other_mark = _mark(url, sid, other.id)
+    assert other_mark is not None and other_mark.source == "recorded"
     # Before the window nothing is marked; a stranger is refused.
     with _refused(InvalidInput, "error.checkin_not_yet"):
         checkin_board.correct_arrival(

@@ -23,10 +23,11 @@ import datetime as dt
 import hashlib
 import hmac
 import io
+import ipaddress
 import secrets
 import unicodedata
 from dataclasses import dataclass
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import segno
 
@@ -143,6 +144,28 @@ def checkin_window(starts_at: dt.datetime, ends_at: dt.datetime) -> CheckInWindo
 
 
 # --- the link and its QR code ------------------------------------------------------------------
+
+
+def app_address(page_url: str, page: str) -> str:
+    """The app's own address from the address of one of its pages, as a browser shows it
+    (``http://10.0.0.5:8501/checkin_board`` -> ``http://10.0.0.5:8501``; a path the app is
+    served under is kept)."""
+    parts = urlsplit(page_url)
+    path = parts.path.rstrip("/")
+    if path == page or path.endswith("/" + page):
+        path = path[: -len(page)].rstrip("/")
+    return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+
+
+def is_local_address(address: str) -> bool:
+    """Whether ``address`` names this computer only (a phone cannot open it)."""
+    host = (urlsplit(address).hostname or "").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback or ipaddress.ip_address(host).is_unspecified
+    except ValueError:  # a name: reachable, as far as this can tell
+        return False
 
 
 def checkin_link(base: str, session_id: int, code: str) -> str:

@@ -105,7 +105,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "QR 코드의 주소({address})는 이 컴퓨터에서만 열립니다. 휴대전화가 열 수 있는 주소를 ENERGY_PUBLIC_URL로 설정하세요.",
         "en": "The QR code's address ({address}) only opens on this computer. Set ENERGY_PUBLIC_URL to an address phones can reach.",
     },
-    "checkin_board.arrived": {"ko": "도착 {n} / {total}명", "en": "Arrived: {n} of {total}"},
+    "checkin_board.arrived": {"ko": "도착한 사람", "en": "Arrived"},
     "checkin_board.arrived_help": {
         "ko": "몇 초마다 새로 고칩니다. 잘못된 기록은 바로 고치세요: 강사가 고친 기록은 참가자가 다시 체크인해도 바뀌지 않습니다.",
         "en": "Refreshes every few seconds. Correct a wrong mark here: a participant's later check-in does not overwrite the trainer's.",

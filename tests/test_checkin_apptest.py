@@ -69,7 +69,7 @@ def test_the_trainer_opens_check_in_and_sees_arrivals_and_corrects_one(
     shown = [m.value for m in at.markdown if "font-size:clamp" in m.value]
     assert len(shown) == 1 and code.spaced in shown[0]
     assert len(at.get("image")) == 1  # the QR code
-    assert _ko("checkin_board.opened") in _texts(at)
+    assert [toast.value for toast in at.toast] == [_ko("checkin_board.opened")]
     assert at.query_params["session"] == str(sid)
 
     # A participant checks in on a phone; the board's next redraw lists them.
@@ -86,7 +86,7 @@ def test_the_trainer_opens_check_in_and_sees_arrivals_and_corrects_one(
     assert not at.exception, [e.message for e in at.exception]
     mark = _mark(url, sid, person.id)
     assert mark is not None and (mark.status, mark.source) == ("absent", "recorded")
-    assert [s.value for s in at.success][:1] == [
+    assert [toast.value for toast in at.toast] == [
         _ko("checkin_board.corrected", name=person.name, status=_ko("attendance.absent"))
     ]
     assert at.metric[0].value.startswith("0 / ")

@@ -53,6 +53,7 @@ class Arrival:
     role: str
     village_code: str
     village_name: str
+    village_name_en: str
     status: str | None
     source: str | None  # "self" (their own check-in) or "recorded" (the trainer, staff)
     checked_in_at: dt.datetime | None  # when they checked themselves in, if they did
@@ -164,7 +165,7 @@ def _board(session: Session, actor: Actor, row: TrainingSession, now: dt.datetim
         village = by_id[p.village_id]
         arrivals.append(
             Arrival(
-                p.id, p.name, p.role, village.code, village.name,
+                p.id, p.name, p.role, village.code, village.name, village.name_en or village.name,
                 mark.status if mark else None, mark.source if mark else None,
                 mark.checked_in_at if mark else None, mark.recorded_at if mark else None,
                 mark.recorded_by if mark else None,

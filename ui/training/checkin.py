@@ -97,10 +97,11 @@ def check_in_form(actor: Actor, choices: CheckInChoices, session_id: int | None,
     people = {p.id: p.name for p in choices.people}
     new_name = ""
     participant_id = None
+    name_box = st.container()  # the list's name above the toggle, or the typed name
     if st.toggle(t("checkin.not_listed"), key=NOT_LISTED) or not people:
-        new_name = st.text_input(t("checkin.new_name"), key=NEW_NAME, max_chars=60)
+        new_name = name_box.text_input(t("checkin.new_name"), key=NEW_NAME, max_chars=60)
     else:
-        participant_id = st.selectbox(
+        participant_id = name_box.selectbox(
             t("checkin.who"),
             list(people),
             index=None,

@@ -28,7 +28,6 @@ from energy.training.checkin_codes import (
 )
 from energy.training.schedule import SessionInfo
 from ui.core import clock
-from ui.core.chrome import flash
 from ui.core.i18n import lang, t
 from ui.core.markup import html_text, md, t_md
 from ui.core.nav import page_path
@@ -38,7 +37,7 @@ from ui.core.session import touch
 # more minute after it changes); the arrivals are as fresh.
 REFRESH_SECONDS = 5
 QR_WIDTH = 360
-NOTE = "checkin_board.note"  # a correction's message, shown once in the arrivals
+NOTE = "checkin_board.refused"  # why an action was refused, shown once in the arrivals
 PAGE = "checkin_board"
 CODE_STYLE = (
     "font-size:clamp(3rem,8vw,6rem);font-weight:800;letter-spacing:.12em;line-height:1.1;"
@@ -120,9 +119,9 @@ def _switch(actor: Actor, session_id: int, opening: bool) -> None:
         else:
             checkin_board.close_check_in(actor, session_id, now=clock.now())
     except EnergyError as exc:
-        st.session_state[NOTE] = ("error", exc.message(lang()))
-    else:
-        flash(t("checkin_board.opened" if opening else "checkin_board.closed"))
+        st.session_state[NOTE] = exc.message(lang())
+    else:  # a toast: a note left on a projected screen would soon be out of date
+        st.toast(t("checkin_board.opened" if opening else "checkin_board.closed"))
 
 
 def _refresh(board: CheckInBoard) -> int | None:
@@ -197,9 +196,9 @@ def arrivals_panel(actor: Actor, board: CheckInBoard) -> None:
     @st.fragment(run_every=_refresh(board))
     def panel() -> None:
         now_board = checkin_board.check_in_board(actor, sid, now=clock.now())
-        note = st.session_state.pop(NOTE, None)
-        if note:
-            (st.error if note[0] == "error" else st.success)(note[1])
+        refused = st.session_state.pop(NOTE, None)
+        if refused:
+            st.error(refused, icon=":material/error:")
         _arrivals(actor, now_board)
 
     panel()
@@ -229,13 +228,14 @@ def _person_row(actor: Actor, board: CheckInBoard, person: Arrival, action: str)
     sid = board.session.id
     with st.container(border=True):
         who, button = st.columns([3, 2], vertical_alignment="center")
-        who.markdown(f"**{md(person.name)}** · {md(person.village_name)}")
+        village = person.village_name if lang() == "ko" else person.village_name_en
+        mark = ":green[:material/check_circle:] " if person.arrived else ""
+        who.markdown(f"{mark}**{md(person.name)}** · {md(village)}")
         who.caption(_how(person))
         if board.correctable:
             button.button(
                 t(f"checkin_board.mark_{action}"), key=f"checkin_board.{action}.{sid}.{person.participant_id}",
                 width="stretch", on_click=_correct, args=(actor, sid, person, action),
-                type="secondary" if action == "absent" else "primary",
             )  # fmt: skip
 
 
@@ -268,9 +268,7 @@ def _correct(actor: Actor, session_id: int, person: Arrival, status: str) -> Non
             actor, session_id, person.participant_id, status, now=clock.now()
         )
     except EnergyError as exc:
-        st.session_state[NOTE] = ("error", exc.message(lang()))
+        st.session_state[NOTE] = exc.message(lang())
     else:
-        message = t_md(
-            "checkin_board.corrected", name=person.name, status=t(f"attendance.{status}")
-        )
-        st.session_state[NOTE] = ("success", message)
+        status_word = t(f"attendance.{status}")
+        st.toast(t_md("checkin_board.corrected", name=person.name, status=status_word))

@@ -126,7 +126,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "checkin_board.mark_present": {"ko": "출석 처리", "en": "Mark present"},
     "checkin_board.corrected": {
         "ko": "{name}: {status}{status|으로} 고쳤습니다.",
-        "en": "{name}: marked {status}.",
+        "en": "{name}: corrected to {status}.",
     },
     "checkin_board.full_sheet": {
         "ko": "지각·사유 결석과 종이 서명부는 출석 기록 화면에서",

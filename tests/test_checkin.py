@@ -35,11 +35,13 @@ from energy.training.checkin_codes import (
     CANCELLED,
     ENDED,
     OPEN,
+    app_address,
     checkin_link,
     checkin_window,
     code_age,
     code_for,
     code_matches,
+    is_local_address,
     minute_number,
     normalise_code,
     qr_png,
@@ -128,6 +130,24 @@ def test_the_window_opens_before_the_start_and_closes_at_the_end() -> None:
     assert window.phase(END - dt.timedelta(seconds=1)) == OPEN
     assert window.phase(END) == ENDED
     assert window.phase(AT, cancelled=True) == CANCELLED
+
+
+@pytest.mark.parametrize(
+    ("page_url", "address", "local"),
+    [
+        ("http://10.0.0.5:8501/checkin_board", "http://10.0.0.5:8501", False),
+        (
+            "https://energy.seoul.example/app/checkin_board",
+            "https://energy.seoul.example/app",
+            False,
+        ),
+        ("http://localhost:8501/checkin_board", "http://localhost:8501", True),
+        ("http://127.0.0.1:8501/", "http://127.0.0.1:8501", True),
+    ],
+)
+def test_the_apps_address_is_read_off_the_boards(page_url: str, address: str, local: bool) -> None:
+    assert app_address(page_url, "checkin_board") == address
+    assert is_local_address(address) is local
 
 
 def test_the_link_and_its_qr_code() -> None:

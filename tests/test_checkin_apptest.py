@@ -8,17 +8,19 @@ The pages read the time through ``ui.core.clock``; each test sets it, so nothing
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from energy.core.i18n import translate
 from energy.training import checkin, checkin_board
-from energy.training.checkin_codes import shown_code
+from energy.training.checkin_codes import CHECKIN_PATH, shown_code
 from tests.test_apptest import _actor, _app_as
 from tests.test_checkin import AT, END, FLAGSHIP, START, _add_session, _key, _mark, _people
 from ui.core import clock
 from ui.core.markup import html_text
+from ui.core.nav import page_path
 
 
 def _ko(key: str, **params: object) -> str:
@@ -173,6 +175,10 @@ def test_after_the_session_the_link_says_check_in_is_closed(
     at = _page(url, "committee", "pages/checkin.py", session=str(sid), code=code)
     assert [w.value for w in at.warning][-1] == _ko("error.checkin_ended", time="21:00")
     assert not [b for b in at.button if b.key == "checkin.submit"]
+
+
+def test_the_qr_codes_link_names_the_check_in_page() -> None:
+    assert Path(page_path("checkin")).stem == CHECKIN_PATH
 
 
 def test_a_committee_with_no_session_today_is_told_so(

@@ -14,6 +14,7 @@ from ui.core.markup import md, t_md
 from ui.core.widgets import choice, empty_state
 from ui.training.attendance import attendance_form, sheet_download, walk_in_form
 from ui.training.calendar import session_label, sessions_table
+from ui.training.checkin_board import board_link
 
 actor = guard("attendance")
 UPCOMING_SHOWN = 5
@@ -65,6 +66,7 @@ st.caption(
     )
 )
 sheet_download(actor, sheet)
+board_link(s)
 if not sheet.rows:
     empty_state("attendance.no_participants")
 else:

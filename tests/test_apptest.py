@@ -112,8 +112,8 @@ PERMITTED: dict[str, set[str]] = {
     "admin": {
         "home", "villages", "village", "results", "townhall", "organisations", "organisation",
         "readiness", "lessons", "savings", "readings", "households", "calls", "review", "apply",
-        "training", "attendance", "training_progress", "training_admin", "factors", "users",
-        "audit", "account",
+        "training", "attendance", "checkin_board", "training_progress", "training_admin",
+        "factors", "users", "audit", "account",
     },
     "reviewer": {
         "home", "villages", "village", "results", "townhall", "organisations", "organisation",
@@ -121,12 +121,12 @@ PERMITTED: dict[str, set[str]] = {
     },
     "trainer": {
         "home", "villages", "village", "results", "townhall", "organisations", "organisation",
-        "lessons", "savings", "households", "training", "attendance", "training_progress",
-        "account",
+        "lessons", "savings", "households", "training", "attendance", "checkin_board",
+        "training_progress", "account",
     },
     "committee": {
         "home", "village", "organisation", "savings", "readings", "households", "apply",
-        "training", "training_progress", "account",
+        "training", "checkin", "training_progress", "account",
     },
     "viewer": {"home", "townhall", "account"},
     "applicant": {"home", "apply", "account"},

@@ -109,6 +109,7 @@ def test_the_server_refuses_another_sites_page(app_server: LiveServer) -> None:
         ("ENERGY_SESSION_IDLE_MINUTES", "inf", "must be a positive number"),
         ("ENERGY_TRUSTED_PROXIES", "-1", "must not be negative"),
         ("ENERGY_SIGNUPS_PER_CLIENT_HOUR", "2.5", "must be a whole number"),
+        ("ENERGY_PUBLIC_URL", "energy.seoul.example", "must be an http:// or https:// address"),
     ],
 )
 def test_a_bad_setting_is_named_with_what_it_must_be(

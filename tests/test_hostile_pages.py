@@ -85,11 +85,11 @@ CONSTRAINED: dict[str, tuple[str, ...]] = {
     "organisation_assets": ("kind",),
     "readings": ("carrier",),
     "call_review_assignments": ("stage",),
-    "training_sessions": ("status",),
+    "training_sessions": ("status", "checkin_secret"),
     "call_review_scores": ("criterion",),
     "call_spending_lines": ("line", "filed_by"),
     "organisation_members": ("kind", "board_role"),
-    "training_attendance": ("status", "recorded_by"),
+    "training_attendance": ("status", "recorded_by", "source"),
     "weather_stations": ("name_ko", "name_en"),
     "weather_batches": ("source", "created_by"),
 }  # fmt: skip

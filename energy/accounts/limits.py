@@ -7,7 +7,9 @@ They live in the ``login_throttle`` table, one row per key:
 * ``pair:<name>:<client>``: one client's failures for one name, which lock that client out of
   that name for a while (anyone else, the real person included, still logs in);
 * ``client:<client>``: one client's failures for any name, which lock that client out;
-* ``signup:<client>``: the accounts one client made in the last hour.
+* ``signup:<client>``: the accounts one client made in the last hour;
+* ``checkin:<name>:<client>``: one client's wrong training check-in codes for one account,
+  which lock that client out of checking in for a while (``energy.training.checkin``).
 
 A client is named by a digest of its address, so no address is stored. A count is forgotten
 once its window has passed with no new event.
@@ -100,6 +102,10 @@ class Counter:
     def clear(self) -> None:
         if self.row in self.session:
             self.session.delete(self.row)
+
+
+def checkin_key(name: str, client: str | None) -> str:
+    return f"checkin:{_digest(name, 20)}:{_digest(client or LOCAL_CLIENT, 20)}"
 
 
 def counter(session: Session, key: str, now: dt.datetime, window_minutes: int) -> Counter:

@@ -85,6 +85,7 @@ CAPABILITIES: dict[str, frozenset[str]] = {
             "organisation.read",
             "training.read",
             "training.participants",
+            "training.checkin",  # its residents check themselves in at their sessions
             "weather.read",
         }
     ),
@@ -111,6 +112,8 @@ PAGE_CAPABILITY: dict[str, str] = {
     "training": "training.read",
     "training_progress": "training.read",
     "attendance": "training.attendance",
+    "checkin_board": "training.attendance",
+    "checkin": "training.checkin",
     "training_admin": "training.manage",
     "factors": "factors.write",
     "users": "user.manage",

@@ -41,6 +41,10 @@ class Settings:
     # read from X-Forwarded-For, that many entries from its end; 0: the connection's own.
     trusted_proxies: int
     demo_on_empty_embedded: bool
+    # The address people reach the app at (``https://energy.seoul.example``), for links that
+    # leave the app: the training check-in QR code a phone scans. None: not set (the trainer's
+    # screen then uses the address its own browser shows).
+    public_url: str | None = None
 
     @property
     def is_embedded(self) -> bool:
@@ -78,6 +82,15 @@ def _positive(value: float) -> bool:
     return 0 < value < float("inf")
 
 
+def _public_url_env() -> str | None:
+    raw = os.environ.get("ENERGY_PUBLIC_URL", "").strip().rstrip("/")
+    if not raw:
+        return None
+    if not raw.startswith(("http://", "https://")) or " " in raw:
+        raise ValueError(f"ENERGY_PUBLIC_URL must be an http:// or https:// address, got {raw!r}")
+    return raw
+
+
 def default_database_url() -> str:
     return f"sqlite:///{DEFAULT_SQLITE_PATH}"
 
@@ -100,4 +113,5 @@ def get_settings() -> Settings:
         ),
         trusted_proxies=_int_env("ENERGY_TRUSTED_PROXIES", 0),
         demo_on_empty_embedded=os.environ.get("ENERGY_NO_DEMO", "").strip() == "",
+        public_url=_public_url_env(),
     )

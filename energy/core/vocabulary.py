@@ -115,6 +115,13 @@ TOPICS = (
 SESSION_STATUSES = ("scheduled", "cancelled")
 ATTENDANCE_STATUSES = ("present", "late", "excused", "absent")
 PARTICIPANT_ROLES = ("organiser", "resident")
+# Who put an attendance mark there: the trainer or staff ("recorded": the form, the sign-in
+# sheet, a correction), or the participant's own check-in with the session's code ("self").
+ATTENDANCE_SOURCES = ("recorded", "self")
+# Self check-in (energy.training.checkin) is open from this many minutes before a session
+# starts until it ends (its ``ends_at``): people arrive early and sit down; a code read out
+# after the end is refused, as is any code of a cancelled session.
+CHECKIN_OPENS_BEFORE_MINUTES = 15
 
 
 # What each conversion factor is measured on (energy.savings.factors.FACTOR_KEYS): gas in MJ

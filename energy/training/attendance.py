@@ -3,7 +3,8 @@
 A village keeps a training list of its residents (*participants*); organisers (committee
 members and the residents who run the village) are marked, because completion counts them.
 Attendance is one status per participant and session: present, late, excused or absent.
-The session's trainer or staff record it, for the whole session at once; a paper sign-in
+The session's trainer or staff record it, for the whole session at once (participants may
+also check themselves in: :mod:`energy.training.checkin`); a paper sign-in
 sheet (:mod:`energy.training.pdf`) numbers the rows in the same order as
 :func:`attendance_sheet`, so its results can be typed back in as one line of letters.
 """
@@ -313,11 +314,12 @@ def record_attendance(
                 session.add(
                     Attendance(
                         session_id=row.id, participant_id=participant_id, status=status,
-                        recorded_by=actor.audit_name, recorded_at=now,
+                        recorded_by=actor.audit_name, recorded_at=now, source="recorded",
                     )
                 )  # fmt: skip
-            elif found.status != status:
+            elif found.status != status:  # a participant's own check-in becomes this mark
                 found.status, found.recorded_by, found.recorded_at = status, actor.audit_name, now
+                found.source = "recorded"
         session.flush()
         return sheet_in(session, actor, session_id, now)
 

@@ -95,6 +95,20 @@ PAGES: tuple[PageSpec, ...] = (
         "nav.training",
     ),
     PageSpec(
+        "checkin_board",
+        "pages/checkin_board.py",
+        "page.checkin_board",
+        ":material/qr_code_2:",
+        "nav.training",
+    ),
+    PageSpec(
+        "checkin",
+        "pages/checkin.py",
+        "page.checkin",
+        ":material/qr_code_scanner:",
+        "nav.training",
+    ),
+    PageSpec(
         "training_progress",
         "pages/training_progress.py",
         "page.training_progress",

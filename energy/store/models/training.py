@@ -29,7 +29,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from energy.core.vocabulary import ATTENDANCE_STATUSES, PARTICIPANT_ROLES, SESSION_STATUSES, TOPICS
+from energy.core.vocabulary import (
+    ATTENDANCE_SOURCES,
+    ATTENDANCE_STATUSES,
+    PARTICIPANT_ROLES,
+    SESSION_STATUSES,
+    TOPICS,
+)
 from energy.store.models.base import Base, UTCDateTime, in_, utcnow
 from energy.store.models.villages import Village
 
@@ -136,9 +142,14 @@ class Venue(Base):
 
 
 class TrainingSession(Base):
-    """One meeting: a trainer teaches a module to one or more villages at a venue."""
+    """One meeting: a trainer teaches a module to one or more villages at a venue.
+
+    ``checkin_secret`` is set while the trainer keeps self check-in open: the key the
+    session's changing check-in codes are made from (``energy.training.checkin_codes``);
+    redacted in the audit log, so the log never lets anyone work out a code."""
 
     __tablename__ = "training_sessions"
+    __audit_redact__ = ("checkin_secret",)
     __table_args__ = (
         CheckConstraint(in_("status", SESSION_STATUSES), name="status"),
         CheckConstraint("starts_at < ends_at", name="times"),
@@ -152,6 +163,7 @@ class TrainingSession(Base):
     ends_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     status: Mapped[str] = mapped_column(String(12), default="scheduled")
     note: Mapped[str | None] = mapped_column(Text)
+    checkin_secret: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
@@ -198,12 +210,17 @@ class Participant(Base):
 
 
 class Attendance(Base):
-    """One participant's status at one session (one row each; a new entry replaces it)."""
+    """One participant's status at one session (one row each; a new entry replaces it).
+
+    ``source`` says who put the status there: ``self`` a participant's own check-in with the
+    session's code, ``recorded`` the trainer or staff (who may correct a check-in: the row
+    then says ``recorded``, and ``checked_in_at`` still says when the person checked in)."""
 
     __tablename__ = "training_attendance"
     __table_args__ = (
         UniqueConstraint("session_id", "participant_id"),
         CheckConstraint(in_("status", ATTENDANCE_STATUSES), name="status"),
+        CheckConstraint(in_("source", ATTENDANCE_SOURCES), name="source"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -216,3 +233,5 @@ class Attendance(Base):
     status: Mapped[str] = mapped_column(String(8))
     recorded_by: Mapped[str] = mapped_column(String(80))
     recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    source: Mapped[str] = mapped_column(String(8), default="recorded", server_default="recorded")
+    checked_in_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)

@@ -1,0 +1,188 @@
+"""Self check-in through Streamlit's AppTest: the trainer's board (open, the code of the
+minute, arrivals, a correction) and a participant's phone page (from the QR code's link, by
+typing the code, a new name, a wrong code, after the session).
+
+The pages read the time through ``ui.core.clock``; each test sets it, so nothing waits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from energy.core.i18n import translate
+from energy.training import checkin, checkin_board
+from energy.training.checkin_codes import CHECKIN_PATH, shown_code
+from tests.test_apptest import _actor, _app_as
+from tests.test_checkin import AT, END, FLAGSHIP, START, _add_session, _key, _mark, _people
+from ui.core import clock
+from ui.core.markup import html_text
+from ui.core.nav import page_path
+
+
+def _ko(key: str, **params: object) -> str:
+    return translate(key, "ko", **params)
+
+
+@pytest.fixture
+def at_time(monkeypatch: pytest.MonkeyPatch) -> dict[str, dt.datetime]:
+    """The pages' clock, set to ``AT`` (five minutes into the session); change ``["now"]``."""
+    now = {"now": AT}
+    monkeypatch.setattr(clock, "now", lambda: now["now"])
+    return now
+
+
+def _texts(at: AppTest) -> str:
+    return "\n".join(
+        [m.value for m in at.markdown] + [c.value for c in at.caption]
+        + [a.value for a in (*at.info, *at.warning, *at.success, *at.error)]
+    )  # fmt: skip
+
+
+def _confirmations(at: AppTest) -> list[str]:
+    return [m.value for m in at.markdown if 'role="status"' in m.value]
+
+
+def _page(url: str, login: str, path: str, **params: str) -> AppTest:
+    at = _app_as(url, login)
+    for name, value in params.items():
+        at.query_params[name] = value
+    at.switch_page(path).run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def test_the_trainer_opens_check_in_and_sees_arrivals_and_corrects_one(
+    small_store: str, at_time: dict[str, dt.datetime]
+) -> None:
+    url = small_store
+    sid = _add_session(url)
+    at = _page(url, "trainer", "pages/checkin_board.py")
+    assert at.selectbox(key="checkin_board.session").value == sid
+    assert _ko("checkin_board.not_opened") in _texts(at)
+    assert not [m for m in at.markdown if "font-size:clamp" in m.value]
+
+    at.button(key=f"checkin_board.open.{sid}").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    code = shown_code(_key(url, sid), sid, AT)
+    shown = [m.value for m in at.markdown if "font-size:clamp" in m.value]
+    assert len(shown) == 1 and code.spaced in shown[0]
+    assert len(at.get("image")) == 1  # the QR code
+    assert [toast.value for toast in at.toast] == [_ko("checkin_board.opened")]
+    assert at.query_params["session"] == str(sid)
+
+    # A participant checks in on a phone; the board's next redraw lists them.
+    person = _people(url, FLAGSHIP)[0]
+    committee = _actor(url, "committee")
+    checkin.check_in(
+        committee, code.code, participant_id=person.id, session_id=sid, now=AT, url=url
+    )
+    at.run()
+    assert _ko("checkin_board.self_at", time="19:05") in _texts(at)
+    assert at.metric[0].value == f"1 / {len(_people(url, FLAGSHIP))}"
+
+    at.button(key=f"checkin_board.absent.{sid}.{person.id}").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    mark = _mark(url, sid, person.id)
+    assert mark is not None and (mark.status, mark.source) == ("absent", "recorded")
+    assert [toast.value for toast in at.toast] == [
+        _ko("checkin_board.corrected", name=person.name, status=_ko("attendance.absent"))
+    ]
+    assert at.metric[0].value.startswith("0 / ")
+
+    # After the session: no code, the reason said, and no button to open it again.
+    at_time["now"] = END + dt.timedelta(minutes=1)
+    at.run()
+    assert not [m for m in at.markdown if "font-size:clamp" in m.value]
+    assert _ko("checkin_board.ended", time="21:00") in _texts(at)
+    assert not [b for b in at.button if b.key and b.key.startswith("checkin_board.close")]
+
+
+def test_a_trainer_without_a_session_today_is_told_so(
+    small_store: str, at_time: dict[str, dt.datetime]
+) -> None:
+    at = _page(small_store, "trainer", "pages/checkin_board.py")
+    assert [i.value for i in at.info] == [_ko("checkin_board.none_today")]
+
+
+def test_a_participant_checks_in_from_the_qr_codes_link(
+    small_store: str, at_time: dict[str, dt.datetime]
+) -> None:
+    url = small_store
+    sid = _add_session(url)
+    checkin_board.open_check_in(_actor(url, "trainer"), sid, now=START, url=url)
+    code = shown_code(_key(url, sid), sid, AT).code
+    at = _page(url, "committee", "pages/checkin.py", session=str(sid), code=code)
+    assert at.text_input(key="checkin.code").value == code  # filled in from the link
+    person = _people(url, FLAGSHIP)[2]
+    at.selectbox(key="checkin.who").set_value(person.id).run()
+    at.button(key="checkin.submit").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    (done,) = _confirmations(at)
+    assert html_text(_ko("checkin.done_title")) in done
+    assert html_text(_ko("checkin.done_body", name=person.name, time="19:05")) in done
+    mark = _mark(url, sid, person.id)
+    assert mark is not None and (mark.status, mark.source, mark.checked_in_at) == (
+        "present",
+        "self",
+        AT,
+    )
+
+    # Someone else on the same phone: the list now marks the first person as checked in.
+    at.button(key="checkin.another").click().run()
+    options = at.selectbox(key="checkin.who").options
+    assert _ko("checkin.already_here", name=person.name) in options
+    at.selectbox(key="checkin.who").set_value(person.id).run()
+    at.button(key="checkin.submit").click().run()
+    (done,) = _confirmations(at)
+    assert html_text(_ko("checkin.already_body", name=person.name, time="19:05")) in done
+
+
+def test_a_typed_code_a_wrong_code_and_a_name_not_on_the_list(
+    small_store: str, at_time: dict[str, dt.datetime]
+) -> None:
+    url = small_store
+    sid = _add_session(url)
+    checkin_board.open_check_in(_actor(url, "trainer"), sid, now=START, url=url)
+    code = shown_code(_key(url, sid), sid, AT).code
+    at = _page(url, "committee", "pages/checkin.py")  # from the menu: no link
+    assert at.text_input(key="checkin.code").value == ""
+    at.text_input(key="checkin.code").input(f"{(int(code) + 1) % 10**6:06d}")
+    at.toggle(key="checkin.not_listed").set_value(True).run()
+    at.text_input(key="checkin.new_name").input("새 주민")
+    at.button(key="checkin.submit").click().run()
+    wrong = _ko("field.checkin_code") + ": " + _ko("error.checkin_wrong_code")
+    assert [e.value for e in at.error] == [wrong]
+    at.text_input(key="checkin.code").input(f"{code[:3]} {code[3:]}")
+    at.button(key="checkin.submit").click().run()
+    assert not at.error, [e.value for e in at.error]
+    (done,) = _confirmations(at)
+    assert html_text(_ko("checkin.done_body", name="새 주민", time="19:05")) in done
+    assert "새 주민" in [p.name for p in _people(url, FLAGSHIP)]
+
+
+def test_after_the_session_the_link_says_check_in_is_closed(
+    small_store: str, at_time: dict[str, dt.datetime]
+) -> None:
+    url = small_store
+    sid = _add_session(url)
+    checkin_board.open_check_in(_actor(url, "trainer"), sid, now=START, url=url)
+    code = shown_code(_key(url, sid), sid, END - dt.timedelta(seconds=30)).code
+    at_time["now"] = END + dt.timedelta(minutes=1)
+    at = _page(url, "committee", "pages/checkin.py", session=str(sid), code=code)
+    assert [w.value for w in at.warning][-1] == _ko("error.checkin_ended", time="21:00")
+    assert not [b for b in at.button if b.key == "checkin.submit"]
+
+
+def test_the_qr_codes_link_names_the_check_in_page() -> None:
+    assert Path(page_path("checkin")).stem == CHECKIN_PATH
+
+
+def test_a_committee_with_no_session_today_is_told_so(
+    small_store: str, at_time: dict[str, dt.datetime]
+) -> None:
+    at = _page(small_store, "committee", "pages/checkin.py")
+    assert [i.value for i in at.info] == [_ko("checkin.none_today")]

@@ -1,0 +1,70 @@
+"""Migration 0024: a session's check-in key and, per attendance mark, who put it there and when
+a participant checked in. Marks made before it were the trainer's or staff's ("recorded")."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from alembic import command
+from sqlalchemy import inspect, text
+
+from energy.core.access import CLI_ACTOR
+from energy.store import db
+from energy.villages import directory as villages
+
+BEFORE = "0022"  # the revision 0024 follows (0023 at the merge: see the migration's note)
+
+
+def _columns(url: str, table: str) -> set[str]:
+    db.dispose_engine(url)
+    return {c["name"] for c in inspect(db.get_engine(url)).get_columns(table)}
+
+
+@pytest.mark.parametrize("empty_database", ["sqlite", "postgresql"], indirect=True)
+def test_0024_marks_every_earlier_attendance_as_recorded(empty_database: str) -> None:
+    url = empty_database
+    db.upgrade(url, BEFORE)
+    village = villages.add_village(
+        CLI_ACTOR, code="DJK-2026-01", name="상도 마을", district="동작구", cohort_year=2026,
+        today=dt.date(2026, 2, 1), url=url,
+    )  # fmt: skip
+    with db.get_engine(url).begin() as conn:
+        conn.execute(text(
+            "INSERT INTO training_modules (id, code, title_ko, title_en, topic, programme_year, core, minutes, position, active) "
+            "VALUES (1, 'Y1-01', '기초', 'Basics', 'energy_efficiency', 1, true, 120, 1, true)"
+        ))  # fmt: skip
+        conn.execute(
+            text("INSERT INTO trainers (id, name, topics, active) VALUES (1, '강사', '[]', true)")
+        )
+        conn.execute(
+            text("INSERT INTO venues (id, name, capacity, active) VALUES (1, '교육실', 30, true)")
+        )
+        conn.execute(text(
+            "INSERT INTO training_sessions (id, module_id, trainer_id, venue_id, starts_at, ends_at, status, created_at, updated_at) "
+            "VALUES (1, 1, 1, 1, '2026-03-03 10:00:00+00', '2026-03-03 12:00:00+00', 'scheduled', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+        ))  # fmt: skip
+        conn.execute(text(
+            "INSERT INTO training_participants (id, village_id, name, role, active, created_at) "
+            "VALUES (1, :village, '김민서', 'organiser', true, CURRENT_TIMESTAMP)"
+        ), {"village": village.id})  # fmt: skip
+        conn.execute(text(
+            "INSERT INTO training_attendance (session_id, participant_id, status, recorded_by, recorded_at) "
+            "VALUES (1, 1, 'present', 'trainer', '2026-03-03 12:00:00+00')"
+        ))  # fmt: skip
+    assert "checkin_secret" not in _columns(url, "training_sessions")
+
+    db.upgrade(url, "0024")
+    assert "checkin_secret" in _columns(url, "training_sessions")
+    with db.get_engine(url).connect() as conn:
+        rows = conn.execute(text("SELECT status, source, checked_in_at FROM training_attendance"))
+        assert [tuple(r) for r in rows] == [("present", "recorded", None)]
+        secret = conn.execute(text("SELECT checkin_secret FROM training_sessions")).scalar_one()
+        assert secret is None
+    with pytest.raises(Exception, match=r"(?i)check"), db.get_engine(url).begin() as conn:
+        conn.execute(text("UPDATE training_attendance SET source = 'phone'"))
+
+    command.downgrade(db.alembic_config(url), BEFORE)
+    assert {"source", "checked_in_at"}.isdisjoint(_columns(url, "training_attendance"))
+    assert "checkin_secret" not in _columns(url, "training_sessions")
+    db.dispose_engine(url)

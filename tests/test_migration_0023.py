@@ -1,4 +1,4 @@
-"""Migration 0024: a session's check-in key and, per attendance mark, who put it there and when
+"""Migration 0023: a session's check-in key and, per attendance mark, who put it there and when
 a participant checked in. Marks made before it were the trainer's or staff's ("recorded")."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from energy.core.access import CLI_ACTOR
 from energy.store import db
 from energy.villages import directory as villages
 
-BEFORE = "0022"  # the revision 0024 follows (0023 at the merge: see the migration's note)
+BEFORE = "0022"  # the revision 0023 follows
 
 
 def _columns(url: str, table: str) -> set[str]:
@@ -22,7 +22,7 @@ def _columns(url: str, table: str) -> set[str]:
 
 
 @pytest.mark.parametrize("empty_database", ["sqlite", "postgresql"], indirect=True)
-def test_0024_marks_every_earlier_attendance_as_recorded(empty_database: str) -> None:
+def test_0023_marks_every_earlier_attendance_as_recorded(empty_database: str) -> None:
     url = empty_database
     db.upgrade(url, BEFORE)
     village = villages.add_village(
@@ -54,7 +54,7 @@ def test_0024_marks_every_earlier_attendance_as_recorded(empty_database: str) ->
         ))  # fmt: skip
     assert "checkin_secret" not in _columns(url, "training_sessions")
 
-    db.upgrade(url, "0024")
+    db.upgrade(url, "0023")
     assert "checkin_secret" in _columns(url, "training_sessions")
     with db.get_engine(url).connect() as conn:
         rows = conn.execute(text("SELECT status, source, checked_in_at FROM training_attendance"))

@@ -1,6 +1,6 @@
 """training_self_checkin: a session's check-in key; who marked an attendance, and when checked in
 
-Revision ID: 0024
+Revision ID: 0023
 Revises: 0022
 Create Date: 2026-12-07 10:00:00
 
@@ -21,7 +21,7 @@ from alembic import op
 
 from energy.store.migrations import types
 
-revision: str = "0024"
+revision: str = "0023"
 down_revision: str | None = "0022"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None

@@ -6,5 +6,7 @@ it on the criteria; a **decision** selects, wait-lists or rejects; a **grant** f
 selected village and its spending is reported.
 
 - ``calls``, ``applications``, ``reviews``, ``grants``: each step.
+- ``attachments``: the files an application carries (plan, budget sheet, photos), checked
+  before they are stored, read by staff and the reviewers assigned to it.
 - ``reports``: the call's figures, exports and decision letters.
 """

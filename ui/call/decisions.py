@@ -13,6 +13,7 @@ from energy.call.reports import decision_letter, decision_letter_pdf
 from energy.core.access import Actor
 from energy.core.errors import EnergyError
 from energy.core.vocabulary import DECISIONS
+from ui.call.attachments import attachment_panel
 from ui.call.form import application_summary
 from ui.call.withdraw import withdraw_control
 from ui.core.chrome import flash
@@ -143,9 +144,10 @@ def _renewal_gate(actor: Actor, app: ApplicationInfo) -> None:
 def application_detail(actor: Actor, call: CallInfo, app: ApplicationInfo) -> None:
     st.markdown(f"#### {md(app.title())}")
     application_summary(app.form, district=app.district_name(lang()))
+    key = f"calls.app.{app.id}"
+    attachment_panel(actor, app.id, key=f"{key}.files")
     if app.programme_year > 1:
         _renewal_gate(actor, app)
-    key = f"calls.app.{app.id}"
     if app.status == "submitted":
         if st.button(t("calls.start_review"), key=f"{key}.start", type="primary"):
             _act(

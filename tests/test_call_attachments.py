@@ -37,6 +37,7 @@ from energy.store import backup, db
 from energy.store.models.system import AuditEntry
 from energy.villages import directory as villages
 from tests import attachment_files as files
+from tests.energy_cli import energy
 from tests.test_apptest import _actor
 from tests.test_call import TODAY, _call, _form, _user
 
@@ -465,3 +466,34 @@ def test_a_backup_with_a_damaged_file_value_is_refused(small_store: str, tmp_pat
         backup.restore(CLI_ACTOR, bad, url=url)
     assert refused.value.key == "error.backup_malformed"
     assert refused.value.params["table"] == "application_attachments"
+
+
+# --- on the command line ----------------------------------------------------------------------
+
+
+def test_staff_list_and_save_an_applications_files_from_the_command_line(
+    fresh_store: str, tmp_path: Path
+) -> None:
+    group = _user(fresh_store, "group.one", "applicant")
+    app_id = _draft(fresh_store, group)
+    plan = files.pdf(pages=2)
+    saved = _add(group, app_id, "사업계획서.pdf", plan, fresh_store)
+    [application] = applications.list_applications(group, url=fresh_store)
+
+    listed = energy(fresh_store, "call", "attachments", application.reference, "--json")
+    assert listed.returncode == 0, listed.stderr
+    [row] = json.loads(listed.stdout)
+    assert (row["id"], row["file_name"], row["size_bytes"], row["sha256"]) == (
+        saved.id, "사업계획서.pdf", len(plan), saved.sha256,
+    )  # fmt: skip
+    shown = energy(fresh_store, "call", "attachments", application.reference)
+    assert "사업계획서.pdf" in shown.stdout and f"{len(plan):,} B" in shown.stdout
+
+    out = tmp_path / "plan.pdf"
+    done = energy(fresh_store, "call", "attachment", str(saved.id), "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes() == plan
+    wrong = energy(fresh_store, "call", "attachment", str(saved.id), "--out", str(tmp_path / "plan.png"))  # fmt: skip
+    assert wrong.returncode == 1 and wrong.stderr.startswith("error: ")
+    unknown = energy(fresh_store, "call", "attachments", "2099-99-999")
+    assert unknown.returncode == 1 and "2099-99-999" in unknown.stderr

@@ -373,6 +373,11 @@ def test_who_may_add_remove_and_read_an_applications_files(fresh_store: str) -> 
     }  # fmt: skip
     assert [a.id for a in attachments.list_attachments(group, in_review, url=url)] == [on_review]
     assert attachments.list_attachments(group, draft, url=url) == []  # the owner removed it
+    # A preview is a read like any other; a stranger learns nothing of a file it may not add.
+    with pytest.raises(AccessDenied):
+        attachments.thumbnail(people["other applicant"], on_review, url=url)
+    with pytest.raises(AccessDenied):
+        _add(people["other applicant"], draft, "x.pdf", files.PROGRAM, url)
 
 
 def test_staff_attach_files_to_a_paper_application_they_enter(fresh_store: str) -> None:

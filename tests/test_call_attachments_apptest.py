@@ -99,6 +99,9 @@ def test_an_applicant_uploads_removes_and_submits_and_the_reviewer_downloads(
     applications.submit_application(group, draft.id, today=today, url=url)
     at.run()
     assert at.get("file_uploader") == []  # nothing more can be attached
+    # What was sent stays readable: under the list of the group's applications.
+    [sent] = [e for e in at.expander if e.label == ko("apply.files_of", ref=draft.reference)]
+    assert [b.key for b in sent.get("download_button")] == [f"{key}.download.{listed[0].id}"]
     assert not [b for b in at.button if str(b.key).startswith(f"{key}.remove.")]
 
     # The assigned reviewer, once they declared no conflict, downloads the plan as uploaded.

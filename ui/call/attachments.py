@@ -181,8 +181,9 @@ def attachment_manager(actor: Actor, application_id: int, *, key: str) -> None:
         uploads = st.file_uploader(
             t("attach.files"),
             type=list(ACCEPTED_EXTENSIONS),
+            # (No lower limit here: a file over MAX_FILE_BYTES reaches the library, whose
+            # message says so in the person's language; Streamlit's would be in English.)
             accept_multiple_files=True,
-            max_upload_size=MAX_FILE_BYTES // (1024 * 1024),
             help=t("attach.files_help"),
             key=f"{key}.files",
         )

@@ -15,20 +15,23 @@ from PIL import Image
 from sqlalchemy import select
 
 from energy.call import applications, attachments, reviews
-from energy.call.attachments import (
+from energy.call.attachment_checks import (
     MAX_FILE_BYTES,
-    AttachmentsLocked,
-    AttachmentsTooLarge,
+    CheckedFile,
     DamagedFile,
-    DuplicateAttachment,
     EmptyFile,
     FileTooLarge,
     FileTypeMismatch,
     ProtectedFile,
-    TooManyAttachments,
     UnsupportedFileType,
     check_file,
     clean_file_name,
+)
+from energy.call.attachments import (
+    AttachmentsLocked,
+    AttachmentsTooLarge,
+    DuplicateAttachment,
+    TooManyAttachments,
 )
 from energy.core.access import CLI_ACTOR, Actor
 from energy.core.errors import AccessDenied, InvalidInput, NotFound
@@ -63,7 +66,7 @@ def test_each_accepted_type_is_found_from_its_content(
     name: str, content: bytes, media_type: str
 ) -> None:
     checked = check_file(name, content)
-    assert checked == attachments.CheckedFile(
+    assert checked == CheckedFile(
         name, media_type, len(content), hashlib.sha256(content).hexdigest()
     )
 
@@ -373,6 +376,11 @@ def test_who_may_add_remove_and_read_an_applications_files(fresh_store: str) -> 
     }  # fmt: skip
     assert [a.id for a in attachments.list_attachments(group, in_review, url=url)] == [on_review]
     assert attachments.list_attachments(group, draft, url=url) == []  # the owner removed it
+    assert attachments.attachment_counts(people["staff"], [draft, in_review], url=url) == {
+        in_review: 1
+    }
+    with pytest.raises(AccessDenied):
+        attachments.attachment_counts(people["reviewer, no conflict"], [in_review], url=url)
     # A preview is a read like any other; a stranger learns nothing of a file it may not add.
     with pytest.raises(AccessDenied):
         attachments.thumbnail(people["other applicant"], on_review, url=url)

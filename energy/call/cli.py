@@ -64,11 +64,12 @@ def cmd_attachments(args: argparse.Namespace) -> int:
 
 def cmd_attachment(args: argparse.Namespace) -> int:
     from energy.call import attachments
+    from energy.call.attachment_checks import FILE_TYPES
     from energy.core.output import safe_output_path, write_atomically
 
     _ready()
     file = attachments.read_attachment(CLI_ACTOR, args.id)
-    endings = attachments.FILE_TYPES[file.info.media_type][0]
+    endings = FILE_TYPES[file.info.media_type][0]
     out = safe_output_path(Path(args.out), endings)
     write_atomically(out, file.content)
     print(f"wrote {out} ({file.info.file_name}, {file.info.size_bytes:,} bytes)")

@@ -9,14 +9,8 @@ import re
 import streamlit as st
 
 from energy.call import attachments
-from energy.call.attachments import (
-    ACCEPTED_EXTENSIONS,
-    ACCEPTED_NAMES,
-    MAX_FILE_BYTES,
-    MAX_FILES,
-    MAX_TOTAL_BYTES,
-    AttachmentInfo,
-)
+from energy.call.attachment_checks import ACCEPTED_EXTENSIONS, ACCEPTED_NAMES, MAX_FILE_BYTES
+from energy.call.attachments import MAX_FILES, MAX_TOTAL_BYTES, AttachmentInfo
 from energy.core.access import Actor
 from energy.core.errors import EnergyError
 from energy.core.i18n import format_size

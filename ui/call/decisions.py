@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from energy.call import applications, grants, reviews
+from energy.call import applications, attachments, grants, reviews
 from energy.call.applications import ApplicationInfo
 from energy.call.calls import CallInfo
 from energy.call.reports import decision_letter, decision_letter_pdf
@@ -40,6 +40,7 @@ def applications_tab(actor: Actor, call: CallInfo) -> None:
     if not apps:
         empty_state("calls.no_applications")
         return
+    files = attachments.attachment_counts(actor, [a.id for a in apps])
     table = pd.DataFrame(
         [
             {
@@ -51,6 +52,7 @@ def applications_tab(actor: Actor, call: CallInfo) -> None:
                 t("calls.stage"): t(f"stage_name.{a.stage}") if a.stage else "—",
                 t("apply.budget_title"): krw(a.budget_total),
                 t("apply.award"): krw(a.award_krw) if a.award_krw else "—",
+                t("attach.title"): files.get(a.id, 0),
             }
             for a in apps
         ]

@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
+from energy.call import cli as call_cli
 from energy.core.access import CLI_ACTOR, ROLES
 from energy.core.config import get_settings
 from energy.core.errors import EnergyError, InvalidInput
@@ -499,6 +500,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("csv", "xlsx"), required=True)
     p.add_argument("--out", required=True, metavar="FILE")
     p.set_defaults(handler=cmd_call_export)
+    call_cli.add_commands(p_call)
     p = sub.add_parser("calendar", help="a village's or a trainer's training sessions as iCalendar")
     whose = p.add_mutually_exclusive_group(required=True)
     whose.add_argument("--village", metavar="CODE", help="village code")

@@ -10,6 +10,7 @@ from energy.call.reports import decision_letter
 from energy.core.access import can
 from energy.core.errors import EnergyError
 from energy.villages import directory as villages
+from ui.call.attachments import attachment_manager, attachment_panel
 from ui.call.form import (
     FAILURES,
     application_form,
@@ -65,6 +66,10 @@ if mine:
     )
     for a in mine:
         withdraw_control(actor, a, key=f"apply.withdraw.{a.id}")
+    for a in mine:  # what was sent stays readable (a draft's files are under its form)
+        if a.status != "draft":
+            with st.expander(t("apply.files_of", ref=a.reference), icon=":material/attach_file:"):
+                attachment_panel(actor, a.id, key=f"apply.files.{a.id}")
 
 choices: dict[str, str] = {f"app:{a.id}": a.title() for a in mine if a.status == "draft"}
 choices.update({f"new:{c.id}": t("apply.new_in", call=c.label) for c in open_now})
@@ -135,6 +140,10 @@ else:
             st.rerun()
     else:
         autosave(actor, call, existing, form, autosaved)
+    if existing is not None:
+        attachment_manager(actor, existing.id, key=f"apply.files.{existing.id}")
+    else:
+        st.caption(t("attach.save_first"))
 
 decided = [a for a in mine if a.status in ("selected", "wait_listed", "rejected") and not staff]
 if decided:

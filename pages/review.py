@@ -7,6 +7,7 @@ import streamlit as st
 from energy.call import calls, reviews
 from energy.core.errors import EnergyError
 from energy.core.vocabulary import SCORE_MAX
+from ui.call.attachments import attachment_panel
 from ui.call.form import application_summary
 from ui.core.auth import guard
 from ui.core.chrome import flash, page_header
@@ -95,6 +96,7 @@ app = reviews.application_for_review(actor, assignment.id)
 with st.container(border=True):
     st.markdown(f"#### {md(app.title())}")
     application_summary(app.form, district=app.district_name(lang()))
+    attachment_panel(actor, app.id, key=f"{key}.files")
 
 rubric = calls.get_call(actor, app.call_id).rules.rubric
 with st.form(f"{key}.score"):

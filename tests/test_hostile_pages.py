@@ -59,6 +59,7 @@ FREE_TEXT: dict[str, tuple[str, ...]] = {
     "call_instalments": ("note",),
     "call_review_scores": ("comment",),
     "organisation_members": ("name",),
+    "application_attachments": ("file_name",),
 }  # fmt: skip
 # Text columns whose values come from a closed set, a checked pattern, or the system itself.
 CONSTRAINED: dict[str, tuple[str, ...]] = {
@@ -92,6 +93,7 @@ CONSTRAINED: dict[str, tuple[str, ...]] = {
     "training_attendance": ("status", "recorded_by", "source"),
     "weather_stations": ("name_ko", "name_en"),
     "weather_batches": ("source", "created_by"),
+    "application_attachments": ("kind", "media_type", "sha256", "uploaded_by"),
 }  # fmt: skip
 
 # What a page would show as live markup. Escaped text (``md``) has a backslash before each

@@ -6,5 +6,8 @@ it on the criteria; a **decision** selects, wait-lists or rejects; a **grant** f
 selected village and its spending is reported.
 
 - ``calls``, ``applications``, ``reviews``, ``grants``: each step.
+- ``attachments``: the files an application carries (plan, budget sheet, photos), read by
+  staff and the reviewers assigned to it; ``attachment_checks``: what a file must be before
+  it is stored (its type from its content, its name cleaned).
 - ``reports``: the call's figures, exports and decision letters.
 """

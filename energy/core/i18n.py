@@ -112,6 +112,16 @@ def format_quantity(value: float | int | None, lang: str) -> str:
     return format_number(value, lang, 0 if round(float(value), 1).is_integer() else 1)
 
 
+def format_size(size_bytes: int) -> str:
+    """A file's size as people read it, the same in both languages: ``820 B``, ``14 KB``,
+    ``2.4 MB`` (1 KB = 1,024 bytes, as file managers count)."""
+    if size_bytes < 1024:
+        return f"{size_bytes:,} B"
+    if size_bytes < 1024 * 1024:
+        return f"{round(size_bytes / 1024):,} KB"
+    return f"{size_bytes / (1024 * 1024):,.1f} MB"
+
+
 def format_krw(amount: int | None, lang: str) -> str:
     """Money is whole won: ``1,234,000원`` in Korean, ``KRW 1,234,000`` in English."""
     if amount is None:

@@ -94,6 +94,19 @@ BUDGET_LINES = ("rent", "training", "equipment", "events", "other")
 STAGES = ("written", "eligibility", "interview")
 CRITERIA = ("sustainability", "publicness", "community", "feasibility")
 SCORE_MAX = 10  # each criterion is scored 0..10; the weights make the mean
+# What an applicant attaches to an application: the plan, the budget sheet, photos, other.
+ATTACHMENT_KINDS = ("plan", "budget", "photo", "other")
+# The file types an attachment may be (found from its content, never from its name alone):
+# PDF documents, photos as phones and cameras save them, and Excel workbooks (no macros).
+ATTACHMENT_MEDIA_TYPES = (
+    "application/pdf",
+    "image/png",
+    "image/jpeg",
+    "image/webp",
+    "image/heic",
+    "image/heif",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+)
 
 
 LEGAL_FORMS = ("cooperative", "social_cooperative", "nonprofit", "social_enterprise")

@@ -3,7 +3,9 @@
 The file is gzip-compressed JSON lines: a header (format, schema revision, time), then each
 table's column names and rows (as arrays) in dependency order, in chunks, then a trailer
 line ``{"trailer": {"rows": {table: count}, "sha256": ...}}``: the row count of every table
-and the SHA-256 of every line before it (as written, uncompressed). It is read inside one
+and the SHA-256 of every line before it (as written, uncompressed). Binary values (the files
+attached to applications) are written in base64, a few megabytes of them to a chunk, so
+neither the backup nor the restore holds more than a chunk of files in memory. It is read inside one
 snapshot transaction, so a backup taken while the app is writing is still consistent, and
 it restores into SQLite or PostgreSQL alike (an embedded store can move to a server this
 way). The file is written to a temporary name readable by its owner only (it holds password
@@ -17,6 +19,8 @@ before the trailer existed) cannot be verified and is refused.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
 import gzip
 import hashlib
@@ -27,7 +31,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import JSON, Connection, Date, Table, func, insert, select, text
+from sqlalchemy import (
+    JSON,
+    Connection,
+    Date,
+    LargeBinary,
+    Table,
+    func,
+    insert,
+    select,
+    text,
+)
 
 from energy.core.access import Actor, require
 from energy.core.errors import InvalidInput
@@ -42,6 +56,9 @@ FORMAT_VERSION = 3
 UNVERIFIABLE_VERSIONS = (1, 2)
 SUFFIXES = (".jsonl.gz", ".gz")
 BATCH_ROWS = 20_000
+# A table with binary values (attached files of up to 10 MB) is written in chunks of about
+# this many bytes of them, whatever the row count: a chunk is one line, read whole.
+BATCH_BINARY_BYTES = 8 * 1024 * 1024
 # Fast compression: a backup is written while people work; size matters less than time.
 COMPRESS_LEVEL = 3
 
@@ -54,7 +71,7 @@ class BackupSummary:
 
 
 def _kinds(table: Table) -> list[str]:
-    """Per column: "datetime", "date", "json" or "" (kept as it is)."""
+    """Per column: "datetime", "date", "json", "binary" or "" (kept as it is)."""
     kinds = []
     for column in table.columns:
         if isinstance(column.type, UTCDateTime):
@@ -63,9 +80,34 @@ def _kinds(table: Table) -> list[str]:
             kinds.append("date")
         elif isinstance(column.type, JSON):
             kinds.append("json")
+        elif isinstance(column.type, LargeBinary):
+            kinds.append("binary")
         else:
             kinds.append("")
     return kinds
+
+
+def _chunks(result: Any, binary: list[int]) -> Iterator[list[list[Any]]]:
+    """The rows of ``result`` in chunks: :data:`BATCH_ROWS` rows, or for a table with binary
+    columns, as many rows as hold about :data:`BATCH_BINARY_BYTES` of them."""
+    if not binary:
+        for chunk in result.partitions(BATCH_ROWS):
+            yield [list(row) for row in chunk]
+        return
+    rows: list[list[Any]] = []
+    size = 0
+    for row in result:
+        rows.append(list(row))
+        size += sum(len(row[i]) for i in binary if row[i] is not None)
+        if size >= BATCH_BINARY_BYTES or len(rows) >= BATCH_ROWS:
+            yield rows
+            rows, size = [], 0
+    if rows:
+        yield rows
+
+
+def _b64decode(value: str) -> bytes:
+    return base64.b64decode(value.encode("ascii"), validate=True)
 
 
 def _snapshot(conn: Connection) -> None:
@@ -113,16 +155,20 @@ def backup(actor: Actor, path: Path, *, url: str | None = None) -> BackupSummary
         for table in Base.metadata.sorted_tables:
             counts[table.name] = 0
             columns = [c.name for c in table.columns]
-            dated = [i for i, kind in enumerate(_kinds(table)) if kind in ("date", "datetime")]
-            result = conn.execution_options(yield_per=BATCH_ROWS).execute(
+            kinds = _kinds(table)
+            dated = [i for i, kind in enumerate(kinds) if kind in ("date", "datetime")]
+            binary = [i for i, kind in enumerate(kinds) if kind == "binary"]
+            result = conn.execution_options(yield_per=16 if binary else BATCH_ROWS).execute(
                 select(table).order_by(*table.primary_key.columns)
             )
-            for chunk in result.partitions(BATCH_ROWS):
-                rows = [list(row) for row in chunk]
+            for rows in _chunks(result, binary):
                 for row in rows:
                     for i in dated:
                         if row[i] is not None:
                             row[i] = row[i].isoformat()
+                    for i in binary:
+                        if row[i] is not None:
+                            row[i] = base64.b64encode(row[i]).decode("ascii")
                 write({"table": table.name, "columns": columns, "rows": rows})
                 counts[table.name] += len(rows)
         out.write(_line({"trailer": {"rows": counts, "sha256": digest.hexdigest()}}))
@@ -143,6 +189,8 @@ def _decoder(table: Table, columns: list[str], for_copy: bool) -> Callable[[list
             steps.append((i, dt.date.fromisoformat))
         elif kinds[name] == "json" and for_copy:
             steps.append((i, lambda v: json.dumps(v, ensure_ascii=False)))
+        elif kinds[name] == "binary":
+            steps.append((i, _b64decode))
 
     def decode(row: list[Any]) -> list[Any]:
         for i, convert in steps:
@@ -246,7 +294,7 @@ class _Reader:
                 raise self._malformed(number, table.name)
             try:
                 decode(list(row))
-            except (TypeError, ValueError) as exc:
+            except (TypeError, ValueError, AttributeError, binascii.Error) as exc:
                 raise self._malformed(number, table.name) from exc
         return table, columns, rows
 

@@ -235,7 +235,9 @@ def _jsonable(value: Any) -> Any:
 
 
 def _row(obj: Any, columns: list[str]) -> dict[str, Any]:
-    return _audited_values(obj, {c: getattr(obj, c) for c in columns})
+    # A redacted column is never read: a deleted attachment's content is not loaded to be hidden.
+    redact = set(getattr(obj, "__audit_redact__", ()))
+    return _audited_values(obj, {c: None if c in redact else getattr(obj, c) for c in columns})
 
 
 def _audited_values(model: Any, values: Mapping[str, Any]) -> dict[str, Any]:

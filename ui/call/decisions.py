@@ -6,13 +6,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from energy.call import applications, grants, reviews
+from energy.call import applications, attachments, grants, reviews
 from energy.call.applications import ApplicationInfo
 from energy.call.calls import CallInfo
 from energy.call.reports import decision_letter, decision_letter_pdf
 from energy.core.access import Actor
 from energy.core.errors import EnergyError
 from energy.core.vocabulary import DECISIONS
+from ui.call.attachments import attachment_panel
 from ui.call.form import application_summary
 from ui.call.withdraw import withdraw_control
 from ui.core.chrome import flash
@@ -39,6 +40,7 @@ def applications_tab(actor: Actor, call: CallInfo) -> None:
     if not apps:
         empty_state("calls.no_applications")
         return
+    files = attachments.attachment_counts(actor, [a.id for a in apps])
     table = pd.DataFrame(
         [
             {
@@ -50,6 +52,7 @@ def applications_tab(actor: Actor, call: CallInfo) -> None:
                 t("calls.stage"): t(f"stage_name.{a.stage}") if a.stage else "—",
                 t("apply.budget_title"): krw(a.budget_total),
                 t("apply.award"): krw(a.award_krw) if a.award_krw else "—",
+                t("attach.title"): files.get(a.id, 0),
             }
             for a in apps
         ]
@@ -143,9 +146,10 @@ def _renewal_gate(actor: Actor, app: ApplicationInfo) -> None:
 def application_detail(actor: Actor, call: CallInfo, app: ApplicationInfo) -> None:
     st.markdown(f"#### {md(app.title())}")
     application_summary(app.form, district=app.district_name(lang()))
+    key = f"calls.app.{app.id}"
+    attachment_panel(actor, app.id, key=f"{key}.files")
     if app.programme_year > 1:
         _renewal_gate(actor, app)
-    key = f"calls.app.{app.id}"
     if app.status == "submitted":
         if st.button(t("calls.start_review"), key=f"{key}.start", type="primary"):
             _act(

@@ -8,7 +8,9 @@ stages, rubric), kept as they were once the call has closed. An *application* go
 draft → submitted → in_review → selected | wait_listed | rejected (or withdrawn); while in
 review it sits at one of the call's *stages*. A reviewer's *assignment* is per application
 and stage; its *scores* are one per rubric criterion. A selection creates a *grant*, paid
-in *instalments*, accounted for by a *spending report* per budget line.
+in *instalments*, accounted for by a *spending report* per budget line. An application's
+*attachments* (its plan, budget sheet, photos) are files kept in the store itself, so every
+server of the city reads the same ones and a backup holds them.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Integer,
+    LargeBinary,
     SmallInteger,
     String,
     Text,
@@ -35,6 +38,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from energy.core.vocabulary import (
     APPLICANT_TYPES,
     APPLICATION_STATUSES,
+    ATTACHMENT_KINDS,
+    ATTACHMENT_MEDIA_TYPES,
     BUDGET_LINES,
     CRITERIA,
     HOUSING_TYPES,
@@ -150,6 +155,37 @@ class Organiser(Base):
     lives_in_district: Mapped[bool] = mapped_column(Boolean, default=False)
 
     application: Mapped[Application] = relationship(back_populates="organisers")
+
+
+class Attachment(Base):
+    """A file an applicant attached to an application, its content in the row (``bytea`` on
+    PostgreSQL). Checked before it is stored (``energy.call.attachments``); the audit log
+    keeps its name, size and SHA-256, never its content. The same content is attached to an
+    application once."""
+
+    __tablename__ = "application_attachments"
+    __audit_redact__ = ("content",)
+    __table_args__ = (
+        UniqueConstraint("application_id", "sha256"),
+        CheckConstraint(in_("kind", ATTACHMENT_KINDS), name="kind"),
+        CheckConstraint(in_("media_type", ATTACHMENT_MEDIA_TYPES), name="media_type"),
+        CheckConstraint("size_bytes > 0 AND length(content) = size_bytes", name="size"),
+        CheckConstraint("length(sha256) = 64", name="sha256"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("call_applications.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(12))
+    file_name: Mapped[str] = mapped_column(String(160))
+    media_type: Mapped[str] = mapped_column(String(80))
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    # Loaded only when asked for: listing an application's files reads no content.
+    content: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    uploaded_by: Mapped[str] = mapped_column(String(80))
+    uploaded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class ReviewAssignment(Base):

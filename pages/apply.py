@@ -11,14 +11,8 @@ from energy.core.access import can
 from energy.core.errors import EnergyError
 from energy.villages import directory as villages
 from ui.call.attachments import attachment_manager, attachment_panel
-from ui.call.form import (
-    FAILURES,
-    application_form,
-    autosave,
-    became_draft,
-    failures_by_field,
-    form_prefix,
-)
+from ui.call.drafts import PICK, became_draft, pick_choices, picked_application
+from ui.call.form import FAILURES, application_form, autosave, failures_by_field
 from ui.call.grants import committee_grants
 from ui.call.withdraw import withdraw_control
 from ui.core.auth import guard
@@ -71,24 +65,17 @@ if mine:
             with st.expander(t("apply.files_of", ref=a.reference), icon=":material/attach_file:"):
                 attachment_panel(actor, a.id, key=f"apply.files.{a.id}")
 
-choices: dict[str, str] = {f"app:{a.id}": a.title() for a in mine if a.status == "draft"}
-choices.update({f"new:{c.id}": t("apply.new_in", call=c.label) for c in open_now})
+choices = pick_choices(mine, open_now)
 if closed:
     st.info(t("apply.renewal_closed"), icon=":material/workspace_premium:")
 elif not choices:
     empty_state("apply.no_open_call")
 else:
-    if st.session_state.get("apply.next_pick") in choices:  # the draft just saved
-        st.session_state["apply.pick"] = st.session_state.pop("apply.next_pick")
     picked = st.selectbox(
-        t("apply.pick"),
-        options=list(choices),
-        format_func=choices.__getitem__,
-        key=choice("apply.pick"),
+        t("apply.pick"), options=list(choices), format_func=choices.__getitem__, key=choice(PICK)
     )
-    kind, _, ident = picked.partition(":")
-    existing = next((a for a in mine if kind == "app" and a.id == int(ident)), None)
-    call = all_calls[existing.call_id if existing else int(ident)]
+    call_id, existing = picked_application(picked, mine)
+    call = all_calls[existing.call_id if existing else call_id or 0]
     st.caption(
         t("apply.call_dates", opens=call.opens_on.isoformat(), closes=call.closes_on.isoformat())
     )
@@ -99,7 +86,7 @@ else:
         form = application_form(
             call,
             existing.form if existing else ApplicationForm(),
-            key=form_prefix(picked),
+            key=f"apply.f.{picked}",
             renewal_of=renewal_of,
             staff=staff,
         )
@@ -127,8 +114,6 @@ else:
                 applications.submit_application(actor, saved.id, today=today())
         except NotEligible as exc:
             st.session_state[FAILURES] = failures_by_field(exc.failures)
-            if saved is not None:
-                st.session_state["apply.next_pick"] = f"app:{saved.id}"
             flash(exc.message(lang()), kind="info")
             st.rerun()
         except EnergyError as exc:

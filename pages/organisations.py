@@ -18,6 +18,7 @@ from ui.core.auth import guard
 from ui.core.chrome import flash, page_header
 from ui.core.i18n import lang, number, t, today
 from ui.core.markup import html_text, t_md
+from ui.core.money import amounts_ok, money_input
 from ui.core.nav import page_path
 from ui.core.widgets import choice, download_table, empty_state, kpi_row, show_error
 from ui.organisations.tables import side_by_side
@@ -117,15 +118,11 @@ if can(actor, "organisation.write"):
             format="YYYY-MM-DD",
             key="organisations.start.started_on",
         )
-        share_price = c2.number_input(
-            t("org.share_price"),
-            min_value=0,
-            value=10_000,
-            step=1_000,
-            help=t("org.share_price_help"),
-            key="organisations.start.share_price",
-        )
-        if st.form_submit_button(t("organisations.start_submit"), type="primary"):
+        share_price = money_input(t("org.share_price"), value=10_000, where=c2, help=t("org.share_price_help"),
+                                  key="organisations.start.share_price")  # fmt: skip
+        if st.form_submit_button(t("organisations.start_submit"), type="primary") and amounts_ok(
+            {t("org.share_price"): share_price}
+        ):
             try:
                 if village is None:
                     raise EnergyError("error.required_village")
@@ -136,7 +133,7 @@ if can(actor, "organisation.write"):
                     name=name,
                     name_en=name_en,
                     started_on=started_on,
-                    share_price_krw=int(share_price) or None,
+                    share_price_krw=share_price or None,
                     today=today(),
                 )
             except EnergyError as exc:

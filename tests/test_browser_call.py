@@ -264,6 +264,7 @@ def test_a_draft_saves_itself_and_a_language_switch_keeps_every_choice(
     text survive a switch to English, shown in English; the draft is saved as it is typed and
     is there again after logging out and back in."""
     from energy.core.access import CLI_ACTOR
+    from energy.core.i18n import format_krw_words
     from energy.villages.districts import district_list
 
     mapo = next(d for d in district_list(CLI_ACTOR, url=_store(server)) if d.name("ko") == "마포구")
@@ -289,6 +290,19 @@ def test_a_draft_saves_itself_and_a_language_switch_keeps_every_choice(
         _field(page, "plan").locator("textarea").fill("베란다 태양광 20가구")
         page.keyboard.press("Tab")
         settle(page)
+        # Money: separators appear while typing, the amount is echoed in Korean units, and
+        # "1억 5천만" typed in words is read as such.
+        training = _field(page, "budget-training")
+        training.locator("input").press_sequentially("7500000", delay=30)
+        assert training.locator("input").input_value() == "7,500,000"
+        assert training.locator(".echo").inner_text() == format_krw_words(7_500_000, "ko")
+        assert format_krw_words(7_500_000, "ko") == "750만 원"
+        equipment = _field(page, "budget-equipment")
+        equipment.locator("input").fill("1억 5천만")
+        page.keyboard.press("Tab")
+        settle(page)
+        assert equipment.locator("input").input_value() == "150,000,000"
+        assert equipment.locator(".echo").inner_text() == "1억 5,000만 원"
         assert _msg("apply.autosaved", "ko", time="")[:5] in page.locator(MAIN).inner_text()
         screenshot(page, "call-apply-autosaved-ko")
         # Saved as a draft, it is the application picked now (its reference, no village yet).
@@ -304,6 +318,9 @@ def test_a_draft_saves_itself_and_a_language_switch_keeps_every_choice(
         assert saving.is_checked()
         assert _field(page, "group_name").locator("input").input_value() == "언어 바꾸기 모임"
         assert _field(page, "plan").locator("textarea").input_value() == "베란다 태양광 20가구"
+        training = _field(page, "budget-training")
+        assert training.locator(".echo").inner_text() == "KRW 7.5 million"
+        assert format_krw_words(7_500_000, "en") == "KRW 7.5 million"
         main = page.locator(MAIN).inner_text()
         assert "마포구" not in main and _msg("housing.detached", "ko") not in main, main
         screenshot(page, "call-apply-switched-en")
@@ -319,3 +336,6 @@ def test_a_draft_saves_itself_and_a_language_switch_keeps_every_choice(
         settle(page)
         assert _field(page, "plan").locator("textarea").input_value() == "베란다 태양광 20가구"
         assert _field(page, "district").locator("input").input_value() == mapo.name("en")
+        amounts = [_field(page, f"budget-{line}").locator("input").input_value()
+                   for line in ("training", "equipment")]  # fmt: skip
+        assert amounts == ["7,500,000", "150,000,000"], amounts

@@ -59,8 +59,8 @@ def _fill_application(at: AppTest, prefix: str, organisers: int) -> None:
     at.radio(key=f"{prefix}.strategy").set_value("saving")
     at.multiselect(key=f"{prefix}.actions").set_value(["led", "balcony_solar"])
     at.number_input(key=f"{prefix}.target").set_value(10.0)
-    at.number_input(key=f"{prefix}.budget.training").set_value(3_000_000)
-    at.number_input(key=f"{prefix}.budget.equipment").set_value(5_000_000)
+    at.session_state[f"{prefix}.budget.training"] = {"value": 3_000_000}  # ui.core.money
+    at.session_state[f"{prefix}.budget.equipment"] = {"value": 5_000_000}
 
 
 CRITERIA = ("sustainability", "publicness", "community", "feasibility")
@@ -94,7 +94,7 @@ def test_a_group_applies_reviewers_score_staff_select_and_the_village_is_listed(
 
     # 2. It fills in the form with two organisers: the rule is explained next to the field.
     at.switch_page("pages/apply.py").run()
-    prefix = f"apply.f.new:{call.id}.0"  # the first new application of this session
+    prefix = f"apply.f.new:{call.id}:0"  # the first new application of this session
     _fill_application(at, prefix, organisers=2)
     _click(at, "apply.submit")
     assert not at.exception, [e.message for e in at.exception]
@@ -107,7 +107,10 @@ def test_a_group_applies_reviewers_score_staff_select_and_the_village_is_listed(
     assert draft.form.group_name and draft.form.budget == {
         "training": 3_000_000, "equipment": 5_000_000,
     }  # fmt: skip
-    assert at.selectbox(key="apply.pick").value == f"app:{draft.id}"
+    # The same pick goes on filling it in, now under the draft's name.
+    picker = at.selectbox(key="apply.pick")
+    assert picker.value == f"new:{call.id}:0"
+    assert picker.format_func(picker.value) == draft.title()
 
     # 3. It adds the third organiser in the same form (the same fields, still filled) and
     # submits.
@@ -162,7 +165,7 @@ def test_a_group_applies_reviewers_score_staff_select_and_the_village_is_listed(
     ]  # shown as text: a dash where not scored
     assert list(ranking[ko("stage_results.spread")]) == ["2.00"]
     staff.radio(key=f"calls.app.{draft.id}.decision").set_value("selected")
-    staff.number_input(key=f"calls.app.{draft.id}.award").set_value(8_000_000)
+    staff.session_state[f"calls.app.{draft.id}.award"] = {"value": 8_000_000}  # ui.core.money
     _click(staff, "calls.decide")
     assert not staff.exception and not staff.error, [e.value for e in staff.error]
     chosen = applications.get_application(CLI_ACTOR, draft.id, url=fresh_store)

@@ -79,6 +79,17 @@ def test_money_numbers_and_dates_follow_the_language() -> None:
     assert i18n.format_krw(10_000_000, "en") == "KRW 10,000,000"
     assert i18n.format_number(1234567.891, "en", 1) == "1,234,567.9"
     assert i18n.format_number(None, "ko") == "–"
+    # an amount in the words people check a figure by (the money field's echo)
+    words = {n: (i18n.format_krw_words(n, "ko"), i18n.format_krw_words(n, "en"))
+             for n in (1_000_000_000, 7_500_000, 1_234_567_890, 12_000, 0, 100_000_000_000)}  # fmt: skip
+    assert words == {
+        1_000_000_000: ("10억 원", "KRW 1 billion"),
+        7_500_000: ("750만 원", "KRW 7.5 million"),
+        1_234_567_890: ("12억 3,456만 7,890 원", "KRW 1.23 billion"),
+        12_000: ("1만 2,000 원", "KRW 12,000"),
+        0: ("0원", "KRW 0"),
+        100_000_000_000: ("1,000억 원", "KRW 100 billion"),
+    }
     # a reading as people write it: no ".0" on a whole number, one decimal otherwise
     assert [i18n.format_quantity(v, "ko") for v in (1280.0, 496, 31.25, 0.04, None)] == [
         "1,280", "496", "31.2", "0", "–",

@@ -131,6 +131,30 @@ def format_krw(amount: int | None, lang: str) -> str:
     return f"KRW {amount:,}"
 
 
+def format_krw_words(amount: int, lang: str) -> str:
+    """An amount in the words people check a figure by: ``10억 원``, ``750만 원``, ``12억
+    3,456만 7,890 원`` in Korean; ``KRW 1 billion``, ``KRW 7.5 million`` in English (the money
+    field's echo; ui/core/money.py writes the same in the browser)."""
+    if normalise_language(lang) == "en":
+        for size, word in ((10**12, "trillion"), (10**9, "billion"), (10**6, "million")):
+            if amount >= size:
+                value = amount / size
+                digits = 0 if value >= 100 else 1 if value >= 10 else 2
+                shown = f"{value:.{digits}f}".rstrip("0").rstrip(".") if digits else f"{value:.0f}"
+                return f"KRW {shown} {word}"
+        return f"KRW {amount:,}"
+    if amount == 0:
+        return "0원"
+    parts = []
+    for size, unit in ((10**12, "조"), (10**8, "억"), (10**4, "만")):
+        if amount >= size:
+            parts.append(f"{amount // size:,}{unit}")
+            amount %= size
+    if amount:
+        parts.append(f"{amount:,}")
+    return " ".join(parts) + " 원"
+
+
 def format_percent(fraction: float | None, lang: str, digits: int = 1) -> str:
     if fraction is None:
         return "–"

@@ -18,6 +18,7 @@ from ui.core import chart_view
 from ui.core.chrome import flash
 from ui.core.i18n import krw, lang, t, today
 from ui.core.markup import t_md
+from ui.core.money import amounts_ok, money_input
 from ui.core.widgets import choice, kpi_row, show_error
 
 NEXT_PICK = "calls.next_pick"  # a call just saved, chosen in the picker on the next run
@@ -52,20 +53,14 @@ def call_setup(actor: Actor, existing: CallInfo | None) -> None:
             key=f"{key}.closes",
         )
         m1, m2, m3, m4 = st.columns(4)
-        budget = m1.number_input(
-            t("calls.budget"), min_value=0, step=10_000_000,
-            value=existing.budget_krw if existing else 1_000_000_000, key=f"{key}.budget",
+        budget = money_input(
+            t("calls.budget"), value=existing.budget_krw if existing else 1_000_000_000,
+            key=f"{key}.budget", where=m1,
         )  # fmt: skip
         caps = [
-            col.number_input(
-                t("calls.cap", n=i + 1),
-                min_value=0,
-                step=1_000_000,
-                value=base.caps[i],
-                key=f"{key}.cap{i + 1}",
-            )
+            money_input(t("calls.cap", n=i + 1), value=base.caps[i], key=f"{key}.cap{i + 1}", where=col)
             for i, col in enumerate((m2, m3, m4))
-        ]
+        ]  # fmt: skip
         r1, r2, r3 = st.columns(3)
         min_org = r1.number_input(
             t("calls.min_organisers"),
@@ -111,9 +106,13 @@ def call_setup(actor: Actor, existing: CallInfo | None) -> None:
             value=base.renewal_min_saving_pct * 100, key=f"{key}.saving",
         )  # fmt: skip
         label = t("calls.save") if existing else t("calls.create")
-        if st.form_submit_button(label, type="primary", disabled=closed):
+        money = {
+            t("calls.budget"): budget,
+            **{t("calls.cap", n=i + 1): c for i, c in enumerate(caps)},
+        }
+        if st.form_submit_button(label, type="primary", disabled=closed) and amounts_ok(money):
             rules = CallRules(
-                caps=(int(caps[0]), int(caps[1]), int(caps[2])),
+                caps=(caps[0] or 0, caps[1] or 0, caps[2] or 0),
                 min_organisers=int(min_org),
                 min_households_detached=int(min_det),
                 min_households_apartment=int(min_apt),
@@ -127,12 +126,12 @@ def call_setup(actor: Actor, existing: CallInfo | None) -> None:
                 if existing:
                     done = calls.update_call(
                         actor, existing.id, title=title, opens_on=opens, closes_on=closes,
-                        budget_krw=int(budget), rules=rules, today=today(),
+                        budget_krw=budget or 0, rules=rules, today=today(),
                     )  # fmt: skip
                 else:
                     done = calls.create_call(
                         actor, year=int(year_in), title=title, opens_on=opens, closes_on=closes,
-                        budget_krw=int(budget), rules=rules,
+                        budget_krw=budget or 0, rules=rules,
                     )  # fmt: skip
             except EnergyError as exc:
                 show_error(exc)

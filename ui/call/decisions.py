@@ -19,6 +19,7 @@ from ui.call.withdraw import withdraw_control
 from ui.core.chrome import flash
 from ui.core.i18n import krw, lang, number, t, today
 from ui.core.markup import md
+from ui.core.money import amounts_ok, money_input
 from ui.core.widgets import choice, empty_state, show_error
 
 
@@ -195,18 +196,21 @@ def application_detail(actor: Actor, call: CallInfo, app: ApplicationInfo) -> No
                 t("calls.decision"), options=list(DECISIONS), format_func=lambda d: t(f"decision.{d}"),
                 horizontal=True, key=choice(f"{key}.decision"),
             )  # fmt: skip
-            award = d2.number_input(
-                t("calls.award", cap=krw(call.cap_for(app.programme_year))), min_value=0, step=500_000,
-                value=grants.default_award(call, app.programme_year, app.budget_total), key=f"{key}.award",
+            award_label = t("calls.award", cap=krw(call.cap_for(app.programme_year)))
+            award = money_input(
+                award_label, value=grants.default_award(call, app.programme_year, app.budget_total),
+                key=f"{key}.award", where=d2,
             )  # fmt: skip
             note = st.text_input(t("calls.decision_note"), key=f"{key}.note")
-            if st.form_submit_button(t("calls.decide"), type="primary"):
+            if st.form_submit_button(t("calls.decide"), type="primary") and amounts_ok(
+                {award_label: award}
+            ):
                 _act(
                     lambda: grants.decide(
                         actor,
                         app.id,
                         decision=decision or "rejected",
-                        award_krw=int(award) if decision == "selected" else None,
+                        award_krw=award if decision == "selected" else None,
                         note=note,
                     ),
                     t("calls.decided", ref=app.reference, decision=t(f"decision.{decision}")),

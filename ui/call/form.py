@@ -19,9 +19,11 @@ from energy.call.calls import CallInfo
 from energy.core.access import Actor
 from energy.core.errors import EnergyError
 from energy.core.vocabulary import ACTIONS, BUDGET_LINES, HOUSING_TYPES, STRATEGIES
+from ui.call.drafts import became_draft
 from ui.core.i18n import krw, lang, now_local, t, today
 from ui.core.lookups import district_options
 from ui.core.markup import md, t_md
+from ui.core.money import INVALID, money_input
 from ui.core.widgets import choice
 
 # Session key of the last submission's broken rules: field -> messages.
@@ -178,16 +180,15 @@ def application_form(
     columns = st.columns(len(BUDGET_LINES))
     budget: dict[str, int] = {}
     for column, line in zip(columns, BUDGET_LINES, strict=True):
-        budget[line] = int(
-            column.number_input(
-                t(f"budget_line.{line}"),
-                min_value=0,
-                max_value=1_000_000_000,
-                step=100_000,
-                value=int(current.budget.get(line, 0)),
-                key=f"{key}.budget.{line}",
-            )
-        )
+        stored = int(current.budget.get(line, 0))
+        amount = money_input(
+            t(f"budget_line.{line}"), value=stored or None, key=f"{key}.budget.{line}",
+            where=column, max_value=1_000_000_000,
+        )  # fmt: skip
+        if amount == INVALID:  # told on the field in red; what was stored stays
+            st.error(t("money.invalid", field=t(f"budget_line.{line}")), icon=":material/error:")
+            amount = stored
+        budget[line] = amount or 0
     st.caption(t("apply.budget_total", total=krw(sum(budget.values()))))
     _problems("budget")
     return ApplicationForm(
@@ -272,32 +273,7 @@ def autosave(
     except EnergyError as exc:
         where.caption(f":orange[{t('apply.autosave_failed', reason=exc.message(lang()))}]")
         return
-    if existing is None:  # the new draft is the one being typed now: listed, and picked
+    if existing is None:  # the new draft is the one being typed now: listed under its name
         became_draft(saved.id)
-        st.rerun()  # (the same widgets: a field being typed in keeps what is in it)
+        st.rerun()  # (the same pick, the same widgets: a field being typed in keeps its text)
     where.caption(t("apply.autosaved", time=f"{now_local():%H:%M}"))
-
-
-PREFIXES = "apply.prefixes"  # a draft made from a new application -> its form's widget keys
-NEW_FORMS = "apply.new_forms"  # new applications started so far (each gets fresh widget keys)
-
-
-def form_prefix(picked: str) -> str:
-    """The widget keys of the form for ``picked`` ("new:<call>" or "app:<id>"). A draft made
-    from a new application keeps the keys it was typed with: the fields being typed in when
-    it was saved stay the same widgets, and keep what is in them."""
-    mapped: str | None = st.session_state.get(PREFIXES, {}).get(picked)
-    if mapped is not None:
-        return mapped
-    if picked.startswith("new:"):
-        return f"apply.f.{picked}.{st.session_state.get(NEW_FORMS, 0)}"
-    return f"apply.f.{picked}"
-
-
-def became_draft(application_id: int) -> None:
-    """A new application was just stored as draft ``application_id``: from the next run it is
-    the one picked, with the same widgets, and a next new application starts empty."""
-    picked = st.session_state.get("apply.pick", "")
-    st.session_state.setdefault(PREFIXES, {})[f"app:{application_id}"] = form_prefix(picked)
-    st.session_state[NEW_FORMS] = st.session_state.get(NEW_FORMS, 0) + 1
-    st.session_state["apply.next_pick"] = f"app:{application_id}"

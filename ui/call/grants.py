@@ -13,6 +13,7 @@ from energy.core.vocabulary import BUDGET_LINES
 from ui.core.chrome import flash
 from ui.core.i18n import krw, t, today
 from ui.core.markup import t_md
+from ui.core.money import amounts_ok, money_input
 from ui.core.widgets import choice, download_table, empty_state, show_error
 
 
@@ -125,18 +126,20 @@ def staff_grants(actor: Actor, call_id: int | None) -> None:
         # Keyed by the grant and what it has been paid, so that the amount offered is what is
         # left of the grant chosen (one key kept the last amount typed: after a part payment
         # it offered that amount again, which the award no longer had room for).
-        amount = p1.number_input(
-            t("grants.amount"), min_value=0, step=1_000_000, value=left,
+        amount = money_input(
+            t("grants.amount"), value=left, where=p1,
             key=f"calls.grants.amount.{row.grant_id}.{row.paid_krw}",
         )  # fmt: skip
         paid_on = p2.date_input(t("grants.paid_on"), value=today(), key="calls.grants.paid_on")
-        if st.form_submit_button(t("grants.pay"), type="primary"):
+        if st.form_submit_button(t("grants.pay"), type="primary") and amounts_ok(
+            {t("grants.amount"): amount}
+        ):
             try:
-                grants.pay_instalment(actor, row.grant_id, amount_krw=int(amount), paid_on=paid_on)
+                grants.pay_instalment(actor, row.grant_id, amount_krw=amount or 0, paid_on=paid_on)
             except EnergyError as exc:
                 show_error(exc)
             else:
-                flash(t_md("grants.paid_done", amount=krw(int(amount)), village=row.village_name))
+                flash(t_md("grants.paid_done", amount=krw(amount or 0), village=row.village_name))
                 st.rerun()
     with st.expander(t("grants.paper_report")):
         spending_form(actor, row, key="grants.s")

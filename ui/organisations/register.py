@@ -17,6 +17,7 @@ from energy.organisations.registry import YEAR_FIGURES, MemberInput, Organisatio
 from ui.core.chrome import flash
 from ui.core.i18n import date, krw, number, t, today
 from ui.core.markup import md
+from ui.core.money import amounts_ok, money_input
 from ui.core.widgets import choice, download_table, empty_state, kpi_row, show_error
 
 # The yearly figures a legal form reports besides the common ones (``None``: not reported).
@@ -341,14 +342,12 @@ def registration_panel(actor: Actor, detail: OrganisationDetail, *, can_write: b
             value=org.business_registration_no or "",
             key=f"org.{org.id}.reg.business",
         )
-        price = c4.number_input(
-            t("org.share_price"),
-            min_value=0,
-            step=1000,
-            value=org.share_price_krw or 0,
-            key=f"org.{org.id}.reg.price",
+        price = money_input(
+            t("org.share_price"), value=org.share_price_krw, where=c4, key=f"org.{org.id}.reg.price"
         )
-        if st.form_submit_button(t("org.save_registration"), type="primary"):
+        if st.form_submit_button(t("org.save_registration"), type="primary") and amounts_ok(
+            {t("org.share_price"): price}
+        ):
             try:
                 organisations.set_registration(
                     actor,
@@ -356,7 +355,7 @@ def registration_panel(actor: Actor, detail: OrganisationDetail, *, can_write: b
                     report_no=report_no,
                     corporate_registration_no=corporate,
                     business_registration_no=business,
-                    share_price_krw=int(price) or None,
+                    share_price_krw=price or None,
                 )
             except EnergyError as exc:
                 show_error(exc)

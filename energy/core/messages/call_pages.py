@@ -129,8 +129,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "apply.budget_rule": {"ko": "연차별 지원 한도: {caps}", "en": "Caps by programme year: {caps}"},
     "apply.cap_year": {"ko": "{n}년차 {cap}", "en": "year {n} {cap}"},
     "apply.budget_total": {
-        "ko": "저장된 합계 {total} (제출할 때 한도와 비교합니다)",
-        "en": "Total as saved: {total} (checked against the cap on submission)",
+        "ko": "합계 {total} (제출할 때 한도와 비교합니다)",
+        "en": "Total: {total} (checked against the cap on submission)",
     },
     "apply.save": {"ko": "임시 저장", "en": "Save draft"},
     "apply.submit": {"ko": "제출", "en": "Submit"},

@@ -23,6 +23,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "page.audit": {"ko": "변경 기록", "en": "Audit log"},
     "page.account": {"ko": "내 계정", "en": "My account"},
     "chrome.language": {"ko": "언어", "en": "Language"},
+    # the money field (ui/core/money.py)
+    "money.placeholder": {"ko": "예: 750만", "en": "e.g. 7,500,000"},
+    "money.not_number": {
+        "ko": "금액으로 읽을 수 없습니다 (숫자, 쉼표, 억·만·천만 쓸 수 있습니다)",
+        "en": "Not an amount: use figures and commas",
+    },
+    "money.too_large": {"ko": "{max}원보다 클 수 없습니다", "en": "At most KRW {max}"},
+    "money.invalid": {
+        "ko": "{field}: 금액을 다시 적어 주세요. 잘못 적힌 금액은 저장하지 않습니다.",
+        "en": "{field}: please type the amount again; an amount that is not a number is not saved.",
+    },
     "chrome.logout": {"ko": "로그아웃", "en": "Log out"},
     "chrome.demo_banner": {
         "ko": "시연용 데이터입니다. 실제 마을과 주민의 기록이 아닙니다.",

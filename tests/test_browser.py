@@ -533,6 +533,7 @@ class DeepLinkVisit:
     tables: int
     nav: list[str]  # hrefs of the sidebar's page links
     exceptions: list[str]
+    first_start: str = ""  # what the first request of the new install was told while it waited
 
 
 DEEP_LINKED = ("users", "audit")
@@ -549,8 +550,15 @@ def deep_links(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> dict[s
     fresh = _start_server(tmp_path_factory.mktemp("browser-deeplink"))
     visits: dict[str, DeepLinkVisit] = {}
     try:
-        for page_key in DEEP_LINKED:
+        for index, page_key in enumerate(DEEP_LINKED):
             for tab in _new_page(browser):
+                first_start = ""
+                if index == 0:  # the new install's first request: it says what it prepares
+                    tab.goto(fresh.url + f"/{page_key}", wait_until="domcontentloaded")
+                    line = tab.get_by_text(re.compile(f"^{_msg('prepare.waiting', 'ko')[:5]}"))
+                    line.first.wait_for(state="visible")
+                    first_start = line.first.inner_text()
+                    tab.screenshot(path=str(ARTIFACTS / "first-start-ko.png"))
                 open_app(tab, fresh, f"/{page_key}")
                 try:
                     tab.locator(USERNAME).wait_for(state="visible", timeout=5_000)
@@ -565,6 +573,7 @@ def deep_links(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> dict[s
                     tables=tab.locator('[data-testid="stDataFrame"]').count(),
                     nav=[link.get_attribute("href") or "" for link in tab.locator(NAV_LINK).all()],
                     exceptions=tab.locator('[data-testid="stException"]').all_inner_texts(),
+                    first_start=first_start,
                 )
                 screenshot(tab, f"anonymous-deeplink-{page_key}-ko")
     finally:
@@ -586,6 +595,16 @@ def test_deep_link_on_a_fresh_server_shows_the_login(
         assert title not in visit.titles, visit.titles
         assert title not in visit.main_text, visit.main_text
     assert visit.tables == 0, "a table was drawn for a stranger"
+
+
+def test_a_new_install_says_what_it_prepares_on_its_first_start(
+    deep_links: dict[str, DeepLinkVisit],
+) -> None:
+    """Issue 24: the first start builds the demo store (tens of seconds); the first visitor
+    reads what is being prepared, then gets the login."""
+    visit = deep_links[DEEP_LINKED[0]]
+    assert visit.first_start.startswith(_msg("prepare.waiting", "ko")[:5]), visit.first_start
+    assert visit.login_form
 
 
 @pytest.mark.parametrize("page_key", DEEP_LINKED)

@@ -52,3 +52,10 @@ def test_the_cli_builds_scale_data_and_refuses_half_a_request(tmp_path: Path) ->
     assert "250 households" in built.stdout
     listed = json.loads(energy(url, "village", "list", "--json").stdout)
     assert len(listed) > 100
+
+
+def test_the_demo_load_says_each_step_as_it_starts(fresh_store: str) -> None:
+    """The first start's progress line (ui.core.session) hears every step, in order, once."""
+    heard: list[str] = []
+    demo.load_demo(url=fresh_store, today=TODAY, with_readings=False, progress=heard.append)
+    assert heard == list(demo.DEMO_STEPS[1:])  # the store itself is made before the demo

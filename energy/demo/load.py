@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -141,14 +142,28 @@ def _status_story(
     return []
 
 
+# What the demo's loading goes through, in order, for a progress line on the first start
+# (``prepare.<step>`` names each in the messages).
+DEMO_STEPS = ("store", "villages", "readings", "stories", "call", "organisations", "training",
+              "weather", "sums")  # fmt: skip
+
+Progress = Callable[[str], None]  # called with each step of DEMO_STEPS as it starts
+
+
 def load_demo(
-    *, url: str | None = None, today: dt.date | None = None, with_readings: bool = True
+    *,
+    url: str | None = None,
+    today: dt.date | None = None,
+    with_readings: bool = True,
+    progress: Progress | None = None,
 ) -> DemoSummary:
     """Fill an empty store with the demo data set (refuses a store that has villages or users).
 
     ``with_readings=False`` leaves out households and readings (city-scale data is then added
-    by :mod:`energy.demo.scale`).
+    by :mod:`energy.demo.scale`). ``progress`` hears each step of :data:`DEMO_STEPS` begin.
     """
+    report = progress or (lambda step: None)
+    report("villages")
     today = today or dt.date.today()
     rng = random.Random(SEED)
     with session_for(DEMO_ACTOR, write=True, url=url) as session:
@@ -238,6 +253,7 @@ def load_demo(
         session.add(AppSetting(key="demo_data", value=today.isoformat()))
         session.flush()
         add_demo_stops(session, villages, keep=(flagship, dobong), today=today)
+        report("readings")
         tracked = (
             add_demo_readings(
                 session, today=today, seed=SEED, showcase=(flagship.code, dobong.code)
@@ -245,11 +261,17 @@ def load_demo(
             if with_readings
             else DemoReadingsSummary()
         )
+        report("stories")
         add_demo_stories(session, villages, flagship=flagship, dobong=dobong, today=today)
+        report("call")
         add_demo_call(session, villages, today=today, seed=SEED, password_hash=password_hash)
+        report("organisations")
         add_demo_organisations(session, villages, flagship=flagship, dobong=dobong, today=today)
+        report("training")
         add_demo_training(session, villages, flagship=flagship, today=today, seed=SEED)
+        report("weather")
         weather_days = add_demo_weather(session, today=today, seed=SEED)
+        report("sums")
         village_sums.rebuild(session, None)  # last: after everything that touches villages
         record_action(
             session,
@@ -279,15 +301,22 @@ def is_demo_store(*, url: str | None = None) -> bool:
         return session.get(AppSetting, "demo_data") is not None
 
 
+def store_ready(url: str | None = None) -> bool:
+    """Whether this process has made the store usable already (the app's start asks first)."""
+    return db.store_prepared(url)
+
+
 def ensure_store_with_demo(
-    url: str | None = None, *, today: dt.date | None = None
+    url: str | None = None, *, today: dt.date | None = None, progress: Progress | None = None
 ) -> db.StoreState:
     """The app's start: make the store usable (:func:`energy.store.db.ensure_store`); a new
     embedded store gets the demo data (for ``today``, by default the day it runs), unless
-    ``ENERGY_NO_DEMO`` is set."""
+    ``ENERGY_NO_DEMO`` is set. ``progress`` hears the steps (the store's own first)."""
+    if progress is not None:
+        progress("store")
 
     def fill(new_url: str) -> None:
         if get_settings().demo_on_empty_embedded:
-            load_demo(url=new_url, today=today)
+            load_demo(url=new_url, today=today, progress=progress)
 
     return db.ensure_store(url, on_create=fill)

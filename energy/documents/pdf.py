@@ -6,6 +6,7 @@ from typing import cast
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
+from fpdf.fonts import TTFFont
 
 from energy.documents.chart_pictures import (
     font_files,
@@ -23,6 +24,13 @@ class Pdf(FPDF):
         files = font_files()
         for style, path in files.items():
             self.add_font("noto", style, str(path), collection_font_number=korean_face(path))
+        for font in self.fonts.values():
+            if not isinstance(font, TTFFont):
+                continue
+            # The subset keeps the whole font's bounding boxes: recomputing them from every
+            # glyph's outline was most of a handout's time (CFF outlines are slow to measure),
+            # and a reader needs only each glyph's own width.
+            font.ttfont.recalcBBoxes = False
         self.set_auto_page_break(False)
         self.set_margins(14, 12, 14)
         self.set_text_color(0x22, 0x22, 0x22)

@@ -427,6 +427,11 @@ def ensure_store(
         return state
 
 
+def store_prepared(url: str | None = None) -> bool:
+    """Whether :func:`ensure_store` has made ``url``'s store usable in this process."""
+    return (url or get_settings().database_url) in _ready
+
+
 def forget_store_state(url: str | None = None) -> None:
     """Tests start many stores in one process; let them re-check one."""
     with _ready_lock:

@@ -16,7 +16,7 @@ from energy.accounts import users as accounts
 from energy.core.access import Actor
 from energy.core.config import get_settings
 from energy.core.errors import StoreAhead, StoreBehind
-from energy.demo.load import ensure_store_with_demo
+from energy.demo.load import DEMO_STEPS, ensure_store_with_demo, store_ready
 from ui.core import state
 from ui.core.i18n import lang, t
 
@@ -26,9 +26,28 @@ ACCOUNT_RECHECK_SECONDS = 60
 
 
 def prepare_store() -> None:
-    """Create/upgrade the embedded store, or stop with the command a server store needs."""
+    """Create/upgrade the embedded store, or stop with the command a server store needs. The
+    first start of a new install says what it prepares and how far it is (the demo data take
+    a while); a second visitor meanwhile sees the same line while it waits."""
+    if store_ready():
+        return
+    shown = st.empty()
+
+    def progress(step: str) -> None:
+        number = DEMO_STEPS.index(step) + 1
+        with shown.container():
+            st.subheader(t("app.title"), anchor=False)
+            st.info(t("prepare.waiting"), icon=":material/hourglass_top:")
+            st.progress(
+                number / (len(DEMO_STEPS) + 1),
+                text=t("prepare.line", step=t(f"prepare.{step}"), n=number, total=len(DEMO_STEPS)),
+            )
+
+    with shown.container():
+        st.subheader(t("app.title"), anchor=False)
+        st.info(t("prepare.waiting"), icon=":material/hourglass_top:")
     try:
-        ensure_store_with_demo()
+        ensure_store_with_demo(progress=progress)
     except StoreBehind as exc:
         st.error(t("store.behind_title"), icon=":material/database:")
         st.markdown(t("store.behind_body", current=exc.params["current"], head=exc.params["head"]))
@@ -37,6 +56,8 @@ def prepare_store() -> None:
     except StoreAhead as exc:
         st.error(exc.message(lang()), icon=":material/database:")
         st.stop()
+    finally:
+        shown.empty()
 
 
 def client_address() -> str | None:

@@ -23,6 +23,27 @@ MESSAGES: dict[str, dict[str, str]] = {
     "page.audit": {"ko": "변경 기록", "en": "Audit log"},
     "page.account": {"ko": "내 계정", "en": "My account"},
     "chrome.language": {"ko": "언어", "en": "Language"},
+    # a new install's first start (ui.core.session.prepare_store)
+    "prepare.waiting": {
+        "ko": "처음 시작하는 중입니다. 저장소와 시연용 데이터를 준비하고 있습니다 (1분 안쪽).",
+        "en": "Starting for the first time: preparing the store and the demo data (under a minute).",
+    },
+    "prepare.line": {
+        "ko": "처음 시작 준비 {n}/{total}: {step}",
+        "en": "First start, step {n} of {total}: {step}",
+    },
+    "prepare.store": {"ko": "저장소 만들기", "en": "creating the store"},
+    "prepare.villages": {"ko": "마을과 사용자", "en": "villages and people"},
+    "prepare.readings": {
+        "ko": "가구별 월 사용량 (가장 오래 걸립니다)",
+        "en": "households' monthly readings (the longest step)",
+    },
+    "prepare.stories": {"ko": "마을 이야기", "en": "village stories"},
+    "prepare.call": {"ko": "공모와 심사", "en": "the call and its reviews"},
+    "prepare.organisations": {"ko": "협동조합과 단체", "en": "cooperatives and organisations"},
+    "prepare.training": {"ko": "교육 일정과 출석", "en": "training sessions and attendance"},
+    "prepare.weather": {"ko": "기온 자료", "en": "temperatures"},
+    "prepare.sums": {"ko": "마을별 합계", "en": "village totals"},
     # the money field (ui/core/money.py)
     "money.placeholder": {"ko": "예: 750만", "en": "e.g. 7,500,000"},
     "money.not_number": {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -23,6 +24,7 @@ from tests.test_browser import (  # the browser, server and page fixtures and th
     settle,
 )
 
+MAIN = '[data-testid="stMain"]'
 __all__ = ["browser", "page", "server"]  # fixtures imported for pytest
 pytestmark = pytest.mark.browser
 
@@ -90,3 +92,22 @@ def test_viewer_presents_the_townhall_slide_by_slide(page: Any, server: Server) 
     )
     screenshot(page, "townhall-after-presenting-ko")
     assert page.locator(".st-key-demo-banner").first.is_visible()
+
+
+def test_staff_make_the_handout_with_a_progress_bar_and_download_it(
+    page: Any, server: Server
+) -> None:
+    """Issue 24: an export is made when asked, with a progress bar over its slides, then
+    offered for download (the file is the handout: a PDF)."""
+    log_in_as(page, server, "admin", _heading("home", "ko"))
+    go_to(page, "townhall", _heading("townhall", "ko"))
+    page.get_by_role("button", name=_msg("townhall.build_pdf", "ko")).click()
+    download = page.get_by_role("button", name=_msg("townhall.download_pdf", "ko"))
+    download.wait_for(state="visible", timeout=90_000)
+    settle(page)
+    assert _msg("townhall.built_at", "ko", time="")[:5] in page.locator(MAIN).inner_text()
+    with page.expect_download() as caught:
+        download.click()
+    path = caught.value.path()
+    assert path is not None and Path(path).read_bytes()[:5] == b"%PDF-"
+    screenshot(page, "townhall-handout-made-ko")

@@ -75,7 +75,12 @@ def test_the_deck_reopens_with_its_slides_titles_pictures_and_notes(
 
 
 def test_the_handout_has_a_page_per_slide(demo_store: str) -> None:
-    data = deck.handout_pdf(CLI_ACTOR, TownHallFilter(year=YEAR), lang="ko", url=demo_store)
+    heard: list[tuple[int, int]] = []
+    data = deck.handout_pdf(
+        CLI_ACTOR, TownHallFilter(year=YEAR), lang="ko", url=demo_store, progress=lambda *p: heard.append(p)
+    )  # fmt: skip
+    # The page's progress bar hears every page, then the file written (13 slides + 1).
+    assert heard == [(n, 14) for n in range(1, 15)]
     reader = PdfReader(io.BytesIO(data))
     assert len(reader.pages) == 13
     assert _flat(translate("townhall.cover_title", "ko")) in _flat(reader.pages[0].extract_text())

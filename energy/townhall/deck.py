@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -67,6 +67,9 @@ __all__ = [
 
 
 # --- PowerPoint -------------------------------------------------------------------------------
+
+
+Progress = Callable[[int, int], None]  # (steps done, steps in all) as an export is built
 
 
 def _style(run: Any, size: float, *, bold: bool = False, colour: RGBColor = INK) -> None:
@@ -248,15 +251,21 @@ def _add_slide(prs: Any, view: SlideView, number: int, footer: str) -> None:
     slide.notes_slide.notes_text_frame.text = view.notes
 
 
-def build_pptx(slides: Sequence[SlideView], *, footer: str) -> bytes:
-    """A 16:9 deck: one slide per view, titles and figures editable, charts as pictures."""
+def build_pptx(
+    slides: Sequence[SlideView], *, footer: str, progress: Progress | None = None
+) -> bytes:
+    """A 16:9 deck: one slide per view, titles and figures editable, charts as pictures.
+    ``progress`` hears (slides done, slides + 1) after each slide and once it is saved."""
     font_files()  # a deck with unreadable chart labels is worse than a clear error
+    report = progress or (lambda done, total: None)
     prs = Presentation()
     prs.slide_width, prs.slide_height = SLIDE_WIDTH, SLIDE_HEIGHT
     for number, view in enumerate(slides, start=1):
         _add_slide(prs, view, number, footer)
+        report(number, len(slides) + 1)
     out = io.BytesIO()
     prs.save(out)
+    report(len(slides) + 1, len(slides) + 1)
     return out.getvalue()
 
 
@@ -274,9 +283,10 @@ def deck_pptx(
     lang: str,
     today: dt.date | None = None,
     url: str | None = None,
+    progress: Progress | None = None,
 ) -> bytes:
     slides = presentation.build_slides(actor, filters, lang, today=today, url=url)
-    return build_pptx(slides, footer=_footer(filters, lang))
+    return build_pptx(slides, footer=_footer(filters, lang), progress=progress)
 
 
 def handout_pdf(
@@ -286,10 +296,13 @@ def handout_pdf(
     lang: str,
     today: dt.date | None = None,
     url: str | None = None,
+    progress: Progress | None = None,
 ) -> bytes:
     slides = presentation.build_slides(actor, filters, lang, today=today, url=url)
     heading = _translate("townhall.notes_heading", lang)
-    return build_handout(slides, footer=_footer(filters, lang), notes_heading=heading)
+    return build_handout(
+        slides, footer=_footer(filters, lang), notes_heading=heading, progress=progress
+    )
 
 
 def village_summary_pdf(

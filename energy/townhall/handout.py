@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import pandas as pd
 from fpdf.enums import XPos, YPos
@@ -110,12 +110,23 @@ def _pdf_page(pdf: Pdf, view: SlideView, number: int, footer: str, notes_heading
     pdf.line_of(f"{footer}   {number}", 8, grey=True, align="R", height=4)
 
 
-def build_handout(slides: Sequence[SlideView], *, footer: str, notes_heading: str) -> bytes:
-    """A landscape A4 handout: one page per slide, with its notes under it."""
+def build_handout(
+    slides: Sequence[SlideView],
+    *,
+    footer: str,
+    notes_heading: str,
+    progress: Callable[[int, int], None] | None = None,
+) -> bytes:
+    """A landscape A4 handout: one page per slide, with its notes under it. ``progress``
+    hears (pages done, pages + 1) after each page and once the file is written."""
+    report = progress or (lambda done, total: None)
     pdf = Pdf("landscape")
     for number, view in enumerate(slides, start=1):
         _pdf_page(pdf, view, number, footer, notes_heading)
-    return bytes(pdf.output())
+        report(number, len(slides) + 1)
+    out = bytes(pdf.output())
+    report(len(slides) + 1, len(slides) + 1)
+    return out
 
 
 def build_village_pdf(sheet: townhall.VillageSheet, *, lang: str) -> bytes:

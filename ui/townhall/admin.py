@@ -3,6 +3,7 @@ of the villages' stories."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import ModuleType
 
 import streamlit as st
@@ -14,7 +15,7 @@ from energy.townhall import figures as townhall
 from energy.villages import stories
 from energy.villages.directory import list_villages
 from ui.core.chrome import flash
-from ui.core.i18n import lang, t, today
+from ui.core.i18n import lang, now_local, t, today
 from ui.core.markup import md, t_md
 from ui.core.widgets import choice, show_error
 
@@ -31,6 +32,45 @@ def _deck() -> ModuleType:
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
 
+BUILT = "townhall.built"  # the file last built, per kind: (file name, bytes, built at)
+EXPORT_KINDS = {"pptx": (PPTX_MIME, ":material/slideshow:"),
+                "pdf": ("application/pdf", ":material/picture_as_pdf:")}  # fmt: skip
+
+
+def _export(kind: str, name: str, build: Callable[[Callable[[int, int], None]], bytes]) -> None:
+    """A file built when asked, with a progress bar over its slides, then offered to download
+    (the deck takes a second or two, the handout a few: nobody waits without a word)."""
+    mime, icon = EXPORT_KINDS[kind]
+    built: dict[str, tuple[str, bytes, str]] = st.session_state.setdefault(BUILT, {})
+    ready = built.get(kind)
+    if ready is not None and ready[0] == name:  # the same year, place and language
+        st.download_button(
+            t(f"townhall.download_{kind}"), data=ready[1], file_name=name, mime=mime, icon=icon,
+            on_click="ignore", type="primary", key=f"townhall.download.{kind}",
+        )  # fmt: skip
+        st.caption(t("townhall.built_at", time=ready[2]))
+    if not st.button(
+        t(f"townhall.build_{kind}" if ready is None or ready[0] != name else "townhall.rebuild"),
+        icon=icon, key=f"townhall.build.{kind}",
+    ):  # fmt: skip
+        return
+    bar = st.progress(0.0, text=t("townhall.building", n=0, total="…"))
+
+    def progress(done: int, total: int) -> None:
+        bar.progress(
+            done / total, text=t("townhall.building", n=min(done, total - 1), total=total - 1)
+        )
+
+    try:
+        data = build(progress)
+    except EnergyError as exc:
+        bar.empty()
+        show_error(exc)
+        return
+    built[kind] = (name, data, f"{now_local():%H:%M}")
+    st.rerun()
+
+
 def exports(actor: Actor, filters: townhall.TownHallFilter) -> None:
     """Download buttons; each file is built only when its button is pressed."""
     st.subheader(t("townhall.exports"))
@@ -44,18 +84,15 @@ def exports(actor: Actor, filters: townhall.TownHallFilter) -> None:
     place = filters.district or "seoul"
     stem = f"townhall-{filters.year}-{place}-{language}"
     left, right, _ = st.columns([1, 1, 2])
-    left.download_button(
-        t("townhall.download_pptx"),
-        data=lambda: _deck().deck_pptx(actor, filters, lang=language, today=day),
-        file_name=f"{stem}.pptx", mime=PPTX_MIME, icon=":material/slideshow:",
-        on_click="ignore", key="townhall.download.pptx",
-    )  # fmt: skip
-    right.download_button(
-        t("townhall.download_pdf"),
-        data=lambda: _deck().handout_pdf(actor, filters, lang=language, today=day),
-        file_name=f"{stem}.pdf", mime="application/pdf", icon=":material/picture_as_pdf:",
-        on_click="ignore", key="townhall.download.pdf",
-    )  # fmt: skip
+    builders = {
+        "pptx": (left, lambda progress: _deck().deck_pptx(
+            actor, filters, lang=language, today=day, progress=progress)),
+        "pdf": (right, lambda progress: _deck().handout_pdf(
+            actor, filters, lang=language, today=day, progress=progress)),
+    }  # fmt: skip
+    for kind, (column, build) in builders.items():
+        with column:
+            _export(kind, f"{stem}.{kind}", build)
     if not (can(actor, "tracking.read") and can(actor, "village.list")):
         return  # a village's own page reads its tracking data: staff, reviewers, trainers
     choices = {v.code: v.display_name(language) for v in townhall.villages_shown(actor, filters)}

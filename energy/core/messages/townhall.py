@@ -27,6 +27,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "townhall.download_pptx": {"ko": "파워포인트 받기", "en": "Download PowerPoint"},
     "townhall.download_pdf": {"ko": "인쇄용 PDF 받기", "en": "Download PDF handout"},
+    "townhall.build_pptx": {"ko": "파워포인트 만들기", "en": "Make the PowerPoint"},
+    "townhall.build_pdf": {"ko": "인쇄용 PDF 만들기", "en": "Make the PDF handout"},
+    "townhall.rebuild": {"ko": "다시 만들기", "en": "Make it again"},
+    "townhall.building": {
+        "ko": "만드는 중: 슬라이드 {n}/{total}",
+        "en": "Making it: slide {n} of {total}",
+    },
+    "townhall.built_at": {
+        "ko": "{time}에 만든 파일입니다. 그 뒤에 바뀐 기록은 다시 만들면 들어갑니다.",
+        "en": "Made at {time}; make it again to include later changes.",
+    },
     "townhall.village_summary": {
         "ko": "마을 한 장 요약 (PDF)",
         "en": "One-page village summary (PDF)",

@@ -83,6 +83,7 @@ class Call(Base):
 
 class Application(Base):
     __tablename__ = "call_applications"
+    __audit_village__ = "village_id"
     __audit_key__ = "reference"
     __table_args__ = (
         CheckConstraint(in_("status", APPLICATION_STATUSES), name="status"),
@@ -138,6 +139,7 @@ class Organiser(Base):
     """One of the residents behind an application: name, contact, living in the district."""
 
     __tablename__ = "call_organisers"
+    __audit_village__ = ("application_id", "call_applications")
     __table_args__ = (UniqueConstraint("application_id", "position"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -157,6 +159,7 @@ class ReviewAssignment(Base):
     (``None`` until declared) comes before the reviewer may see the application."""
 
     __tablename__ = "call_review_assignments"
+    __audit_village__ = ("application_id", "call_applications")
     __table_args__ = (UniqueConstraint("application_id", "reviewer_id", "stage"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -177,6 +180,7 @@ class ReviewAssignment(Base):
 
 class ReviewScore(Base):
     __tablename__ = "call_review_scores"
+    __audit_village__ = ("assignment_id", "call_review_assignments")
     __table_args__ = (
         UniqueConstraint("assignment_id", "criterion"),
         CheckConstraint(f"score BETWEEN 0 AND {SCORE_MAX}", name="score"),
@@ -197,6 +201,7 @@ class Grant(Base):
     """The money a selection awards a village for one programme year."""
 
     __tablename__ = "call_grants"
+    __audit_village__ = "village_id"
     __table_args__ = (
         CheckConstraint("award_krw >= 0", name="award"),
         CheckConstraint("programme_year BETWEEN 1 AND 3", name="programme_year"),
@@ -218,6 +223,7 @@ class Grant(Base):
 
 class Instalment(Base):
     __tablename__ = "call_instalments"
+    __audit_village__ = ("grant_id", "call_grants")
     __table_args__ = (CheckConstraint("amount_krw > 0", name="amount"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -231,6 +237,7 @@ class SpendingLine(Base):
     """What a village reports it spent of a grant, per budget line."""
 
     __tablename__ = "call_spending_lines"
+    __audit_village__ = ("grant_id", "call_grants")
     __table_args__ = (
         UniqueConstraint("grant_id", "line"),
         CheckConstraint(in_("line", BUDGET_LINES), name="line"),

@@ -407,3 +407,59 @@ def test_each_entry_of_a_village_is_filed_under_it(
     (attended,) = [r for r in entries(demo_store, written["attendance"])]
     assert attended.village_id is not None
     assert inspect(AuditEntry).columns["village_id"].nullable
+
+
+def _record(entity: str, action: str, key: str, after: dict | None, before: dict | None = None
+            ) -> AuditRecord:  # fmt: skip
+    return AuditRecord(10**9, dt.datetime(2026, 3, 5, 1, 0, tzinfo=dt.UTC), "cli", action, entity,
+                       key, before, after)  # fmt: skip
+
+
+def test_a_save_of_many_values_shows_the_first_two_hundred_and_counts_the_rest(
+    fresh_store: str,
+) -> None:
+    _two_villages(fresh_store)
+    changed = [
+        {"household": f"H-{n:03d}", "carrier": "water", "month": "2025-01-01", "before": n,
+         "after": n + 1}
+        for n in range(250)
+    ]  # fmt: skip
+    saved = _record("villages", "import_readings", "DJK-2020-01",
+                    {"added": 0, "changed": changed, "unchanged": 3, "dropped": 0})  # fmt: skip
+    (entry,) = in_words(CLI_ACTOR, [saved], "en", url=fresh_store)
+    assert (
+        entry.sentence == "The command line saved readings for 상도 마을: 250 changed, 3 unchanged."
+    )
+    assert (entry.changes[0].field, entry.changes[0].before, entry.changes[0].after) == (
+        "household H-000 · Jan 2025 · Water",
+        "0 m³",
+        "1 m³",
+    )
+    assert [c.field for c in entry.changes[199:202]] == [
+        "household H-199 · Jan 2025 · Water", "More changed values (all in the CSV download)",
+        "New values stored",
+    ]  # fmt: skip
+    assert entry.changes[200].after == "50"
+
+
+def test_a_rare_kind_of_thing_still_reads_as_a_sentence(fresh_store: str) -> None:
+    unknown_table = _record("solar_loans", "create", "7", {"id": 7, "amount_krw": 1_000_000})
+    unknown_action = _record("villages", "archive", "DJK-2020-01", {"reason": "x"})
+    gone = _record("households", "update", "999999", {"occupants": 4}, {"occupants": 3})
+    said = {
+        lang: [e.sentence for e in in_words(CLI_ACTOR, [unknown_table, unknown_action, gone],
+                                             lang, url=fresh_store)]
+        for lang in LANGS
+    }  # fmt: skip
+    assert said["ko"] == [
+        "명령줄 도구가 기록을 추가했습니다.",
+        "명령줄 도구가 마을에 대해 '기타' 작업을 했습니다.",
+        "명령줄 도구가 (지금은 없는 항목)의 가구원 수를 바꿨습니다(3 → 4).",
+    ]
+    assert said["en"] == [
+        "The command line added a record.",
+        "The command line recorded 'another action' about a village.",
+        "The command line changed the occupants of (no longer in the store) from 3 to 4.",
+    ]
+    for lang in LANGS:
+        assert not [p for s in said[lang] for p in _problems(s, lang)]

@@ -21,6 +21,8 @@ from energy.store.audit import AuditRecord
 from energy.training.attendance import RULES_KEY, TrainingRules
 
 Special = Callable[[Entry], Described | None]
+# Values of one save shown on screen (a save can change thousands: the download has them all).
+SHOWN_CHANGES = 200
 
 
 def describe(record: AuditRecord, n: Namer) -> Described:
@@ -43,6 +45,13 @@ def _parts(e: Entry, counts: list[tuple[str, Any]]) -> str:
 
 def _detail(e: Entry, key: str, shown: Any) -> Change:
     return Change(e.n.say(key), "", str(shown))
+
+
+def _more(e: Entry, changed: int) -> list[Change]:
+    """A row saying how many changed values the screen leaves to the download."""
+    if changed <= SHOWN_CHANGES:
+        return []
+    return [_detail(e, "audit.detail.more", _count(e, changed - SHOWN_CHANGES))]
 
 
 # --- readings -------------------------------------------------------------------------------
@@ -69,8 +78,9 @@ def _readings_saved(e: Entry) -> Described:
         Change(
             _reading_field(e, i)[0], _reading_value(e, i, "before"), _reading_value(e, i, "after")
         )
-        for i in items
+        for i in items[:SHOWN_CHANGES]
     ]
+    table += _more(e, len(items))
     table += [
         _detail(e, "audit.detail.added", _count(e, a.get("added"))),
         _detail(e, "audit.detail.unchanged", _count(e, a.get("unchanged"))),
@@ -306,8 +316,9 @@ def _temperatures(e: Entry) -> Described:
     table = [
         Change(formats.date(i.get("day"), e.n.lang), formats.quantity(i.get("before"), "°C", e.n.lang),
                formats.quantity(i.get("after"), "°C", e.n.lang))
-        for i in items
+        for i in items[:SHOWN_CHANGES]
     ]  # fmt: skip
+    table += _more(e, len(items))
     table.append(_detail(e, "audit.detail.added_days", _count(e, a.get("added"))))
     if a.get("first") and a.get("last"):
         span = f"{formats.date(a['first'], e.n.lang)} – {formats.date(a['last'], e.n.lang)}"

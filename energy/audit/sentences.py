@@ -39,7 +39,9 @@ def facts_of(record: AuditRecord, lookup: Lookup) -> Facts:
     if record.action == "delete":
         return dict(record.before or {})
     if record.action == "update":
-        stored = lookup.row(record.entity, key_column(record.entity), record.entity_key) or {}
+        stored = lookup.row(record.entity, key_column(record.entity), record.entity_key)
+        if stored is None:  # gone, and no entry kept it: nothing to name it by
+            return {}
         return {**stored, **(record.after or {}), **(record.before or {})}
     return {}
 
@@ -148,20 +150,22 @@ def _changed(e: Entry) -> Described:
         if c.after in ("", "–"):
             return e.described(e.say("audit.say.update_cleared", **params))
         return e.described(e.say("audit.say.update_one", **params))
-    listed = [
-        e.n.say(
-            "audit.say.change",
-            field=formats.lower_first(c.field, e.n.lang),
-            before=formats.clipped(c.before, VALUE_IN_A_SENTENCE // 2),
-            after=formats.clipped(c.after, VALUE_IN_A_SENTENCE // 2),
-        )
-        for c in fields[:CHANGES_IN_A_SENTENCE]
-    ]
+    listed = [_listed(e, c) for c in fields[:CHANGES_IN_A_SENTENCE]]
     more = len(fields) - CHANGES_IN_A_SENTENCE
     text = ", ".join(listed)
     if more > 0:
         text = e.n.say("audit.say.and_more", changes=text, n=more)
     return e.described(e.say("audit.say.update_many", changes=text))
+
+
+def _listed(e: Entry, c: Change) -> str:
+    """One change in a list: "status Active → Paused", or "decided by X" where there was none."""
+    field = formats.lower_first(c.field, e.n.lang)
+    after = formats.clipped(c.after, VALUE_IN_A_SENTENCE // 2)
+    if c.before in ("", "–"):
+        return e.n.say("audit.say.field_value", field=field, value=after)
+    before = formats.clipped(c.before, VALUE_IN_A_SENTENCE // 2)
+    return e.n.say("audit.say.change", field=field, before=before, after=after)
 
 
 def _other(e: Entry) -> Described:

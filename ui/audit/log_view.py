@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from energy.audit import log
+from energy.audit.fields import Change
 from energy.audit.log import LogFilter, LogPage
 from energy.core.access import Actor
 from energy.core.i18n import SEOUL
@@ -79,30 +80,43 @@ def _go(page: int) -> None:
 
 
 def pager(found: LogPage, *, where: str) -> None:
-    """First, previous, "page N of M (X entries)", next, last."""
+    """ "Page N of M (X entries)" over first, previous, next and last (one row on a phone too)."""
     st.session_state[PAGE] = found.page  # a page past the last was shown as the last
     first, last = found.page <= 1, found.page >= found.pages
-    with st.container(horizontal=True, horizontal_alignment="center",
-                      vertical_alignment="center", key=f"audit.pager.{where}"):  # fmt: skip
+    st.markdown(
+        t("audit.pages", page=number(found.page), pages=number(found.pages), n=number(found.total)),
+        text_alignment="center",
+    )
+    with st.container(horizontal=True, horizontal_alignment="center", gap="xsmall",
+                      key=f"audit.pager.{where}"):  # fmt: skip
         st.button(t("audit.first"), key=f"audit.first.{where}", disabled=first,
                   icon=":material/first_page:", on_click=_go, args=(1,))  # fmt: skip
         st.button(t("audit.previous"), key=f"audit.previous.{where}", disabled=first,
                   icon=":material/chevron_left:", on_click=_go, args=(found.page - 1,))  # fmt: skip
-        st.markdown(
-            t(
-                "audit.pages",
-                page=number(found.page),
-                pages=number(found.pages),
-                n=number(found.total),
-            ),
-            width="content",
-        )
         st.button(t("audit.next"), key=f"audit.next.{where}", disabled=last,
                   icon=":material/chevron_right:", icon_position="right",
                   on_click=_go, args=(found.page + 1,))  # fmt: skip
         st.button(t("audit.last"), key=f"audit.last.{where}", disabled=last,
                   icon=":material/last_page:", icon_position="right",
                   on_click=_go, args=(found.pages,))  # fmt: skip
+
+
+def _values(changes: list[Change]) -> pd.DataFrame:
+    """The fields as a table: field, before, after for a change; field and value where there
+    is only one side (a new row, an event; a removed row)."""
+    rows = [(c.field, c.before, c.after) for c in changes]
+    had, has = any(c.before for c in changes), any(c.after for c in changes)
+    if had and has:
+        return pd.DataFrame(
+            rows, columns=[t("audit.col.field"), t("audit.col.was"), t("audit.col.now")]
+        )
+    if has:
+        return pd.DataFrame(
+            [(f, a) for f, _, a in rows], columns=[t("audit.col.field"), t("audit.col.value")]
+        )
+    return pd.DataFrame(
+        [(f, b) for f, b, _ in rows], columns=[t("audit.col.field"), t("audit.col.removed")]
+    )
 
 
 def entries(found: LogPage) -> None:
@@ -113,19 +127,15 @@ def entries(found: LogPage) -> None:
         if local.date() != shown_day:
             shown_day = local.date()
             st.markdown(f"**{md(date(shown_day))}**")
-        with st.expander(f"{local:%H:%M} · {md(entry.sentence)}", key=f"audit.entry.{entry.id}"):
+        with st.expander(
+            f":gray[{local:%H:%M}] · {md(entry.sentence)}", key=f"audit.entry.{entry.id}"
+        ):
             facts = [entry.kind, entry.who] + ([entry.village] if entry.village else [])
             st.caption(" · ".join(md(f) for f in facts))
             if not entry.changes:
                 st.caption(t("audit.no_changes"))
                 continue
-            st.table(
-                pd.DataFrame(
-                    [(c.field, c.before, c.after) for c in entry.changes],
-                    columns=[t("audit.col.field"), t("audit.col.was"), t("audit.col.now")],
-                ),
-                hide_index=True,
-            )
+            st.table(_values(entry.changes), hide_index=True)
 
 
 def download(actor: Actor, chosen: LogFilter) -> None:

@@ -55,6 +55,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "audit.col.field": {"ko": "항목", "en": "Field"},
     "audit.col.was": {"ko": "변경 전", "en": "Before"},
     "audit.col.now": {"ko": "변경 후", "en": "After"},
+    "audit.col.value": {"ko": "값", "en": "Value"},
+    "audit.col.removed": {"ko": "지우기 전 값", "en": "Value before removal"},
     # --- kinds of thing (the "what" filter) ------------------------------------------------
     "audit.kind.readings": {"ko": "사용량", "en": "Readings"},
     "audit.kind.households": {"ko": "가구와 발전 설비", "en": "Households and generation"},
@@ -94,7 +96,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "audit.action.backup": {"ko": "백업", "en": "Backup"},
     "audit.action.restore": {"ko": "복원", "en": "Restore"},
     "audit.action.demo_loaded": {"ko": "시연 데이터 적재", "en": "Demo data loaded"},
-    "audit.action.other": {"ko": "기타 작업", "en": "another action"},
+    "audit.action.other": {"ko": "기타", "en": "another action"},
     # --- who, when there is no person -----------------------------------------------------------
     "audit.actor.demo": {"ko": "시연 데이터 도구", "en": "the demo data loader"},
     "audit.actor.cli": {"ko": "명령줄 도구", "en": "the command line"},

@@ -227,6 +227,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "audit.detail.dropped": {"ko": "저장된 값을 지킨 충돌", "en": "Conflicts kept as stored"},
     "audit.detail.households_registered": {"ko": "새로 등록한 가구", "en": "Households registered"},
     "audit.detail.file": {"ko": "파일", "en": "File"},
+    "audit.detail.more": {
+        "ko": "더 바뀐 값(CSV 내려받기에 모두 있음)",
+        "en": "More changed values (all in the CSV download)",
+    },
     "audit.detail.value": {"ko": "기록된 값", "en": "Recorded values"},
     # --- accounts and logins ---------------------------------------------------------------
     "audit.say.users.create": {

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -30,6 +31,7 @@ from energy.villages import directory as villages
 from energy.villages import households
 from tests.audit_writes import VILLAGE, entries, everyday_writes
 from tests.conftest import built_once
+from tests.energy_cli import energy
 
 LANGS = ("ko", "en")
 TABLES = sorted(Base.metadata.tables)
@@ -463,3 +465,26 @@ def test_a_rare_kind_of_thing_still_reads_as_a_sentence(fresh_store: str) -> Non
     ]
     for lang in LANGS:
         assert not [p for s in said[lang] for p in _problems(s, lang)]
+
+
+def test_the_command_line_prints_the_log_as_sentences(fresh_store: str, tmp_path: Path) -> None:
+    _two_villages(fresh_store)
+    shown = energy(fresh_store, "audit", "--village", "DJK-2020-01", "--kind", "households",
+                   "--limit", "2", "--lang", "en")  # fmt: skip
+    assert shown.returncode == 0, shown.stderr
+    lines = shown.stdout.splitlines()
+    assert [line.split("  ", 1)[1] for line in lines] == [
+        "The command line added household H-003 to 상도 마을.",
+        "The command line added household H-002 to 상도 마을.",
+    ]
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", lines[0].split("  ", 1)[0])
+    out = tmp_path / "audit.csv"
+    assert energy(fresh_store, "audit", "--action", "update", "--csv", str(out)).returncode == 0
+    frame = pd.read_csv(out, encoding="utf-8-sig")
+    assert list(frame["내용"]) == [
+        "명령줄 도구가 상도 마을의 상태를 바꿨습니다(활동 중 → 활동 중단)."
+    ]
+    wrong = energy(fresh_store, "audit", "--kind", "tables")
+    assert (wrong.returncode, wrong.stderr) == (1, "error: 'tables' is not a kind of entry.\n")
+    unknown = energy(fresh_store, "audit", "--village", "XXX-0000-00")
+    assert unknown.returncode == 1 and "XXX-0000-00" in unknown.stderr

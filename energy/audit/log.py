@@ -21,6 +21,7 @@ from energy.audit.rows import Lookup
 from energy.audit.sentences import prepare
 from energy.audit.things import NAME_REFS, NOT_PEOPLE, Namer
 from energy.core.access import Actor, require
+from energy.core.errors import NotFound
 from energy.core.i18n import SEOUL, translate
 from energy.documents.exports import to_csv_bytes
 from energy.store import audit
@@ -157,6 +158,16 @@ def villages(actor: Actor, lang: str, *, url: str | None = None) -> list[tuple[i
             for vid, code, name, name_en in rows
         ]
     return sorted(named, key=lambda v: v[1])
+
+
+def village_id(actor: Actor, code: str, *, url: str | None = None) -> int:
+    """The id of the village ``code`` (for a filter given by code: the command line)."""
+    require(actor, "audit.read")
+    with session_for(actor, url=url) as session:
+        found = session.scalar(select(Village.id).where(Village.code == code.strip()))
+    if found is None:
+        raise NotFound("error.unknown_village", code=code)
+    return int(found)
 
 
 def kinds(lang: str) -> list[tuple[str, str]]:

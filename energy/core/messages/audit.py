@@ -57,6 +57,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "audit.col.now": {"ko": "변경 후", "en": "After"},
     "audit.col.value": {"ko": "값", "en": "Value"},
     "audit.col.removed": {"ko": "지우기 전 값", "en": "Value before removal"},
+    "error.unknown_audit_kind": {
+        "ko": "'{kind}'{kind|은} 기록의 종류가 아닙니다.",
+        "en": "'{kind}' is not a kind of entry.",
+    },
+    "error.unknown_audit_action": {
+        "ko": "'{action}'{action|은} 기록의 작업이 아닙니다.",
+        "en": "'{action}' is not an action of the log.",
+    },
     # --- kinds of thing (the "what" filter) ------------------------------------------------
     "audit.kind.readings": {"ko": "사용량", "en": "Readings"},
     "audit.kind.households": {"ko": "가구와 발전 설비", "en": "Households and generation"},

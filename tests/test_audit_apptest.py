@@ -150,3 +150,13 @@ def test_the_download_holds_what_the_filters_match_with_sentences(
     assert len(frame) == found.total > log.PAGE_SIZE  # every page, not the one shown
     assert list(frame[_ko("audit.col.sentence")][:3]) == [e.sentence for e in found.entries[:3]]
     assert set(frame[_ko("audit.col.kind")]) == {_ko("audit.kind.reviews")}
+
+
+def test_english_staff_read_the_log_in_english(demo_store: str) -> None:
+    at = _log_page(_app_as(demo_store, "staff.en"))
+    found = log.read_log(CLI_ACTOR, LogFilter(**_period()), lang="en", url=demo_store)
+    assert _sentences(at) == [e.sentence for e in found.entries]
+    lines = [m.value for m in at.markdown if m.value.endswith("entries)")]
+    assert lines == [translate("audit.pages", "en", page=1, pages=f"{found.pages:,}",
+                               n=f"{found.total:,}")] * 2  # fmt: skip
+    assert at.selectbox(key="audit.village").options[0] == "All villages"

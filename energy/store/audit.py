@@ -191,17 +191,3 @@ def actors_present(actor: Actor, names: Sequence[str], *, url: str | None = None
             if session.scalar(select(AuditEntry.id).where(AuditEntry.actor == name).limit(1))
             is not None
         }
-
-
-def audit_vocabulary(actor: Actor, *, url: str | None = None) -> tuple[list[str], list[str]]:
-    """The entities and actions present (the command line and tests; the page offers the
-    kinds of :mod:`energy.audit.kinds`)."""
-    require(actor, "audit.read")
-    with session_for(actor, url=url) as session:
-        entities = list(
-            session.scalars(select(AuditEntry.entity).distinct().order_by(AuditEntry.entity))
-        )
-        actions = list(
-            session.scalars(select(AuditEntry.action).distinct().order_by(AuditEntry.action))
-        )
-        return entities, actions

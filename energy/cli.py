@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
+from energy.audit import cli as audit_cli
 from energy.call import cli as call_cli
 from energy.core.access import CLI_ACTOR, ROLES
 from energy.core.config import get_settings
@@ -471,6 +472,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--households", type=int, help="households to generate (with --years)")
     p.add_argument("--years", type=int, help="years of monthly readings (with --households)")
     p.set_defaults(handler=cmd_demo)
+    audit_cli.add_commands(sub)
     p = sub.add_parser("backup", help="write a consistent snapshot of the store to FILE")
     p.add_argument("file")
     p.set_defaults(handler=cmd_backup)

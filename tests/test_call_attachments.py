@@ -61,6 +61,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         ("IMG_0042.HEIC", files.heic(), "image/heic"),
         ("예산서.xlsx", files.workbook(), XLSX),
     ],
+    ids=lambda value: value if isinstance(value, str) else "content",  # (bytes hold the time)
 )
 def test_each_accepted_type_is_found_from_its_content(
     name: str, content: bytes, media_type: str
@@ -81,6 +82,14 @@ def test_each_accepted_type_is_found_from_its_content(
         ("plan.pdf", b"#!/bin/sh\nrm -rf /\n"),
         ("movie.heic", b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 64),  # a video, not a picture
     ],
+    ids=[
+        "program-as-pdf",
+        "elf-as-jpg",
+        "docx-as-xlsx",
+        "html-as-png",
+        "script-as-pdf",
+        "video-as-heic",
+    ],  # fmt: skip  (ids by name: a content's bytes hold the time it was made)
 )
 def test_a_file_that_is_none_of_the_types_is_refused_whatever_its_name(
     name: str, content: bytes

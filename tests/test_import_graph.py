@@ -25,6 +25,7 @@ CAPABILITIES = (
     "organisations",
     "townhall",
     "weather",
+    "audit",
 )
 
 

@@ -17,6 +17,7 @@ from energy.store import db
 from energy.store.db import session_for
 from energy.store.models.organisations import FormationStep, OrganisationMember, OrganisationYear
 from energy.villages import directory as villages
+from tests.migrations import kept_as_of
 
 TODAY = dt.date(2026, 11, 25)
 CERTIFIED = dt.date(2025, 8, 10)
@@ -77,7 +78,9 @@ def _enterprises(url: str) -> tuple[int, int]:
 
 
 @pytest.mark.parametrize("empty_database", ["sqlite", "postgresql"], indirect=True)
-def test_0009_up_and_down_keeps_data_and_triggers(empty_database: str) -> None:
+def test_0009_up_and_down_keeps_data_and_triggers(
+    empty_database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     url = empty_database
     db.upgrade(url, "0008")
     before = _triggers(url)
@@ -95,7 +98,9 @@ def test_0009_up_and_down_keeps_data_and_triggers(empty_database: str) -> None:
     assert [
         (fk["name"], fk["referred_table"], fk["options"].get("ondelete")) for fk in foreign
     ] == [("fk_organisation_members_organiser_id_call_organisers", "call_organisers", "SET NULL")]
+    kept_as_of(monkeypatch, "0009")  # today's writes, as a store at 0009 keeps them
     certified, begun = _enterprises(url)
+    monkeypatch.undo()
     db.dispose_engine(url)
 
     command.downgrade(db.alembic_config(url), "0008")

@@ -35,10 +35,12 @@ def test_0017_sums_each_villages_electricity_per_span(
     for household in ("H-001", "H-002", "H-003"):
         lines += [f"{household},2024-{m:02d},electricity,{100 + m},kWh" for m in range(1, 13)]
     readings_before(url, "0016", lines, monkeypatch)
+    kept_as_of(monkeypatch, "0016")  # today's write, as a store at 0016 keeps it
     households.update_household(  # H-003 leaves in June 2024
         CLI_ACTOR, VILLAGE, "H-003", housing_type="apartment", floor_area_band=None,
         occupants=None, joined_on=dt.date(2024, 1, 1), left_on=dt.date(2024, 6, 30), url=url,
     )  # fmt: skip
+    monkeypatch.undo()
     engine = db.get_engine(url)
     with engine.begin() as conn:  # the yearly rows as 0016's rebuild kept them
         year = YEAR[engine.dialect.name]

@@ -12,6 +12,7 @@ from sqlalchemy import inspect, text
 from energy.core.access import CLI_ACTOR
 from energy.store import db
 from energy.villages import directory as villages
+from tests.migrations import kept_as_of
 
 BEFORE = "0022"  # the revision 0023 follows
 
@@ -22,13 +23,17 @@ def _columns(url: str, table: str) -> set[str]:
 
 
 @pytest.mark.parametrize("empty_database", ["sqlite", "postgresql"], indirect=True)
-def test_0023_marks_every_earlier_attendance_as_recorded(empty_database: str) -> None:
+def test_0023_marks_every_earlier_attendance_as_recorded(
+    empty_database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     url = empty_database
     db.upgrade(url, BEFORE)
+    kept_as_of(monkeypatch, BEFORE)  # today's write, as a store at 0022 keeps it
     village = villages.add_village(
         CLI_ACTOR, code="DJK-2026-01", name="상도 마을", district="동작구", cohort_year=2026,
         today=dt.date(2026, 2, 1), url=url,
     )  # fmt: skip
+    monkeypatch.undo()
     with db.get_engine(url).begin() as conn:
         conn.execute(text(
             "INSERT INTO training_modules (id, code, title_ko, title_en, topic, programme_year, core, minutes, position, active) "

@@ -16,6 +16,7 @@ from energy.call import applications, calls
 from energy.core.access import CLI_ACTOR
 from energy.store import db
 from tests.attachment_files import pdf
+from tests.migrations import kept_as_of
 
 TODAY = dt.date(2027, 3, 10)
 INSERT = text(
@@ -45,9 +46,12 @@ def _refused(url: str, row: dict[str, object]) -> bool:
 
 
 @pytest.mark.parametrize("empty_database", ["sqlite", "postgresql"], indirect=True)
-def test_0024_keeps_attached_files_byte_for_byte(empty_database: str) -> None:
+def test_0024_keeps_attached_files_byte_for_byte(
+    empty_database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     url = empty_database
     db.upgrade(url, "0023")
+    kept_as_of(monkeypatch, "0023")  # today's writes, as a store at 0023 keeps them
     call = calls.create_call(
         CLI_ACTOR, year=2027, title="2027 공모", opens_on=dt.date(2027, 2, 15),
         closes_on=dt.date(2027, 3, 31), budget_krw=50_000_000, url=url,
@@ -56,6 +60,7 @@ def test_0024_keeps_attached_files_byte_for_byte(empty_database: str) -> None:
         CLI_ACTOR, call_id=call.id, form=applications.ApplicationForm(group_name="상도 모임"),
         today=TODAY, url=url,
     )  # fmt: skip
+    monkeypatch.undo()
     db.dispose_engine(url)
     assert "application_attachments" not in inspect(db.get_engine(url)).get_table_names()
 

@@ -419,6 +419,7 @@ def import_readings(
                 "dropped": len(report.conflicts) - len(accepted),
                 "households_registered": report.new_households,
             },
+            village_id=village.id,
         )
         result = ImportResult(
             batch.id,

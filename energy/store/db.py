@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import functools
 import itertools
 import sqlite3
 import threading
@@ -23,7 +24,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, exc, insert, inspect, make_url
+from sqlalchemy import Engine, create_engine, event, exc, insert, inspect, make_url, select
 from sqlalchemy.orm import Session
 
 from energy.core.access import Actor
@@ -257,6 +258,7 @@ def _audit_entry(
         "entity_key": key,
         "before": before,
         "after": after,
+        "village_id": None,
     }
 
 
@@ -271,20 +273,75 @@ def _entity_key(obj: Any) -> str:
     key_attr = getattr(obj, "__audit_key__", None)
     if key_attr:
         return str(getattr(obj, key_attr))
-    identity = inspect(obj).identity
-    return "/".join(str(part) for part in identity) if identity else "?"
+    # The primary key as the flush wrote it: a new row's identity is only set after the flush
+    # (reading it here gave "?" for every new row without an ``__audit_key__``).
+    return "/".join(str(part) for part in inspect(obj).mapper.primary_key_from_instance(obj))
+
+
+def _mapped(table: str) -> Any:
+    """The mapped class of ``table``."""
+    for mapper in AuditEntry.registry.mappers:
+        if mapper.class_.__tablename__ == table:
+            return mapper.class_
+    raise LookupError(table)
+
+
+# Ids in one look-up of the rows a flush refers to (well under either store's bound parameters).
+_IDS_PER_QUERY = 5_000
+
+
+def _village_ids(session: Session, table: str, ids: set[Any]) -> dict[Any, int | None]:
+    """The village of each row of ``table`` whose primary key is in ``ids``, by the table's
+    ``__audit_village__`` rule (one query per table on the way to the village)."""
+    model = _mapped(table)
+    rule = getattr(model, "__audit_village__", None)
+    if rule is None or not ids:
+        return {}
+    columns = model.__table__.c
+    key = inspect(model).primary_key[0]
+    link = columns[rule if isinstance(rule, str) else rule[0]]
+    found: dict[Any, Any] = {}
+    ordered = sorted(ids)
+    for start in range(0, len(ordered), _IDS_PER_QUERY):
+        chunk = ordered[start : start + _IDS_PER_QUERY]
+        found.update(session.connection().execute(select(key, link).where(key.in_(chunk))).all())
+    if isinstance(rule, str):
+        return found
+    above = _village_ids(session, rule[1], {v for v in found.values() if v is not None})
+    return {k: above.get(v) for k, v in found.items()}
+
+
+# An audit row about to be written: the written model, a reader of the written row's columns,
+# the audit row.
+_Pending = tuple[Any, Callable[[str], Any], dict[str, Any]]
+
+
+def _add_villages(session: Session, items: Sequence[_Pending]) -> None:
+    """Set ``village_id`` of each audit row in ``items``: the written row's own column, or the
+    village of the row it refers to, looked up once per table for the whole flush."""
+    wanted: dict[str, set[Any]] = {}
+    for model, value, _ in items:
+        rule = getattr(model, "__audit_village__", None)
+        if isinstance(rule, tuple) and value(rule[0]) is not None:
+            wanted.setdefault(rule[1], set()).add(value(rule[0]))
+    found = {table: _village_ids(session, table, ids) for table, ids in wanted.items()}
+    for model, value, row in items:
+        rule = getattr(model, "__audit_village__", None)
+        if isinstance(rule, str):
+            row["village_id"] = value(rule)
+        elif isinstance(rule, tuple):
+            row["village_id"] = found.get(rule[1], {}).get(value(rule[0]))
 
 
 @event.listens_for(AuditedSession, "after_flush")
 def _audit_after_flush(session: Session, _flush_context: Any) -> None:
     actor = _auditing_actor(session)
     now = utcnow()
-    rows: list[dict[str, Any]] = []
+    items: list[_Pending] = []
 
     def add(obj: Any, action: str, before: Any, after: Any) -> None:
-        rows.append(
-            _audit_entry(actor, now, action, obj.__tablename__, _entity_key(obj), before, after)
-        )
+        row = _audit_entry(actor, now, action, obj.__tablename__, _entity_key(obj), before, after)
+        items.append((type(obj), functools.partial(getattr, obj), row))
 
     for obj in session.new:
         if getattr(obj, "__audit_skip__", False):
@@ -309,8 +366,9 @@ def _audit_after_flush(session: Session, _flush_context: Any) -> None:
             continue
         columns = [c.key for c in inspect(obj).mapper.column_attrs]
         add(obj, "delete", _row(obj, columns), None)
-    if rows:
-        session.connection().execute(insert(AuditEntry), rows)
+    if items:
+        _add_villages(session, items)
+        _write_entries(session, [row for _, _, row in items])
 
 
 def audit_created(session: Session, model: Any, rows: Sequence[Mapping[str, Any]]) -> None:
@@ -322,37 +380,39 @@ def audit_created(session: Session, model: Any, rows: Sequence[Mapping[str, Any]
     columns = [c.key for c in inspect(model).column_attrs]
     key_attr = getattr(model, "__audit_key__", None) or "id"
     now = utcnow()
-    session.connection().execute(
-        insert(AuditEntry),
-        [
+    items: list[_Pending] = [
+        (
+            model, row.get,
             _audit_entry(
                 actor, now, "create", model.__tablename__, str(row[key_attr]), None,
                 _audited_values(model, {c: row.get(c) for c in columns}),
-            )
-            for row in rows
-        ],
-    )  # fmt: skip
+            ),
+        )
+        for row in rows
+    ]  # fmt: skip
+    _add_villages(session, items)
+    _write_entries(session, [row for _, _, row in items])
 
 
 def record_action(
-    session: Session, action: str, entity: str, key: str, detail: dict[str, Any] | None = None
+    session: Session,
+    action: str,
+    entity: str,
+    key: str,
+    detail: dict[str, Any] | None = None,
+    *,
+    village_id: int | None = None,
 ) -> None:
-    """Audit an event that is not a row change (a login, a bulk import, a backup)."""
+    """Audit an event that is not a row change (a login, a bulk import, a backup);
+    ``village_id``: the village it is about, if any (a village's import, its committee's login)."""
     actor: Actor = session.info["actor"]
-    session.connection().execute(
-        insert(AuditEntry),
-        [
-            {
-                "at": utcnow(),
-                "actor": actor.audit_name,
-                "action": action,
-                "entity": entity,
-                "entity_key": key,
-                "before": None,
-                "after": detail,
-            }
-        ],
-    )
+    row = _audit_entry(actor, utcnow(), action, entity, key, None, detail)
+    row["village_id"] = village_id
+    _write_entries(session, [row])
+
+
+def _write_entries(session: Session, rows: list[dict[str, Any]]) -> None:
+    session.connection().execute(insert(AuditEntry), rows)
 
 
 # --- migrations ---------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from energy.core.i18n import format_size
 from energy.core.vocabulary import ATTACHMENT_KINDS
 from ui.core.i18n import datetime, t
 from ui.core.markup import md, message_md, t_md
-from ui.core.widgets import show_error
+from ui.core.widgets import choice, show_error
 
 PREVIEW_PX = 88  # the preview's width in the list (the full picture opens from it)
 TYPE_ICONS = {
@@ -170,7 +170,7 @@ def attachment_manager(actor: Actor, application_id: int, *, key: str) -> None:
             options=kinds,
             default=kinds[0],
             format_func=lambda k: t(f"attach_kind.{k}"),
-            key=f"{key}.kind",
+            key=choice(f"{key}.kind"),
         )
         uploads = st.file_uploader(
             t("attach.files"),

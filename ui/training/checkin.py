@@ -14,7 +14,7 @@ from ui.core import clock
 from ui.core.i18n import lang, t
 from ui.core.markup import html_text, md
 from ui.core.session import client_address
-from ui.core.widgets import show_error
+from ui.core.widgets import choice, show_error
 
 RESULT = "checkin.result"  # the last check-in, shown until "someone else" is pressed
 CODE, WHO, NOT_LISTED, NEW_NAME = (
@@ -110,7 +110,7 @@ def check_in_form(actor: Actor, choices: CheckInChoices, session_id: int | None,
             ),
             placeholder=t("checkin.who_placeholder"),
             help=t("checkin.who_help"),
-            key=WHO,
+            key=choice(WHO),
         )
     if st.button(
         t("checkin.submit"),

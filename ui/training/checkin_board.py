@@ -32,6 +32,7 @@ from ui.core.i18n import lang, t
 from ui.core.markup import html_text, md, t_md
 from ui.core.nav import page_path
 from ui.core.session import touch
+from ui.core.widgets import choice
 
 # The code on screen is at most this many seconds behind the minute (and in grace for one
 # more minute after it changes); the arrivals are as fresh.
@@ -66,7 +67,7 @@ def choose_session(sessions: Sequence[SessionInfo], wanted: int | None) -> int:
         list(by_id),
         index=list(by_id).index(first),
         format_func=lambda sid: session_label(by_id[sid]),
-        key="checkin_board.session",
+        key=choice("checkin_board.session"),
     )
     st.query_params["session"] = str(chosen)  # a reload (a projector's browser) stays on it
     return int(chosen)

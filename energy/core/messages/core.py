@@ -288,26 +288,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "users.enable": {"ko": "계정 다시 사용", "en": "Enable account"},
     "users.disabled_msg": {"ko": "{username} 계정을 중지했습니다.", "en": "Disabled {username}."},
     "users.enabled_msg": {"ko": "{username} 계정을 다시 사용합니다.", "en": "Enabled {username}."},
-    # --- audit ----------------------------------------------------------------------------
-    "audit.caption": {
-        "ko": "모든 변경의 기록입니다: 누가, 언제, 무엇을, 바꾸기 전과 후.",
-        "en": "Every write: who, when, what, and the values before and after.",
-    },
-    "audit.who": {"ko": "누가", "en": "Who"},
-    "audit.entity": {"ko": "대상", "en": "What"},
-    "audit.action": {"ko": "작업", "en": "Action"},
-    "audit.period": {"ko": "기간", "en": "Period"},
-    "audit.all": {"ko": "전체", "en": "All"},
-    "audit.when": {"ko": "언제", "en": "When"},
-    "audit.key": {"ko": "항목", "en": "Item"},
-    "audit.before": {"ko": "변경 전", "en": "Before"},
-    "audit.after": {"ko": "변경 후", "en": "After"},
-    "audit.none": {
-        "ko": "조건에 맞는 기록이 없습니다. 기간을 넓혀 보세요.",
-        "en": "No entries match. Try a longer period.",
-    },
-    "audit.count": {"ko": "{n}건 · {page}/{pages}쪽", "en": "{n} entries · page {page} of {pages}"},
-    "audit.page": {"ko": "쪽", "en": "Page"},
     # --- account --------------------------------------------------------------------------
     "account.caption": {"ko": "내 계정 설정", "en": "Your account settings"},
     "account.who": {

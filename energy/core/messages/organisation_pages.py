@@ -8,11 +8,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "page.readiness": {"ko": "설립 준비도", "en": "Readiness"},
     "page.lessons": {"ko": "활동 중단에서 배우기", "en": "Lessons from stopping"},
     "error.required_village": {"ko": "마을을 선택하세요.", "en": "Choose a village."},
-    "entity.organisations": {"ko": "협동조합·단체", "en": "Organisations"},
-    "entity.formation_steps": {"ko": "설립 절차 단계", "en": "Formation steps"},
-    "entity.organisation_members": {"ko": "조직 회원", "en": "Organisation members"},
-    "entity.organisation_assets": {"ko": "시민햇빛발전소", "en": "Citizen solar plants"},
-    "entity.organisation_years": {"ko": "조직 연간 실적", "en": "Organisations' yearly reports"},
     # --- the pipeline and all organisations ---
     "organisations.caption": {
         "ko": "마을이 지원 기간 뒤에도 활동을 이어 가려고 세운 협동조합·사회적협동조합·비영리민간단체·사회적기업입니다. 설립 단계별로 보고, 모든 조직을 나란히 비교합니다.",

@@ -2,7 +2,6 @@
 
 MESSAGES: dict[str, dict[str, str]] = {
     "page.townhall": {"ko": "타운홀 발표", "en": "Town hall"},
-    "entity.townhall_stories": {"ko": "타운홀 마을 이야기", "en": "Town hall stories"},
     "townhall.caption": {
         "ko": "시장님과 함께하는 타운홀에서 보여 줄 사업 이야기입니다. 모든 숫자는 저장된 자료에서 바로 계산하고, 개인 정보는 담지 않습니다.",
         "en": "The programme's story for the mayor's town hall, computed from the store. Aggregates and villages only: no personal data.",

@@ -20,6 +20,7 @@ from energy.store.models.villages import District, Village
 
 class User(Base):
     __tablename__ = "users"
+    __audit_village__ = "village_id"
     __audit_key__ = "username"
     __audit_redact__ = ("password_hash",)
     __table_args__ = (

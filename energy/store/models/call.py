@@ -88,6 +88,7 @@ class Call(Base):
 
 class Application(Base):
     __tablename__ = "call_applications"
+    __audit_village__ = "village_id"
     __audit_key__ = "reference"
     __table_args__ = (
         CheckConstraint(in_("status", APPLICATION_STATUSES), name="status"),
@@ -143,6 +144,7 @@ class Organiser(Base):
     """One of the residents behind an application: name, contact, living in the district."""
 
     __tablename__ = "call_organisers"
+    __audit_village__ = ("application_id", "call_applications")
     __table_args__ = (UniqueConstraint("application_id", "position"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -165,6 +167,7 @@ class Attachment(Base):
 
     __tablename__ = "application_attachments"
     __audit_redact__ = ("content",)
+    __audit_village__ = ("application_id", "call_applications")
     __table_args__ = (
         UniqueConstraint("application_id", "sha256"),
         CheckConstraint(in_("kind", ATTACHMENT_KINDS), name="kind"),
@@ -193,6 +196,7 @@ class ReviewAssignment(Base):
     (``None`` until declared) comes before the reviewer may see the application."""
 
     __tablename__ = "call_review_assignments"
+    __audit_village__ = ("application_id", "call_applications")
     __table_args__ = (UniqueConstraint("application_id", "reviewer_id", "stage"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -213,6 +217,7 @@ class ReviewAssignment(Base):
 
 class ReviewScore(Base):
     __tablename__ = "call_review_scores"
+    __audit_village__ = ("assignment_id", "call_review_assignments")
     __table_args__ = (
         UniqueConstraint("assignment_id", "criterion"),
         CheckConstraint(f"score BETWEEN 0 AND {SCORE_MAX}", name="score"),
@@ -233,6 +238,7 @@ class Grant(Base):
     """The money a selection awards a village for one programme year."""
 
     __tablename__ = "call_grants"
+    __audit_village__ = "village_id"
     __table_args__ = (
         CheckConstraint("award_krw >= 0", name="award"),
         CheckConstraint("programme_year BETWEEN 1 AND 3", name="programme_year"),
@@ -254,6 +260,7 @@ class Grant(Base):
 
 class Instalment(Base):
     __tablename__ = "call_instalments"
+    __audit_village__ = ("grant_id", "call_grants")
     __table_args__ = (CheckConstraint("amount_krw > 0", name="amount"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -267,6 +274,7 @@ class SpendingLine(Base):
     """What a village reports it spent of a grant, per budget line."""
 
     __tablename__ = "call_spending_lines"
+    __audit_village__ = ("grant_id", "call_grants")
     __table_args__ = (
         UniqueConstraint("grant_id", "line"),
         CheckConstraint(in_("line", BUDGET_LINES), name="line"),

@@ -39,6 +39,7 @@ class Organisation(Base):
     """An organisation a village is forming or has founded."""
 
     __tablename__ = "organisations"
+    __audit_village__ = "village_id"
     __audit_key__ = "name"
     __table_args__ = (
         CheckConstraint(in_("legal_form", LEGAL_FORMS), name="legal_form"),
@@ -75,6 +76,7 @@ class FormationStep(Base):
     """
 
     __tablename__ = "formation_steps"
+    __audit_village__ = ("organisation_id", "organisations")
     __table_args__ = (
         UniqueConstraint("organisation_id", "step"),
         CheckConstraint("eligible IS NULL OR eligible >= 0", name="eligible"),
@@ -111,6 +113,7 @@ class OrganisationMember(Base):
     """
 
     __tablename__ = "organisation_members"
+    __audit_village__ = ("organisation_id", "organisations")
     __table_args__ = (
         CheckConstraint(in_("kind", MEMBER_KINDS), name="kind"),
         CheckConstraint(
@@ -150,6 +153,7 @@ class OrganisationAsset(Base):
     """A citizen solar plant the organisation owns or runs."""
 
     __tablename__ = "organisation_assets"
+    __audit_village__ = ("organisation_id", "organisations")
     __table_args__ = (
         CheckConstraint(in_("kind", ASSET_KINDS), name="kind"),
         CheckConstraint("capacity_kw > 0", name="capacity_kw"),
@@ -172,6 +176,7 @@ class OrganisationYear(Base):
     """One year of an organisation's work: activities, jobs and revenue (KRW)."""
 
     __tablename__ = "organisation_years"
+    __audit_village__ = ("organisation_id", "organisations")
     __table_args__ = (
         UniqueConstraint("organisation_id", "year"),
         CheckConstraint("year BETWEEN 2012 AND 2100", name="year"),

@@ -37,6 +37,7 @@ class Household(Base):
     """A participating household, known only by a code its committee chose (never a name)."""
 
     __tablename__ = "households"
+    __audit_village__ = "village_id"
     __table_args__ = (
         UniqueConstraint("village_id", "code"),
         CheckConstraint(in_("housing_type", HOUSING_TYPES), name="housing_type"),
@@ -63,6 +64,7 @@ class GenerationUnit(Base):
     """Generation a household installed: balcony mini solar panels or a rooftop array."""
 
     __tablename__ = "generation_units"
+    __audit_village__ = ("household_id", "households")
     __table_args__ = (
         CheckConstraint(in_("kind", GENERATION_KINDS), name="kind"),
         CheckConstraint("units >= 1 AND watts_per_unit > 0", name="capacity"),
@@ -84,6 +86,7 @@ class ReadingBatch(Base):
     """One save of readings (a month's grid, a file, the demo): who, when, what came of it."""
 
     __tablename__ = "reading_batches"
+    __audit_village__ = "village_id"
     __table_args__ = (CheckConstraint(in_("source", READING_SOURCES), name="source"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -179,6 +179,7 @@ class SessionVillage(Base):
     """A village a session is for (nearby villages may share one session)."""
 
     __tablename__ = "training_session_villages"
+    __audit_village__ = "village_id"
     __table_args__ = (UniqueConstraint("session_id", "village_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -195,6 +196,7 @@ class Participant(Base):
     """A resident on a village's training list; organisers count for completion."""
 
     __tablename__ = "training_participants"
+    __audit_village__ = "village_id"
     __table_args__ = (
         UniqueConstraint("village_id", "name"),
         CheckConstraint(in_("role", PARTICIPANT_ROLES), name="role"),
@@ -217,6 +219,7 @@ class Attendance(Base):
     then says ``recorded``, and ``checked_in_at`` still says when the person checked in)."""
 
     __tablename__ = "training_attendance"
+    __audit_village__ = ("participant_id", "training_participants")
     __table_args__ = (
         UniqueConstraint("session_id", "participant_id"),
         CheckConstraint(in_("status", ATTENDANCE_STATUSES), name="status"),

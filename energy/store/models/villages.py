@@ -38,6 +38,7 @@ class District(Base):
 
 class Village(Base):
     __tablename__ = "villages"
+    __audit_village__ = "id"
     __audit_key__ = "code"
     __table_args__ = (
         CheckConstraint(in_("housing_type", HOUSING_TYPES), name="housing_type"),
@@ -70,6 +71,7 @@ class VillageStatusChange(Base):
     """A dated change of a village's status, with the reason (kept forever)."""
 
     __tablename__ = "village_status_changes"
+    __audit_village__ = "village_id"
     __table_args__ = (
         CheckConstraint(in_("status", VILLAGE_STATUSES), name="status"),
         CheckConstraint(in_("reason_code", STATUS_REASONS), name="reason_code"),
@@ -100,6 +102,7 @@ class TownHallStory(Base):
     """
 
     __tablename__ = "townhall_stories"
+    __audit_village__ = "village_id"
     __table_args__ = (
         CheckConstraint("year BETWEEN 2012 AND 2100", name="year"),
         CheckConstraint("position >= 0", name="position"),

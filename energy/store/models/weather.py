@@ -73,6 +73,7 @@ class VillageWeatherStation(Base):
     default one."""
 
     __tablename__ = "village_weather_stations"
+    __audit_village__ = "village_id"
     __audit_key__ = "village_id"
 
     village_id: Mapped[int] = mapped_column(

@@ -31,7 +31,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # self check-in (training) and attachments (applications)
     "audit.field.checked_in_at": {"ko": "스스로 출석한 시각", "en": "Checked in at"},
     "audit.field.checkin_secret": {"ko": "출석 확인 열쇠", "en": "Check-in key"},
-    "audit.field.source": {"ko": "기록 방법", "en": "Recorded how"},
+    "audit.field.training_attendance.source": {"ko": "기록 방법", "en": "Recorded how"},
     "audit.field.file_name": {"ko": "파일 이름", "en": "File name"},
     "audit.field.media_type": {"ko": "파일 형식", "en": "File type"},
     "audit.field.size_bytes": {"ko": "크기(바이트)", "en": "Size (bytes)"},

@@ -534,6 +534,7 @@ class DeepLinkVisit:
     nav: list[str]  # hrefs of the sidebar's page links
     exceptions: list[str]
     first_start: str = ""  # what the first request of the new install was told while it waited
+    word_break: str = ""  # the main area's rule for breaking Korean (keep-all: between words)
 
 
 DEEP_LINKED = ("users", "audit")
@@ -574,6 +575,9 @@ def deep_links(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> dict[s
                     nav=[link.get_attribute("href") or "" for link in tab.locator(NAV_LINK).all()],
                     exceptions=tab.locator('[data-testid="stException"]').all_inner_texts(),
                     first_start=first_start,
+                    word_break=tab.locator('[data-testid="stMain"]').evaluate(
+                        "element => getComputedStyle(element).wordBreak"
+                    ),
                 )
                 screenshot(tab, f"anonymous-deeplink-{page_key}-ko")
     finally:
@@ -595,6 +599,9 @@ def test_deep_link_on_a_fresh_server_shows_the_login(
         assert title not in visit.titles, visit.titles
         assert title not in visit.main_text, visit.main_text
     assert visit.tables == 0, "a table was drawn for a stranger"
+    # The page run without app.py still breaks Korean between words only (its guard draws
+    # the text rules app.py would have).
+    assert visit.word_break == "keep-all", visit.word_break
 
 
 def test_a_new_install_says_what_it_prepares_on_its_first_start(

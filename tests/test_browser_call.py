@@ -46,6 +46,10 @@ def _field(page: Any, suffix: str) -> Any:
 
 
 def _choose(page: Any, suffix: str, text: str) -> None:
+    # The field typed in before is sent (and the draft saved) when it is left: let that run
+    # end first, so the list opened next is not redrawn under the click.
+    page.keyboard.press("Tab")
+    settle(page)
     box = _field(page, suffix).locator("input")
     box.click()
     box.fill(text)

@@ -107,7 +107,8 @@ def test_a_group_applies_reviewers_score_staff_select_and_the_village_is_listed(
     assert draft.form.group_name and draft.form.budget == {
         "training": 3_000_000, "equipment": 5_000_000,
     }  # fmt: skip
-    # The same pick goes on filling it in, now under the draft's name.
+    # The same pick goes on filling it in, under the draft's name from the next run on.
+    at.run()
     picker = at.selectbox(key="apply.pick")
     assert picker.value == f"new:{call.id}:0"
     assert picker.format_func(picker.value) == draft.title()

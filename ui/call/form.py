@@ -273,7 +273,6 @@ def autosave(
     except EnergyError as exc:
         where.caption(f":orange[{t('apply.autosave_failed', reason=exc.message(lang()))}]")
         return
-    if existing is None:  # the new draft is the one being typed now: listed under its name
-        became_draft(saved.id)
-        st.rerun()  # (the same pick, the same widgets: a field being typed in keeps its text)
+    if existing is None:  # the new draft is the one being typed now: from the next change
+        became_draft(saved.id)  # on, listed under its name (no rerun now: an open list stays)
     where.caption(t("apply.autosaved", time=f"{now_local():%H:%M}"))

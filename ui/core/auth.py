@@ -13,8 +13,9 @@ from energy.core.access import Actor, can_open_page
 from energy.core.errors import EnergyError
 from ui.call.home import signup_form
 from ui.core import state
-from ui.core.chrome import draw_chrome, language_switch
+from ui.core.chrome import draw_chrome, language_switch, typography
 from ui.core.i18n import lang, t
+from ui.core.nav import run_by_app
 from ui.core.session import client_address, current_actor, prepare_store, sign_in
 
 
@@ -64,6 +65,8 @@ def login_screen() -> None:
 def guard(page: str) -> Actor:
     """First call of every page: the logged-in actor allowed on ``page``, or stop here."""
 
+    if not run_by_app():  # a deep link into a fresh server (ARCHITECTURE's trap) skips app.py
+        typography()
     prepare_store()
     actor = current_actor()
     if actor is None:

@@ -147,7 +147,7 @@ PHONE_CSS = """<style>
   [data-testid="stMain"]:has(.st-key-phone-bar) .block-container { padding-bottom: 6rem; }
 }
 </style>"""
-CLOSE_MENU_ON_PHONE = """<script>
+CLOSE_MENU_ON_PHONE = """<script id="energy-menu-closer">
 if (!window.energyMenuCloser) {
   window.energyMenuCloser = true;
   document.addEventListener("click", (event) => {

@@ -132,17 +132,27 @@ PAGES: tuple[PageSpec, ...] = (
 # Set while app.py's navigation runs a page and Streamlit draws the menu itself. A page file
 # run without app.py (the deep-link trap in ARCHITECTURE) draws it with page links instead.
 _MENU_BY_STREAMLIT: ContextVar[bool] = ContextVar("menu_by_streamlit", default=False)
+# Set while app.py runs a page (its text and phone rules are drawn already): unset, a page
+# file runs on its own and draws them itself (ui.core.auth.guard).
+_RUN_BY_APP: ContextVar[bool] = ContextVar("run_by_app", default=False)
 _navigated = threading.Event()  # this process has run st.navigation: pages/ is not listed
 
 
 @contextmanager
 def menu_by_streamlit(drawn: bool) -> Iterator[None]:
     token = _MENU_BY_STREAMLIT.set(drawn)
+    by_app = _RUN_BY_APP.set(True)
     _navigated.set()  # (called after st.navigation)
     try:
         yield
     finally:
+        _RUN_BY_APP.reset(by_app)
         _MENU_BY_STREAMLIT.reset(token)
+
+
+def run_by_app() -> bool:
+    """Whether app.py is running this page (not a page file run on its own)."""
+    return _RUN_BY_APP.get()
 
 
 def menu_drawn_by_streamlit() -> bool:

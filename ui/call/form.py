@@ -260,7 +260,7 @@ def autosave(
     stored = existing.form if existing else first
     if not draft_changed(stored, form):
         if existing is not None:
-            where.caption(t("apply.autosave_on"))
+            where.caption(t("apply.autosave_on", ref=existing.reference))
         return
     try:
         saved = save_draft(
@@ -275,4 +275,4 @@ def autosave(
         return
     if existing is None:  # the new draft is the one being typed now: from the next change
         became_draft(saved.id)  # on, listed under its name (no rerun now: an open list stays)
-    where.caption(t("apply.autosaved", time=f"{now_local():%H:%M}"))
+    where.caption(t("apply.autosaved", ref=saved.reference, time=f"{now_local():%H:%M}"))

@@ -70,6 +70,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "apply.award": {"ko": "지원 금액", "en": "Award"},
     "apply.pick": {"ko": "작성할 신청서", "en": "Application to work on"},
     "apply.new_in": {"ko": "새 신청서 — {call}", "en": "New application — {call}"},
+    "apply.new_in_nth": {"ko": "새 신청서 {n} — {call}", "en": "New application {n} — {call}"},
     "apply.no_open_call": {
         "ko": "지금 접수 중인 공모가 없습니다. 공모는 보통 2~3월에 열립니다.",
         "en": "No call is open now. Calls usually open in February and March.",
@@ -144,12 +145,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "apply.withdrawn": {"ko": "{ref} 신청을 철회했습니다.", "en": "Application {ref} withdrawn."},
     "apply.saved": {"ko": "{ref} 신청서를 저장했습니다.", "en": "Application {ref} saved."},
     "apply.autosaved": {
-        "ko": "자동 저장됨 · {time}",
-        "en": "Saved automatically at {time}",
+        "ko": "{ref}{ref|으로} 자동 저장됨 · {time}",
+        "en": "Saved automatically as {ref} at {time}",
     },
     "apply.autosave_on": {
-        "ko": "적는 대로 자동 저장됩니다.",
-        "en": "Your changes are saved as you go.",
+        "ko": "{ref}: 적는 대로 자동 저장됩니다.",
+        "en": "{ref}: your changes are saved as you go.",
     },
     "apply.autosave_failed": {
         "ko": "자동 저장하지 못했습니다: {reason}",

@@ -18,6 +18,12 @@ from energy.core.i18n import SEOUL, translate
 from energy.villages import directory as villages
 from tests.test_apptest import _app_as, capture_downloads
 
+# The page on the embedded store only: what it draws does not depend on the store, and the
+# library tests these screens call run on both stores (the suite stays within 10 minutes).
+
+SQLITE_ONLY = pytest.mark.parametrize("demo_store", ["sqlite"], indirect=True)
+
+
 VILLAGE = "DJK-2012-01"
 
 
@@ -49,6 +55,7 @@ def _log_page(at: AppTest) -> AppTest:
     return at
 
 
+@SQLITE_ONLY
 def test_staff_page_through_the_log_a_page_of_sentences_at_a_time(demo_store: str) -> None:
     at = _log_page(_app_as(demo_store, "admin"))
     found = log.read_log(CLI_ACTOR, LogFilter(**_period()), lang="ko", url=demo_store)  # fmt: skip
@@ -77,6 +84,7 @@ def test_staff_page_through_the_log_a_page_of_sentences_at_a_time(demo_store: st
     assert _pages_line(at) == _ko("audit.pages", page=1, pages=f"{pages:,}", n=total)
 
 
+@SQLITE_ONLY
 def test_a_filter_picked_from_a_list_goes_back_to_the_first_page(demo_store: str) -> None:
     at = _log_page(_app_as(demo_store, "admin"))
     at.button(key="audit.next.top").click().run()
@@ -111,6 +119,7 @@ def test_a_filter_picked_from_a_list_goes_back_to_the_first_page(demo_store: str
     assert at.session_state["audit.page"] == 1
 
 
+@SQLITE_ONLY
 def test_a_person_and_an_action_narrow_the_log(demo_store: str) -> None:
     villages.change_status(
         CLI_ACTOR, VILLAGE, status="paused", reason_code="lack_of_time",
@@ -130,6 +139,7 @@ def test_a_person_and_an_action_narrow_the_log(demo_store: str) -> None:
                                          _ko("audit.col.now")]  # fmt: skip
 
 
+@SQLITE_ONLY
 def test_nothing_matching_says_so(demo_store: str) -> None:
     at = _log_page(_app_as(demo_store, "admin"))
     at.selectbox(key="audit.kind").set_value("readings").run()
@@ -137,6 +147,7 @@ def test_nothing_matching_says_so(demo_store: str) -> None:
     assert not at.expander
 
 
+@SQLITE_ONLY
 def test_the_download_holds_what_the_filters_match_with_sentences(
     demo_store: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -152,6 +163,7 @@ def test_the_download_holds_what_the_filters_match_with_sentences(
     assert set(frame[_ko("audit.col.kind")]) == {_ko("audit.kind.reviews")}
 
 
+@SQLITE_ONLY
 def test_english_staff_read_the_log_in_english(demo_store: str) -> None:
     at = _log_page(_app_as(demo_store, "staff.en"))
     found = log.read_log(CLI_ACTOR, LogFilter(**_period()), lang="en", url=demo_store)

@@ -18,6 +18,11 @@ from tests.test_apptest import capture_downloads
 from tests.test_call import _form, _user
 from tests.test_call_pages import APP, TIMEOUT, ko
 
+# The page on the embedded store only: what it draws does not depend on the store, and the
+# library tests these screens call run on both stores (the suite stays within 10 minutes).
+
+SQLITE_ONLY = pytest.mark.parametrize("fresh_store", ["sqlite"], indirect=True)
+
 
 def _as(actor: Actor, lang: str = "ko") -> AppTest:
     from ui.core import state
@@ -44,6 +49,7 @@ def _captions(at: AppTest) -> str:
     return "\n".join(c.value for c in at.caption)
 
 
+@SQLITE_ONLY
 def test_an_applicant_uploads_removes_and_submits_and_the_reviewer_downloads(
     fresh_store: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -126,6 +132,7 @@ def test_an_applicant_uploads_removes_and_submits_and_the_reviewer_downloads(
     assert downloads["사업계획서.pdf"]() == plan
 
 
+@SQLITE_ONLY
 def test_before_the_first_save_the_page_says_how_to_attach(fresh_store: str) -> None:
     _open_call(fresh_store)
     group = _user(fresh_store, "group.one", "applicant")

@@ -22,6 +22,11 @@ from ui.core import clock
 from ui.core.markup import html_text
 from ui.core.nav import page_path
 
+# The page on the embedded store only: what it draws does not depend on the store, and the
+# library tests these screens call run on both stores (the suite stays within 10 minutes).
+
+SQLITE_ONLY = pytest.mark.parametrize("small_store", ["sqlite"], indirect=True)
+
 
 def _ko(key: str, **params: object) -> str:
     return translate(key, "ko", **params)
@@ -55,6 +60,7 @@ def _page(url: str, login: str, path: str, **params: str) -> AppTest:
     return at
 
 
+@SQLITE_ONLY
 def test_the_trainer_opens_check_in_and_sees_arrivals_and_corrects_one(
     small_store: str, at_time: dict[str, dt.datetime]
 ) -> None:
@@ -101,6 +107,7 @@ def test_the_trainer_opens_check_in_and_sees_arrivals_and_corrects_one(
     assert not [b for b in at.button if b.key and b.key.startswith("checkin_board.close")]
 
 
+@SQLITE_ONLY
 def test_a_trainer_without_a_session_today_is_told_so(
     small_store: str, at_time: dict[str, dt.datetime]
 ) -> None:
@@ -108,6 +115,7 @@ def test_a_trainer_without_a_session_today_is_told_so(
     assert [i.value for i in at.info] == [_ko("checkin_board.none_today")]
 
 
+@SQLITE_ONLY
 def test_a_participant_checks_in_from_the_qr_codes_link(
     small_store: str, at_time: dict[str, dt.datetime]
 ) -> None:
@@ -141,6 +149,7 @@ def test_a_participant_checks_in_from_the_qr_codes_link(
     assert html_text(_ko("checkin.already_body", name=person.name, time="19:05")) in done
 
 
+@SQLITE_ONLY
 def test_a_typed_code_a_wrong_code_and_a_name_not_on_the_list(
     small_store: str, at_time: dict[str, dt.datetime]
 ) -> None:
@@ -164,6 +173,7 @@ def test_a_typed_code_a_wrong_code_and_a_name_not_on_the_list(
     assert "새 주민" in [p.name for p in _people(url, FLAGSHIP)]
 
 
+@SQLITE_ONLY
 def test_after_the_session_the_link_says_check_in_is_closed(
     small_store: str, at_time: dict[str, dt.datetime]
 ) -> None:
@@ -181,6 +191,7 @@ def test_the_qr_codes_link_names_the_check_in_page() -> None:
     assert Path(page_path("checkin")).stem == CHECKIN_PATH
 
 
+@SQLITE_ONLY
 def test_a_committee_with_no_session_today_is_told_so(
     small_store: str, at_time: dict[str, dt.datetime]
 ) -> None:

@@ -1,5 +1,4 @@
-"""Organisations villages found: the formation pipeline by stage, every organisation side by
-side (with downloads), and, for staff, starting a new formation."""
+"""Organisations villages found: the pipeline by stage, each side by side, new formations."""
 
 import datetime as dt
 
@@ -13,12 +12,11 @@ from energy.organisations import formation
 from energy.organisations import registry as organisations
 from energy.organisations.formation_rules import PHASES
 from energy.villages import directory as villages
-from ui.core import chart_view
+from ui.core import chart_view, money
 from ui.core.auth import guard
 from ui.core.chrome import flash, page_header
 from ui.core.i18n import lang, number, t, today
 from ui.core.markup import html_text, t_md
-from ui.core.money import amounts_ok, money_input
 from ui.core.nav import page_path
 from ui.core.widgets import choice, download_table, empty_state, kpi_row, show_error
 from ui.organisations.tables import side_by_side
@@ -118,11 +116,11 @@ if can(actor, "organisation.write"):
             format="YYYY-MM-DD",
             key="organisations.start.started_on",
         )
-        share_price = money_input(t("org.share_price"), value=10_000, where=c2, help=t("org.share_price_help"),
+        share_price = money.money_input(t("org.share_price"), value=10_000, where=c2, help=t("org.share_price_help"),
                                   key="organisations.start.share_price")  # fmt: skip
-        if st.form_submit_button(t("organisations.start_submit"), type="primary") and amounts_ok(
-            {t("org.share_price"): share_price}
-        ):
+        if st.form_submit_button(
+            t("organisations.start_submit"), type="primary"
+        ) and money.amounts_ok({t("org.share_price"): share_price}):
             try:
                 if village is None:
                     raise EnergyError("error.required_village")

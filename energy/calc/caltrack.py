@@ -99,7 +99,8 @@ Prediction and avoided energy (§3.5, §3.6, §4.1)
 Uncertainty (§4.3)
 ------------------
 The ± band of avoided energy and its combination over households:
-:mod:`energy.calc.savings_uncertainty`.
+:mod:`energy.calc.savings_uncertainty`. The candidate models, their weighted least squares and
+the selection: :mod:`energy.calc.caltrack_models`.
 """
 
 from __future__ import annotations
@@ -112,6 +113,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from energy.calc.caltrack_models import VARIABLES, Candidate, candidate_models, select_model
 from energy.calc.degree_days import (
     BALANCE_POINTS_C,
     Temperatures,
@@ -128,14 +130,7 @@ MIN_PERIOD_DAYS = 25  # §2.2.3.4
 MAX_PERIOD_DAYS = 35  # §2.2.3.5
 MIN_TEMPERATURE_COVERAGE = 0.9  # §2.2.3.2, §3.5.5.2: of each bill's days
 MAX_MISSING_FRACTION = 0.1  # §2.2.1.2: of the baseline window's days (37 of 365)
-# §3.2.2.2.2: at least 20 °F·days in the baseline year; a °F degree is 5/9 of a °C degree.
-MIN_TOTAL_DEGREE_DAYS_C = 20 * 5 / 9
 CVRMSE_WARNING = 1.0  # §4.3.2.1
-
-MODELS: tuple[str, ...] = ("intercept_only", "hdd_only", "cdd_only", "hdd_cdd")
-# Explanatory variables of each model, not counting the intercept (c in §3.4.3.3.3).
-_VARIABLES = {"intercept_only": 0, "hdd_only": 1, "cdd_only": 1, "hdd_cdd": 2}
-
 
 # --- the records ---------------------------------------------------------------------------
 
@@ -151,21 +146,6 @@ class Period:
     @property
     def days(self) -> int:
         return (self.end - self.start).days
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """One candidate model of the grid search (§3.4.3.1) and whether it qualified (§3.4.3.2)."""
-
-    model: str
-    heating_balance_c: float | None
-    cooling_balance_c: float | None
-    intercept: float
-    beta_hdd: float
-    beta_cdd: float
-    r_squared: float
-    adj_r_squared: float
-    qualified: bool
 
 
 @dataclass(frozen=True)
@@ -196,7 +176,7 @@ class Fit:
     @property
     def variables(self) -> int:
         """c of §3.4.3.3.3 and §4.3.2.2.5: explanatory variables, the intercept not counted."""
-        return _VARIABLES.get(self.model or "intercept_only", 0)
+        return VARIABLES.get(self.model or "intercept_only", 0)
 
 
 @dataclass(frozen=True)
@@ -239,120 +219,6 @@ def _period_temperatures(period: Period, daily: Mapping[dt.date, float]) -> np.n
 
 def _coverage(period: Period, temps: np.ndarray) -> float:
     return len(temps) / period.days if period.days > 0 else 0.0
-
-
-# --- weighted least squares ----------------------------------------------------------------
-
-
-def _wls(
-    designs: np.ndarray, y: np.ndarray, w: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Fit many designs at once: designs (K, P, m) -> coefficients (K, m), weighted SSR (K,),
-    and a mask of the designs whose normal equations were solvable (full rank)."""
-    k, _, m = designs.shape
-    xtw = designs.transpose(0, 2, 1) * w[None, None, :]
-    xtwx = xtw @ designs
-    xtwy = xtw @ y
-    solvable = np.linalg.cond(xtwx) < 1e12 if k else np.zeros(0, dtype=bool)
-    coef = np.zeros((k, m))
-    if solvable.any():
-        coef[solvable] = np.linalg.solve(xtwx[solvable], xtwy[solvable][..., None])[..., 0]
-    residuals = y[None, :] - np.einsum("kpm,km->kp", designs, coef)
-    ssr = (w[None, :] * residuals**2).sum(axis=1)
-    return coef, ssr, solvable
-
-
-def _adjusted(ssr: np.ndarray, sst: float, periods: int, variables: int) -> np.ndarray:
-    """§3.4.3.3.1: 1 − (SS_res / (P − c − 1)) / (SS_tot / (P − 1))."""
-    if sst <= 0:
-        return np.zeros_like(ssr)
-    return 1 - (ssr / (periods - variables - 1)) / (sst / (periods - 1))
-
-
-def _candidates(
-    y: np.ndarray, w: np.ndarray, hdd: np.ndarray, cdd: np.ndarray, cooling: bool
-) -> list[Candidate]:
-    periods = len(y)
-    mean = float((w * y).sum() / w.sum())
-    sst = float((w * (y - mean) ** 2).sum())
-    balance = np.array(BALANCE_POINTS_C)
-    days = w
-    # §3.2.2.2.2: enough degree days in the baseline year for the balance point to be tried.
-    heat_ok = np.flatnonzero((hdd * days[:, None]).sum(axis=0) >= MIN_TOTAL_DEGREE_DAYS_C)
-    cool_ok = np.flatnonzero((cdd * days[:, None]).sum(axis=0) >= MIN_TOTAL_DEGREE_DAYS_C)
-    ones = np.ones(periods)
-    found: list[Candidate] = [
-        Candidate("intercept_only", None, None, mean, 0.0, 0.0, 0.0, 0.0, mean >= 0)
-    ]
-
-    def add(model: str, designs: np.ndarray, pairs: list[tuple[int | None, int | None]]) -> None:
-        if not pairs:
-            return
-        coef, ssr, solvable = _wls(designs, y, w)
-        c = _VARIABLES[model]
-        r2 = 1 - ssr / sst if sst > 0 else np.zeros_like(ssr)
-        adj = _adjusted(ssr, sst, periods, c)
-        for i, (h, k) in enumerate(pairs):
-            if not solvable[i]:
-                continue
-            mu = float(coef[i, 0])
-            bh = float(coef[i, 1]) if h is not None else 0.0
-            bc = float(coef[i, -1]) if k is not None else 0.0
-            found.append(
-                Candidate(
-                    model,
-                    None if h is None else float(balance[h]),
-                    None if k is None else float(balance[k]),
-                    mu,
-                    bh,
-                    bc,
-                    float(r2[i]),
-                    float(adj[i]),
-                    mu >= 0 and bh >= 0 and bc >= 0,  # §3.4.3.2
-                )
-            )
-
-    if periods > 2:
-        pairs_h: list[tuple[int | None, int | None]] = [(int(h), None) for h in heat_ok]
-        add(
-            "hdd_only",
-            np.stack([np.column_stack([ones, hdd[:, h]]) for h, _ in pairs_h])
-            if pairs_h
-            else np.zeros((0, periods, 2)),
-            pairs_h,
-        )
-        if cooling:
-            pairs_c: list[tuple[int | None, int | None]] = [(None, int(c)) for c in cool_ok]
-            add(
-                "cdd_only",
-                np.stack([np.column_stack([ones, cdd[:, c]]) for _, c in pairs_c])
-                if pairs_c
-                else np.zeros((0, periods, 2)),
-                pairs_c,
-            )
-    if cooling and periods > 3:
-        # §3.2.2.1: cooling balance point >= heating balance point.
-        pairs_hc: list[tuple[int | None, int | None]] = [
-            (int(h), int(c)) for h in heat_ok for c in cool_ok if c >= h
-        ]
-        if pairs_hc:
-            hi = np.array([h for h, _ in pairs_hc])
-            ci = np.array([c for _, c in pairs_hc])
-            designs = np.stack(
-                [np.broadcast_to(ones, (len(pairs_hc), periods)), hdd[:, hi].T, cdd[:, ci].T],
-                axis=2,
-            )
-            add("hdd_cdd", designs, pairs_hc)
-    return found
-
-
-def _select(candidates: Sequence[Candidate]) -> Candidate | None:
-    """§3.4.3.3: the qualified candidate with the highest adjusted R²; ties to the first."""
-    best: Candidate | None = None
-    for candidate in candidates:
-        if candidate.qualified and (best is None or candidate.adj_r_squared > best.adj_r_squared):
-            best = candidate
-    return best
 
 
 # --- fitting the baseline ------------------------------------------------------------------
@@ -483,12 +349,12 @@ def fit_baseline(
         return _disqualified("temperature_coverage", warnings, len(used), window=window)
     if window_days - days.sum() > MAX_MISSING_FRACTION * window_days:
         return _disqualified("too_many_missing_days", warnings, len(used), window=window)
-    if len(used) < _VARIABLES["hdd_cdd"] + 2:
+    if len(used) < VARIABLES["hdd_cdd"] + 2:
         return _disqualified("too_few_periods", warnings, len(used), window=window)
 
     hdd, cdd = degree_day_matrices(temps, np.array(BALANCE_POINTS_C))
-    candidates = tuple(_candidates(upd, days, hdd, cdd, cooling))
-    best = _select(candidates)
+    candidates = tuple(candidate_models(upd, days, hdd, cdd, cooling))
+    best = select_model(candidates)
     if best is None:
         return _disqualified("no_qualified_model", warnings, len(used), candidates, window)
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from energy.calc import caltrack as ct
+from energy.calc import caltrack_models
 from energy.calc import degree_days as dd
 from energy.calc import savings_uncertainty as su
 from tests.reference import make_cases
@@ -77,7 +78,7 @@ def test_the_balance_point_grid_is_30_to_90_fahrenheit_converted_exactly() -> No
     assert dd.BALANCE_POINTS_C[-1] == pytest.approx(290 / 9)
     steps = {round(b - a, 12) for a, b in itertools.pairwise(dd.BALANCE_POINTS_C)}
     assert steps == {round(5 / 9, 12)}  # §3.2.3: 1 °F steps, below the 3 °F maximum gap
-    assert pytest.approx(100 / 9) == ct.MIN_TOTAL_DEGREE_DAYS_C  # 20 °F·days
+    assert pytest.approx(100 / 9) == caltrack_models.MIN_TOTAL_DEGREE_DAYS_C  # 20 °F·days
 
 
 def test_student_t_quantiles_match_the_tables() -> None:

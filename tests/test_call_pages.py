@@ -252,3 +252,6 @@ def test_a_village_past_its_three_years_is_told_it_cannot_renew(fresh_store: str
     assert ko("apply.renewal_closed") not in [i.value for i in at.info]
     assert ko("apply.caption") in [c.value for c in at.caption]
     assert at.selectbox(key="apply.pick").value.startswith("new:")
+    # Its renewal comes filled in: opening the form (and running it again) saves nothing.
+    at.run()
+    assert applications.list_applications(second, url=fresh_store) == []

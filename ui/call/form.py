@@ -19,7 +19,7 @@ from energy.call.calls import CallInfo
 from energy.core.access import Actor
 from energy.core.errors import EnergyError
 from energy.core.vocabulary import ACTIONS, BUDGET_LINES, HOUSING_TYPES, STRATEGIES
-from ui.call.drafts import became_draft
+from ui.call.drafts import PICK, became_draft
 from ui.core.i18n import krw, lang, now_local, t, today
 from ui.core.lookups import district_options
 from ui.core.markup import md, t_md
@@ -256,8 +256,11 @@ def autosave(
         return
     # A new application is compared with the form as first drawn (a committee's renewal comes
     # filled in): opening the page saves nothing, the first change does.
-    first: ApplicationForm = st.session_state.setdefault(f"apply.first.{call.id}", form)
-    stored = existing.form if existing else first
+    if existing is None:  # (each new application has its own baseline: "new:<call>:<n>")
+        pick = st.session_state.get(PICK, f"new:{call.id}")
+        stored: ApplicationForm = st.session_state.setdefault(f"apply.first.{pick}", form)
+    else:
+        stored = existing.form
     if not draft_changed(stored, form):
         if existing is not None:
             where.caption(t("apply.autosave_on", ref=existing.reference))

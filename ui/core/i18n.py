@@ -8,7 +8,7 @@ from typing import Any
 import streamlit as st
 
 from energy.core import i18n
-from ui.core import state
+from ui.core import clock, state
 
 
 def lang() -> str:
@@ -38,8 +38,9 @@ def today() -> dt.date:
 
 
 def now_local() -> dt.datetime:
-    """The time on the city's clock (Seoul), for a person reading "saved at 14:05"."""
-    return dt.datetime.now(i18n.SEOUL)
+    """The pages' time (ui.core.clock) on the city's clock (Seoul), for a person reading
+    "saved at 14:05"."""
+    return clock.now().astimezone(i18n.SEOUL)
 
 
 def number(value: float | int | None, digits: int = 0) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from ui.core.i18n import lang
+from ui.core.i18n import lang, t
 
 _HTML = """
 <div class="money">
@@ -182,8 +182,6 @@ def money_input(
 ) -> int | None:
     """An amount of won typed by a person: ``None`` when the field is empty, :data:`INVALID`
     when its text is not an amount or is over ``max_value`` (the field says so in red)."""
-    from ui.core.i18n import t
-
     data: dict[str, Any] = {
         "label": label,
         "value": value,
@@ -212,8 +210,6 @@ def money_input(
 def amounts_ok(amounts: dict[str, int | None]) -> bool:
     """Whether every field (label -> amount) holds an amount; each one that does not is named
     in an error (checked when a form is sent, nothing saved until it is right)."""
-    from ui.core.i18n import t
-
     bad = [label for label, amount in amounts.items() if amount == INVALID]
     for label in bad:
         st.error(t("money.invalid", field=label), icon=":material/error:")

@@ -87,6 +87,7 @@ def cmd_user_add(args: argparse.Namespace) -> int:
         village_code=args.village,
         language=args.language,
         district=args.district,
+        email=args.email,
     )
     where = f" for village {user.village_code}" if user.village_code else ""
     lives = f", lives in district {user.district_code}" if user.district_code else ""
@@ -108,6 +109,21 @@ def cmd_user_district(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_user_email(args: argparse.Namespace) -> int:
+    from energy.accounts import users as accounts
+
+    if (args.address is None) == (not args.clear):
+        raise InvalidInput("error.email_or_clear", field="email")
+    _ready()
+    user = accounts.set_email(CLI_ACTOR, args.name, args.address)
+    print(
+        f"{user.username}: mail goes to {user.email}"
+        if user.email
+        else f"{user.username}: no e-mail address"
+    )
+    return 0
+
+
 def cmd_user_list(args: argparse.Namespace) -> int:
     from energy.accounts import users as accounts
 
@@ -124,6 +140,7 @@ def cmd_user_list(args: argparse.Namespace) -> int:
                         "village": u.village_code,
                         "district": u.district_code,
                         "language": u.language,
+                        "email": u.email,
                         "active": u.is_active,
                     }
                     for u in users
@@ -401,8 +418,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--display-name")
     p.add_argument("--language", choices=("ko", "en"), default="ko")
     p.add_argument("--district", help=LIVES_IN_HELP)
+    p.add_argument("--email", metavar="ADDR", help="where the person's mail goes")
     p.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
     p.set_defaults(handler=cmd_user_add)
+    p = p_user.add_parser("email", help="set where a person's mail goes (or --clear it)")
+    p.add_argument("name")
+    p.add_argument("address", nargs="?", metavar="ADDR")
+    p.add_argument("--clear", action="store_true", help="the person gets no mail")
+    p.set_defaults(handler=cmd_user_email)
     p = p_user.add_parser("district", help="record where a person lives (or --clear it)")
     p.add_argument("name")
     p.add_argument("district", nargs="?", help=LIVES_IN_HELP)

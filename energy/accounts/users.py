@@ -25,6 +25,7 @@ from energy.core.access import ROLES, Actor, require
 from energy.core.config import get_settings
 from energy.core.errors import AlreadyExists, InvalidInput, NotFound
 from energy.core.i18n import LANGUAGES
+from energy.mail.addresses import normalise_email
 from energy.store.db import record_action, session_for
 from energy.store.models.accounts import User
 from energy.store.models.base import utcnow
@@ -219,6 +220,7 @@ class UserInfo:
     is_active: bool
     last_login_at: dt.datetime | None
     district_code: str | None = None  # where the person lives, if recorded
+    email: str | None = None
 
 
 def user_info(user: User) -> UserInfo:
@@ -232,6 +234,7 @@ def user_info(user: User) -> UserInfo:
         language=user.language,
         is_active=user.is_active,
         last_login_at=user.last_login_at,
+        email=user.email,
     )
 
 
@@ -246,6 +249,16 @@ def _village_id(session: Session, role: str, village_code: str | None) -> int | 
     if village_code:
         raise InvalidInput("error.village_only_for_committee", field="village")
     return None
+
+
+def _free_email(session: Session, email: str | None, *, user_id: int | None = None) -> str | None:
+    """``email`` as stored, refused if another account has it already."""
+    address = normalise_email(email)
+    if address is not None:
+        holder = session.scalar(select(User.id).where(User.email == address))
+        if holder is not None and holder != user_id:
+            raise AlreadyExists("error.email_taken", field="email")
+    return address
 
 
 def district_id(session: Session, district: str | None) -> int | None:
@@ -270,10 +283,12 @@ def add_user(
     village_code: str | None = None,
     language: str = "ko",
     district: str | None = None,
+    email: str | None = None,
     url: str | None = None,
 ) -> UserInfo:
     """A new account; ``district`` (a name or code) is where the person lives, if known:
-    a reviewer who lives in an applicant's district is flagged in review."""
+    a reviewer who lives in an applicant's district is flagged in review; ``email`` is where
+    the person's mail goes."""
     require(actor, "user.manage")
     name = validate_username(username)
     if role not in ROLES:
@@ -296,6 +311,7 @@ def add_user(
             password_hash=hash_password(password),
             language=language,
             is_active=True,
+            email=_free_email(session, email),
         )
         session.add(user)
         session.flush()
@@ -333,10 +349,11 @@ def update_user(
     display_name: str,
     village_code: str | None,
     district: str | _Unchanged | None = UNCHANGED,
+    email: str | _Unchanged | None = UNCHANGED,
     url: str | None = None,
 ) -> UserInfo:
-    """Edit an account; ``district`` ``None`` clears where the person lives, and leaving it
-    out keeps it."""
+    """Edit an account; ``district`` or ``email`` ``None`` clears it, and leaving it out
+    keeps it."""
     require(actor, "user.manage")
     if role not in ROLES:
         raise InvalidInput("error.unknown_role", field="role", role=role)
@@ -347,10 +364,34 @@ def update_user(
         user.village_id = _village_id(session, role, village_code)
         if not isinstance(district, _Unchanged):
             user.district_id = district_id(session, district)
+        if not isinstance(email, _Unchanged):
+            user.email = _free_email(session, email, user_id=user.id)
         user.role = role
         user.display_name = display_name.strip() or user.username
         session.flush()
         return user_info(user)
+
+
+def set_email(
+    actor: Actor, username: str, email: str | None, *, url: str | None = None
+) -> UserInfo:
+    """Staff set (or, with ``None``, clear) where a person's mail goes."""
+    require(actor, "user.manage")
+    with session_for(actor, write=True, url=url) as session:
+        user = user_row(session, username)
+        user.email = _free_email(session, email, user_id=user.id)
+        session.flush()
+        return user_info(user)
+
+
+def set_own_email(actor: Actor, email: str | None, *, url: str | None = None) -> None:
+    """A person sets (or clears) their own address on their account page."""
+    require(actor, "account.self")
+    with session_for(actor, write=True, url=url) as session:
+        user = session.get(User, actor.user_id) if actor.user_id else None
+        if user is None:
+            raise NotFound("error.unknown_user", username=actor.username)
+        user.email = _free_email(session, email, user_id=user.id)
 
 
 def reset_password(actor: Actor, username: str, password: str, *, url: str | None = None) -> None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 FIRST_COHORT = 2012  # the programme's first villages were selected in 2012
 ROLES = ("admin", "reviewer", "trainer", "committee", "viewer", "applicant")
 LANGUAGES = ("ko", "en")
+# A queued message: waiting (also between retries), handed to the mail server, or given up on.
+MAIL_STATUSES = ("queued", "sent", "failed")
 HOUSING_TYPES = ("apartment", "detached", "mixed")
 VILLAGE_STATUSES = ("active", "paused", "disbanded")
 # Why a village paused or disbanded (or came back): the city wants to learn from these.

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from energy.call.calls import DEFAULT_CAPS, DEFAULT_RUBRIC
 from energy.core.vocabulary import APPLICANT_TYPES, STAGES
+from energy.demo.people import demo_email
 from energy.store.models.accounts import User
 from energy.store.models.base import utcnow
 from energy.store.models.call import (
@@ -194,6 +195,7 @@ def add_demo_call(
             language="ko",
             is_active=True,
             district_id=district.id if district else None,
+            email=demo_email(username),
         )
         session.add(user)
         users[username] = user

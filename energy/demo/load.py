@@ -24,6 +24,7 @@ from energy.core.config import get_settings
 from energy.core.errors import InvalidInput
 from energy.demo.call import add_demo_call
 from energy.demo.organisations import add_demo_organisations, add_demo_stops
+from energy.demo.people import demo_email
 from energy.demo.readings import DemoReadingsSummary, add_demo_readings
 from energy.demo.stories import add_demo_stories
 from energy.demo.training import add_demo_training
@@ -248,6 +249,7 @@ def load_demo(
                     password_hash=password_hash,
                     language=language,
                     is_active=username != "former.staff",
+                    email=demo_email(username),
                 )
             )
         session.add(AppSetting(key="demo_data", value=today.isoformat()))

@@ -9,6 +9,7 @@ from energy.store.models import (  # noqa: F401
     base,
     call,
     factors,
+    mail,
     organisations,
     readings,
     system,

@@ -109,13 +109,15 @@ def test_a_message_commits_with_its_change_and_rolls_back_with_it(fresh_store: s
         user.display_name = "김 주무관"
         queued = enqueue(session, _message(user_id=user.id))
         assert queued is not None and queued.status == "queued" and queued.attempts == 0
-    with pytest.raises(RuntimeError):
-        with db.session_for(CLI_ACTOR, write=True, url=fresh_store) as session:
-            user = session.scalar(select(User).where(User.username == "kim"))
-            assert user is not None
-            user.display_name = "바뀌지 않음"
-            enqueue(session, _message(subject="보내지 말 것"))
-            raise RuntimeError("the change fails after the message was queued")
+    with (
+        pytest.raises(RuntimeError),
+        db.session_for(CLI_ACTOR, write=True, url=fresh_store) as session,
+    ):
+        user = session.scalar(select(User).where(User.username == "kim"))
+        assert user is not None
+        user.display_name = "바뀌지 않음"
+        enqueue(session, _message(subject="보내지 말 것"))
+        raise RuntimeError("the change fails after the message was queued")
     with db.session_for(CLI_ACTOR, url=fresh_store) as session:
         rows = session.scalars(select(MailMessage)).all()
         assert [(m.subject, m.user_id is not None) for m in rows] == [("3월 사용량", True)]

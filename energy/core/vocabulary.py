@@ -13,6 +13,9 @@ ROLES = ("admin", "reviewer", "trainer", "committee", "viewer", "applicant")
 LANGUAGES = ("ko", "en")
 # A queued message: waiting (also between retries), handed to the mail server, or given up on.
 MAIL_STATUSES = ("queued", "sent", "failed")
+# The kinds of mail a person may turn off on their account page (``users.mail_muted``); every
+# other kind (a password reset, an assignment, a decision, a grant instalment) always goes.
+OPTIONAL_MAIL_KINDS = ("readings_reminder", "training_session", "digest")
 HOUSING_TYPES = ("apartment", "detached", "mixed")
 VILLAGE_STATUSES = ("active", "paused", "disbanded")
 # Why a village paused or disbanded (or came back): the city wants to learn from these.

@@ -135,3 +135,22 @@ def test_a_message_with_a_dedupe_key_is_queued_once(fresh_store: str) -> None:
         assert enqueue(session, _message(dedupe_key="reminder:V1:2027-03")) is None
         assert enqueue(session, _message(dedupe_key="reminder:V1:2027-04")) is not None
     assert _count(fresh_store) == 2
+
+
+def test_a_message_is_written_in_its_recipients_language_with_its_link() -> None:
+    from energy.mail.compose import Recipient, compose, page_link, para
+
+    for lang, greeting, brand in (("ko", "김 <주무관> 님", "[서울 에너지자립마을]"),
+                                  ("en", "Dear 김 <주무관>", "[Seoul Energy")):  # fmt: skip
+        message = compose(
+            "digest",
+            Recipient("kim@example.org", lang, 7, "김 <주무관>"),
+            subject=para("mail.brand"),
+            body=[para("error.email_taken")],
+            link=("mail.brand", page_link("review", application="2027-05-007")),
+        )
+        assert message.subject.startswith(brand) and message.user_id == 7
+        assert greeting in message.text and "<주무관>" not in message.html  # escaped
+        assert "http://localhost:8501/review?application=2027-05-007" in message.text
+        assert 'href="http://localhost:8501/review?application=2027-05-007"' in message.html
+        assert "/account" in message.text  # a digest is optional: where to turn it off

@@ -75,7 +75,7 @@ CONSTRAINED: dict[str, tuple[str, ...]] = {
     "organisations": ("legal_form",),
     "reading_batches": ("source", "created_by"),
     "training_participants": ("role", "household_code"),
-    "users": ("username", "role", "password_hash", "language"),
+    "users": ("username", "role", "password_hash", "language", "email", "oidc_subject"),
     "village_status_changes": ("status", "reason_code", "recorded_by"),
     "call_applications": (
         "reference", "entered_by", "applicant_type", "housing_type", "strategy", "status",
@@ -94,6 +94,13 @@ CONSTRAINED: dict[str, tuple[str, ...]] = {
     "weather_stations": ("name_ko", "name_en"),
     "weather_batches": ("source", "created_by"),
     "application_attachments": ("kind", "media_type", "sha256", "uploaded_by"),
+    # mail is written by the system from the catalogue; addresses are checked (energy.mail)
+    "mail_outbox": (
+        "kind", "to_address", "language", "subject", "body_text", "body_html", "dedupe_key",
+        "status",
+    ),
+    "mail_attachments": ("file_name", "media_type"),
+    "mail_attempts": ("reply",),
 }  # fmt: skip
 
 # What a page would show as live markup. Escaped text (``md``) has a backslash before each

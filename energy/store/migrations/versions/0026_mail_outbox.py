@@ -13,7 +13,8 @@ it (``users.oidc_subject``), and the kinds of optional mail they turned off
 Every message is queued in ``mail_outbox`` in the transaction of the change that causes it,
 with its attachments (``mail_attachments``); the sender records each attempt with the
 server's answer (``mail_attempts``). ``dedupe_key`` keeps a message that must go once from
-being queued twice. No rows: a store has no mail yet.
+being queued twice. No rows: a store has no mail yet. The accounts are altered before the
+tables that refer to them are made, and after they are dropped (SQLite rebuilds the table).
 """
 
 from __future__ import annotations
@@ -32,6 +33,13 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("users", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("email", sa.String(length=254), nullable=True))
+        batch_op.add_column(sa.Column("oidc_subject", sa.String(length=255), nullable=True))
+        batch_op.add_column(sa.Column("mail_muted", sa.JSON(), nullable=True))
+        batch_op.create_unique_constraint(batch_op.f("uq_users_email"), ["email"])
+        batch_op.create_unique_constraint(batch_op.f("uq_users_oidc_subject"), ["oidc_subject"])
+
     op.create_table(
         "mail_outbox",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -108,22 +116,8 @@ def upgrade() -> None:
             batch_op.f("ix_mail_attempts_message_id"), ["message_id"], unique=False
         )
 
-    with op.batch_alter_table("users", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("email", sa.String(length=254), nullable=True))
-        batch_op.add_column(sa.Column("oidc_subject", sa.String(length=255), nullable=True))
-        batch_op.add_column(sa.Column("mail_muted", sa.JSON(), nullable=True))
-        batch_op.create_unique_constraint(batch_op.f("uq_users_email"), ["email"])
-        batch_op.create_unique_constraint(batch_op.f("uq_users_oidc_subject"), ["oidc_subject"])
-
 
 def downgrade() -> None:
-    with op.batch_alter_table("users", schema=None) as batch_op:
-        batch_op.drop_constraint(batch_op.f("uq_users_oidc_subject"), type_="unique")
-        batch_op.drop_constraint(batch_op.f("uq_users_email"), type_="unique")
-        batch_op.drop_column("mail_muted")
-        batch_op.drop_column("oidc_subject")
-        batch_op.drop_column("email")
-
     with op.batch_alter_table("mail_attempts", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_mail_attempts_message_id"))
 
@@ -137,3 +131,10 @@ def downgrade() -> None:
         batch_op.drop_index("ix_mail_outbox_status_next_attempt_at")
 
     op.drop_table("mail_outbox")
+
+    with op.batch_alter_table("users", schema=None) as batch_op:
+        batch_op.drop_constraint(batch_op.f("uq_users_oidc_subject"), type_="unique")
+        batch_op.drop_constraint(batch_op.f("uq_users_email"), type_="unique")
+        batch_op.drop_column("mail_muted")
+        batch_op.drop_column("oidc_subject")
+        batch_op.drop_column("email")

@@ -1,10 +1,12 @@
-"""My account: language, password, and how long a session lasts."""
+"""My account: language, where my mail goes and which notices I get, password, and how long
+a session lasts."""
 
 import streamlit as st
 
 from energy.accounts import users as accounts
 from energy.core.config import get_settings
 from energy.core.errors import EnergyError
+from ui.accounts.mail_settings import mail_settings
 from ui.core.auth import guard
 from ui.core.chrome import flash, page_header
 from ui.core.i18n import t
@@ -23,7 +25,10 @@ st.markdown(
     )
 )
 st.caption(t("account.session_note", minutes=f"{get_settings().session_idle_minutes:g}"))
-st.caption(t("account.language_note"))
+
+# Hook: once the settings know the mail server, pass sending=bool(<its URL>) to say when this
+# server sends no mail.
+mail_settings(actor)
 
 with st.form("account.password", clear_on_submit=True):
     st.subheader(t("account.password_title"))

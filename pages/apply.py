@@ -34,6 +34,7 @@ closed = own is not None and applications.renewal_closed(own)
 page_header("page.apply", None if closed else "apply.caption_staff" if staff else "apply.caption")
 
 mine = applications.list_applications(actor)
+linked = st.query_params.get("application")  # a link from a receipt or a decision's mail
 if staff:  # the paper applications this person entered
     mine = [a for a in mine if a.on_paper and a.entered_by == actor.audit_name]
 open_now = calls.open_calls(actor, today=today())
@@ -62,7 +63,11 @@ if mine:
         withdraw_control(actor, a, key=f"apply.withdraw.{a.id}")
     for a in mine:  # what was sent stays readable (a draft's files are under its form)
         if a.status != "draft":
-            with st.expander(t("apply.files_of", ref=a.reference), icon=":material/attach_file:"):
+            with st.expander(
+                t("apply.files_of", ref=a.reference),
+                icon=":material/attach_file:",
+                expanded=a.reference == linked and a.status in ("submitted", "in_review"),
+            ):
                 attachment_panel(actor, a.id, key=f"apply.files.{a.id}")
 
 choices = pick_choices(mine, open_now)
@@ -135,7 +140,9 @@ if decided:
     st.subheader(t("apply.letters"))
     language, day = lang(), today()
     for a in decided:
-        with st.expander(f"{a.reference} · {t(f'app_status.{a.status}')}"):
+        with st.expander(
+            f"{a.reference} · {t(f'app_status.{a.status}')}", expanded=a.reference == linked
+        ):
             # Shown with the names escaped (as typed, never markup); the file keeps them, and
             # is written when the button is pressed.
             st.markdown(decision_letter(actor, a.id, language, today=day, escape=md))

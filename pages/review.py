@@ -52,13 +52,17 @@ st.dataframe(
 )
 # Labels that never change with the review's state (a changed label resets the choice).
 labels = {a.id: f"{a.reference} · {t(f'stage_name.{a.stage}')}" for a in mine}
+# A link from the assignment's mail names the application (?application=<reference>).
+linked = [i for i, a in enumerate(mine) if a.reference == st.query_params.get("application")]
 chosen = st.selectbox(
     t("review.pick"),
     options=list(labels),
     format_func=labels.__getitem__,
+    index=linked[0] if linked else 0,
     key=choice("review.pick"),
 )
 assignment = next(a for a in mine if a.id == chosen)
+st.query_params["application"] = assignment.reference  # a reload stays on it
 key = f"review.{assignment.id}"
 if assignment.same_district:
     st.warning(t("review.same_district_note"), icon=":material/home_pin:")

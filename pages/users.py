@@ -30,6 +30,7 @@ st.dataframe(
                 t("field.village"): u.village_code or "",
                 t("users.district"): districts.get(u.district_code or "", u.district_code),
                 t("field.language"): u.language.upper(),
+                t("field.email"): u.email or "",
                 t("field.state"): t("users.active") if u.is_active else t("users.disabled"),
                 t("field.last_login"): datetime(u.last_login_at),
             }
@@ -78,6 +79,7 @@ with add_tab, st.form("users.add", clear_on_submit=True):
         help=t("users.district_help"),
         key=choice("users.add.district"),
     )
+    email = d2.text_input(t("field.email"), help=t("users.email_help"), key="users.add.email")
     if st.form_submit_button(t("users.add_submit"), type="primary"):
         try:
             added = accounts.add_user(
@@ -89,6 +91,7 @@ with add_tab, st.form("users.add", clear_on_submit=True):
                 village_code=village if role == "committee" else None,
                 language=language,
                 district=district or None,
+                email=email,
             )
         except EnergyError as exc:
             show_error(exc)
@@ -131,6 +134,10 @@ with edit_tab:
             help=t("users.district_help"),
             key=choice(f"users.edit.district.{chosen}"),
         )
+        new_email = e2.text_input(
+            t("field.email"), value=user.email or "", help=t("users.email_help"),
+            key=f"users.edit.email.{chosen}",
+        )  # fmt: skip
         if st.form_submit_button(t("action.save"), type="primary"):
             try:
                 accounts.update_user(
@@ -140,6 +147,7 @@ with edit_tab:
                     display_name=new_display,
                     village_code=new_village if new_role == "committee" else None,
                     district=new_district or None,
+                    email=new_email,
                 )
             except EnergyError as exc:
                 show_error(exc)

@@ -25,6 +25,7 @@ from energy.core.access import ROLES, Actor, require
 from energy.core.config import get_settings
 from energy.core.errors import AlreadyExists, InvalidInput, NotFound
 from energy.core.i18n import LANGUAGES
+from energy.core.vocabulary import OPTIONAL_MAIL_KINDS
 from energy.mail.addresses import normalise_email
 from energy.store.db import record_action, session_for
 from energy.store.models.accounts import User
@@ -221,6 +222,7 @@ class UserInfo:
     last_login_at: dt.datetime | None
     district_code: str | None = None  # where the person lives, if recorded
     email: str | None = None
+    mail_muted: tuple[str, ...] = ()  # the optional kinds of mail turned off
 
 
 def user_info(user: User) -> UserInfo:
@@ -235,6 +237,7 @@ def user_info(user: User) -> UserInfo:
         is_active=user.is_active,
         last_login_at=user.last_login_at,
         email=user.email,
+        mail_muted=tuple(k for k in OPTIONAL_MAIL_KINDS if k in (user.mail_muted or ())),
     )
 
 
@@ -392,6 +395,34 @@ def set_own_email(actor: Actor, email: str | None, *, url: str | None = None) ->
         if user is None:
             raise NotFound("error.unknown_user", username=actor.username)
         user.email = _free_email(session, email, user_id=user.id)
+
+
+def own_account(actor: Actor, *, url: str | None = None) -> UserInfo:
+    """The person's own account as stored (their address, language, mail turned off)."""
+    require(actor, "account.self")
+    with session_for(actor, url=url) as session:
+        user = session.get(User, actor.user_id) if actor.user_id else None
+        if user is None:
+            raise NotFound("error.unknown_user", username=actor.username)
+        return user_info(user)
+
+
+def set_mail_muted(actor: Actor, kinds: Sequence[str], *, url: str | None = None) -> UserInfo:
+    """Turn off the optional kinds of mail in ``kinds`` for oneself, and the others back on
+    (``OPTIONAL_MAIL_KINDS``; the mail that must reach the person cannot be turned off)."""
+    require(actor, "account.self")
+    unknown = sorted(set(kinds) - set(OPTIONAL_MAIL_KINDS))
+    if unknown:
+        raise InvalidInput("error.mail_kind", field="mail_muted", kind=unknown[0])
+    muted = [k for k in OPTIONAL_MAIL_KINDS if k in kinds] or None
+    with session_for(actor, write=True, url=url) as session:
+        user = session.get(User, actor.user_id) if actor.user_id else None
+        if user is None:
+            raise NotFound("error.unknown_user", username=actor.username)
+        if (user.mail_muted or None) != muted:  # an unchanged setting writes nothing
+            user.mail_muted = muted
+        session.flush()
+        return user_info(user)
 
 
 def reset_password(actor: Actor, username: str, password: str, *, url: str | None = None) -> None:

@@ -132,6 +132,7 @@ STATUS_WORDS = {
 # Formats by "table.column" (first) or by column.
 FORMATS: dict[str, Format] = {
     "users.role": _word("role."),
+    "users.mail_muted": _words("mail_kind."),
     "training_participants.role": _word("participant_role."),
     "generation_units.kind": _word("generation."),
     "organisation_members.kind": _word("member_kind."),

@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from energy.call.calls import CallInfo, call_info
+from energy.call.notices import notify_receipt
 from energy.core.access import Actor, can, require
 from energy.core.errors import AccessDenied, InvalidInput, NotFound
 from energy.core.vocabulary import ACTIONS, APPLICANT_TYPES, BUDGET_LINES, HOUSING_TYPES, STRATEGIES
@@ -481,6 +482,7 @@ def save_draft(
             app.status = "submitted"
             app.submitted_at = utcnow()
             session.flush()
+            notify_receipt(session, app)
         return info(app)
 
 
@@ -513,7 +515,8 @@ def _blank(form: ApplicationForm) -> bool:
 def submit_application(
     actor: Actor, application_id: int, *, today: dt.date | None = None, url: str | None = None
 ) -> ApplicationInfo:
-    """Submit a draft while its call is open; :class:`NotEligible` lists each broken rule."""
+    """Submit a draft while its call is open; :class:`NotEligible` lists each broken rule.
+    The owner's account gets a receipt by mail."""
     require(actor, "call.apply")
     today = today or dt.date.today()
     with session_for(actor, write=True, url=url) as session:
@@ -527,6 +530,7 @@ def submit_application(
         app.status = "submitted"
         app.submitted_at = utcnow()
         session.flush()
+        notify_receipt(session, app)
         return info(app)
 
 

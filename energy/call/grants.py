@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 from energy.calc import conversions, metrics
 from energy.call.applications import ApplicationInfo, info
 from energy.call.calls import CallInfo, call_info
+from energy.call.notices import notify_decision, notify_instalment, seoul_today
 from energy.core.access import Actor, require, require_village
 from energy.core.errors import InvalidInput, NotFound
 from energy.core.vocabulary import BUDGET_LINES, DECISIONS
@@ -152,9 +153,12 @@ def decide(
     decision: str,
     award_krw: int | None = None,
     note: str = "",
+    today: dt.date | None = None,
     url: str | None = None,
 ) -> ApplicationInfo:
-    """Select (with an award), wait-list or reject an application under review."""
+    """Select (with an award), wait-list or reject an application under review. The owner's
+    account is told by mail, the decision letter (dated ``today``, Seoul's by default)
+    attached."""
     require(actor, "call.manage")
     if decision not in DECISIONS:
         raise InvalidInput("call.err_unknown_decision", field="decision")
@@ -177,6 +181,7 @@ def decide(
                 )
         _record_decision(session, actor, app, decision, award_krw, note)
         session.flush()
+        notify_decision(session, app, today=today or seoul_today())
         return info(app)
 
 
@@ -186,13 +191,15 @@ def decide_many(
     *,
     decision: str,
     note: str = "",
+    today: dt.date | None = None,
     url: str | None = None,
 ) -> list[ApplicationInfo]:
     """One decision for several applications of one call: all of them or none.
 
     A selection awards each application its request capped at its programme year's cap
     (:func:`default_award`); the awards together may not over-commit the call's budget, or
-    nothing is decided. Each application's change is audited on its own.
+    nothing is decided. Each application's change is audited on its own, and each owner is
+    told by mail as :func:`decide` does.
     """
     require(actor, "call.manage")
     if decision not in DECISIONS:
@@ -231,6 +238,8 @@ def decide_many(
         for app in apps:
             _record_decision(session, actor, app, decision, awards[app.id], note)
         session.flush()
+        for app in apps:
+            notify_decision(session, app, today=today or seoul_today())
         return [info(app) for app in apps]
 
 
@@ -254,19 +263,30 @@ def pay_instalment(
     url: str | None = None,
 ) -> int:
     """Record a payment; the grant's instalments never add up to more than its award.
+    The application's owner and the village's committee accounts are told by mail.
     Returns what has been paid in all."""
     require(actor, "call.manage")
     if amount_krw <= 0:
         raise InvalidInput("call.err_amount_positive", field="amount_krw")
     with session_for(actor, write=True, url=url) as session:
         grant = _grant(session, grant_id)
-        paid = sum(i.amount_krw for i in grant.instalments)
+        earlier = list(grant.instalments)
+        paid = sum(i.amount_krw for i in earlier)
         if paid + amount_krw > grant.award_krw:
             raise InvalidInput(
                 "call.err_paid_over_award", field="amount_krw", left=f"{grant.award_krw - paid:,}"
             )
-        session.add(
-            Instalment(grant_id=grant.id, paid_on=paid_on, amount_krw=amount_krw, note=note or None)
+        instalment = Instalment(
+            grant_id=grant.id, paid_on=paid_on, amount_krw=amount_krw, note=note.strip() or None
+        )
+        session.add(instalment)
+        session.flush()
+        notify_instalment(
+            session,
+            grant,
+            instalment,
+            number=len(earlier) + 1,
+            paid_krw=paid + amount_krw,
         )
         return paid + amount_krw
 

@@ -13,13 +13,13 @@ import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from energy.call.applications import ApplicationInfo, get_application, list_applications
+from energy.call.applications import ApplicationInfo, list_applications, load
 from energy.call.calls import CallInfo, calls_of_year, get_call
 from energy.call.grants import BudgetState, budget_state
+from energy.call.letters import DECIDED, letter_pdf, letter_text
 from energy.call.reviews import review_progress
-from energy.core.access import Actor, can, require
+from energy.core.access import Actor, require
 from energy.core.errors import InvalidInput
-from energy.core.i18n import format_date, format_krw, translate
 from energy.core.vocabulary import APPLICATION_STATUSES
 from energy.documents import exports
 from energy.store.db import session_for
@@ -230,48 +230,18 @@ def decision_letter(
     escape: Callable[[str], str] | None = None,
     url: str | None = None,
 ) -> str:
-    """The letter (Markdown) telling the applicant the decision, from the catalogue's
-    templates in ``lang``. Staff and the applicant itself may read it once decided.
+    """The letter (Markdown) telling the applicant the decision, in ``lang``
+    (:func:`energy.call.letters.letter_text`). Staff and the applicant itself may read it once
+    decided.
 
     ``escape`` is applied to every value filled in (the names people typed, the call's title,
     the note): a page that renders the letter passes its markdown escape, so that a name shows
     as typed rather than as emphasis or a link; the downloaded file keeps the values as typed."""
-    app = get_application(actor, application_id, url=url)
-    if app.status not in ("selected", "wait_listed", "rejected"):
-        raise InvalidInput("call.err_not_decided", field="status")
-    call = get_call(actor, app.call_id, url=url) if _may_read_call(actor) else None
-    title = call.title if call else str(app.call_year)
     with session_for(actor, url=url) as session:
-        district = session.scalar(select(District).where(District.code == app.district_code))
-        district_name = (district.name_ko if lang == "ko" else district.name_en) if district else ""
-    params = {
-        "group": app.form.group_name or app.form.village_name,
-        "village": app.form.village_name,
-        "district": district_name,
-        "reference": app.reference,
-        "call": title,
-        "year": app.programme_year,
-        "award": format_krw(app.award_krw, lang),
-        "code": app.village_code or "",
-        "date": format_date(today or dt.date.today(), lang),
-        "note": app.decision_note or "",
-    }
-    if escape is not None:
-        params = {k: escape(v) if isinstance(v, str) else v for k, v in params.items()}
-    body = translate(f"letter.{app.status}", lang, **params)
-    note = translate("letter.note", lang, **params) if app.decision_note else ""
-    parts = [
-        translate("letter.heading", lang, **params),
-        translate("letter.opening", lang, **params),
-        body,
-        note,
-        translate("letter.closing", lang, **params),
-    ]
-    return "\n\n".join(p for p in parts if p) + "\n"
-
-
-def _may_read_call(actor: Actor) -> bool:
-    return any(can(actor, c) for c in ("call.manage", "call.review", "call.apply"))
+        app = load(session, actor, application_id)
+        if app.status not in DECIDED:
+            raise InvalidInput("call.err_not_decided", field="status")
+        return letter_text(app, lang, today=today or dt.date.today(), escape=escape)
 
 
 def call_figures(session: Session, year: int, district_code: str | None) -> tuple[int, int] | None:
@@ -319,14 +289,4 @@ def decision_letter_pdf(
     url: str | None = None,
 ) -> bytes:
     """The same letter as a one-page A4 PDF (the Korean font embedded, as the handout does)."""
-    from energy.documents.pdf import Pdf
-
-    text = decision_letter(actor, application_id, lang, today=today, url=url)
-    pdf = Pdf("P")
-    pdf.add_page()
-    for block in text.split("\n\n"):
-        heading = block.startswith("# ")
-        plain = block.removeprefix("# ").replace("**", "")
-        pdf.line_of(plain, 16 if heading else 11, bold=heading, height=8 if heading else 6)
-        pdf.ln(4)
-    return bytes(pdf.output())
+    return letter_pdf(decision_letter(actor, application_id, lang, today=today, url=url))

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from energy.call.applications import ApplicationInfo, info
 from energy.call.calls import call_info, call_row
+from energy.call.notices import notify_assignment
 from energy.core.access import Actor, require
 from energy.core.errors import AccessDenied, InvalidInput, NotFound
 from energy.core.vocabulary import SCORE_MAX
@@ -125,7 +126,7 @@ def assign_reviewers(
 ) -> int:
     """Give every application under review enough reviewers at its current stage, least
     loaded reviewers first; among equals, one who does not live in the applicant's district.
-    Returns the number of assignments made."""
+    Each new assignment is mailed to its reviewer. Returns the number of assignments made."""
     require(actor, "call.manage")
     made = 0
     with session_for(actor, write=True, url=url) as session:
@@ -170,6 +171,7 @@ def assign_reviewers(
                         application_id=app.id, reviewer_id=reviewer.id, stage=app.stage
                     )
                 )
+                notify_assignment(session, app, reviewer, app.stage)
                 load[reviewer.id] += 1
                 made += 1
         session.flush()
@@ -179,7 +181,8 @@ def assign_reviewers(
 def set_reviewers(
     actor: Actor, application_id: int, reviewer_ids: list[int], *, url: str | None = None
 ) -> list[AssignmentInfo]:
-    """Staff edit who reviews an application at its current stage (scored reviews stay)."""
+    """Staff edit who reviews an application at its current stage (scored reviews stay);
+    each reviewer newly assigned is told by mail."""
     require(actor, "call.manage")
     with session_for(actor, write=True, url=url) as session:
         app = _app(session, application_id)
@@ -201,6 +204,7 @@ def set_reviewers(
             session.add(
                 ReviewAssignment(application_id=app.id, reviewer_id=user_id, stage=app.stage)
             )
+            notify_assignment(session, app, user, app.stage)
         for user_id, assignment in current.items():
             if user_id not in wanted:
                 if assignment.submitted_at is not None:

@@ -22,8 +22,13 @@ LANGUAGE_LABELS = {"ko": "한국어", "en": "English"}
 
 
 def _on_language_change(actor: Actor | None) -> None:
-    chosen = st.session_state.get(state.LANG_CHOICE)
-    if chosen not in LANGUAGE_LABELS:
+    choose_language(actor, st.session_state.get(state.LANG_CHOICE))
+
+
+def choose_language(actor: Actor | None, chosen: str | None) -> None:
+    """Switch the session to ``chosen`` and remember it on the account (the sidebar's switch
+    and the account page's both call this, from their widgets' callbacks)."""
+    if chosen is None or chosen not in LANGUAGE_LABELS:
         return
     st.session_state[state.LANG] = chosen
     # A choice is kept as its code; set again, Streamlit sends it to the browser, which then

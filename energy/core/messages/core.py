@@ -298,10 +298,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "{minutes}분 동안 사용하지 않으면 자동으로 로그아웃됩니다.",
         "en": "You are logged out after {minutes} minutes without activity.",
     },
-    "account.language_note": {
-        "ko": "언어는 왼쪽 메뉴에서 바꿀 수 있으며, 다음 로그인에도 기억됩니다.",
-        "en": "Switch the language in the sidebar; it is remembered for your next login.",
-    },
     "account.password_title": {"ko": "비밀번호 변경", "en": "Change password"},
     "account.current": {"ko": "현재 비밀번호", "en": "Current password"},
     "account.new": {"ko": "새 비밀번호", "en": "New password"},

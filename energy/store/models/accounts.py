@@ -47,9 +47,9 @@ class User(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_login_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     # Where mail to the person goes (stored trimmed and in lower case; one account each).
-    email: Mapped[str | None] = mapped_column(String(254), unique=True)
+    email: Mapped[str | None] = mapped_column(String(254), unique=True, index=True)
     # The city identity provider's subject for this person, once they have logged in with it.
-    oidc_subject: Mapped[str | None] = mapped_column(String(255), unique=True)
+    oidc_subject: Mapped[str | None] = mapped_column(String(255), unique=True, index=True)
     # The kinds of optional mail the person turned off (``energy.mail``); none: all of them on.
     mail_muted: Mapped[list[str] | None] = mapped_column(JSON)
 

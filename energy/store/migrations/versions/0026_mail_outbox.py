@@ -13,8 +13,9 @@ it (``users.oidc_subject``), and the kinds of optional mail they turned off
 Every message is queued in ``mail_outbox`` in the transaction of the change that causes it,
 with its attachments (``mail_attachments``); the sender records each attempt with the
 server's answer (``mail_attempts``). ``dedupe_key`` keeps a message that must go once from
-being queued twice. No rows: a store has no mail yet. The accounts are altered before the
-tables that refer to them are made, and after they are dropped (SQLite rebuilds the table).
+being queued twice. No rows: a store has no mail yet. ``users`` is altered in place
+(its new columns' uniqueness is a unique index), never rebuilt: on SQLite a rebuild fails
+once other tables' rows refer to the accounts.
 """
 
 from __future__ import annotations
@@ -33,12 +34,13 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("users", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("email", sa.String(length=254), nullable=True))
-        batch_op.add_column(sa.Column("oidc_subject", sa.String(length=255), nullable=True))
-        batch_op.add_column(sa.Column("mail_muted", sa.JSON(), nullable=True))
-        batch_op.create_unique_constraint(batch_op.f("uq_users_email"), ["email"])
-        batch_op.create_unique_constraint(batch_op.f("uq_users_oidc_subject"), ["oidc_subject"])
+    # Added in place, with unique indexes rather than constraints: on SQLite a constraint
+    # would rebuild ``users``, which fails once other tables' rows refer to it.
+    op.add_column("users", sa.Column("email", sa.String(length=254), nullable=True))
+    op.add_column("users", sa.Column("oidc_subject", sa.String(length=255), nullable=True))
+    op.add_column("users", sa.Column("mail_muted", sa.JSON(), nullable=True))
+    op.create_index(op.f("ix_users_email"), "users", ["email"], unique=True)
+    op.create_index(op.f("ix_users_oidc_subject"), "users", ["oidc_subject"], unique=True)
 
     op.create_table(
         "mail_outbox",
@@ -132,9 +134,7 @@ def downgrade() -> None:
 
     op.drop_table("mail_outbox")
 
-    with op.batch_alter_table("users", schema=None) as batch_op:
-        batch_op.drop_constraint(batch_op.f("uq_users_oidc_subject"), type_="unique")
-        batch_op.drop_constraint(batch_op.f("uq_users_email"), type_="unique")
-        batch_op.drop_column("mail_muted")
-        batch_op.drop_column("oidc_subject")
-        batch_op.drop_column("email")
+    op.drop_index(op.f("ix_users_oidc_subject"), table_name="users")
+    op.drop_index(op.f("ix_users_email"), table_name="users")
+    for column in ("mail_muted", "oidc_subject", "email"):
+        op.drop_column("users", column)  # SQLite 3.35+ drops a column in place

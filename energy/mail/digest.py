@@ -228,11 +228,10 @@ def _attendance(session: Session, day: dt.date) -> Waiting:
 
 def workload_in(session: Session, day: dt.date) -> StaffWorkload:
     """What waits for staff on ``day``, read in ``session``."""
-    empty = StaffWorkload(day)
     sections = [
         *_applications(session),
         *_grants(session, day),
-        _readings(session, empty.month),
+        _readings(session, StaffWorkload(day).month),
         _attendance(session, day),
     ]
     return StaffWorkload(day, tuple(s for s in sections if s.count))

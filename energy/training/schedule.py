@@ -4,7 +4,9 @@
 :mod:`energy.calc.schedule_solver` (only the village-module pairs that have no session yet, around
 every session already booked) and saves the plan. :func:`move_session`, :func:`add_session`
 and :func:`cancel_session` check each edit against the same rules and refuse it with the
-conflicts named. Times are stored in UTC and planned in Seoul time.
+conflicts named. Times are stored in UTC and planned in Seoul time. A session scheduled
+(added, or a cohort's plan saved), moved or cancelled is told to its villages' people by
+e-mail in the same transaction (:mod:`energy.training.notices`); the demo's data is not.
 """
 
 from __future__ import annotations

@@ -24,6 +24,7 @@ from energy.core.access import CLI_ACTOR, ROLES
 from energy.core.config import get_settings
 from energy.core.errors import EnergyError, InvalidInput
 from energy.core.vocabulary import HOUSING_TYPES
+from energy.mail import tracking_cli as mail_tracking_cli
 from energy.savings import cli as savings_cli
 from energy.weather import cli as weather_cli
 
@@ -496,6 +497,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--years", type=int, help="years of monthly readings (with --households)")
     p.set_defaults(handler=cmd_demo)
     audit_cli.add_commands(sub)
+    mail_tracking_cli.add_commands(sub)
     p = sub.add_parser("backup", help="write a consistent snapshot of the store to FILE")
     p.add_argument("file")
     p.set_defaults(handler=cmd_backup)

@@ -43,13 +43,20 @@ village = pick_village(actor, key="readings.village")
 
 this_month = metrics.first_of_month(today())
 months = [metrics.add_months(this_month, -n) for n in range(0, 25)]
+# A reminder's link names its month (?month=2027-03); without one, last month.
+asked = st.query_params.get("month", "")
+first_shown = next((i for i, m in enumerate(months) if f"{m:%Y-%m}" == asked), 1)
 grid_tab, file_tab = st.tabs([t("readings.tab_month"), t("readings.tab_file")])
 
 
 with grid_tab:
     c1, c2 = st.columns([2, 3])
     month = c1.selectbox(
-        t("report.month"), months, index=1, format_func=lambda m: f"{m:%Y-%m}", key="readings.month"
+        t("report.month"),
+        months,
+        index=first_shown,
+        format_func=lambda m: f"{m:%Y-%m}",
+        key="readings.month",
     )
     gas_unit = c2.radio(
         t("readings.gas_unit"), ["MJ", "m3"], horizontal=True, key="readings.gas_unit"

@@ -19,6 +19,7 @@ from energy.core.errors import AccessDenied, InvalidInput
 from energy.demo.load import DEMO_PASSWORD
 from energy.training import attendance, schedule
 from energy.training import calendar as training_calendar
+from energy.training import ics as training_ics
 from energy.training import pdf as training_pdf
 from energy.training.completion import cohort_progress
 from energy.training.schedule import SessionFilter
@@ -67,7 +68,7 @@ def test_a_village_calendar_from_the_command_line_reads_back_with_every_session(
         assert str(event.dtstart.tzinfo) == "Asia/Seoul"
         assert event.dtstart == session.local_start
         assert event.dtend == session.local_end
-        assert event.uid == f"session-{session.id}@{training_calendar.UID_DOMAIN}"
+        assert event.uid == f"session-{session.id}@{training_ics.UID_DOMAIN}"
         assert event.summary is not None and session.title_ko in event.summary
         assert event.location is not None and event.location.startswith(session.venue_name)
         assert event.status == EventStatus.CONFIRMED
@@ -95,7 +96,7 @@ def test_a_trainer_calendar_marks_cancelled_sessions_so_programs_remove_them(
     parsed = IcsCalendarStream.calendar_from_ics(out.read_text(encoding="utf-8"))
     assert len(parsed.events) == len(own)
     statuses = {e.uid: e.status for e in parsed.events}
-    cancelled = f"session-{upcoming.id}@{training_calendar.UID_DOMAIN}"
+    cancelled = f"session-{upcoming.id}@{training_ics.UID_DOMAIN}"
     assert statuses[cancelled] == EventStatus.CANCELLED
     assert sum(s == EventStatus.CANCELLED for s in statuses.values()) == 1
     assert all(

@@ -12,4 +12,6 @@ water, heat; solar is generation) in one month, in the carrier's canonical unit;
 - ``imports``: ``check_readings`` and ``import_readings``, atomic (every row or none).
 - ``month_grid``: the committee's month-by-month entry grid.
 - ``quality``: how complete and plausible a village's readings are.
+- ``reporting``: which active villages lack readings for a month (the reminder's and the
+  staff digest's notion).
 """

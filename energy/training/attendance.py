@@ -15,6 +15,7 @@ import datetime as dt
 import json
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
+from enum import Enum
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -22,6 +23,7 @@ from sqlalchemy.orm import Session
 from energy.core.access import Actor, can, require, require_village
 from energy.core.errors import AccessDenied, AlreadyExists, InvalidInput, NotFound
 from energy.core.vocabulary import ATTENDANCE_STATUSES, PARTICIPANT_ROLES
+from energy.mail.addresses import normalise_email
 from energy.store.db import session_for
 from energy.store.models.base import utcnow
 from energy.store.models.system import AppSetting
@@ -95,10 +97,32 @@ class ParticipantInfo:
     role: str
     household_code: str | None
     active: bool
+    # Where the session notices go (energy.mail.training_notices); shown only to those who
+    # keep the list (the committee, staff), never to a trainer: ``None`` for them.
+    email: str | None = None
 
 
-def _participant(p: Participant) -> ParticipantInfo:
-    return ParticipantInfo(p.id, p.village_id, p.name, p.role, p.household_code, p.active)
+class Keep(Enum):
+    """``email=KEEP``: leave the address as it is (a trainer's edit, which never shows it)."""
+
+    KEEP = "keep"
+
+
+KEEP = Keep.KEEP
+
+
+def _participant(p: Participant, *, with_email: bool = True) -> ParticipantInfo:
+    return ParticipantInfo(
+        p.id, p.village_id, p.name, p.role, p.household_code, p.active,
+        p.email if with_email else None,
+    )  # fmt: skip
+
+
+def _may_see_addresses(actor: Actor, village_id: int) -> bool:
+    """Addresses are for whoever keeps the list (the committee, staff), not for a trainer."""
+    return can(actor, "training.participants") and (
+        actor.role != "committee" or actor.village_id == village_id
+    )
 
 
 def list_participants(
@@ -112,7 +136,8 @@ def list_participants(
         if not include_inactive:
             query = query.where(Participant.active.is_(True))
         rows = session.scalars(query.order_by(Participant.role.desc(), Participant.name))
-        return [_participant(p) for p in rows]
+        shown = _may_see_addresses(actor, village.id)
+        return [_participant(p, with_email=shown) for p in rows]
 
 
 def _require_trainer_reach(session: Session, actor: Actor, village_id: int) -> None:
@@ -149,16 +174,22 @@ def add_participant(
     name: str,
     role: str = "resident",
     household_code: str | None = None,
+    email: str | None = None,
     url: str | None = None,
 ) -> ParticipantInfo:
+    """Put a resident on the village's training list; ``email``, if given, is where the
+    session notices go (only the committee and staff give one: a trainer never sees it)."""
     name = " ".join(name.split())
     if not name or len(name) > 60:
         raise InvalidInput("error.participant_name", field="person")
     if role not in PARTICIPANT_ROLES:
         raise InvalidInput("error.participant_role", field="role")
+    address = normalise_email(email)
     with session_for(actor, write=True, url=url) as session:
         village = village_by_code(session, village_code)
         _may_edit_list(session, actor, village.id)
+        if address is not None and not _may_see_addresses(actor, village.id):
+            raise AccessDenied()
         taken = session.scalar(
             select(Participant).where(
                 Participant.village_id == village.id, Participant.name == name
@@ -167,11 +198,12 @@ def add_participant(
         if taken is not None:
             raise AlreadyExists("error.participant_taken", field="person", name=name)
         row = Participant(
-            village_id=village.id, name=name, role=role, household_code=household_code or None
-        )
+            village_id=village.id, name=name, role=role, household_code=household_code or None,
+            email=address,
+        )  # fmt: skip
         session.add(row)
         session.flush()
-        return _participant(row)
+        return _participant(row, with_email=_may_see_addresses(actor, village.id))
 
 
 def update_participant(
@@ -180,18 +212,27 @@ def update_participant(
     *,
     role: str,
     active: bool,
+    email: str | Keep | None = KEEP,
     url: str | None = None,
 ) -> ParticipantInfo:
+    """Change a participant's role and whether they are on the list; ``email``: a new
+    address, ``None`` (or blank) to take it off, ``KEEP`` (the default) to leave it."""
     if role not in PARTICIPANT_ROLES:
         raise InvalidInput("error.participant_role", field="role")
+    address = None if isinstance(email, Keep) else normalise_email(email)
     with session_for(actor, write=True, url=url) as session:
         row = session.get(Participant, participant_id)
         if row is None:
             raise NotFound("error.unknown_participant", id=participant_id)
         _may_edit_list(session, actor, row.village_id)
+        shown = _may_see_addresses(actor, row.village_id)
+        if not isinstance(email, Keep):
+            if not shown:
+                raise AccessDenied()
+            row.email = address
         row.role, row.active = role, active
         session.flush()
-        return _participant(row)
+        return _participant(row, with_email=shown)
 
 
 # --- the attendance of one session ------------------------------------------------------------

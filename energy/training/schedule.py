@@ -4,7 +4,9 @@
 :mod:`energy.calc.schedule_solver` (only the village-module pairs that have no session yet, around
 every session already booked) and saves the plan. :func:`move_session`, :func:`add_session`
 and :func:`cancel_session` check each edit against the same rules and refuse it with the
-conflicts named. Times are stored in UTC and planned in Seoul time.
+conflicts named. Times are stored in UTC and planned in Seoul time. A session scheduled
+(added, or a cohort's plan saved), moved or cancelled is told to its villages' people by
+e-mail in the same transaction (:mod:`energy.training.notices`); the demo's data is not.
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ from energy.store.models.training import (
     Venue,
 )
 from energy.store.models.villages import Village
-from energy.training import curriculum
+from energy.training import curriculum, notices
 
 FIRST_YEAR = 1
 
@@ -87,6 +89,7 @@ class SessionInfo:
     village_names: tuple[str, ...]
     village_names_en: tuple[str, ...]
     note: str | None = None
+    sequence: int = 0  # the iCalendar SEQUENCE: changes since it was announced
 
     def title(self, lang: str) -> str:
         return self.title_ko if lang == "ko" else self.title_en
@@ -126,6 +129,7 @@ def session_info(s: TrainingSession) -> SessionInfo:
         village_names=tuple(v.name for v in villages),
         village_names_en=tuple(v.name_en or v.name for v in villages),
         note=s.note,
+        sequence=s.sequence,
     )
 
 
@@ -298,7 +302,10 @@ def generate_schedule(
     if rules.window_end < rules.window_start:
         raise InvalidInput("error.window_order", field="window_end")
     with session_for(actor, write=save, url=url) as session:
-        return book_schedule(session, cohort_year=cohort_year, rules=rules, save=save)
+        result = book_schedule(session, cohort_year=cohort_year, rules=rules, save=save)
+        if result.planned:  # each village's people hear of their sessions in one message
+            notices.announce(session, "scheduled", result.planned)
+        return result
 
 
 def book_schedule(
@@ -448,7 +455,8 @@ def move_session(
     rules: ScheduleRules | None = None,
     url: str | None = None,
 ) -> SessionInfo:
-    """Move a session to ``start`` (Seoul time), optionally to another trainer or venue."""
+    """Move a session to ``start`` (Seoul time), optionally to another trainer or venue;
+    its people are told, with the event's next SEQUENCE."""
     require(actor, "training.manage")
     with session_for(actor, write=True, url=url) as session:
         row = _get(session, session_id)
@@ -466,11 +474,15 @@ def move_session(
         )  # fmt: skip
         _check(session, proposed=proposed, module=row.module, trainer=trainer, venue=venue,
                rules=rules or edit_rules())  # fmt: skip
+        was = row.starts_at.astimezone(SEOUL)
         row.starts_at, row.ends_at = to_utc(local), to_utc(end)
         row.trainer_id, row.venue_id = trainer.id, venue.id
+        row.sequence += 1  # the calendars that hold it take this version over the last
         session.flush()
         session.refresh(row)
-        return session_info(row)
+        moved = session_info(row)
+        notices.announce(session, "moved", [moved], moved_from=was)
+        return moved
 
 
 def add_session(
@@ -517,18 +529,27 @@ def add_session(
         session.add(row)
         session.flush()
         session.refresh(row)
-        return session_info(row)
+        added = session_info(row)
+        notices.announce(session, "scheduled", [added])
+        return added
 
 
 def cancel_session(
     actor: Actor, session_id: int, *, reason: str | None = None, url: str | None = None
 ) -> SessionInfo:
-    """Cancel a session: kept (and shown as cancelled in calendars), its module open again."""
+    """Cancel a session: kept (and shown as cancelled in calendars), its module open again;
+    its people are told (:mod:`energy.training.notices`)."""
     require(actor, "training.manage")
     with session_for(actor, write=True, url=url) as session:
         row = _get(session, session_id)
+        announced = row.status == "scheduled"
         row.status = "cancelled"
         if reason:
             row.note = reason.strip()[:500]
+        if announced:  # cancelled once: told once
+            row.sequence += 1
         session.flush()
-        return session_info(row)
+        cancelled = session_info(row)
+        if announced:
+            notices.announce(session, "cancelled", [cancelled])
+        return cancelled

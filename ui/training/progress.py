@@ -121,9 +121,20 @@ def certificate_button(actor: Actor, progress: VillageProgress) -> None:
     )
 
 
+def _email_input(key: str, value: str | None = None) -> str | None:
+    """A participant's address for the session notices (blank: none)."""
+    typed = st.text_input(
+        t("participants.email"), value=value or "", placeholder="hong@example.org",
+        help=t("participants.email_help"), key=key,
+    )  # fmt: skip
+    return typed.strip() or None
+
+
 def participants_section(actor: Actor, village_code: str) -> None:
     """The village's training list; its committee (and staff) add residents and mark roles."""
     people = attendance.list_participants(actor, village_code, include_inactive=True)
+    # Addresses are for whoever keeps the list (the committee, staff); a trainer never sees them.
+    keeps_list = can(actor, "training.participants")
     if people:
         st.dataframe(
             pd.DataFrame(
@@ -132,6 +143,7 @@ def participants_section(actor: Actor, village_code: str) -> None:
                         t("field.person"): p.name,
                         t("field.role"): t(f"participant_role.{p.role}"),
                         t("field.household"): p.household_code or "",
+                        **({t("participants.email_column"): p.email or ""} if keeps_list else {}),
                         t("participants.active"): "✓" if p.active else "",
                     }
                     for p in people
@@ -161,11 +173,13 @@ def participants_section(actor: Actor, village_code: str) -> None:
         household = a3.text_input(
             t("field.household"), placeholder="H-001", key="participants.add.household"
         )
+        email = _email_input("participants.add.email") if keeps_list else None
         if st.form_submit_button(t("participants.add"), type="primary"):
             try:
                 added = attendance.add_participant(
-                    actor, village_code, name=name, role=role, household_code=household or None
-                )
+                    actor, village_code, name=name, role=role, household_code=household or None,
+                    email=email,
+                )  # fmt: skip
             except EnergyError as exc:
                 show_error(exc)
             else:
@@ -191,9 +205,16 @@ def participants_section(actor: Actor, village_code: str) -> None:
                 value=chosen.active,
                 key=f"participants.edit.{village_code}.{pid}.active",
             )
+            address: str | attendance.Keep | None = attendance.KEEP
+            if keeps_list:
+                address = _email_input(
+                    f"participants.edit.{village_code}.{pid}.email", chosen.email
+                )
             if st.form_submit_button(t("action.save")):
                 try:
-                    attendance.update_participant(actor, pid, role=role, active=active)
+                    attendance.update_participant(
+                        actor, pid, role=role, active=active, email=address
+                    )
                 except EnergyError as exc:
                     show_error(exc)
                 else:

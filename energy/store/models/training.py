@@ -164,6 +164,9 @@ class TrainingSession(Base):
     status: Mapped[str] = mapped_column(String(12), default="scheduled")
     note: Mapped[str | None] = mapped_column(Text)
     checkin_secret: Mapped[str | None] = mapped_column(String(64))
+    # How many times the session was changed after it was announced (moved, cancelled): the
+    # iCalendar SEQUENCE, so that a calendar program takes a later notice over an earlier one.
+    sequence: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
@@ -207,6 +210,9 @@ class Participant(Base):
     name: Mapped[str] = mapped_column(String(60))
     role: Mapped[str] = mapped_column(String(12), default="resident")
     household_code: Mapped[str | None] = mapped_column(String(32))
+    # Where the session notices go (scheduled, moved, cancelled), if the person gave one:
+    # trimmed and in lower case (energy.mail.addresses). Not unique: a couple may share one.
+    email: Mapped[str | None] = mapped_column(String(254))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 

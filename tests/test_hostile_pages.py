@@ -74,7 +74,7 @@ CONSTRAINED: dict[str, tuple[str, ...]] = {
     "households": ("code", "housing_type", "floor_area_band"),
     "organisations": ("legal_form",),
     "reading_batches": ("source", "created_by"),
-    "training_participants": ("role", "household_code"),
+    "training_participants": ("role", "household_code", "email"),
     "users": ("username", "role", "password_hash", "language", "email", "oidc_subject"),
     "village_status_changes": ("status", "reason_code", "recorded_by"),
     "call_applications": (

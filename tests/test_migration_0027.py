@@ -1,4 +1,4 @@
-"""Migration 0028: an optional e-mail address for each participant on a training list, and a
+"""Migration 0027: an optional e-mail address for each participant on a training list, and a
 session's iCalendar sequence (0 for the sessions already there). The lists and sessions stay
 as they were; the downgrade takes both columns away again."""
 
@@ -10,7 +10,7 @@ from sqlalchemy import inspect, text
 
 from energy.store import db
 
-BEFORE = "0026"  # the revision 0028 follows on this branch
+BEFORE = "0026"  # the revision 0027 follows
 # A village (in a district the migrations seeded), one person on its list, one session.
 BEFORE_ROWS = (
     "INSERT INTO villages (id, code, name, district_id, housing_type, cohort_year, programme_year, graduated, status, created_at, updated_at) "
@@ -36,7 +36,7 @@ def _columns(url: str, table: str) -> set[str]:
 
 
 @pytest.mark.parametrize("empty_database", ["sqlite", "postgresql"], indirect=True)
-def test_0028_gives_participants_an_address_and_sessions_a_sequence(empty_database: str) -> None:
+def test_0027_gives_participants_an_address_and_sessions_a_sequence(empty_database: str) -> None:
     url = empty_database
     db.upgrade(url, BEFORE)
     with db.get_engine(url).begin() as conn:
@@ -45,7 +45,7 @@ def test_0028_gives_participants_an_address_and_sessions_a_sequence(empty_databa
     assert "email" not in _columns(url, "training_participants")
     assert "sequence" not in _columns(url, "training_sessions")
 
-    db.upgrade(url, "0028")
+    db.upgrade(url, "0027")
     with db.get_engine(url).begin() as conn:
         person = conn.execute(text("SELECT name, role, email FROM training_participants")).one()
         assert tuple(person) == ("김민서", "organiser", None)

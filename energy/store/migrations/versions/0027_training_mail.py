@@ -1,6 +1,6 @@
 """training_mail: participants' e-mail addresses; a session's iCalendar sequence
 
-Revision ID: 0028
+Revision ID: 0027
 Revises: 0026
 Create Date: 2026-12-06 22:01:50
 
@@ -12,9 +12,6 @@ was changed after it was announced (``training_sessions.sequence``, 0 for every 
 far): the ``SEQUENCE`` of its calendar event, so that a calendar program takes the moved or
 cancelled event over the one it holds (same UID, higher SEQUENCE, RFC 5545 3.8.7.4).
 No rows: nobody has an address yet.
-
-(Numbered 0028 and following 0026: another branch of issue 25 takes 0027; whoever merges
-second chains the two.)
 """
 
 from __future__ import annotations
@@ -24,7 +21,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0028"
+revision: str = "0027"
 down_revision: str | None = "0026"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -38,7 +35,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("training_sessions", schema=None) as batch_op:
-        batch_op.drop_column("sequence")
-    with op.batch_alter_table("training_participants", schema=None) as batch_op:
-        batch_op.drop_column("email")
+    # In place (SQLite 3.35+): a rebuilt table fails once attendance rows refer to it.
+    op.drop_column("training_sessions", "sequence")
+    op.drop_column("training_participants", "email")

@@ -5,7 +5,6 @@ address, or disabled, gets nothing."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import io
 
@@ -20,32 +19,11 @@ from energy.core.access import CLI_ACTOR, Actor
 from energy.core.errors import InvalidInput
 from energy.store import db
 from energy.store.models.accounts import User
-from energy.store.models.mail import MailMessage
+from tests.mail.queued import queued
 from tests.test_call import TODAY, _call, _form
 
 PASSWORD = "a long enough password"
 LINK = "http://localhost:8501"  # no ENERGY_PUBLIC_URL in the tests
-
-
-@dataclasses.dataclass(frozen=True)
-class Queued:
-    kind: str
-    to: str
-    language: str
-    subject: str
-    text: str
-    html: str
-    attachments: tuple[tuple[str, str, bytes], ...]
-
-
-def _outbox(url: str) -> list[Queued]:
-    with db.session_for(CLI_ACTOR, url=url) as session:
-        rows = session.scalars(select(MailMessage).order_by(MailMessage.id)).all()
-        return [
-            Queued(m.kind, m.to_address, m.language, m.subject, m.body_text, m.body_html,
-                   tuple((a.file_name, a.media_type, a.content) for a in m.attachments))
-            for m in rows
-        ]  # fmt: skip
 
 
 def _person(
@@ -88,7 +66,7 @@ def test_an_applicant_gets_a_receipt_in_its_language_and_a_refused_submit_sends_
     # Created and submitted at once (the apply page's first submit): a receipt too.
     at_once = applications.save_draft(group, call_id=call.id, form=_form(village_name="흑석"),
                                       today=TODAY, submit=True, url=url)  # fmt: skip
-    [first, second] = _outbox(url)
+    [first, second] = queued(url)
     assert (first.kind, first.to, first.language) == ("receipt", "group@example.org", "en")
     assert first.subject == f"[Seoul Energy Self-Reliant Villages] Application {ref} received"
     assert "We received Sangdo <Sun> Club's application to 2027 에너지자립마을 공모" in first.text
@@ -103,7 +81,7 @@ def test_an_applicant_gets_a_receipt_in_its_language_and_a_refused_submit_sends_
                                 today=TODAY, submit=True, url=url)  # fmt: skip
     _submitted(url, silent, call.id)
     _submitted(url, CLI_ACTOR, call.id, village_name="종이 신청")
-    assert len(_outbox(url)) == 2
+    assert len(queued(url)) == 2
 
 
 def test_only_newly_assigned_reviewers_are_told_each_in_their_language(fresh_store: str) -> None:
@@ -122,7 +100,7 @@ def test_only_newly_assigned_reviewers_are_told_each_in_their_language(fresh_sto
     ids = {a.username: a.user_id or 0 for a in (ko, en, mute, gone)}
     reviews.set_reviewers(CLI_ACTOR, first, [ids["rev.ko"], ids["rev.en"]], url=url)
     ref = _reference(url, first)
-    [to_ko, to_en] = _outbox(url)
+    [to_ko, to_en] = queued(url)
     assert (to_ko.kind, to_ko.to, to_ko.language) == ("assignment", "rev.ko@example.org", "ko")
     assert to_ko.subject == f"[서울 에너지자립마을] 심사 배정: 신청서 {ref}"
     assert f"2027 에너지자립마을 공모 신청서 {ref}의 서류 심사에 심사위원으로 배정되셨습니다." in (
@@ -136,11 +114,11 @@ def test_only_newly_assigned_reviewers_are_told_each_in_their_language(fresh_sto
         assert "햇빛마을" not in message.text and "group.one" not in message.text
     # Kept reviewers hear nothing again; a reviewer with no address or disabled, nothing.
     reviews.set_reviewers(CLI_ACTOR, first, list(ids.values()), url=url)
-    assert len(_outbox(url)) == 2
+    assert len(queued(url)) == 2
     # The automatic assignment tells only the reviewers it adds (to the second application:
     # the three active ones, the one without an address silently).
     assert reviews.assign_reviewers(CLI_ACTOR, call.id, per_application=3, url=url) == 3
-    assert [(m.to, m.language, _reference(url, second) in m.subject) for m in _outbox(url)[2:]] == [
+    assert [(m.to, m.language, _reference(url, second) in m.subject) for m in queued(url)[2:]] == [
         ("rev.ko@example.org", "ko", True), ("rev.en@example.org", "en", True),
     ]  # fmt: skip
 
@@ -162,7 +140,7 @@ def test_a_change_that_rolls_back_queues_nothing(fresh_store: str) -> None:
     with pytest.raises(InvalidInput) as refused:
         reviews.set_reviewers(CLI_ACTOR, app_id, [late.user_id or 0], url=url)
     assert refused.value.key == "call.err_scored_assignment"
-    assert _outbox(url) == []
+    assert queued(url) == []
 
 
 @pytest.mark.slow  # two letters as PDF, the Korean font embedded in each
@@ -176,12 +154,12 @@ def test_a_decision_carries_its_letter_in_the_owners_language(fresh_store: str) 
     paper = _submitted(url, CLI_ACTOR, call.id, village_name="종이 신청")
     for app_id in (chosen, waiting, paper):
         reviews.start_review(CLI_ACTOR, app_id, url=url)
-    receipts = len(_outbox(url))
+    receipts = len(queued(url))
     day = dt.date(2027, 5, 20)
     picked = grants.decide(CLI_ACTOR, chosen, decision="selected", award_krw=8_000_000,
                            note="계획 보완 필요", today=day, url=url)  # fmt: skip
     grants.decide_many(CLI_ACTOR, [waiting, paper], decision="wait_listed", today=day, url=url)
-    [to_ko, to_en] = _outbox(url)[receipts:]  # the paper application is answered on paper
+    [to_ko, to_en] = queued(url)[receipts:]  # the paper application is answered on paper
 
     assert (to_ko.kind, to_ko.to, to_ko.language) == ("decision", "ko@example.org", "ko")
     assert to_ko.subject == f"[서울 에너지자립마을] 신청서 {picked.reference} 심사 결과: 선정"
@@ -217,7 +195,7 @@ def test_an_instalment_goes_to_the_owner_and_the_villages_committee(fresh_store:
     reviews.start_review(CLI_ACTOR, app_id, url=url)
     code = grants.decide(CLI_ACTOR, app_id, decision="selected", award_krw=8_000_000,
                          url=url).village_code  # fmt: skip
-    assert code is not None and _outbox(url) == []
+    assert code is not None and queued(url) == []
     accounts.set_email(CLI_ACTOR, "group.one", "group@example.org", url=url)
     _person(url, "committee.en", "committee", lang="en", email="c.en@example.org",
             village_code=code)  # fmt: skip
@@ -230,7 +208,7 @@ def test_an_instalment_goes_to_the_owner_and_the_villages_committee(fresh_store:
                           paid_on=dt.date(2027, 9, 1), note="잔금", url=url)  # fmt: skip
     with pytest.raises(InvalidInput):  # over the award: refused, nothing queued
         grants.pay_instalment(CLI_ACTOR, grant.grant_id, amount_krw=1, paid_on=TODAY, url=url)
-    sent = _outbox(url)
+    sent = queued(url)
     assert [(m.kind, m.to, m.language) for m in sent] == [
         ("instalment", "group@example.org", "ko"), ("instalment", "c.en@example.org", "en"),
         ("instalment", "group@example.org", "ko"), ("instalment", "c.en@example.org", "en"),
@@ -257,7 +235,7 @@ def test_an_instalment_goes_to_the_owner_and_the_villages_committee(fresh_store:
 def test_loading_the_demo_queues_no_mail(small_store: str) -> None:
     """The demo writes its rows directly (its people have addresses at example.org): a demo
     store starts with an empty outbox."""
-    assert _outbox(small_store) == []
+    assert queued(small_store) == []
     with db.session_for(CLI_ACTOR, url=small_store) as session:
         email = session.scalar(select(User.email).where(User.username == "applicant"))
     assert email == "applicant@example.org"

@@ -8,16 +8,21 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select
+from streamlit.testing.v1 import AppTest
 
 from energy.accounts import sso
 from energy.audit.log import in_words
 from energy.core.access import CLI_ACTOR
+from energy.core.catalogue import MESSAGES
 from energy.core.errors import AlreadyExists
+from energy.core.vocabulary import SSO_REFUSALS
 from energy.store import db
 from energy.store.audit import AuditFilter, AuditRecord, read_audit
 from energy.store.models.accounts import User
 from energy.store.models.villages import District, Village
 from tests.energy_cli import energy
+from tests.test_apptest import APP, TIMEOUT
+from ui.core import state
 
 ISSUER = "https://login.city.example"
 # (username, role, e-mail, active): the people of a small office.
@@ -86,6 +91,10 @@ def test_a_verified_address_finds_the_account_and_links_it(office: str) -> None:
         "ko": "Kim이 서울시 계정으로 로그인했습니다.",
         "en": "Kim logged in with the city account.",
     }
+    records = read_audit(CLI_ACTOR, AuditFilter(), limit=100, url=office).records
+    (linked,) = [r for r in records if (r.entity, r.action) == ("users", "update")]
+    (said,) = in_words(CLI_ACTOR, [linked], "en", url=office)
+    assert said.sentence == "The account of kim was linked to a city account."
 
 
 def test_a_linked_subject_is_used_whatever_the_address_says_later(office: str) -> None:
@@ -227,12 +236,6 @@ def test_an_idle_city_account_session_expires_and_does_not_log_itself_in_again(
     """A new session logs in from the identity cookie (``st.user``); once idle too long it
     ends, lets go of the identity (the login screen has the browser delete the cookie) and
     stays logged out on the next run, though ``st.user`` still holds the identity."""
-    from streamlit.testing.v1 import AppTest
-
-    from energy.core.catalogue import MESSAGES
-    from tests.test_apptest import APP, TIMEOUT
-    from ui.core import state
-
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     at.secrets = {"auth": AUTH_SECRETS}
     at.user = _claims("a-1", "admin@example.org")
@@ -258,13 +261,15 @@ def test_an_idle_city_account_session_expires_and_does_not_log_itself_in_again(
 def test_without_a_provider_the_login_screen_has_no_city_account_button(
     small_store: str,
 ) -> None:
-    from streamlit.testing.v1 import AppTest
-
-    from tests.test_apptest import APP, TIMEOUT
-
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     at.user = _claims("a-1", "admin@example.org")  # an identity, but no [auth] configured
     at.run()
     assert at.text_input(key="login.username") is not None
     assert not [b for b in at.button if b.key == "login.sso"]
     assert _subject(small_store, "admin") is None
+
+
+def test_every_refusal_is_said_to_the_person_and_in_the_log() -> None:
+    for reason in SSO_REFUSALS:
+        for key in (f"login.sso.{reason}", f"audit.sso_refused.{reason}"):
+            assert set(MESSAGES[key]) == {"ko", "en"}, key

@@ -5,10 +5,8 @@ LAST_SEEN = "auth.last_seen"  # UTC time of the last rerun, for the idle timeout
 CHECKED_AT = "auth.checked_at"  # when the account was last re-read from the store
 EXPIRED = "auth.expired"  # set when the idle timeout logged the user out
 LOGIN_METHOD = "auth.method"  # "password" or "oidc" (the city account): how the session logged in
-SSO_REFUSED = "auth.sso_refused"  # energy.accounts.sso.IdentityLogin of a refused city account
-IDENTITY_DROPPED = (
-    "auth.identity_dropped"  # this session no longer reads st.user (ui.core.identity)
-)
+SSO_REFUSED = "auth.sso_refused"  # why the city account was refused: its message and values
+IDENTITY_DROPPED = "auth.identity_dropped"  # this session no longer reads st.user
 IDENTITY_FORGET = "auth.identity_forget"  # the browser is yet to delete the identity cookie
 LANG = "lang"  # "ko" or "en"
 LANG_CHOICE = "lang.choice"  # the sidebar's language widget

@@ -125,6 +125,21 @@ def cmd_user_email(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_user_sso(args: argparse.Namespace) -> int:
+    from energy.accounts import sso
+
+    if (args.subject is None) == (not args.clear):
+        raise InvalidInput("error.subject_or_clear", field="subject")
+    _ready()
+    sso.link_identity(CLI_ACTOR, args.name, args.subject)
+    print(
+        f"{args.name}: linked to the city account {args.subject}"
+        if args.subject
+        else f"{args.name}: not linked to a city account (matched by verified address)"
+    )
+    return 0
+
+
 def cmd_user_list(args: argparse.Namespace) -> int:
     from energy.accounts import users as accounts
 
@@ -427,6 +442,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("address", nargs="?", metavar="ADDR")
     p.add_argument("--clear", action="store_true", help="the person gets no mail")
     p.set_defaults(handler=cmd_user_email)
+    p = p_user.add_parser(
+        "sso", help="link an account to its city account's subject (or --clear the link)"
+    )
+    p.add_argument("name")
+    p.add_argument("subject", nargs="?", help="the identity provider's ISSUER#SUB")
+    p.add_argument("--clear", action="store_true", help="match by verified address again")
+    p.set_defaults(handler=cmd_user_sso)
     p = p_user.add_parser("district", help="record where a person lives (or --clear it)")
     p.add_argument("name")
     p.add_argument("district", nargs="?", help=LIVES_IN_HELP)

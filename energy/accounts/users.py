@@ -167,7 +167,9 @@ def authenticate(
             user.last_login_at = now
             session.info["actor"] = actor_for(user)
             session.flush()
-            record_action(session, "login", "users", name, village_id=user.village_id)
+            record_action(
+                session, "login", "users", name, {"method": "password"}, village_id=user.village_id
+            )
             return LoginResult(actor_for(user))
         failures = [by_pair.add(now), by_client.add(now)]
         if by_name is not None:

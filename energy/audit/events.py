@@ -135,6 +135,11 @@ def _account_changed(e: Entry) -> Described | None:
     changed = e.changed()
     if "last_login_at" in changed and changed <= {"last_login_at", "password_hash"}:
         return e.described(e.say("audit.say.login_recorded"))
+    if "oidc_subject" in changed and changed <= {"oidc_subject", "last_login_at"}:
+        linked = e.after.get("oidc_subject") is not None
+        return e.described(
+            e.say("audit.say.identity_linked" if linked else "audit.say.identity_unlinked")
+        )
     if changed == {"password_hash"}:
         own = e.record.actor == e.record.entity_key
         return e.described(e.say("audit.say.own_password" if own else "audit.say.password_reset"))
@@ -153,10 +158,16 @@ def _typed_name(e: Entry) -> str:
 
 
 def _login(e: Entry) -> Described:
-    return Described(e.say("audit.say.login"), [])
+    sso = e.after.get("method") == "oidc"
+    return Described(e.say("audit.say.login_sso" if sso else "audit.say.login"), [])
 
 
 def _login_failed(e: Entry) -> Described:
+    if e.after.get("method") == "oidc":  # the city account (energy.accounts.sso)
+        reason = e.n.say(f"audit.sso_refused.{e.after.get('reason')}")
+        return Described(
+            e.say("audit.say.login_sso_refused", name=_typed_name(e), reason=reason), []
+        )
     client = e.after.get("client") or "–"
     return Described(e.say("audit.say.login_failed", name=_typed_name(e), client=client), [])
 

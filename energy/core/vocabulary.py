@@ -11,6 +11,11 @@ from __future__ import annotations
 FIRST_COHORT = 2012  # the programme's first villages were selected in 2012
 ROLES = ("admin", "reviewer", "trainer", "committee", "viewer", "applicant")
 LANGUAGES = ("ko", "en")
+# The roles that may log in with the city's identity provider (single sign-on): the city's
+# own people. A village committee or an applicant group logs in with its name and password.
+SSO_ROLES = ("admin", "reviewer", "trainer", "viewer")
+# Why a login with the city account was refused (``energy.accounts.sso``; ``login.sso.<r>``).
+SSO_REFUSALS = ("no_subject", "unknown", "other_identity", "disabled", "password_only")
 # A queued message: waiting (also between retries), handed to the mail server, or given up on.
 MAIL_STATUSES = ("queued", "sent", "failed")
 # The kinds of mail a person may turn off on their account page (``users.mail_muted``); every

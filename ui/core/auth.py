@@ -12,9 +12,10 @@ from energy.accounts import users as accounts
 from energy.core.access import Actor, can_open_page
 from energy.core.errors import EnergyError
 from ui.call.home import signup_form
-from ui.core import state
+from ui.core import identity, state
 from ui.core.chrome import draw_chrome, language_switch, typography
 from ui.core.i18n import lang, t
+from ui.core.markup import t_md
 from ui.core.nav import run_by_app
 from ui.core.session import client_address, current_actor, prepare_store, sign_in
 
@@ -30,6 +31,8 @@ def login_screen() -> None:
         st.caption(t("login.subtitle"))
         if st.session_state.get(state.EXPIRED):
             st.info(t("login.expired"), icon=":material/schedule:")
+        identity.drop_cookie()
+        city_account_login()
         with st.form("login", border=True):
             username = st.text_input(
                 t("login.username"), key="login.username", autocomplete="username"
@@ -60,6 +63,33 @@ def login_screen() -> None:
         st.caption(t("login.help"))
 
         signup_form()
+
+
+def city_account_login() -> None:
+    """Where the city's identity provider is configured: why the last try with it was
+    refused, if it was, and the button that logs in with it (for staff, reviewers, trainers
+    and the town hall; committees and applicants use the form below it)."""
+    refusal = st.session_state.get(state.SSO_REFUSED)
+    if refusal:
+        st.error(
+            t_md(refusal["key"], account=refusal["account"], name=refusal["name"]),
+            icon=":material/block:",
+        )
+        st.caption(t("login.sso.logged_out"))
+    if not identity.configured():
+        return
+    with st.container(border=True, key="login-sso"):
+        st.caption(t("login.sso.who"))
+        if st.button(
+            t("login.sso.button"),
+            type="primary",
+            icon=":material/account_balance:",
+            key="login.sso",
+            width="stretch",
+        ):
+            st.session_state.pop(state.SSO_REFUSED, None)
+            identity.log_in()
+    st.caption(t("login.sso.or_password"))
 
 
 def guard(page: str) -> Actor:

@@ -16,7 +16,7 @@ from ui.core import state
 from ui.core.i18n import lang, t
 from ui.core.markup import md, t_md
 from ui.core.nav import menu_drawn_by_streamlit, pages_for, phone_bar_pages
-from ui.core.session import idle_watch, logout
+from ui.core.session import end_session, idle_watch
 
 LANGUAGE_LABELS = {"ko": "한국어", "en": "English"}
 
@@ -100,8 +100,7 @@ def draw_chrome(actor: Actor) -> None:
         st.caption(f"{md(actor.display_name or actor.username)} · {t('role.' + actor.role)}")
         language_switch(actor, where=st)
         if st.button(t("chrome.logout"), icon=":material/logout:", key="chrome.logout"):
-            logout()
-            st.rerun()
+            end_session()
         idle_watch()
     phone_bar(actor)
     if _is_demo():  # (keyed: the town hall's presentation mode hides it)

@@ -11,13 +11,13 @@ import datetime as dt
 
 import streamlit as st
 
-from energy.accounts import limits
+from energy.accounts import limits, sso
 from energy.accounts import users as accounts
 from energy.core.access import Actor
 from energy.core.config import get_settings
 from energy.core.errors import StoreAhead, StoreBehind
 from energy.demo.load import DEMO_STEPS, ensure_store_with_demo, store_ready
-from ui.core import state
+from ui.core import identity, state
 from ui.core.i18n import lang, t
 
 # Re-read the account from the store at most this often, so a disabled account or a changed
@@ -74,24 +74,43 @@ def client_address() -> str | None:
 
 
 def logout(*, expired: bool = False) -> None:
-    for key in (state.ACTOR, state.LAST_SEEN, state.CHECKED_AT, state.DEMO):
+    """End this session's login; a city account's identity cookie goes too (so that it
+    cannot log the person in again on the next page), without leaving the page."""
+    for key in (state.ACTOR, state.LAST_SEEN, state.CHECKED_AT, state.DEMO, state.LOGIN_METHOD):
         st.session_state.pop(key, None)
+    identity.forget()
     if expired:
         st.session_state[state.EXPIRED] = True
 
 
+def end_session() -> None:
+    """The menu's log out: this session and, after a login with the city account, the
+    identity cookie and, where the provider offers it, the provider's own session (the
+    browser passes through the provider's logout and comes back to the login screen)."""
+    with_identity = identity.claims() is not None
+    logout()
+    if with_identity:
+        identity.end()
+        st.stop()
+    st.rerun()
+
+
 def current_actor() -> Actor | None:
-    """The logged-in actor, or ``None`` (idle sessions expire; disabled accounts drop out)."""
+    """The logged-in actor, or ``None`` (idle sessions expire; disabled accounts drop out).
+
+    A new session (a page reload, a new tab) has no actor yet: a browser that logged in with
+    the city account logs in again from its identity cookie."""
     actor: Actor | None = st.session_state.get(state.ACTOR)
     if actor is None:
-        return None
+        return _actor_from_identity()
     now = dt.datetime.now(dt.UTC)
     if _idle_too_long(now):
         logout(expired=True)
         return None
     checked: dt.datetime | None = st.session_state.get(state.CHECKED_AT)
     if checked is None or (now - checked).total_seconds() > ACCOUNT_RECHECK_SECONDS:
-        fresh = accounts.refresh_actor(actor)
+        city_account = st.session_state.get(state.LOGIN_METHOD) == sso.METHOD
+        fresh = (sso.refresh_actor if city_account else accounts.refresh_actor)(actor)
         if fresh is None:
             logout()
             return None
@@ -100,6 +119,26 @@ def current_actor() -> Actor | None:
         st.session_state[state.CHECKED_AT] = now
     st.session_state[state.LAST_SEEN] = now
     return actor
+
+
+def _actor_from_identity() -> Actor | None:
+    """The account of the city identity this browser holds, signed in; a refused identity
+    is let go of (so the person can try another), and the login screen says why."""
+    claims = identity.claims()
+    if claims is None:
+        return None
+    result = sso.log_in_with_identity(claims)
+    if result.actor is None:
+        account = next((str(claims[k]) for k in ("email", "name", "sub") if claims.get(k)), "?")
+        st.session_state[state.SSO_REFUSED] = {
+            "key": f"login.sso.{result.reason}",
+            "account": account,
+            "name": result.username or "",
+        }
+        identity.forget()
+        return None
+    sign_in(result.actor, method=sso.METHOD)
+    return result.actor
 
 
 def _idle_too_long(now: dt.datetime) -> bool:
@@ -135,10 +174,12 @@ def idle_watch() -> None:
     watch()
 
 
-def sign_in(actor: Actor) -> None:
+def sign_in(actor: Actor, *, method: str = "password") -> None:
     now = dt.datetime.now(dt.UTC)
     st.session_state[state.ACTOR] = actor
+    st.session_state[state.LOGIN_METHOD] = method
     st.session_state[state.LAST_SEEN] = now
     st.session_state[state.CHECKED_AT] = now
     st.session_state[state.LANG] = actor.language
     st.session_state.pop(state.EXPIRED, None)
+    st.session_state.pop(state.SSO_REFUSED, None)

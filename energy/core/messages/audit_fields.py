@@ -49,7 +49,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "audit.field.submitted_at": {"ko": "제출 시각", "en": "Submitted at"},
     "audit.field.declared_at": {"ko": "이해충돌 답한 시각", "en": "Conflict declared at"},
     "audit.field.last_login_at": {"ko": "최근 로그인", "en": "Last login"},
-    "audit.field.oidc_subject": {"ko": "통합 로그인 식별자", "en": "City sign-in identity"},
     # --- names and codes -----------------------------------------------------------------------
     "audit.field.name": {"ko": "이름", "en": "Name"},
     "audit.field.name_en": {"ko": "영문 이름", "en": "English name"},

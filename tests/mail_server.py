@@ -82,6 +82,15 @@ class _Handler:
         return "250 2.0.0 Message accepted for delivery"
 
 
+class _Controller(Controller):
+    def factory(self) -> Any:
+        # With TLS from the start aiosmtpd cannot tell that AUTH goes over TLS, and warns on
+        # every connection; the whole connection is TLS.
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", "Requiring AUTH while not requiring TLS")
+            return super().factory()
+
+
 class MailServer:
     """An aiosmtpd server on ``127.0.0.1:port`` (see the module's docstring)."""
 
@@ -150,16 +159,14 @@ class MailServer:
                 # (with TLS from the start aiosmtpd does not see the TLS: the whole connection is)
                 auth_require_tls=self.tls == "starttls",
             )
-        with warnings.catch_warnings():  # AUTH over TLS from the start: aiosmtpd cannot tell
-            warnings.filterwarnings("ignore", "Requiring AUTH while not requiring TLS")
-            controller = Controller(
-                _Handler(self),
-                hostname="127.0.0.1",
-                port=self.port,
-                ssl_context=self._context() if self.tls == "ssl" else None,
-                server_hostname=HOST,
-                **options,
-            )
+        controller = _Controller(
+            _Handler(self),
+            hostname="127.0.0.1",
+            port=self.port,
+            ssl_context=self._context() if self.tls == "ssl" else None,
+            server_hostname=HOST,
+            **options,
+        )
         controller.start()
         self._controller = controller
 

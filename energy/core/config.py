@@ -53,9 +53,9 @@ class SmtpSettings:
     password: str | None = field(default=None, repr=False)
 
     def describe(self) -> str:
-        """The server as staff may see it (never the password)."""
+        """The server as staff may see it: ``user@host:port`` (never the password)."""
         who = f"{self.username}@" if self.username else ""
-        return f"{who}{self.host}:{self.port} ({self.security})"
+        return f"{who}{self.host}:{self.port}"
 
 
 @dataclass(frozen=True)

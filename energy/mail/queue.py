@@ -28,10 +28,12 @@ def mail_enabled() -> bool:
 
 @dataclass(frozen=True)
 class OutboxSummary:
-    """How the outbox stands: the server (``None``: mail is off), the From address, and how
-    many messages are queued, sent and failed."""
+    """How the outbox stands: the server (``host:port``, with the login's user; ``None``:
+    mail is off) and how it is protected (``plain``, ``starttls``, ``ssl``), the From
+    address, and how many messages are queued, sent and failed."""
 
     server: str | None
+    security: str | None
     mail_from: str
     queued: int
     sent: int
@@ -87,8 +89,10 @@ def outbox_summary(actor: Actor, *, url: str | None = None) -> OutboxSummary:
                 select(MailMessage.status, func.count()).group_by(MailMessage.status)
             ).all()
         )
+    smtp = settings.smtp
     return OutboxSummary(
-        server=settings.smtp.describe() if settings.smtp else None,
+        server=smtp.describe() if smtp else None,
+        security=smtp.security if smtp else None,
         mail_from=settings.mail_from,
         queued=int(counts.get("queued", 0)),
         sent=int(counts.get("sent", 0)),

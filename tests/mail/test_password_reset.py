@@ -98,7 +98,11 @@ def test_a_link_goes_to_the_account_in_its_language_and_only_its_digest_is_kept(
     assert reset.check_reset_link(token, url=people) == reset.ResetLink("kim", None)
 
 
-@pytest.mark.parametrize("typed", ["nobody", "nobody@example.org", "park", "choi", "!!", "a" * 300])
+@pytest.mark.parametrize(
+    "typed",
+    ["nobody", "nobody@example.org", "park", "choi", "!!", "a" * 300],
+    ids=["unknown-name", "unknown-address", "no-address", "disabled", "malformed", "too-long"],
+)
 def test_every_other_name_gets_the_same_answer_the_same_work_and_no_mail(
     people: str, typed: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:

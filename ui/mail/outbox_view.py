@@ -23,8 +23,9 @@ def state_banner(summary: OutboxSummary) -> None:
     if not summary.mail_on:
         st.warning(t("mail.off", n=summary.queued), icon=":material/mail_lock:")
     else:
+        security = t(f"mail.security.{summary.security}")
         st.info(
-            t("mail.on", server=summary.server, sender=summary.mail_from),
+            t("mail.on", server=summary.server, security=security, sender=summary.mail_from),
             icon=":material/outgoing_mail:",
         )
     kpi_row(
@@ -100,6 +101,10 @@ def table(entries: list[OutboxEntry]) -> None:
         }
         for e in entries
     ]
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    small = {
+        t(key): st.column_config.Column(width="small")
+        for key in ("mail.col.status", "mail.col.kind", "mail.col.attempts")
+    }
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", column_config=small)
     if len(entries) >= queue.DEFAULT_LIMIT:
         st.caption(t("mail.shown", n=len(entries)))

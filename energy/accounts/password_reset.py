@@ -252,11 +252,18 @@ def complete_password_reset(
     rules, and end the link (and any other of the account's). The account's login name;
     ``error.reset_link_<problem>`` for a link that does not work (nothing changes)."""
     now = now or utcnow()
+    with session_for(Actor(username="?", role="viewer"), url=url) as session:
+        _, user, problem = _link_row(session, token, now)
+        names = (user.username, user.display_name) if user is not None else ()
+    if problem is not None:
+        raise InvalidInput(f"error.reset_link_{problem}")
+    # Checked before the write transaction: a guess estimate takes a moment, and SQLite
+    # would hold its write lock meanwhile.
+    validate_password(password, names=names)
     with session_for(Actor(username="?", role="viewer"), write=True, url=url) as session:
         row, user, problem = _link_row(session, token, now)
         if problem is not None or row is None or user is None:
             raise InvalidInput(f"error.reset_link_{problem or 'unknown'}")
-        validate_password(password, names=(user.username, user.display_name))
         taken = session.execute(
             update(PasswordReset)
             .where(

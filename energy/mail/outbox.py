@@ -9,6 +9,7 @@ not at all. Once that session commits, this process's sender thread delivers wha
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -18,6 +19,8 @@ from sqlalchemy.orm import Session
 from energy.core.vocabulary import LANGUAGES
 from energy.mail import background
 from energy.store.models.mail import MailAttachment, MailMessage
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -83,8 +86,12 @@ _QUEUED = "energy.mail.queued"
 def _send_after_commit(session: Session) -> None:
     """The change and its mail are committed: the sender thread delivers them."""
     url = session.info.pop(_QUEUED, None)
-    if url is not None:
+    if url is None:
+        return
+    try:
         background.kick(url)
+    except Exception:  # the change is committed: its mail waits for `mail send`
+        log.exception("the mail sender could not be started; the messages wait in the outbox")
 
 
 @event.listens_for(Session, "after_rollback")

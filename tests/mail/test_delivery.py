@@ -165,6 +165,7 @@ def test_with_the_server_down_the_change_succeeds_and_each_message_goes_once_whe
     assert "sent" in shown and "kim@example.org" in shown
 
 
+@pytest.mark.slow  # a second or two: twelve messages through three senders
 def test_two_senders_at_once_deliver_each_message_once(
     fresh_store: str, mail_server: MailServer
 ) -> None:

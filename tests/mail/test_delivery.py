@@ -330,6 +330,6 @@ def test_mail_is_off_without_a_url_and_the_sender_address_has_a_default(
     refused = energy(fresh_store, "mail", "send")
     assert refused.returncode == 1
     assert refused.stderr.strip() == (
-        "error: Mail is off (ENERGY_SMTP_URL is not set); 0 messages wait in the outbox."
+        "error: Mail is off (ENERGY_SMTP_URL is not set); messages waiting in the outbox: 0."
     )
     assert energy(fresh_store, "mail", "list").stdout.strip() == "the outbox is empty"

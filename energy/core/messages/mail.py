@@ -81,7 +81,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "mail.kind.digest": {"ko": "하루 요약", "en": "Daily digest"},
     "error.mail_off": {
         "ko": "메일 발송이 꺼져 있습니다(ENERGY_SMTP_URL이 설정되지 않음). 메일 {n}통이 발송함에서 기다립니다.",
-        "en": "Mail is off (ENERGY_SMTP_URL is not set); {n} messages wait in the outbox.",
+        "en": "Mail is off (ENERGY_SMTP_URL is not set); messages waiting in the outbox: {n}.",
     },
     "error.mail_status": {
         "ko": "'{status}'{status|은} 메일 상태가 아닙니다(queued, sent, failed 중 하나).",

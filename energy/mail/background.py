@@ -67,11 +67,6 @@ def _run() -> None:
             )
 
 
-def running() -> bool:
-    with _lock:
-        return _thread is not None
-
-
 def wait_for_idle(timeout_s: float = 120.0) -> bool:
     """Wait until this process's sender has nothing left to do; False if it still runs
     after ``timeout_s``."""

@@ -35,6 +35,7 @@ import ssl
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
+from email.errors import MessageError
 from email.generator import BytesGenerator
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -355,7 +356,7 @@ def _claimed(session: Session, message_id_: int, lease: dt.datetime, mail_from: 
     try:
         built: EmailMessage | None = build_message(row, mail_from)
         problem = None
-    except (ValueError, TypeError, IndexError) as exc:  # a malformed address or file name
+    except (ValueError, TypeError, IndexError, MessageError) as exc:  # a malformed address
         built, problem = None, f"the message could not be written: {_describe(exc)}"
     return _Claimed(
         row.id, lease, row.attempts, row.kind, envelope_from, row.to_address, built, problem

@@ -253,11 +253,19 @@ def test_a_refused_recipient_fails_at_once_and_a_temporary_refusal_is_retried(
         False,
         "kim@example.org: 550 5.1.1 No such mailbox here",
     )
+    # A message that cannot be written (a malformed address) fails at once, no server asked.
+    with db.session_for(CLI_ACTOR, write=True, url=fresh_store) as session:
+        enqueue(session, compose("digest", Recipient("<kim>@example.org", "ko"),
+                                 subject=para("mail.brand"), body=[]))  # fmt: skip
+        session.info.pop("energy.mail.queued")
+    report = delivery.deliver_due(url=fresh_store)
+    assert (report.failed, report.given_up) == (1, 1)
+    assert _attempts(fresh_store)[-1][2].startswith("the message could not be written")
     mail_server.refuse("kim@example.org", "451 4.3.0 Try again later")
     _queue_quietly(fresh_store, kim)
     report = delivery.deliver_due(url=fresh_store)
     assert (report.failed, report.given_up, report.waiting) == (1, 0, 1)
-    assert [r.status for r in _rows(fresh_store)] == ["failed", "queued"]
+    assert [r.status for r in _rows(fresh_store)] == ["failed", "failed", "queued"]
 
 
 @pytest.mark.parametrize("tls", ["starttls", "ssl"])

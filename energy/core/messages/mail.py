@@ -76,9 +76,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The latest {n} messages are shown.",
     },
     "mail.kind.password_reset": {"ko": "비밀번호 재설정", "en": "Password reset"},
-    "mail.kind.readings_reminder": {"ko": "사용량 입력 알림", "en": "Readings reminder"},
-    "mail.kind.training_session": {"ko": "교육 일정 알림", "en": "Training session"},
-    "mail.kind.digest": {"ko": "하루 요약", "en": "Daily digest"},
+    # Each kind's label on the outbox page is "mail.kind.<kind>", in the module of the
+    # messages that send it (without one, the page shows the kind's own name).
     "error.mail_off": {
         "ko": "메일 발송이 꺼져 있습니다(ENERGY_SMTP_URL이 설정되지 않음). 메일 {n}통이 발송함에서 기다립니다.",
         "en": "Mail is off (ENERGY_SMTP_URL is not set); messages waiting in the outbox: {n}.",

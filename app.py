@@ -3,6 +3,7 @@
 import streamlit as st
 
 from energy.store import cache
+from ui.accounts.password_reset import reset_token
 from ui.core.auth import login_screen
 from ui.core.chrome import typography
 from ui.core.i18n import t
@@ -12,7 +13,8 @@ from ui.core.session import current_actor, prepare_store
 st.set_page_config(page_title=t("app.title"), page_icon=":material/solar_power:", layout="wide")
 typography()
 prepare_store()
-actor = current_actor()
+# A password-reset link opens the login screen's new-password form, whoever is logged in.
+actor = None if reset_token() is not None else current_actor()
 if actor is None:
     # Every page's address opens the login (a committee's bookmarked 사용량 입력 on a phone),
     # not Streamlit's English "Page not found" over it; after the login the same address runs

@@ -24,6 +24,8 @@ from energy.core.access import CLI_ACTOR, ROLES
 from energy.core.config import get_settings
 from energy.core.errors import EnergyError, InvalidInput
 from energy.core.vocabulary import HOUSING_TYPES
+from energy.mail import background as mail_background
+from energy.mail import cli as mail_cli
 from energy.mail import tracking_cli as mail_tracking_cli
 from energy.savings import cli as savings_cli
 from energy.weather import cli as weather_cli
@@ -519,6 +521,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--years", type=int, help="years of monthly readings (with --households)")
     p.set_defaults(handler=cmd_demo)
     audit_cli.add_commands(sub)
+    mail_cli.add_commands(sub)
     mail_tracking_cli.add_commands(sub)
     p = sub.add_parser("backup", help="write a consistent snapshot of the store to FILE")
     p.add_argument("file")
@@ -575,6 +578,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(line, file=sys.stderr)
         return 1
+    finally:
+        # A change that queued mail started this process's sender (energy.mail.background):
+        # let it finish before the process ends, rather than cut a send short.
+        mail_background.wait_for_idle()
 
 
 def _failure_line(exc: Exception) -> str | None:

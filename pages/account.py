@@ -26,9 +26,7 @@ st.markdown(
 )
 st.caption(t("account.session_note", minutes=f"{get_settings().session_idle_minutes:g}"))
 
-# Hook: once the settings know the mail server, pass sending=bool(<its URL>) to say when this
-# server sends no mail.
-mail_settings(actor)
+mail_settings(actor, sending=get_settings().smtp is not None)
 
 with st.form("account.password", clear_on_submit=True):
     st.subheader(t("account.password_title"))

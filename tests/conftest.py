@@ -35,6 +35,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from energy.accounts import users as _accounts
+from energy.mail import background as mail_background
 from energy.store import cache, db
 from tests import background
 from tests.apptest_speed import scan_installed_components_once
@@ -121,10 +122,16 @@ def _pg_url(name: str) -> str:
 
 
 @pytest.fixture(autouse=True)
-def _isolated_settings(monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test reads or writes the developer's data/energy.db by accident."""
+def _isolated_settings(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """No test reads or writes the developer's data/energy.db by accident, nor sends mail
+    through the developer's mail server; mail a test's change queued is sent before the next
+    test starts (energy.mail.background)."""
     monkeypatch.setenv("ENERGY_DATABASE_URL", "sqlite:///" + os.devnull + ".never-used")
     monkeypatch.delenv("ENERGY_NO_DEMO", raising=False)
+    monkeypatch.delenv("ENERGY_SMTP_URL", raising=False)
+    monkeypatch.delenv("ENERGY_MAIL_FROM", raising=False)
+    yield
+    assert mail_background.wait_for_idle(), "the mail sender thread is still running"
 
 
 # Under pytest-xdist each worker is a child of the run's controlling process, which owns the

@@ -113,7 +113,7 @@ PERMITTED: dict[str, set[str]] = {
         "home", "villages", "village", "results", "townhall", "organisations", "organisation",
         "readiness", "lessons", "savings", "readings", "households", "calls", "review", "apply",
         "training", "attendance", "checkin_board", "training_progress", "training_admin",
-        "factors", "users", "audit", "account",
+        "factors", "users", "audit", "mail", "account",
     },
     "reviewer": {
         "home", "villages", "village", "results", "townhall", "organisations", "organisation",

@@ -101,6 +101,7 @@ CONSTRAINED: dict[str, tuple[str, ...]] = {
     ),
     "mail_attachments": ("file_name", "media_type"),
     "mail_attempts": ("reply",),
+    "password_resets": ("token_hash",),
 }  # fmt: skip
 
 # What a page would show as live markup. Escaped text (``md``) has a backslash before each

@@ -9,7 +9,10 @@ They live in the ``login_throttle`` table, one row per key:
 * ``client:<client>``: one client's failures for any name, which lock that client out;
 * ``signup:<client>``: the accounts one client made in the last hour;
 * ``checkin:<name>:<client>``: one client's wrong training check-in codes for one account,
-  which lock that client out of checking in for a while (``energy.training.checkin``).
+  which lock that client out of checking in for a while (``energy.training.checkin``);
+* ``reset:<client>`` and ``resetname:<name or address>``: the password-reset links one client
+  asked for, and those asked for one typed name or address, in the last hour
+  (``energy.accounts.password_reset``).
 
 A client is named by a digest of its address, so no address is stored. A count is forgotten
 once its window has passed with no new event.
@@ -102,6 +105,14 @@ class Counter:
     def clear(self) -> None:
         if self.row in self.session:
             self.session.delete(self.row)
+
+
+def reset_client_key(client: str | None) -> str:
+    return f"reset:{_digest(client or LOCAL_CLIENT, 40)}"
+
+
+def reset_name_key(typed: str) -> str:
+    return f"resetname:{_digest(typed, 40)}"
 
 
 def checkin_key(name: str, client: str | None) -> str:

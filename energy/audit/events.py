@@ -185,6 +185,22 @@ def _lockout(e: Entry) -> Described:
     return Described(sentence, [])
 
 
+def _reset_requested(e: Entry) -> Described:
+    client = e.after.get("client") or "–"
+    key = "audit.say.reset_mailed" if e.after.get("mailed") else "audit.say.reset_not_mailed"
+    return Described(e.say(key, name=_typed_name(e), client=client), [])
+
+
+def _reset_refused(e: Entry) -> Described:
+    client = e.after.get("client") or "–"
+    return Described(e.say("audit.say.reset_refused", name=_typed_name(e), client=client), [])
+
+
+def _reset_completed(e: Entry) -> Described:
+    client = e.after.get("client") or "–"
+    return Described(e.say("audit.say.reset_completed", name=_typed_name(e), client=client), [])
+
+
 # --- the annual call --------------------------------------------------------------------------
 
 APPLICATION_STATUS_WORDS = {
@@ -407,6 +423,9 @@ SPECIAL: dict[tuple[str, str], Special] = {
     ("users", "login_failed"): _login_failed,
     ("users", "login_locked"): _login_locked,
     ("users", "lockout"): _lockout,
+    ("users", "reset_requested"): _reset_requested,
+    ("users", "reset_refused"): _reset_refused,
+    ("users", "reset_completed"): _reset_completed,
     ("call_applications", "create"): _application_created,
     ("call_applications", "update"): _application_changed,
     ("call_review_assignments", "update"): _review_changed,

@@ -8,12 +8,15 @@ from energy.store.audit import Subject
 
 ROW_ACTIONS = ("create", "update", "delete")
 LOGIN_ACTIONS = ("login", "login_failed", "login_locked", "lockout")
+# A forgotten password: a link asked for, refused (a client asking too often), used.
+RESET_ACTIONS = ("reset_requested", "reset_refused", "reset_completed")
 # Every action the app records, in the order the action filter offers them.
 ACTIONS = (
     *ROW_ACTIONS,
     "import_readings",
     "import_temperatures",
     *LOGIN_ACTIONS,
+    *RESET_ACTIONS,
     "backup",
     "restore",
     "demo_loaded",
@@ -29,7 +32,7 @@ KINDS: dict[str, tuple[Subject, ...]] = {
         ("townhall_stories", None),
     ),
     "accounts": (("users", ROW_ACTIONS),),
-    "logins": (("users", LOGIN_ACTIONS),),
+    "logins": (("users", LOGIN_ACTIONS + RESET_ACTIONS),),
     "calls": (("calls", None),),
     "applications": (
         ("call_applications", None),

@@ -24,6 +24,7 @@ CAPABILITIES: dict[str, frozenset[str]] = {
             "village.write",
             "user.manage",
             "audit.read",
+            "mail.manage",  # the outbox: what waits, what failed, send now
             "account.self",
             "factors.write",
             "tracking.read",
@@ -118,6 +119,7 @@ PAGE_CAPABILITY: dict[str, str] = {
     "factors": "factors.write",
     "users": "user.manage",
     "audit": "audit.read",
+    "mail": "mail.manage",
     "account": "account.self",
     "apply": "call.apply",
     "calls": "call.manage",

@@ -21,6 +21,9 @@ MAIL_STATUSES = ("queued", "sent", "failed")
 # The kinds of mail a person may turn off on their account page (``users.mail_muted``); every
 # other kind (a password reset, an assignment, a decision, a grant instalment) always goes.
 OPTIONAL_MAIL_KINDS = ("readings_reminder", "training_session", "digest")
+# Kinds whose body holds a secret (a link that works once): blanked in the outbox once sent
+# or given up, never shown to staff, never sent again by hand.
+SECRET_MAIL_KINDS = ("password_reset",)
 HOUSING_TYPES = ("apartment", "detached", "mixed")
 VILLAGE_STATUSES = ("active", "paused", "disbanded")
 # Why a village paused or disbanded (or came back): the city wants to learn from these.

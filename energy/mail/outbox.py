@@ -2,19 +2,25 @@
 
 The code that makes a change (an assignment, a decision, a moved session ...) calls
 :func:`enqueue` with the session it writes with: the message is committed with the change or
-not at all. The sender (``energy.mail`` delivery) picks it up afterwards.
+not at all. Once that session commits, this process's sender thread delivers what is due
+(:mod:`energy.mail.background`; nothing when no mail server is configured), and
+``python -m energy mail send`` delivers whatever is still waiting.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from energy.core.vocabulary import LANGUAGES
+from energy.mail import background
 from energy.store.models.mail import MailAttachment, MailMessage
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -68,4 +74,26 @@ def enqueue(session: Session, message: Outgoing) -> MailMessage | None:
     )
     session.add(row)
     session.flush()
+    session.info[_QUEUED] = session.get_bind().engine.url.render_as_string(hide_password=False)
     return row
+
+
+# session.info's mark of a session that queued mail: the URL of its store.
+_QUEUED = "energy.mail.queued"
+
+
+@event.listens_for(Session, "after_commit")
+def _send_after_commit(session: Session) -> None:
+    """The change and its mail are committed: the sender thread delivers them."""
+    url = session.info.pop(_QUEUED, None)
+    if url is None:
+        return
+    try:
+        background.kick(url)
+    except Exception:  # the change is committed: its mail waits for `mail send`
+        log.exception("the mail sender could not be started; the messages wait in the outbox")
+
+
+@event.listens_for(Session, "after_rollback")
+def _nothing_after_rollback(session: Session) -> None:
+    session.info.pop(_QUEUED, None)

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from email.utils import parseaddr
 from typing import TYPE_CHECKING
 
 import icalendar
 
+from energy.core.config import get_settings
 from energy.core.i18n import translate
 from energy.store.models.base import utcnow
 
@@ -27,9 +29,14 @@ if TYPE_CHECKING:  # the type only: schedule imports the notices that import thi
 
 PRODID = "-//Seoul Energy Self-Reliant Villages//Training//KO"
 UID_DOMAIN = "training.energy-villages.seoul"  # names this app's sessions, not a live host
-# The organiser a notice's calendar names: the programme, at an address on the UID's domain
-# that takes no mail (people are told not to reply; the sending address is the mail setting's).
-ORGANIZER = f"mailto:noreply@{UID_DOMAIN}"
+
+
+def organizer_address() -> str:
+    """The organiser a notice's calendar names: the programme, at the address its mail is
+    sent from (``ENERGY_MAIL_FROM``; people are told not to reply)."""
+    return f"mailto:{parseaddr(get_settings().mail_from)[1] or 'no-reply@localhost'}"
+
+
 METHODS = ("PUBLISH", "CANCEL")
 
 
@@ -68,7 +75,7 @@ def session_event(
     event.add("status", "CANCELLED" if s.status == "cancelled" else "CONFIRMED")
     event.add("categories", [translate(f"topic.{s.topic}", lang)])
     if organizer:
-        event.add("organizer", ORGANIZER, parameters={"CN": translate("mail.brand", lang)})
+        event.add("organizer", organizer_address(), parameters={"CN": translate("mail.brand", lang)})
     return event
 
 

@@ -154,3 +154,18 @@ def test_a_message_is_written_in_its_recipients_language_with_its_link() -> None
         assert "http://localhost:8501/review?application=2027-05-007" in message.text
         assert 'href="http://localhost:8501/review?application=2027-05-007"' in message.html
         assert "/account" in message.text  # a digest is optional: where to turn it off
+
+
+def test_every_kind_of_mail_has_a_label_on_the_outbox_page() -> None:
+    from energy.accounts import password_reset
+    from energy.call import notices
+    from energy.core.catalogue import MESSAGES
+    from energy.mail import digest, reminders, training_notices
+
+    kinds = [
+        notices.ASSIGNMENT, notices.RECEIPT, notices.DECISION, notices.INSTALMENT,
+        reminders.KIND, training_notices.KIND, training_notices.PARTICIPANT_KIND, digest.KIND,
+        password_reset.RESET_KIND,
+    ]  # fmt: skip
+    missing = [k for k in kinds if set(MESSAGES.get(f"mail.kind.{k}", {})) != {"ko", "en"}]
+    assert missing == []

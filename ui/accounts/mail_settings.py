@@ -18,8 +18,7 @@ LANGUAGE = "account.language"  # the language widget's key
 
 def mail_server_note(sending: bool | None = None) -> None:
     """The line saying this server sends no mail: shown when ``sending`` is False (no
-    ``ENERGY_SMTP_URL`` set). Hook: the account page passes nothing until the settings know
-    the mail server, and then whether one is set."""
+    ``ENERGY_SMTP_URL`` set; the account page passes whether one is)."""
     if sending is False:
         st.info(t("account.mail_off"), icon=":material/unsubscribe:")
 

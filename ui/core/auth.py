@@ -2,6 +2,8 @@
 
 A page deep-linked on a fresh server runs without ``app.py`` (see ARCHITECTURE.md), so the
 guard itself prepares the store, shows the login screen to a stranger and stops the script.
+A password-reset link (``/?reset=TOKEN``, mailed by ``energy.accounts.password_reset``)
+opens the login screen's new-password form, whoever is logged in.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import streamlit as st
 from energy.accounts import users as accounts
 from energy.core.access import Actor, can_open_page
 from energy.core.errors import EnergyError
+from ui.accounts.password_reset import forgot_password, new_password, reset_token
 from ui.call.home import signup_form
 from ui.core import identity, state
 from ui.core.chrome import draw_chrome, language_switch, typography
@@ -29,7 +32,13 @@ def login_screen() -> None:
         language_switch(None, where=switch)
         st.title(t("app.title"))
         st.caption(t("login.subtitle"))
-        if st.session_state.get(state.EXPIRED):
+        token = reset_token()
+        if token is not None:
+            new_password(token)
+            return
+        if st.session_state.pop(state.RESET_DONE, None):
+            st.success(t("reset.done"), icon=":material/lock_reset:")
+        elif st.session_state.get(state.EXPIRED):
             st.info(t("login.expired"), icon=":material/schedule:")
         identity.drop_cookie()
         city_account_login()
@@ -62,6 +71,7 @@ def login_screen() -> None:
                 st.error(t("login.invalid"), icon=":material/error:")
         st.caption(t("login.help"))
 
+        forgot_password()
         signup_form()
 
 
@@ -98,7 +108,7 @@ def guard(page: str) -> Actor:
     if not run_by_app():  # a deep link into a fresh server (ARCHITECTURE's trap) skips app.py
         typography()
     prepare_store()
-    actor = current_actor()
+    actor = None if reset_token() is not None else current_actor()
     if actor is None:
         login_screen()
         st.stop()

@@ -125,6 +125,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("factors", "pages/factors.py", "page.factors", ":material/functions:", "nav.admin"),
     PageSpec("users", "pages/users.py", "page.users", ":material/group:", "nav.admin"),
     PageSpec("audit", "pages/audit.py", "page.audit", ":material/history:", "nav.admin"),
+    PageSpec("mail", "pages/mail.py", "page.mail", ":material/outgoing_mail:", "nav.admin"),
     PageSpec("account", "pages/account.py", "page.account", ":material/person:", "nav.me"),
 )
 

@@ -14,3 +14,4 @@ CHOICES = "lang.choices"  # keys of the widgets whose options are words (ui.core
 FLASH = "flash"  # (kind, message) shown once after a rerun
 DEMO = "store.demo"  # whether this store holds demo data (asked once per session)
 SIGNED_UP = "signup.made"  # the sign-in name an applicant just made, shown once on its home
+RESET_DONE = "reset.done"  # a password was just set with a mailed link: say so on the login

@@ -1,4 +1,5 @@
-"""People who log in (``users``) and the throttle on failed logins per name."""
+"""People who log in (``users``), the throttle on failed logins per name, and the links
+mailed to reset a forgotten password."""
 
 from __future__ import annotations
 
@@ -67,3 +68,21 @@ class LoginThrottle(Base):
     failures: Mapped[int] = mapped_column(Integer, default=0)
     last_failure_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     locked_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class PasswordReset(Base):
+    """A link mailed to a person who forgot their password: only a digest of its token is
+    kept (the link itself is in the person's mailbox), it works once, until ``expires_at``,
+    and a newer request or a completed reset ends it (``revoked_at``). Not audited as rows:
+    the request and the reset are audit events of their own, without the token."""
+
+    __tablename__ = "password_resets"
+    __audit_skip__ = True
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)  # SHA-256, hex
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)

@@ -2,8 +2,9 @@
 
 A message is queued in the same transaction as the change that causes it (an assignment, a
 decision, a moved training session ...): it is never lost once the change is committed, and
-never sent for a change that rolled back. The sender (``energy.mail``) delivers what is
-queued, records every attempt with the server's answer, and retries with back-off.
+never sent for a change that rolled back. The sender (``energy.mail.delivery``) claims a due
+message for a while (``leased_until``) so that no other sender takes it, delivers it, records
+every attempt with the server's answer, and retries with back-off.
 
 Not audited: the outbox holds message bodies, and the change that queued a message is
 audited itself. ``dedupe_key`` makes a message that must go once (a month's readings
@@ -60,6 +61,9 @@ class MailMessage(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     next_attempt_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    # Until when a sender holds the message (claimed to be handed to the mail server): no
+    # other sender takes it meanwhile; a sender that died lets it go when the time has passed.
+    leased_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
     user: Mapped[User | None] = relationship()
     attachments: Mapped[list[MailAttachment]] = relationship(

@@ -64,10 +64,16 @@ def _configure_sqlite(engine: Engine) -> None:
         # CHECK constraints would repeat that work (over a third of a large import's time).
         # The foreign-key pragma can only change outside a transaction, so each transaction
         # sets both as it begins; every other transaction runs with both enforced.
+        # A migration rebuilds tables (SQLite's way to alter one): with foreign keys enforced,
+        # dropping the old copy of a table other rows refer to would fail, so a migration runs
+        # without them and checks every reference before it commits (migrations/env.py).
         checked = not options.get("energy_bulk")
+        keys_checked = checked and not options.get("energy_migration")
         info = conn.connection.info
+        if info.get("keys_checked", True) != keys_checked:
+            conn.exec_driver_sql(f"PRAGMA foreign_keys = {'ON' if keys_checked else 'OFF'}")
+            info["keys_checked"] = keys_checked
         if info.get("constraints_checked", True) != checked:
-            conn.exec_driver_sql(f"PRAGMA foreign_keys = {'ON' if checked else 'OFF'}")
             conn.exec_driver_sql(f"PRAGMA ignore_check_constraints = {'OFF' if checked else 'ON'}")
             info["constraints_checked"] = checked
         mode = "IMMEDIATE" if options.get("energy_write") else "DEFERRED"

@@ -24,7 +24,10 @@ def run_migrations_offline() -> None:
 def run_migrations_online() -> None:
     url = config.get_main_option("sqlalchemy.url") or get_settings().database_url
     engine = get_engine(url)
-    with engine.connect() as connection:
+    with engine.connect() as raw:
+        # On SQLite: foreign keys unenforced while tables are rebuilt, every reference checked
+        # before the migration commits (energy.store.db's "energy_migration" option).
+        connection = raw.execution_options(energy_migration=True)
         context.configure(
             connection=connection,
             target_metadata=target_metadata,
@@ -36,6 +39,12 @@ def run_migrations_online() -> None:
         )
         with context.begin_transaction():
             context.run_migrations()
+            if connection.dialect.name == "sqlite":
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(
+                        f"the migration left rows referring to nothing: {broken[:5]}"
+                    )
 
 
 if context.is_offline_mode():

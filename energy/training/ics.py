@@ -75,7 +75,9 @@ def session_event(
     event.add("status", "CANCELLED" if s.status == "cancelled" else "CONFIRMED")
     event.add("categories", [translate(f"topic.{s.topic}", lang)])
     if organizer:
-        event.add("organizer", organizer_address(), parameters={"CN": translate("mail.brand", lang)})
+        event.add(
+            "organizer", organizer_address(), parameters={"CN": translate("mail.brand", lang)}
+        )
     return event
 
 

@@ -50,8 +50,9 @@ def hostile_server(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> It
         stop_app(server)
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def admin_page(browser: Any, hostile_server: LiveServer) -> Iterator[Any]:
+    """One admin session for every name: each test opens its village from the same page."""
     with logged_in(browser, hostile_server, "admin") as page:
         page.dialogs = []
         page.on("dialog", lambda d, seen=page.dialogs: (seen.append(d.message), d.dismiss()))

@@ -100,6 +100,9 @@ def _energy(url: str, *args: str) -> Result:
 
 
 @pytest.mark.slow
+# The command's own work (arguments, files, lines printed) on SQLite; the documents it writes
+# are built from the same library calls the tests above make on both stores.
+@pytest.mark.parametrize("demo_store", ["sqlite"], indirect=True)
 def test_the_command_writes_the_deck_the_handout_and_a_village_page(
     demo_store: str, tmp_path: Path
 ) -> None:

@@ -311,7 +311,8 @@ def screenshot(page: Any, name: str) -> Path:
     page.set_viewport_size({"width": viewport["width"], "height": min(height, MAX_SHOT_HEIGHT)})
     try:
         next_frames(page)  # the charts re-lay themselves out for the new size
-        settle(page)
+        if not page.evaluate(_SETTLED_JS):  # a resize reruns nothing: callers have settled
+            settle(page)
         page.screenshot(path=str(path), full_page=True)
     finally:
         page.set_viewport_size(viewport)

@@ -66,6 +66,20 @@ NOBODY = Recipient("nobody@example.invalid", "ko", None, "-")
 MAX_TYPED = 254
 
 
+def _revoke_open_links(session: Session, user_id: int, now: dt.datetime) -> None:
+    """End every link of the account not yet used or ended (a newer one replaces them; a
+    completed reset ends the rest)."""
+    session.execute(
+        update(PasswordReset)
+        .where(
+            PasswordReset.user_id == user_id,
+            PasswordReset.used_at.is_(None),
+            PasswordReset.revoked_at.is_(None),
+        )
+        .values(revoked_at=now)
+    )
+
+
 def may_reset(user: User | None) -> bool:
     """Whether a reset link goes to ``user``: an active account with an address."""
     return user is not None and user.is_active and bool(user.email)
@@ -159,15 +173,7 @@ def request_password_reset(
             to = Recipient(user.email, user.language, user.id, user.display_name)
         message = _message(to, user.username if user is not None else typed, token)
         if mailed and user is not None:
-            session.execute(
-                update(PasswordReset)
-                .where(
-                    PasswordReset.user_id == user.id,
-                    PasswordReset.used_at.is_(None),
-                    PasswordReset.revoked_at.is_(None),
-                )
-                .values(revoked_at=now)
-            )
+            _revoke_open_links(session, user.id, now)
             session.add(
                 PasswordReset(
                     user_id=user.id,
@@ -275,15 +281,7 @@ def complete_password_reset(
         )
         if taken.rowcount != 1:  # type: ignore[attr-defined]  # another tab was first
             raise InvalidInput("error.reset_link_used")
-        session.execute(
-            update(PasswordReset)
-            .where(
-                PasswordReset.user_id == user.id,
-                PasswordReset.used_at.is_(None),
-                PasswordReset.revoked_at.is_(None),
-            )
-            .values(revoked_at=now)
-        )
+        _revoke_open_links(session, user.id, now)
         session.info["actor"] = actor_for(user)  # the person changes their own password
         user.password_hash = hash_password(password)
         limits.forget_name(session, user.username)

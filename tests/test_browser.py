@@ -238,6 +238,20 @@ def settle(page: Any) -> None:
         page.wait_for_timeout(50)
 
 
+def choose_files(page: Any, uploader: Any, files: list[dict[str, Any]]) -> None:
+    """Choose ``files`` in the file uploader ``uploader`` (a locator holding one) and wait
+    until every file has reached the server and the rerun that hands it to the script has
+    finished. Each file is shown as a chip, with a spinner while it is being sent; a button
+    pressed before that would run the script without the file."""
+    uploader.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(files)
+    for file in files:
+        uploader.locator('[data-testid="stFileChipName"]').filter(
+            has_text=file["name"]
+        ).first.wait_for(state="visible")
+    uploader.locator('[data-testid="stFileChipIconSpinner"]').first.wait_for(state="detached")
+    settle(page)
+
+
 def next_frames(page: Any, count: int = 2) -> None:
     """Wait until the browser has drawn ``count`` more frames, so what the last input or
     resize queued (a component's state update, a chart's re-layout) has been rendered. The

@@ -22,6 +22,7 @@ from tests.test_browser import (  # the browser, server and page fixtures and th
     _new_page,
     assert_no_exception,
     browser,
+    choose_files,
     go_to,
     log_in,
     log_in_as,
@@ -131,16 +132,11 @@ def _attach(
     section = f"apply.files.{group.application_id}"
     kind_label = _msg(f"attach_kind.{kind}", lang)
     page.locator(_key(f"{section}.kind")).get_by_role("radio", name=kind_label).click()
-    chooser = page.locator(
-        _key(f"{section}.files") + ' [data-testid="stFileUploaderDropzoneInput"]'
+    choose_files(
+        page,
+        page.locator(_key(f"{section}.files")),
+        [{"name": name, "mimeType": mime, "buffer": content} for name, content, mime in uploads],
     )
-    chooser.set_input_files(
-        [{"name": name, "mimeType": mime, "buffer": content} for name, content, mime in uploads]
-    )
-    # Each chosen file is listed in the uploader once it has reached the server.
-    for name, _, _ in uploads:
-        page.locator(_key(f"{section}.files")).get_by_text(name).first.wait_for(state="visible")
-    settle(page)
     page.locator(MAIN).get_by_role("button", name=_msg("attach.add", lang), exact=True).click()
     settle(page)
 

@@ -17,6 +17,7 @@ from tests.test_browser import (  # the browser, server and page fixtures and th
     _msg,
     assert_no_exception,
     browser,
+    choose_files,
     go_to,
     log_in_as,
     next_frames,
@@ -38,10 +39,11 @@ def _this_month() -> str:
 
 def _upload(page: Any, name: str, content: bytes) -> None:
     page.get_by_role("tab", name=_msg("readings.tab_file", "ko")).click()
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
-        {"name": name, "mimeType": "text/csv", "buffer": content}
+    choose_files(
+        page,
+        page.locator('[data-testid="stFileUploader"]'),
+        [{"name": name, "mimeType": "text/csv", "buffer": content}],
     )
-    settle(page)
     page.get_by_role("button", name=_msg("readings.check_file", "ko")).click()
     settle(page)
 

@@ -37,6 +37,7 @@ from tests.test_browser import (  # the browser fixture and the helpers that dri
     _nav_link,
     assert_no_exception,
     browser,
+    choose_files,
     logged_in,
     screenshot,
     settle,
@@ -194,10 +195,11 @@ def test_two_replicas_behind_nginx_share_the_store_and_take_uploads(
         wait_for_title(page, _msg("page.readings", "ko"))
         page.get_by_role("tab", name=_msg("readings.tab_file", "ko")).click()
         rows = f"household,month,carrier,value,unit\n{NEW_HOUSEHOLD},{_last_month()},electricity,250,kWh\n"
-        page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
-            {"name": "proxy.csv", "mimeType": "text/csv", "buffer": rows.encode("utf-8")}
+        choose_files(
+            page,
+            page.locator('[data-testid="stFileUploader"]'),
+            [{"name": "proxy.csv", "mimeType": "text/csv", "buffer": rows.encode("utf-8")}],
         )
-        settle(page)
         page.locator(_key("readings.register")).get_by_text(
             _msg("readings.register_households", "ko")
         ).click()

@@ -33,7 +33,7 @@ from energy.weather import cli as weather_cli
 Handler = Callable[[argparse.Namespace], int]
 LIVES_IN_HELP = (
     "district the person lives in, Dongjak-gu or 동작구 (a reviewer living in an applicant's "
-    "district is flagged in review)"
+    "district is flagged in review); for --role district, required: the district it works for"
 )
 
 

@@ -22,6 +22,12 @@ if actor.role == "committee":
     committee_home(actor, detail)
     st.stop()
 
+if actor.role == "district":  # a district officer: the villages of its district
+    from ui.district.home import district_home
+
+    district_home(actor)
+    st.stop()
+
 if not can(actor, "overview.read"):  # an applicant: its applications are its home
     from ui.call.home import applicant_home
 

@@ -32,6 +32,7 @@ ROLE_LOGINS = {
     "committee": "committee",
     "viewer": "viewer",
     "applicant": "applicant",
+    "district": "district",
 }
 TIMEOUT = 60
 
@@ -130,6 +131,10 @@ PERMITTED: dict[str, set[str]] = {
     },
     "viewer": {"home", "townhall", "account"},
     "applicant": {"home", "apply", "account"},
+    "district": {
+        "home", "villages", "village", "organisations", "organisation", "training",
+        "training_progress", "account",
+    },
 }  # fmt: skip
 
 

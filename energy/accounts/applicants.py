@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from energy.accounts import limits
 from energy.accounts.users import (
     UserInfo,
+    check_district_office,
     district_id,
     hash_password,
     user_info,
@@ -154,6 +155,7 @@ def set_user_district(
     with session_for(actor, write=True, url=url) as session:
         user = user_row(session, username)
         user.district_id = district_id(session, district)
+        check_district_office(user.role, user.district_id)
 
 
 def user_district(actor: Actor, username: str, *, url: str | None = None) -> str | None:

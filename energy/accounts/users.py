@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from energy.accounts import limits
 from energy.core.access import ROLES, Actor, require
@@ -86,6 +86,15 @@ def validate_password(password: str, *, names: Sequence[str] = ()) -> None:
 
 
 def actor_for(user: User) -> Actor:
+    """The actor a logged-in ``user`` acts as; a district officer's carries the villages of
+    its district as the store holds them now (read again at every account recheck)."""
+    district_villages: frozenset[int] = frozenset()
+    if user.role == "district" and user.district_id is not None:
+        session = object_session(user)
+        assert session is not None, "a district officer's actor is made from a loaded account"
+        district_villages = frozenset(
+            session.scalars(select(Village.id).where(Village.district_id == user.district_id))
+        )
     return Actor(
         username=user.username,
         role=user.role,
@@ -93,6 +102,8 @@ def actor_for(user: User) -> Actor:
         village_id=user.village_id,
         display_name=user.display_name,
         language=user.language,
+        district_id=user.district_id if user.role == "district" else None,
+        district_villages=district_villages,
     )
 
 
@@ -271,6 +282,12 @@ def district_id(session: Session, district: str | None) -> int | None:
     return find_district(session, district).id if district and district.strip() else None
 
 
+def check_district_office(role: str, district: int | None) -> None:
+    """A district officer works for one district: refused without it."""
+    if role == "district" and district is None:
+        raise InvalidInput("error.district_officer_needs_district", field="district")
+
+
 class _Unchanged:
     """The value of an optional edit that leaves the stored value as it is."""
 
@@ -307,6 +324,7 @@ def add_user(
     with session_for(actor, write=True, url=url) as session:
         if session.scalar(select(func.count()).where(User.username == name)):
             raise AlreadyExists("error.username_taken", field="username", username=name)
+        check_district_office(role, district_id(session, district))
         user = User(
             username=name,
             display_name=display,
@@ -371,6 +389,7 @@ def update_user(
             user.district_id = district_id(session, district)
         if not isinstance(email, _Unchanged):
             user.email = _free_email(session, email, user_id=user.id)
+        check_district_office(role, user.district_id)
         user.role = role
         user.display_name = display_name.strip() or user.username
         session.flush()

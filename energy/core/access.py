@@ -3,7 +3,9 @@
 A *capability* is a verb on a concept (``village.read``); a role holds a set of them.
 Daily temperatures are public reference data: every role reads them (``weather.read``);
 city staff import them (``weather.write``).
-A committee's reads and writes are further scoped to its own village by :func:`scope_village`.
+A committee's reads and writes are further scoped to its own village, and a district
+officer's to the villages of its district: :func:`village_scope` says which, and
+:func:`require_village`, :func:`scope_village` and :func:`village_scope_ids` apply it.
 """
 
 from __future__ import annotations
@@ -11,8 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from energy.core.errors import AccessDenied
-
-ROLES = ("admin", "reviewer", "trainer", "committee", "viewer", "applicant")
+from energy.core.vocabulary import ROLES as ROLES  # the roles, re-exported where they are used
 
 CAPABILITIES: dict[str, frozenset[str]] = {
     # City staff: everything.
@@ -45,6 +46,10 @@ CAPABILITIES: dict[str, frozenset[str]] = {
             "training.participants",
             "weather.read",
             "weather.write",
+            "results.read",
+            # the district tier: every district's home, advice and pre-screens, compared
+            "district.compare",
+            "call.advice.read",
         }
     ),
     # External experts: they need to know the villages they review or teach, and their results.
@@ -56,7 +61,9 @@ CAPABILITIES: dict[str, frozenset[str]] = {
             "account.self",
             "tracking.read",
             "call.review",
+            "call.advice.read",  # the advice a group had from its district before applying
             "weather.read",
+            "results.read",
         }
         | {"organisation.list", "organisation.read", "lessons.read"}
     ),
@@ -70,6 +77,7 @@ CAPABILITIES: dict[str, frozenset[str]] = {
             "training.read",
             "training.attendance",
             "weather.read",
+            "results.read",
         }
         | {"organisation.list", "organisation.read", "lessons.read"}
     ),
@@ -94,6 +102,22 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "viewer": frozenset({"overview.read", "account.self", "weather.read"}),
     # A resident group that registered itself to apply: its own applications only.
     "applicant": frozenset({"account.self", "call.apply", "weather.read"}),
+    # A district office's or village centre's officer: its own district only (scoped by
+    # village_scope and by an application's district), never a household's readings.
+    "district": frozenset(
+        {
+            "account.self",
+            "weather.read",
+            "village.list",
+            "village.read",
+            "organisation.list",
+            "organisation.read",
+            "training.read",
+            "district.home",  # its villages: what is due or late, visits and notes
+            "call.advise",  # advice on a group's draft before it applies
+            "call.prescreen",  # met in person, lives in the area, concerns: for the city
+        }
+    ),
 }
 
 # Pages and the capability each needs; the navigation lists only what a role may open.
@@ -101,7 +125,7 @@ PAGE_CAPABILITY: dict[str, str] = {
     "home": "account.self",
     "villages": "village.list",
     "village": "village.read",
-    "results": "village.list",
+    "results": "results.read",
     "townhall": "overview.read",
     "savings": "tracking.read",
     "readings": "tracking.write",
@@ -129,7 +153,9 @@ PAGE_CAPABILITY: dict[str, str] = {
 
 @dataclass(frozen=True)
 class Actor:
-    """Who is acting. ``village_id`` is set for a committee account (its one village)."""
+    """Who is acting. ``village_id`` is set for a committee account (its one village);
+    ``district_id`` for a district officer (its district), with ``district_villages`` the
+    villages of that district when the account was last read (a login, a recheck)."""
 
     username: str
     role: str
@@ -137,6 +163,8 @@ class Actor:
     village_id: int | None = None
     display_name: str = ""
     language: str = "ko"
+    district_id: int | None = None
+    district_villages: frozenset[int] = frozenset()
 
     @property
     def audit_name(self) -> str:
@@ -165,26 +193,54 @@ def pages_for(actor: Actor) -> list[str]:
     return [page for page in PAGE_CAPABILITY if can_open_page(actor, page)]
 
 
+def village_scope(actor: Actor) -> frozenset[int] | None:
+    """The villages ``actor``'s records are limited to; ``None``: not limited to villages
+    (city staff, experts; what they may do is still up to their capabilities).
+
+    A committee: its own village. A district officer: the villages of its district."""
+    if actor.role == "committee":
+        return frozenset({actor.village_id}) if actor.village_id is not None else frozenset()
+    if actor.role == "district":
+        return actor.district_villages
+    return None
+
+
+def in_scope(actor: Actor, village_id: int | None) -> bool:
+    """Whether the village ``village_id`` lies within ``actor``'s scope (see :func:`village_scope`)."""
+    scope = village_scope(actor)
+    return scope is None or village_id in scope
+
+
+def require_district(actor: Actor, district_id: int | None) -> None:
+    """Raise unless ``actor`` may see what belongs to the district ``district_id`` (an
+    application, which has a district before it has a village): a district officer only
+    its own; a committee none."""
+    if actor.role == "district" and (actor.district_id is None or actor.district_id != district_id):
+        raise AccessDenied()
+    if actor.role == "committee":
+        raise AccessDenied()
+
+
 def scope_village(actor: Actor, village_id: int) -> None:
     """Raise unless ``actor`` may read the village ``village_id``."""
-    require(actor, "village.read")
-    if actor.role == "committee" and actor.village_id != village_id:
-        raise AccessDenied()
+    require_village(actor, village_id, "village.read")
 
 
 def require_village(actor: Actor, village_id: int, capability: str) -> None:
     """Raise unless ``actor`` holds ``capability`` for the village ``village_id``.
 
-    A committee holds its capabilities for its own village only.
+    A committee holds its capabilities for its own village only; a district officer for the
+    villages of its district.
     """
     require(actor, capability)
-    if actor.role == "committee" and actor.village_id != village_id:
+    if not in_scope(actor, village_id):
         raise AccessDenied()
 
 
 def village_scope_ids(actor: Actor) -> list[int] | None:
     """``None`` when the actor may list every village, else the ids it may see."""
-    if actor.role == "committee":
-        return [actor.village_id] if actor.village_id is not None else []
+    scope = village_scope(actor)
+    if scope is not None:
+        return sorted(scope)
     require(actor, "village.list")
     return None

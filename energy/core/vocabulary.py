@@ -9,11 +9,13 @@ constraint and a message in both languages.
 from __future__ import annotations
 
 FIRST_COHORT = 2012  # the programme's first villages were selected in 2012
-ROLES = ("admin", "reviewer", "trainer", "committee", "viewer", "applicant")
+# ``district``: a district office's (구청) or village centre's (마을센터) officer, tied to one
+# district: advises groups before they apply, pre-screens, follows its villages (issue 27).
+ROLES = ("admin", "reviewer", "trainer", "committee", "viewer", "applicant", "district")
 LANGUAGES = ("ko", "en")
 # The roles that may log in with the city's identity provider (single sign-on): the city's
 # own people. A village committee or an applicant group logs in with its name and password.
-SSO_ROLES = ("admin", "reviewer", "trainer", "viewer")
+SSO_ROLES = ("admin", "reviewer", "trainer", "viewer", "district")
 # Why a login with the city account was refused (``energy.accounts.sso``; ``login.sso.<r>``).
 SSO_REFUSALS = ("no_subject", "unknown", "other_identity", "disabled", "password_only")
 # A queued message: waiting (also between retries), handed to the mail server, or given up on.

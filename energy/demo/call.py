@@ -34,6 +34,8 @@ DEMO_REVIEWER_DISTRICT = "11590"
 EXTRA_USERS = [
     ("reviewer2", "reviewer", "최민준 (심사위원)", "11440"),
     ("applicant", "applicant", "망원동 햇빛모임", None),
+    # The district officer of Mapo-gu, where the demo applicant group applies from.
+    ("district", "district", "정하린 (마포구청 에너지팀)", "11440"),
 ]
 SURNAMES = "김이박최정강조윤장임한오서신권황안송류홍"
 GIVEN = [

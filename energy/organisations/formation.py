@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from energy.core.access import Actor, require, require_village
+from energy.core.access import Actor, require, require_village, village_scope
 from energy.core.errors import InvalidInput, NotFound
 from energy.core.vocabulary import LEGAL_FORMS
 from energy.organisations.formation_rules import (
@@ -413,13 +413,15 @@ def undo_step(
 
 
 def list_organisations(actor: Actor, *, url: str | None = None) -> list[OrganisationSummary]:
-    """The organisations ``actor`` may see (a committee: its own village's), by village."""
+    """The organisations ``actor`` may see (a committee: its own village's; a district
+    officer: its district's villages'), by village."""
     query = select(Organisation).options(
         selectinload(Organisation.steps), selectinload(Organisation.village)
     )
-    if actor.role == "committee":
+    scope = village_scope(actor)
+    if scope is not None:
         require(actor, "organisation.read")
-        query = query.where(Organisation.village_id == (actor.village_id or 0))
+        query = query.where(Organisation.village_id.in_(scope))
     else:
         require(actor, "organisation.list")
     with session_for(actor, url=url) as session:

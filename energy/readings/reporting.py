@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from energy.calc.metrics import first_of_month
-from energy.core.access import Actor, require
+from energy.core.access import Actor, in_scope, require
 from energy.store.db import session_for
 from energy.store.models.readings import Household, Reading
 from energy.store.models.villages import Village
@@ -90,7 +90,12 @@ def reporting_in(session: Session, month: dt.date) -> list[VillageReporting]:
 def villages_lacking_readings(
     actor: Actor, month: dt.date, *, url: str | None = None
 ) -> list[VillageReporting]:
-    """The active villages that lack readings for ``month`` (staff: every village's)."""
+    """The active villages that lack readings for ``month`` (staff: every village's; a
+    district officer: its district's)."""
     require(actor, "village.list")
     with session_for(actor, url=url) as session:
-        return [v for v in reporting_in(session, month) if v.lacks_readings]
+        return [
+            v
+            for v in reporting_in(session, month)
+            if v.lacks_readings and in_scope(actor, v.village_id)
+        ]

@@ -135,7 +135,7 @@ def village_league(
 ) -> pd.DataFrame:
     """One row per village (staff): each carrier's saving %, the combined TOE saving and %,
     the cells counted."""
-    require(actor, "village.list")
+    require(actor, "results.read")  # every village's: the programme's results, for staff
     start, end = metrics.first_of_month(start), metrics.first_of_month(end)
     league: pd.DataFrame = cache.memo(
         ("village_league", start, end, method),

@@ -20,7 +20,7 @@ from enum import Enum
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from energy.core.access import Actor, can, require, require_village
+from energy.core.access import Actor, can, in_scope, require, require_village, village_scope
 from energy.core.errors import AccessDenied, AlreadyExists, InvalidInput, NotFound
 from energy.core.vocabulary import ATTENDANCE_STATUSES, PARTICIPANT_ROLES
 from energy.mail.addresses import normalise_email
@@ -120,9 +120,7 @@ def _participant(p: Participant, *, with_email: bool = True) -> ParticipantInfo:
 
 def _may_see_addresses(actor: Actor, village_id: int) -> bool:
     """Addresses are for whoever keeps the list (the committee, staff), not for a trainer."""
-    return can(actor, "training.participants") and (
-        actor.role != "committee" or actor.village_id == village_id
-    )
+    return can(actor, "training.participants") and in_scope(actor, village_id)
 
 
 def list_participants(
@@ -266,7 +264,8 @@ def _session_row(session: Session, actor: Actor, session_id: int) -> TrainingSes
         raise NotFound("error.unknown_session", id=session_id)
     require(actor, "training.read")
     village_ids = {sv.village_id for sv in row.villages}
-    if actor.role == "committee" and actor.village_id not in village_ids:
+    scope = village_scope(actor)
+    if scope is not None and not village_ids & scope:
         raise AccessDenied()
     if actor.role == "trainer":
         own = curriculum.trainer_for_user(session, actor)

@@ -32,7 +32,7 @@ from energy.calc.schedule_solver import (
     conflicts_for,
     plan_schedule,
 )
-from energy.core.access import Actor, require
+from energy.core.access import Actor, require, village_scope
 from energy.core.errors import InvalidInput, NotFound
 from energy.core.i18n import SEOUL, translate
 from energy.store.db import session_for
@@ -158,13 +158,21 @@ class SessionFilter:
 
 
 def sessions_in(session: Session, actor: Actor, flt: SessionFilter) -> list[SessionInfo]:
-    """Sessions ``actor`` may see: a committee its village's, a trainer their own."""
+    """Sessions ``actor`` may see: a committee its village's, a district officer its
+    district's villages', a trainer their own."""
     require(actor, "training.read")
     query = select(TrainingSession).order_by(TrainingSession.starts_at, TrainingSession.id)
     village_id = flt.village_id
     trainer_id = flt.trainer_id
-    if actor.role == "committee":
-        village_id = actor.village_id or -1
+    scope = village_scope(actor)
+    if scope is not None:
+        if village_id is not None and village_id not in scope:
+            village_id = -1
+        query = query.where(
+            TrainingSession.id.in_(
+                select(SessionVillage.session_id).where(SessionVillage.village_id.in_(scope))
+            )
+        )
     elif actor.role == "trainer":
         own = curriculum.trainer_for_user(session, actor)
         trainer_id = own.id if own is not None else -1

@@ -104,6 +104,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "role.trainer": {"ko": "강사", "en": "Trainer"},
     "role.committee": {"ko": "주민위원회", "en": "Resident committee"},
     "role.viewer": {"ko": "타운홀 보기", "en": "Town-hall viewer"},
+    "role.district": {"ko": "구청·마을센터 담당자", "en": "District office"},
+    "home.district_title": {"ko": "우리 구의 마을", "en": "Our district's villages"},
+    "home.district_caption": {
+        "ko": "담당 자치구의 에너지자립마을입니다.",
+        "en": "The energy self-reliant villages of the district you work for.",
+    },
+    "home.district_empty": {
+        "ko": "담당 자치구에 아직 마을이 없습니다.",
+        "en": "The district you work for has no villages yet.",
+    },
     "status.active": {"ko": "활동 중", "en": "Active"},
     "status.paused": {"ko": "활동 중단", "en": "Paused"},
     "status.disbanded": {"ko": "해산", "en": "Disbanded"},
@@ -268,11 +278,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "users.password_help": {"ko": "10자 이상", "en": "At least 10 characters"},
     "users.village_placeholder": {"ko": "주민위원회만 선택", "en": "Committee accounts only"},
-    "users.district": {"ko": "사는 자치구", "en": "Lives in (district)"},
+    "users.district": {
+        "ko": "자치구 (사는 곳 · 구청 담당자는 담당 구)",
+        "en": "District (lives in · a district officer's own)",
+    },
     "users.district_none": {"ko": "기록 없음", "en": "Not recorded"},
     "users.district_help": {
-        "ko": "심사위원이 신청 마을과 같은 자치구에 살면 심사 화면에 표시됩니다.",
-        "en": "A reviewer who lives in an applicant's district is flagged in review.",
+        "ko": "심사위원이 신청 마을과 같은 자치구에 살면 심사 화면에 표시됩니다. 구청·마을센터 담당자는 일하는 자치구를 꼭 고르세요: 그 구의 마을과 신청서만 봅니다.",
+        "en": "A reviewer who lives in an applicant's district is flagged in review. A district officer must have the district it works for: it sees that district's villages and applications only.",
     },
     "users.add_submit": {"ko": "계정 추가", "en": "Add account"},
     "users.added": {"ko": "{username} 계정을 만들었습니다.", "en": "Account {username} created."},
@@ -392,6 +405,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error.committee_needs_village": {
         "ko": "주민위원회 계정에는 마을을 지정해야 합니다.",
         "en": "A committee account needs a village.",
+    },
+    "error.district_officer_needs_district": {
+        "ko": "구청·마을센터 담당자 계정에는 담당 자치구를 지정해야 합니다.",
+        "en": "A district officer's account needs the district it works for.",
     },
     "error.village_only_for_committee": {
         "ko": "마을은 주민위원회 계정에만 지정합니다.",

@@ -33,6 +33,8 @@ class User(Base):
             "OR (role <> 'committee' AND village_id IS NULL)",
             name="committee_village",
         ),
+        # A district officer always works for one district.
+        CheckConstraint("role <> 'district' OR district_id IS NOT NULL", name="district_office"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -40,7 +42,8 @@ class User(Base):
     display_name: Mapped[str] = mapped_column(String(120))
     role: Mapped[str] = mapped_column(String(16))
     village_id: Mapped[int | None] = mapped_column(ForeignKey("villages.id"), index=True)
-    # Where the person lives (reviewers: a review of their own district is flagged).
+    # Where the person lives (reviewers: a review of their own district is flagged); for a
+    # district officer (role ``district``), the district it works for.
     district_id: Mapped[int | None] = mapped_column(ForeignKey("districts.id"))
     password_hash: Mapped[str] = mapped_column(String(255))
     language: Mapped[str] = mapped_column(String(2), default="ko")

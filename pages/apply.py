@@ -20,6 +20,7 @@ from ui.core.chrome import flash, page_header
 from ui.core.i18n import datetime, krw, lang, t, today
 from ui.core.markup import md
 from ui.core.widgets import choice, empty_state, show_error
+from ui.district.advice import advice_history, ask_panel, beside_form, group_thread
 
 actor = guard("apply")
 staff = can(actor, "call.manage")
@@ -69,6 +70,7 @@ if mine:
                 expanded=a.reference == linked and a.status in ("submitted", "in_review"),
             ):
                 attachment_panel(actor, a.id, key=f"apply.files.{a.id}")
+            advice_history(actor, a.id, key=f"apply.advice.{a.id}")  # kept, read-only
 
 choices = pick_choices(mine, open_now)
 if closed:
@@ -85,6 +87,9 @@ else:
         t("apply.call_dates", opens=call.opens_on.isoformat(), closes=call.closes_on.isoformat())
     )
     renewal_of = own.code if own is not None else None
+    advice = group_thread(actor, existing)  # the district's advice, if the group asked
+    if advice is not None and existing is not None:
+        ask_panel(actor, existing, advice)
     # Not a form: every field reaches the store as it is filled in (the draft is saved on each
     # change, and a language switch redraws the choices made in the new language).
     with st.container(border=True, key="apply.form"):
@@ -94,6 +99,7 @@ else:
             key=f"apply.f.{picked}",
             renewal_of=renewal_of,
             staff=staff,
+            beside=beside_form(actor, advice, form_key=f"apply.f.{picked}"),
         )
         s1, s2, s3 = st.columns([1, 1, 3], vertical_alignment="center")
         save = s1.button(t("apply.save"), icon=":material/save:", key="apply.save")

@@ -14,6 +14,7 @@ from ui.core.chrome import flash, page_header
 from ui.core.i18n import lang, t
 from ui.core.markup import md
 from ui.core.widgets import choice, empty_state, show_error
+from ui.district.advice import advice_history
 
 actor = guard("review")
 page_header("page.review", "review.caption")
@@ -101,6 +102,7 @@ with st.container(border=True):
     st.markdown(f"#### {md(app.title())}")
     application_summary(app.form, district=app.district_name(lang()))
     attachment_panel(actor, app.id, key=f"{key}.files")
+    advice_history(actor, app.id, key=f"{key}.advice", say_none=True)
 
 rubric = calls.get_call(actor, app.call_id).rules.rubric
 with st.form(f"{key}.score"):

@@ -132,7 +132,7 @@ PERMITTED: dict[str, set[str]] = {
     "viewer": {"home", "townhall", "account"},
     "applicant": {"home", "apply", "account"},
     "district": {
-        "home", "villages", "village", "organisations", "organisation", "training",
+        "home", "villages", "village", "organisations", "organisation", "advice", "training",
         "training_progress", "account",
     },
 }  # fmt: skip

@@ -60,6 +60,8 @@ FREE_TEXT: dict[str, tuple[str, ...]] = {
     "call_review_scores": ("comment",),
     "organisation_members": ("name",),
     "application_attachments": ("file_name",),
+    "application_advice_requests": ("note",),
+    "application_advice": ("body", "suggested_value"),
 }  # fmt: skip
 # Text columns whose values come from a closed set, a checked pattern, or the system itself.
 CONSTRAINED: dict[str, tuple[str, ...]] = {
@@ -94,6 +96,8 @@ CONSTRAINED: dict[str, tuple[str, ...]] = {
     "weather_stations": ("name_ko", "name_en"),
     "weather_batches": ("source", "created_by"),
     "application_attachments": ("kind", "media_type", "sha256", "uploaded_by"),
+    "application_advice_requests": ("asked_by", "closed_by"),
+    "application_advice": ("section", "author_role", "suggested_field"),
     # mail is written by the system from the catalogue; addresses are checked (energy.mail)
     "mail_outbox": (
         "kind", "to_address", "language", "subject", "body_text", "body_html", "dedupe_key",

@@ -109,6 +109,15 @@ def _score(n: Namer, v: Any, _f: Facts) -> str:
     return "–" if v is None else n.say("audit.score", score=v, max=SCORE_MAX)
 
 
+def _advice_field(n: Namer, v: Any, _f: Facts) -> str:
+    """A field of the application form a suggestion is for, by its label on the form."""
+    if v is None:
+        return "–"
+    if str(v).startswith("budget."):
+        return formats.word("budget_line.", str(v).removeprefix("budget."), n.lang)
+    return formats.word("apply.", v, n.lang)
+
+
 def _secret(n: Namer, _v: Any, _f: Facts) -> str:
     return n.say("audit.secret")
 
@@ -133,6 +142,9 @@ STATUS_WORDS = {
 FORMATS: dict[str, Format] = {
     "users.role": _word("role."),
     "users.mail_muted": _words("mail_kind."),
+    "application_advice.section": _word("advice.section."),
+    "application_advice.author_role": _word("advice.role."),
+    "application_advice.suggested_field": _advice_field,
     "training_participants.role": _word("participant_role."),
     "generation_units.kind": _word("generation."),
     "organisation_members.kind": _word("member_kind."),

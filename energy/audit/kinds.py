@@ -38,6 +38,8 @@ KINDS: dict[str, tuple[Subject, ...]] = {
         ("call_applications", None),
         ("call_organisers", None),
         ("application_attachments", None),
+        ("application_advice_requests", None),  # the district's advice before applying
+        ("application_advice", None),
     ),
     "reviews": (("call_review_assignments", None), ("call_review_scores", None)),
     "grants": (("call_grants", None), ("call_instalments", None), ("call_spending_lines", None)),

@@ -29,7 +29,9 @@ Facts = dict[str, Any]
 # Values in one look-up (well under either store's bound parameters).
 CHUNK = 2_000
 # Columns that name a person by login (who recorded, decided, filed, created).
-PERSON_COLUMNS = ("recorded_by", "created_by", "decided_by", "entered_by", "filed_by")
+PERSON_COLUMNS = (
+    "recorded_by", "created_by", "decided_by", "entered_by", "filed_by", "asked_by", "closed_by",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)

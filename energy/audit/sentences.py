@@ -262,6 +262,9 @@ EXTRAS: dict[str, Callable[[Entry], dict[str, Any]]] = {
         "budget": e.shown("budget_krw"),
     },
     "call_organisers": lambda e: {"name": e.facts.get("name")},
+    "application_advice": lambda e: {
+        "section": e.n.label("advice.section.", e.facts.get("section"))
+    },
     "call_review_assignments": lambda e: {
         "reviewer": e.n.user(e.facts.get("reviewer_id")),
         "stage": e.n.label("stage_name.", e.facts.get("stage")),

@@ -20,6 +20,8 @@ NAME_REFS: dict[str, tuple[str, ...]] = {
     "townhall_stories": ("village_id",),
     "call_organisers": ("application_id",),
     "application_attachments": ("application_id",),
+    "application_advice_requests": ("application_id",),
+    "application_advice": ("application_id",),
     "call_review_assignments": ("application_id", "reviewer_id"),
     "call_review_scores": ("assignment_id",),
     "call_grants": ("application_id", "village_id"),
@@ -183,6 +185,18 @@ def _application_ref(n: Namer, f: Facts) -> str:
 def _attachment(n: Namer, f: Facts) -> str:
     return n.say("audit.thing.application_attachments", name=f.get("file_name"),
                  application=_application_ref(n, f))  # fmt: skip
+
+
+def _advice_request(n: Namer, f: Facts) -> str:
+    return n.say("audit.thing.application_advice_requests", application=_application_ref(n, f))
+
+
+def _advice(n: Namer, f: Facts) -> str:
+    return n.say(
+        "audit.thing.application_advice",
+        section=n.label("advice.section.", f.get("section")),
+        application=_application_ref(n, f),
+    )
 
 
 def _organiser(n: Namer, f: Facts) -> str:
@@ -349,6 +363,8 @@ NAMERS: dict[str, Callable[[Namer, Facts], str]] = {
     "call_applications": _application,
     "call_organisers": _organiser,
     "application_attachments": _attachment,
+    "application_advice_requests": _advice_request,
+    "application_advice": _advice,
     "call_review_assignments": _assignment,
     "call_review_scores": _score,
     "call_grants": _grant,

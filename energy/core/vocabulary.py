@@ -107,6 +107,22 @@ ACTIONS = (
 )
 BUDGET_LINES = ("rent", "training", "equipment", "events", "other")
 STAGES = ("written", "eligibility", "interview")
+# Advice before applying (issue 27): the sections of the application form a district officer
+# comments on (each has its thread), and who wrote an entry: the officer or the group.
+ADVICE_SECTIONS = ("basics", "organisers", "plan", "budget")
+ADVICE_AUTHORS = ("district", "applicant")
+# The fields an officer may suggest a value for, each with its section; the group takes a
+# suggestion with one click. Organisers are people: commented on, never filled in by the office.
+ADVICE_FIELDS: dict[str, str] = {
+    "group_name": "basics",
+    "village_name": "basics",
+    "households_detached": "basics",
+    "households_apartment": "basics",
+    "target_saving_pct": "plan",
+    "actions_other": "plan",
+    "plan": "plan",
+    **{f"budget.{line}": "budget" for line in BUDGET_LINES},
+}
 CRITERIA = ("sustainability", "publicness", "community", "feasibility")
 SCORE_MAX = 10  # each criterion is scored 0..10; the weights make the mean
 # What an applicant attaches to an application: the plan, the budget sheet, photos, other.

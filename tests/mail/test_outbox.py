@@ -160,12 +160,13 @@ def test_every_kind_of_mail_has_a_label_on_the_outbox_page() -> None:
     from energy.accounts import password_reset
     from energy.call import notices
     from energy.core.catalogue import MESSAGES
+    from energy.district import advice
     from energy.mail import digest, reminders, training_notices
 
     kinds = [
         notices.ASSIGNMENT, notices.RECEIPT, notices.DECISION, notices.INSTALMENT,
         reminders.KIND, training_notices.KIND, training_notices.PARTICIPANT_KIND, digest.KIND,
-        password_reset.RESET_KIND,
+        password_reset.RESET_KIND, advice.ASKED_KIND, advice.GIVEN_KIND,
     ]  # fmt: skip
     missing = [k for k in kinds if set(MESSAGES.get(f"mail.kind.{k}", {})) != {"ko", "en"}]
     assert missing == []

@@ -11,27 +11,16 @@ from energy.call.applications import ApplicationInfo
 from energy.call.calls import CallInfo
 from energy.call.reports import decision_letter, decision_letter_pdf
 from energy.core.access import Actor
-from energy.core.errors import EnergyError
 from energy.core.vocabulary import DECISIONS
+from energy.district import advice
 from ui.call.attachments import attachment_panel
 from ui.call.form import application_summary
 from ui.call.withdraw import withdraw_control
-from ui.core.chrome import flash
 from ui.core.i18n import krw, lang, number, t, today
 from ui.core.markup import md
 from ui.core.money import amounts_ok, money_input
-from ui.core.widgets import choice, empty_state, show_error
-
-
-def _act(run: object, message: str) -> None:
-    try:
-        assert callable(run)
-        run()
-    except EnergyError as exc:
-        show_error(exc)
-    else:
-        flash(message)
-        st.rerun()
+from ui.core.widgets import act, choice, empty_state
+from ui.district.advice import advice_badge, advice_history
 
 
 def applications_tab(actor: Actor, call: CallInfo) -> None:
@@ -42,6 +31,7 @@ def applications_tab(actor: Actor, call: CallInfo) -> None:
         empty_state("calls.no_applications")
         return
     files = attachments.attachment_counts(actor, [a.id for a in apps])
+    advised = advice.advice_threads(actor, [a.id for a in apps])
     table = pd.DataFrame(
         [
             {
@@ -54,6 +44,7 @@ def applications_tab(actor: Actor, call: CallInfo) -> None:
                 t("apply.budget_title"): krw(a.budget_total),
                 t("apply.award"): krw(a.award_krw) if a.award_krw else "—",
                 t("attach.title"): files.get(a.id, 0),
+                t("advice.column"): advice_badge(advised.get(a.id)),
             }
             for a in apps
         ]
@@ -105,7 +96,7 @@ def bulk_decisions(actor: Actor, call: CallInfo, apps: list[ApplicationInfo]) ->
             t("calls.bulk_decide", n=len(chosen)), type="primary", key="calls.bulk.go",
             disabled=not (chosen and sure),
         ):  # fmt: skip
-            _act(
+            act(
                 lambda: grants.decide_many(
                     actor, [a.id for a in chosen], decision=decision or "rejected", note=note
                 ),
@@ -149,11 +140,12 @@ def application_detail(actor: Actor, call: CallInfo, app: ApplicationInfo) -> No
     application_summary(app.form, district=app.district_name(lang()))
     key = f"calls.app.{app.id}"
     attachment_panel(actor, app.id, key=f"{key}.files")
+    advice_history(actor, app.id, key=f"{key}.advice", say_none=True)
     if app.programme_year > 1:
         _renewal_gate(actor, app)
     if app.status == "submitted":
         if st.button(t("calls.start_review"), key=f"{key}.start", type="primary"):
-            _act(
+            act(
                 lambda: reviews.start_review(actor, app.id),
                 t("calls.review_started", ref=app.reference),
             )
@@ -182,11 +174,11 @@ def application_detail(actor: Actor, call: CallInfo, app: ApplicationInfo) -> No
         )  # fmt: skip
         b1, b2, _ = st.columns([1, 1, 3])
         if b1.button(t("calls.set_reviewers"), key=f"{key}.set"):
-            _act(
+            act(
                 lambda: reviews.set_reviewers(actor, app.id, list(picked)), t("calls.reviewers_set")
             )
         if stage != call.rules.stages[-1] and b2.button(t("calls.advance"), key=f"{key}.advance"):
-            _act(
+            act(
                 lambda: reviews.advance_stage(actor, app.id), t("calls.advanced", ref=app.reference)
             )
     if app.status in grants.DECIDABLE:
@@ -205,7 +197,7 @@ def application_detail(actor: Actor, call: CallInfo, app: ApplicationInfo) -> No
             if st.form_submit_button(t("calls.decide"), type="primary") and amounts_ok(
                 {award_label: award}
             ):
-                _act(
+                act(
                     lambda: grants.decide(
                         actor,
                         app.id,
@@ -240,7 +232,7 @@ def application_detail(actor: Actor, call: CallInfo, app: ApplicationInfo) -> No
 
 def review_tab(actor: Actor, call: CallInfo) -> None:
     if st.button(t("calls.assign_auto"), key="calls.assign", icon=":material/group_add:"):
-        _act(lambda: reviews.assign_reviewers(actor, call.id), t("calls.assigned"))
+        act(lambda: reviews.assign_reviewers(actor, call.id), t("calls.assigned"))
     stage = st.segmented_control(
         t("calls.stage"), options=list(call.rules.stages), default=call.rules.stages[0],
         format_func=lambda s: t(f"stage_name.{s}"), key=choice("calls.review.stage"),

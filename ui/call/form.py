@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
@@ -44,9 +44,17 @@ def _problems(field: str) -> None:
 
 
 def application_form(
-    call: CallInfo, current: ApplicationForm, *, key: str, renewal_of: str | None, staff: bool
+    call: CallInfo,
+    current: ApplicationForm,
+    *,
+    key: str,
+    renewal_of: str | None,
+    staff: bool,
+    beside: Callable[[str], None] | None = None,
 ) -> ApplicationForm:
-    """Draw the form (inside an ``st.form``) pre-filled with ``current``; return what it holds."""
+    """Draw the form pre-filled with ``current``; return what it holds. ``beside`` draws
+    what goes under each section (``ADVICE_SECTIONS``: the district's advice on it)."""
+    beside = beside or (lambda section: None)
     rules = call.rules
     types = list(rules.applicant_types)
     a1, a2 = st.columns(2)
@@ -122,6 +130,7 @@ def application_form(
         )
     )
     _problems("households")
+    beside("basics")
 
     st.markdown(f"**{t('apply.organisers')}**")
     st.caption(t("apply.organisers_rule", n=rules.min_organisers))
@@ -142,6 +151,7 @@ def application_form(
         _problems(f"organiser_{i + 1}")
         organisers.append(OrganiserInput(name, contact, lives))
     _problems("organisers")
+    beside("organisers")
 
     st.markdown(f"**{t('apply.plan_title')}**")
     d1, d2 = st.columns([1, 2])
@@ -173,6 +183,7 @@ def application_form(
     )  # fmt: skip
     _problems("target_saving_pct")
     plan = st.text_area(t("apply.plan"), value=current.plan, key=f"{key}.plan", height=100)
+    beside("plan")
 
     st.markdown(f"**{t('apply.budget_title')}**")
     caps = " · ".join(t("apply.cap_year", n=i + 1, cap=krw(c)) for i, c in enumerate(rules.caps))
@@ -191,6 +202,7 @@ def application_form(
         budget[line] = amount or 0
     st.caption(t("apply.budget_total", total=krw(sum(budget.values()))))
     _problems("budget")
+    beside("budget")
     return ApplicationForm(
         applicant_type=applicant_type or types[0],
         group_name=group_name,

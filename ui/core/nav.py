@@ -80,6 +80,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("calls", "pages/calls.py", "page.calls", ":material/campaign:", "nav.call"),
     PageSpec("review", "pages/review.py", "page.review", ":material/rate_review:", "nav.call"),
     PageSpec("apply", "pages/apply.py", "page.apply", ":material/edit_document:", "nav.call"),
+    PageSpec("advice", "pages/advice.py", "page.advice", ":material/forum:", "nav.call"),
     PageSpec(
         "training",
         "pages/training.py",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import pandas as pd
 import streamlit as st
@@ -10,6 +10,7 @@ import streamlit as st
 from energy.core.errors import EnergyError
 from energy.documents import exports
 from ui.core import state
+from ui.core.chrome import flash
 from ui.core.i18n import number, t
 from ui.core.markup import message_md
 
@@ -40,6 +41,18 @@ def show_error(exc: EnergyError) -> None:
     if field and not label.startswith("field."):
         message = f"{label}: {message}"
     st.error(message, icon=":material/error:")
+
+
+def act(run: Callable[[], object], message: str) -> None:
+    """Run a write the person asked for: its error shown where it was asked, or ``message``
+    shown after the rerun that redraws the page with the change."""
+    try:
+        run()
+    except EnergyError as exc:
+        show_error(exc)
+    else:
+        flash(message)
+        st.rerun()
 
 
 def empty_state(message_key: str, *, icon: str = ":material/info:", **params: object) -> None:

@@ -33,6 +33,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "{application}의 첨부 파일 '{name}'",
         "en": "the file '{name}' attached to {application}",
     },
+    "audit.thing.application_advice_requests": {
+        "ko": "{application}에 대한 조언 요청",
+        "en": "the request for advice on {application}",
+    },
+    "audit.thing.application_advice": {
+        "ko": "{application}의 '{section}' 조언 글",
+        "en": "the advice message on '{section}' of {application}",
+    },
     "audit.thing.call_organisers": {
         "ko": "{application}의 활동가 {name}",
         "en": "organiser {name} of {application}",
@@ -338,6 +346,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "audit.say.call_organisers.delete": {
         "ko": "{who}{who|이} {application}의 활동가에서 {name}{name|을} 뺐습니다.",
         "en": "{who} removed {name} from the organisers of {application}.",
+    },
+    "audit.say.application_advice_requests.create": {
+        "ko": "{who}{who|이} {application}에 대해 자치구에 조언을 요청했습니다.",
+        "en": "{who} asked the district for advice on {application}.",
+    },
+    "audit.say.application_advice.create": {
+        "ko": "{who}{who|이} {application}의 '{section}'에 조언 글을 남겼습니다.",
+        "en": "{who} wrote on '{section}' of {application} (advice before applying).",
     },
     "audit.say.call_review_assignments.create": {
         "ko": "{who}{who|이} {reviewer}에게 {application}의 {stage}{stage|을} 맡겼습니다.",

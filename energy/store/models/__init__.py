@@ -6,6 +6,7 @@ the tests read it there); the modules import :mod:`base` and each other, never t
 
 from energy.store.models import (  # noqa: F401
     accounts,
+    advice,
     base,
     call,
     factors,

@@ -99,7 +99,7 @@ else:
             key=f"apply.f.{picked}",
             renewal_of=renewal_of,
             staff=staff,
-            beside=beside_form(actor, advice, form_key=f"apply.f.{picked}"),
+            beside=beside_form(actor, advice, existing, form_key=f"apply.f.{picked}"),
         )
         s1, s2, s3 = st.columns([1, 1, 3], vertical_alignment="center")
         save = s1.button(t("apply.save"), icon=":material/save:", key="apply.save")

@@ -222,6 +222,29 @@ def application_form(
     )
 
 
+# The form's own widget of each field an officer's suggestion may fill (ADVICE_FIELDS).
+_WIDGETS = {
+    "group_name": "group_name",
+    "village_name": "village_name",
+    "households_detached": "households_detached",
+    "households_apartment": "households_apartment",
+    "target_saving_pct": "target",
+    "actions_other": "actions_other",
+    "plan": "plan",
+}
+
+
+def show_stored(key: str, field: str, stored: ApplicationForm) -> None:
+    """Put ``stored``'s value of ``field`` into the form ``key``'s widget (in a callback,
+    before the form is drawn): the browser keeps what a field showed unless told."""
+    if field.startswith("budget."):
+        line = field.removeprefix("budget.")
+        st.session_state[f"{key}.budget.{line}"] = {"value": stored.budget.get(line) or None}
+        return
+    value = getattr(stored, field)
+    st.session_state[f"{key}.{_WIDGETS[field]}"] = value
+
+
 def application_summary(form: ApplicationForm, *, district: str) -> None:
     """A read-only view of an application (reviewers, staff)."""
     st.markdown(

@@ -13,12 +13,13 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from energy.call.applications import ApplicationInfo
+from energy.call.applications import ApplicationForm, ApplicationInfo
 from energy.core.access import Actor
 from energy.core.errors import EnergyError
-from energy.core.vocabulary import ADVICE_FIELDS, ADVICE_SECTIONS
+from energy.core.vocabulary import ADVICE_FIELDS, ADVICE_SECTIONS, BUDGET_LINES
 from energy.district import advice
 from energy.district.advice import AdviceMessage, AdviceThread, AdvisedApplication, Suggestion
+from ui.call.form import show_stored
 from ui.core.chrome import flash
 from ui.core.i18n import date, datetime, krw, lang, number, t, today
 from ui.core.markup import md, t_md
@@ -59,26 +60,59 @@ def value_text(field: str, value: str) -> str:
 # --- a thread --------------------------------------------------------------------------------
 
 
-def _suggestion(s: Suggestion, accept: Callable[[], None] | None, *, key: str) -> None:
+SHORT_TEXT = 40  # a text value this short is shown beside its suggested replacement
+
+
+def _now(form: ApplicationForm | None, field: str) -> str | None:
+    """What the draft holds now in ``field`` (as a suggestion's value), where it is short."""
+    if form is None:
+        return None
+    if field.startswith("budget."):
+        return str(form.budget.get(field.removeprefix("budget."), 0))
+    value = getattr(form, field)
+    if (
+        value is None
+        or value == ""
+        or (isinstance(value, str) and (len(value) > SHORT_TEXT or "\n" in value))
+    ):
+        return None
+    return str(value)
+
+
+def _suggestion(
+    s: Suggestion, accept: Callable[[], None] | None, *, key: str, now: str | None
+) -> None:
     label = field_label(s.field)
-    if "\n" in s.value:
-        st.markdown(t_md("advice.suggests_block", field=label))
-        st.markdown("> " + value_text(s.field, s.value).replace("  \n", "  \n> "))
-    else:
-        st.markdown(t("advice.suggests", field=md(label), value=value_text(s.field, s.value)))
-    if s.accepted_at is not None:
-        st.caption(t("advice.accepted_on", when=datetime(s.accepted_at)))
-    elif accept is not None:
-        st.button(
-            t("advice.accept"), icon=":material/done:", key=key, on_click=accept, type="primary"
-        )
+    with st.container(border=True):
+        if "\n" in s.value or len(s.value) > SHORT_TEXT:
+            st.markdown(t_md("advice.suggests_block", field=label))
+            st.markdown("> " + value_text(s.field, s.value).replace("  \n", "  \n> "))
+        elif now is not None and s.accepted_at is None and now != s.value:
+            st.markdown(
+                t("advice.suggests_change", field=md(label), now=value_text(s.field, now),
+                  value=value_text(s.field, s.value))
+            )  # fmt: skip
+        else:
+            st.markdown(t("advice.suggests", field=md(label), value=value_text(s.field, s.value)))
+        if s.accepted_at is not None:
+            st.caption(t("advice.accepted_on", when=datetime(s.accepted_at)))
+        elif accept is not None:
+            st.button(
+                t("advice.accept"), icon=":material/done:", key=key, on_click=accept,
+                type="primary",
+            )  # fmt: skip
 
 
 def messages_view(
-    messages: list[AdviceMessage], *, key: str, accept: Callable[[int], None] | None = None
+    messages: list[AdviceMessage],
+    *,
+    key: str,
+    accept: Callable[[int], None] | None = None,
+    form: ApplicationForm | None = None,
 ) -> None:
     """Each message as a chat line: who and when, the words, the suggestion (``accept``: the
-    group's one-click take of a suggestion not taken yet)."""
+    group's one-click take of a suggestion not taken yet; ``form``: the draft as it is now,
+    to show what a suggestion would change)."""
     for m in messages:
         with st.chat_message(m.author_role, avatar=AVATAR[m.author_role]):
             who = t(f"advice.author_{m.author_role}", name=m.author)
@@ -86,7 +120,8 @@ def messages_view(
             st.markdown(_lines(m.body))
             if m.suggestion is not None:
                 take = None if accept is None else (lambda i=m.id: accept(i))
-                _suggestion(m.suggestion, take, key=f"{key}.accept.{m.id}")
+                now = _now(form, m.suggestion.field)
+                _suggestion(m.suggestion, take, key=f"{key}.accept.{m.id}", now=now)
 
 
 def _requests_view(thread: AdviceThread) -> None:
@@ -151,7 +186,9 @@ def ask_panel(actor: Actor, app: ApplicationInfo, thread: AdviceThread) -> None:
             t_md("advice.open_note", district=district, when=date(asked.asked_at.date())),
             icon=":material/forum:",
         )
-        if st.button(t("advice.close"), key=f"{key}.close", icon=":material/task_alt:"):
+        if thread.given and st.button(
+            t("advice.close"), key=f"{key}.close", icon=":material/task_alt:"
+        ):
             act(lambda: advice.close_advice(actor, app.id), t("advice.closed"))
         return
     title = (
@@ -177,32 +214,39 @@ def ask_panel(actor: Actor, app: ApplicationInfo, thread: AdviceThread) -> None:
 
 
 def beside_form(
-    actor: Actor, thread: AdviceThread | None, *, form_key: str
+    actor: Actor, thread: AdviceThread | None, app: ApplicationInfo | None, *, form_key: str
 ) -> Callable[[str], None] | None:
     """What the form draws under each of its sections: that section's thread (its
-    suggestions to take) and a reply box while the advice is open."""
-    if thread is None or not thread.asked:
+    suggestions to take, beside what the draft ``app`` holds now) and a reply box while the
+    advice is open; a section with no message yet, only a small place to ask."""
+    if thread is None or app is None or not thread.asked:
         return None
+    stored = app.form
 
     def accept(advice_id: int) -> None:
         try:
-            advice.accept_suggestion(actor, advice_id, today=today())
+            taken = advice.accept_suggestion(actor, advice_id, today=today())
         except EnergyError as exc:
             flash(exc.message(lang()), kind="info")
             return
-        # The form's fields show the stored draft again (now holding the value taken).
-        for name in [k for k in st.session_state if str(k).startswith(form_key + ".")]:
-            del st.session_state[name]
+        field = next(
+            m.suggestion.field for m in thread.messages if m.id == advice_id and m.suggestion
+        )
+        show_stored(form_key, field, taken.form)  # the field shows the value taken
         flash(t("advice.accepted"))
 
     def draw(section: str) -> None:
         shown = thread.in_section(section)
-        if not shown and not thread.open:
-            return
         key = f"advice.beside.{thread.application_id}.{section}"
+        name = t(f"advice.section.{section}")
+        if not shown:
+            if thread.open:
+                with st.expander(t("advice.ask_section", section=name), icon=":material/forum:"):
+                    _reply_box(actor, thread.application_id, section, key=key)
+            return
         with st.container(border=True, key=key):
-            st.markdown(f"**{t('advice.beside_title', section=t(f'advice.section.{section}'))}**")
-            messages_view(shown, key=key, accept=accept if thread.status == "draft" else None)
+            st.markdown(f"**{t('advice.beside_title', section=name)}**")
+            messages_view(shown, key=key, accept=accept, form=stored)
             if thread.open:
                 _reply_box(actor, thread.application_id, section, key=key)
 
@@ -231,10 +275,10 @@ def officer_table(listed: list[AdvisedApplication]) -> None:
             [
                 {
                     t("apply.reference"): a.application.reference,
+                    t("advice.waiting_col"): t("advice.waiting") if a.thread.waiting else "—",
                     t("advice.group"): a.application.form.group_name or a.application.form.village_name or "—",
                     t("apply.status"): t(f"app_status.{a.application.status}"),
                     t("advice.asked_col"): date(a.thread.requests[-1].asked_at.date()) if a.thread.asked else "—",
-                    t("advice.waiting_col"): t("advice.waiting") if a.thread.waiting else "—",
                     t("advice.messages_col"): len(a.thread.messages),
                 }
                 for a in listed
@@ -284,9 +328,10 @@ def officer_application(actor: Actor, picked: AdvisedApplication) -> None:
         with st.container(border=True, key=key):
             st.markdown(f"##### {t(f'advice.section.{section}')}")
             SECTIONS_READ[section](app)
-            messages_view(thread.in_section(section), key=key)
+            messages_view(thread.in_section(section), key=key, form=app.form)
             if thread.open:
-                _comment_form(actor, app.id, section, key=key)
+                with st.expander(t("advice.write"), icon=":material/edit_note:"):
+                    _comment_form(actor, app.id, section, key=key)
     if thread.open and st.button(
         t("advice.close"), key=f"advice.o.{app.id}.close", icon=":material/task_alt:"
     ):
@@ -366,7 +411,7 @@ def _plan(app: ApplicationInfo) -> None:
         [
             (t("apply.strategy"), t(f"strategy.{f.strategy}") if f.strategy else "—"),
             (t("apply.actions"), actions),
-            (t("apply.target_saving_pct"), "—" if f.target_saving_pct is None else number(f.target_saving_pct, 1)),
+            (t("apply.target_saving_pct"), "—" if f.target_saving_pct is None else value_text("target_saving_pct", str(f.target_saving_pct))),
         ]
     )  # fmt: skip
     if f.plan:
@@ -374,7 +419,8 @@ def _plan(app: ApplicationInfo) -> None:
 
 
 def _budget(app: ApplicationInfo) -> None:
-    lines = [(t(f"budget_line.{k}"), krw(v)) for k, v in app.form.budget.items()]
+    budget = app.form.budget
+    lines = [(t(f"budget_line.{k}"), krw(budget[k])) for k in BUDGET_LINES if budget.get(k)]
     _pairs([*lines, (t("advice.budget_total"), krw(app.budget_total))])
 
 

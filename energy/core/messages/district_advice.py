@@ -33,6 +33,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "**고칠 내용 제안** · {field}: {value}",
         "en": "**Suggested change** · {field}: {value}",
     },
+    "advice.suggests_change": {
+        "ko": "**고칠 내용 제안** · {field}: {now} → **{value}**",
+        "en": "**Suggested change** · {field}: {now} → **{value}**",
+    },
     "advice.suggests_block": {
         "ko": "**고칠 내용 제안** · {field}{field|을} 이렇게:",
         "en": "**Suggested change** · {field} to read:",
@@ -112,6 +116,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "advice.beside_title": {"ko": "자치구 조언 · {section}", "en": "District advice · {section}"},
     "advice.reply": {"ko": "답글", "en": "Reply"},
+    "advice.ask_section": {
+        "ko": "자치구에 '{section}' 묻기",
+        "en": "Ask the district about '{section}'",
+    },
+    "advice.write": {"ko": "이 항목에 의견 남기기", "en": "Comment on this section"},
     "advice.reply_placeholder": {
         "ko": "자치구에 답하거나 묻기",
         "en": "Answer or ask the district",

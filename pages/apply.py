@@ -87,9 +87,7 @@ else:
         t("apply.call_dates", opens=call.opens_on.isoformat(), closes=call.closes_on.isoformat())
     )
     renewal_of = own.code if own is not None else None
-    advice = group_thread(actor, existing)  # the district's advice, if the group asked
-    if advice is not None and existing is not None:
-        ask_panel(actor, existing, advice)
+    advice = group_thread(actor, existing)  # the district's advice on the draft, if asked
     # Not a form: every field reaches the store as it is filled in (the draft is saved on each
     # change, and a language switch redraws the choices made in the new language).
     with st.container(border=True, key="apply.form"):
@@ -136,6 +134,8 @@ else:
             st.rerun()
     else:
         autosave(actor, call, existing, form, autosaved)
+    if advice is not None and existing is not None:  # optional: asked under the form
+        ask_panel(actor, existing, advice, district_code=form.district_code)
     if existing is not None:
         attachment_manager(actor, existing.id, key=f"apply.files.{existing.id}")
     else:

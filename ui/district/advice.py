@@ -22,6 +22,7 @@ from energy.district.advice import AdviceMessage, AdviceThread, AdvisedApplicati
 from ui.call.form import show_stored
 from ui.core.chrome import flash
 from ui.core.i18n import date, datetime, krw, lang, number, t, today
+from ui.core.lookups import district_options
 from ui.core.markup import md, t_md
 from ui.core.widgets import act, choice
 
@@ -176,11 +177,15 @@ def group_thread(actor: Actor, app: ApplicationInfo | None) -> AdviceThread | No
     return advice.advice_thread(actor, app.id)
 
 
-def ask_panel(actor: Actor, app: ApplicationInfo, thread: AdviceThread) -> None:
-    """Above the form: ask the district (optional), or what was asked and that it is done."""
-    district = app.district_name(lang())
+def ask_panel(
+    actor: Actor, app: ApplicationInfo, thread: AdviceThread, *, district_code: str | None
+) -> None:
+    """Under the form (drawn above it, it would move the form the moment a new application
+    becomes a draft): ask the district chosen in the form (``district_code``; optional), or
+    what was asked and that it is done."""
     key = f"advice.ask.{app.id}"
     if thread.open:
+        district = app.district_name(lang())
         asked = thread.requests[-1]
         st.info(
             t_md("advice.open_note", district=district, when=date(asked.asked_at.date())),
@@ -191,16 +196,17 @@ def ask_panel(actor: Actor, app: ApplicationInfo, thread: AdviceThread) -> None:
         ):
             act(lambda: advice.close_advice(actor, app.id), t("advice.closed"))
         return
+    district = district_options().get(district_code or "", "")
     title = (
         t_md("advice.ask_title", district=district)
-        if app.district_code
+        if district
         else t("advice.ask_title_nodistrict")
     )
     with st.expander(title, icon=":material/support_agent:"):
         st.caption(t("advice.ask_help"))
         if thread.asked:
             st.caption(t("advice.asked_before", n=len(thread.requests)))
-        if not app.district_code:
+        if not district:
             st.caption(t("advice.choose_district_first"))
             return
         note = st.text_area(

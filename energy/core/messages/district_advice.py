@@ -106,8 +106,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "You asked {district} for advice. The officer's comments will appear under each section.",
     },
     "advice.open_note": {
-        "ko": "{when}에 {district}에 조언을 요청했습니다. 자치구의 의견은 아래 신청서의 각 항목 밑에 나타나고, 그 자리에서 답할 수 있습니다.",
-        "en": "You asked {district} for advice on {when}. The district's comments appear under each section of the form below; reply there.",
+        "ko": "{when}에 {district}에 조언을 요청했습니다. 자치구의 의견은 위 신청서의 각 항목 밑에 나타나고, 그 자리에서 답할 수 있습니다.",
+        "en": "You asked {district} for advice on {when}. The district's comments appear under each section of the form above; reply there.",
     },
     "advice.close": {"ko": "조언 마치기", "en": "Advice done"},
     "advice.closed": {

@@ -48,6 +48,7 @@ def _form(**overrides: object) -> ApplicationForm:
         actions=("led", "eco_mileage"),
         target_saving_pct=10.0,
         budget={"training": 3_000_000, "equipment": 5_000_000},
+        public_body_declared=True,
     )
     return dataclasses.replace(base, **overrides)  # type: ignore[arg-type]
 

@@ -80,7 +80,10 @@ def test_the_officer_prescreens_a_submitted_application_and_revises_it(small_sto
     assert by_id[sungsan.id].open and by_id[sungsan.id].prescreen is None
     demo = by_id[yeonnam.id].prescreen  # the demo's pre-screened example
     assert demo is not None and (demo.verdict, demo.recorded_by) == ("no_concerns", "district")
-    assert [i.open for i in queue] == sorted((i.open for i in queue), reverse=True)
+    # Those still to pre-screen first, then the pre-screened; no decided one without one.
+    order = [(not i.open, i.prescreen is not None) for i in queue]
+    assert order == sorted(order) and queue[0].application.id == sungsan.id
+    assert all(i.open or i.prescreen for i in queue)
 
     before = _entries(url)
     first = prescreens.record_prescreen(officer, sungsan.id, CONCERNS, url=url)

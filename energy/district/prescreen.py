@@ -171,8 +171,9 @@ def _may_read(session: Session, actor: Actor, app: Application) -> bool:
 
 
 def district_queue(actor: Actor, *, url: str | None = None) -> list[ScreeningItem]:
-    """The officer's district's applications (submitted or later, never a draft), those
-    still open to pre-screening first, each with its pre-screen."""
+    """The officer's district's applications open to pre-screening (submitted or in review),
+    those not pre-screened yet first, then the decided ones it pre-screened, each with its
+    pre-screen; newest first within each."""
     require(actor, "call.prescreen")
     require_district(actor, actor.district_id)
     if actor.district_id is None:
@@ -191,7 +192,8 @@ def district_queue(actor: Actor, *, url: str | None = None) -> list[ScreeningIte
         ).all()
         screened = _prescreens(session, [a.id for a in apps])
         items = [ScreeningItem(info(a), screened.get(a.id)) for a in apps]
-    return sorted(items, key=lambda i: not i.open)  # stable: newest first within each
+    kept = [i for i in items if i.open or i.prescreen is not None]
+    return sorted(kept, key=lambda i: (not i.open, i.prescreen is not None))  # stable
 
 
 def screening_item(actor: Actor, application_id: int, *, url: str | None = None) -> ScreeningItem:

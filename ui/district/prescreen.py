@@ -46,6 +46,7 @@ def _who(item: ScreeningItem) -> None:
             group=app.form.group_name or "—",
             date=datetime(app.submitted_at) if app.submitted_at else "—",
             status=t(f"app_status.{app.status}"),
+            state=_state(item),
         )
     )
     st.markdown(f"**{t('prescreen.organisers')}**")
@@ -112,7 +113,8 @@ def prescreen_page(actor: Actor) -> None:
         return
     still = [i for i in queue if i.open]
     st.caption(t("prescreen.counts", open=len(still), done=sum(1 for i in still if i.prescreen)))
-    labels = {i.application.id: f"{i.application.title()} · {_state(i)}" for i in queue}
+    # Labels that never change with the pre-screen (a changed label resets the choice).
+    labels = {i.application.id: i.application.title() for i in queue}
     if st.session_state.get(PICK) not in labels:
         st.session_state[PICK] = next(iter(labels))
     chosen = st.selectbox(

@@ -25,8 +25,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "prescreen.state_open": {"ko": "사전 검토 전", "en": "not pre-screened"},
     "prescreen.state_done": {"ko": "사전 검토: {verdict}", "en": "pre-screened: {verdict}"},
     "prescreen.submitted_on": {
-        "ko": "{group} · {date} 제출 · {status}",
-        "en": "{group} · submitted {date} · {status}",
+        "ko": "{group} · {date} 제출 · {status} · {state}",
+        "en": "{group} · submitted {date} · {status} · {state}",
     },
     "prescreen.organisers": {"ko": "함께하는 주민", "en": "Organisers"},
     "prescreen.organiser_line": {
@@ -169,9 +169,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Named by the group: {link}",
     },
     "prescreen.flag.official_contact": {
-        "ko": "주민 {n}({name})의 연락처가 공무원 계정의 이메일과 같습니다: {official} ({role}{district})",
+        "ko": "주민 {n}({name})의 연락처가 공무원 계정의 이메일과 같습니다: {official} · "
+        "{role}{district}",
         "en": "Organiser {n} ({name}) is reached at the e-mail of an official's account: "
-        "{official} ({role}{district})",
+        "{official} · {role}{district}",
     },
     "prescreen.flag.official_name": {
         "ko": "주민 {n}({name})의 이름이 이 자치구 담당 공무원과 같습니다: {official} "

@@ -25,19 +25,13 @@ INSERT = text(
 )
 
 
-def _row(app_id: int, district: int, **overrides: object) -> dict[str, object]:
-    row: dict[str, object] = {
-        "app": app_id, "district": district, "met": "all", "lives": "some",
-        "verdict": "no_concerns", "at": dt.datetime(2027, 3, 12, 9, tzinfo=dt.UTC),
-    }  # fmt: skip
-    row.update(overrides)
-    return row
-
-
-def _refused(url: str, row: dict[str, object]) -> bool:
+def _refused(url: str, app_id: int, district: int, **overrides: object) -> bool:
+    """Whether the store refuses a pre-screen of ``app_id`` (answers as ``overrides`` say)."""
+    row = {"app": app_id, "district": district, "met": "all", "lives": "some",
+           "verdict": "no_concerns", "at": dt.datetime(2027, 3, 12, 9, tzinfo=dt.UTC)}  # fmt: skip
     try:
         with db.get_engine(url).begin() as conn:
-            conn.execute(INSERT, row)
+            conn.execute(INSERT, {**row, **overrides})
     except sa.exc.IntegrityError:
         return True
     return False
@@ -70,14 +64,14 @@ def test_0031_adds_prescreens_and_the_declaration(empty_database: str) -> None:
     ]  # fmt: skip
 
     # Answers from the vocabulary only; one pre-screen per application, of a real one.
-    assert _refused(url, _row(kept, mapo, met="maybe"))
-    assert _refused(url, _row(kept, mapo, lives="yes"))
-    assert _refused(url, _row(kept, mapo, verdict="fine"))
-    assert _refused(url, _row(kept + 99, mapo))
-    assert not _refused(url, _row(kept, mapo))
-    assert _refused(url, _row(kept, mapo, verdict="concerns"))
+    assert _refused(url, kept, mapo, met="maybe")
+    assert _refused(url, kept, mapo, lives="yes")
+    assert _refused(url, kept, mapo, verdict="fine")
+    assert _refused(url, kept + 99, mapo)
+    assert not _refused(url, kept, mapo)
+    assert _refused(url, kept, mapo, verdict="concerns")
     gone = paper_application(url, call.id, "망원 모임", status="submitted")
-    assert not _refused(url, _row(gone, mapo, verdict="could_not_verify"))
+    assert not _refused(url, gone, mapo, verdict="could_not_verify")
     with db.get_engine(url).begin() as conn:  # a pre-screen goes with its application
         conn.execute(text("DELETE FROM call_applications WHERE id = :id"), {"id": gone})
     with db.get_engine(url).connect() as conn:

@@ -19,6 +19,7 @@ which :func:`prescreen_history` reads the earlier ones.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
@@ -296,7 +297,6 @@ def prescreen_history(
             .where(AuditEntry.action.in_(("create", "update")))
             .order_by(AuditEntry.id)
         ).all()
-        names = _names(session, {e.actor for e in entries})
         versions: list[PrescreenVersion] = []
         state: dict[str, Any] = {}
         for e in entries:
@@ -304,11 +304,13 @@ def prescreen_history(
             versions.append(
                 PrescreenVersion(
                     at=e.at,
-                    by=names.get(e.actor, e.actor),
+                    by=str(state.get("recorded_by") or e.actor),
                     met_in_person=str(state.get("met_in_person") or ""),
                     lives_in_area=str(state.get("lives_in_area") or ""),
                     verdict=str(state.get("verdict") or ""),
                     note=str(state.get("note") or ""),
                 )
             )
-        return versions[::-1]
+        # Each version's officer by name (the one who recorded it, not who loaded the demo).
+        names = _names(session, {v.by for v in versions})
+        return [dataclasses.replace(v, by=names.get(v.by, v.by)) for v in versions[::-1]]

@@ -14,6 +14,7 @@ from ui.core.chrome import flash, page_header
 from ui.core.i18n import lang, t
 from ui.core.markup import md
 from ui.core.widgets import choice, empty_state, show_error
+from ui.district.screening import reviewer_prescreen
 
 actor = guard("review")
 page_header("page.review", "review.caption")
@@ -100,6 +101,7 @@ app = reviews.application_for_review(actor, assignment.id)
 with st.container(border=True):
     st.markdown(f"#### {md(app.title())}")
     application_summary(app.form, district=app.district_name(lang()))
+    reviewer_prescreen(actor, app)
     attachment_panel(actor, app.id, key=f"{key}.files")
 
 rubric = calls.get_call(actor, app.call_id).rules.rubric

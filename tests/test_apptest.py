@@ -134,7 +134,7 @@ PERMITTED: dict[str, set[str]] = {
     "applicant": {"home", "apply", "account"},
     "district": {
         "home", "villages", "village", "organisations", "organisation", "training",
-        "training_progress", "account",
+        "training_progress", "prescreen", "account",
     },
 }  # fmt: skip
 

@@ -38,6 +38,7 @@ KINDS: dict[str, tuple[Subject, ...]] = {
         ("call_applications", None),
         ("call_organisers", None),
         ("application_attachments", None),
+        ("call_prescreens", None),
     ),
     "reviews": (("call_review_assignments", None), ("call_review_scores", None)),
     "grants": (("call_grants", None), ("call_instalments", None), ("call_spending_lines", None)),

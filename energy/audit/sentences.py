@@ -262,6 +262,9 @@ EXTRAS: dict[str, Callable[[Entry], dict[str, Any]]] = {
         "budget": e.shown("budget_krw"),
     },
     "call_organisers": lambda e: {"name": e.facts.get("name")},
+    "call_prescreens": lambda e: {
+        "verdict": e.n.label("prescreen.verdict.", e.facts.get("verdict"))
+    },
     "call_review_assignments": lambda e: {
         "reviewer": e.n.user(e.facts.get("reviewer_id")),
         "stage": e.n.label("stage_name.", e.facts.get("stage")),

@@ -148,6 +148,7 @@ PAGE_CAPABILITY: dict[str, str] = {
     "apply": "call.apply",
     "calls": "call.manage",
     "review": "call.review",
+    "prescreen": "call.prescreen",
 }
 
 

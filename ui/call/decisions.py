@@ -21,6 +21,7 @@ from ui.core.i18n import krw, lang, number, t, today
 from ui.core.markup import md
 from ui.core.money import amounts_ok, money_input
 from ui.core.widgets import choice, empty_state, show_error
+from ui.district.screening import screening_columns, screening_panel
 
 
 def _act(run: object, message: str) -> None:
@@ -42,6 +43,7 @@ def applications_tab(actor: Actor, call: CallInfo) -> None:
         empty_state("calls.no_applications")
         return
     files = attachments.attachment_counts(actor, [a.id for a in apps])
+    screened = screening_columns(actor, apps)  # the district's pre-screen, public-body flags
     table = pd.DataFrame(
         [
             {
@@ -54,6 +56,7 @@ def applications_tab(actor: Actor, call: CallInfo) -> None:
                 t("apply.budget_title"): krw(a.budget_total),
                 t("apply.award"): krw(a.award_krw) if a.award_krw else "—",
                 t("attach.title"): files.get(a.id, 0),
+                **screened[a.id],
             }
             for a in apps
         ]
@@ -147,6 +150,7 @@ def _renewal_gate(actor: Actor, app: ApplicationInfo) -> None:
 def application_detail(actor: Actor, call: CallInfo, app: ApplicationInfo) -> None:
     st.markdown(f"#### {md(app.title())}")
     application_summary(app.form, district=app.district_name(lang()))
+    screening_panel(actor, call, app)
     key = f"calls.app.{app.id}"
     attachment_panel(actor, app.id, key=f"{key}.files")
     if app.programme_year > 1:

@@ -81,6 +81,9 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("review", "pages/review.py", "page.review", ":material/rate_review:", "nav.call"),
     PageSpec("apply", "pages/apply.py", "page.apply", ":material/edit_document:", "nav.call"),
     PageSpec(
+        "prescreen", "pages/prescreen.py", "prescreen.page", ":material/fact_check:", "nav.call"
+    ),
+    PageSpec(
         "training",
         "pages/training.py",
         "page.training",

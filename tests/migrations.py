@@ -71,7 +71,7 @@ def readings_before(
 
 def paper_application(url: str, call_id: int, group_name: str, status: str = "draft") -> int:
     """An application of the call ``call_id`` written as SQL, as a store before today's
-    columns of ``call_applications`` (0031's declaration) keeps it; its id."""
+    columns of ``call_applications`` (0030's declaration) keeps it; its id."""
     row = {"call": call_id, "ref": f"2027-{call_id:02d}-{group_name[:5]}", "group": group_name,
            "status": status, "at": dt.datetime(2027, 3, 10, 9, tzinfo=dt.UTC)}  # fmt: skip
     with db.get_engine(url).begin() as conn:

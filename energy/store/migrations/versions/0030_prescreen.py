@@ -1,6 +1,6 @@
 """prescreen: a district officer's pre-screen of an application; the public-body declaration
 
-Revision ID: 0031
+Revision ID: 0030
 Revises: 0029
 Create Date: 2026-12-07 03:00:00
 
@@ -23,7 +23,7 @@ from alembic import op
 
 from energy.store.migrations import types  # the only project module a migration imports
 
-revision: str = "0031"
+revision: str = "0030"
 down_revision: str | None = "0029"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None

@@ -1,4 +1,4 @@
-"""Migration 0031: the district's pre-screens and the organisers' public-body declaration.
+"""Migration 0030: the district's pre-screens and the organisers' public-body declaration.
 Applications stored before keep their rows, declared ``false`` with no link; a pre-screen
 takes answers from the vocabulary only, one per application, gone with its application; the
 downgrade takes both away and leaves the applications as they were."""
@@ -17,7 +17,7 @@ from energy.core.access import CLI_ACTOR
 from energy.store import db
 from tests.migrations import paper_application
 
-BEFORE = "0029"  # the revision 0031 follows (the lead renumbers at merge)
+BEFORE = "0029"  # the revision 0030 follows
 INSERT = text(
     "INSERT INTO call_prescreens (application_id, district_id, met_in_person, lives_in_area, "
     "verdict, note, recorded_by, recorded_at, created_at) VALUES (:app, :district, :met, "
@@ -38,7 +38,7 @@ def _refused(url: str, app_id: int, district: int, **overrides: object) -> bool:
 
 
 @pytest.mark.parametrize("empty_database", ["sqlite", "postgresql"], indirect=True)
-def test_0031_adds_prescreens_and_the_declaration(empty_database: str) -> None:
+def test_0030_adds_prescreens_and_the_declaration(empty_database: str) -> None:
     url = empty_database
     db.upgrade(url, BEFORE)
     call = calls.create_call(
@@ -49,7 +49,7 @@ def test_0031_adds_prescreens_and_the_declaration(empty_database: str) -> None:
     db.dispose_engine(url)
     assert "call_prescreens" not in inspect(db.get_engine(url)).get_table_names()
 
-    db.upgrade(url, "0031")
+    db.upgrade(url, "0030")
     db.dispose_engine(url)
     with db.get_engine(url).connect() as conn:
         stored = conn.execute(
@@ -97,5 +97,5 @@ def test_0031_adds_prescreens_and_the_declaration(empty_database: str) -> None:
         assert conn.execute(text("SELECT group_name FROM call_applications")).scalars().all() == [
             "성산 모임"
         ]
-    db.upgrade(url, "0031")  # and up again, as a store that was rolled back is upgraded
+    db.upgrade(url, "0030")  # and up again, as a store that was rolled back is upgraded
     db.dispose_engine(url)

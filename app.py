@@ -2,17 +2,30 @@
 
 import streamlit as st
 
-from energy.store import cache
-from ui.accounts.password_reset import reset_token
-from ui.core.auth import login_screen
-from ui.core.chrome import typography
+from ui.core.first_start import announce_first_start
 from ui.core.i18n import t
-from ui.core.nav import PAGES, menu_by_streamlit, menu_shown_by_streamlit, page, pages_for
-from ui.core.session import current_actor, prepare_store
 
 st.set_page_config(page_title=t("app.title"), page_icon=":material/solar_power:", layout="wide")
+# A new install's first visitor reads what is being prepared before the rest of the app is
+# even imported (a first process takes seconds to load pandas, SQLAlchemy and the demo
+# builder); everywhere else this draws nothing.
+announced = announce_first_start()
+
+from energy.store import cache  # noqa: E402 (after the first words a new install shows)
+from ui.accounts.password_reset import reset_token  # noqa: E402
+from ui.core.auth import login_screen  # noqa: E402
+from ui.core.chrome import typography  # noqa: E402
+from ui.core.nav import (  # noqa: E402
+    PAGES,
+    menu_by_streamlit,
+    menu_shown_by_streamlit,
+    page,
+    pages_for,
+)
+from ui.core.session import current_actor, prepare_store  # noqa: E402
+
 typography()
-prepare_store()
+prepare_store(announced)
 # A password-reset link opens the login screen's new-password form, whoever is logged in.
 actor = None if reset_token() is not None else current_actor()
 if actor is None:

@@ -16,7 +16,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from benchmarks.concurrency import measure_concurrency
+from benchmarks.concurrency import GOAL_VS_TRIVIAL, against_trivial, measure_concurrency
+from benchmarks.first_start import FIRST_ELEMENT_GOAL, READY_GOAL_S, measure_first_start
 from benchmarks.imports import measure_import
 from benchmarks.pages import measure_pages
 from benchmarks.savings import measure_savings
@@ -34,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stores", default="sqlite,postgresql")
     parser.add_argument(
         "--only",
-        choices=("pages", "savings", "import", "concurrency", "startup"),
+        choices=("pages", "savings", "import", "concurrency", "startup", "first_start"),
         help="one measurement only",
     )
     parser.add_argument(
@@ -64,7 +65,19 @@ def main(argv: list[str] | None = None) -> int:
             f"(medians x{up['ratio_of_medians']}; goal at most x{GOAL}: "
             f"{'met' if up['met'] else 'not met'})"
         )
-    for kind in [] if args.only == "startup" else args.stores.split(","):
+    if args.only in (None, "first_start"):
+        first = figures["first_start"] = measure_first_start()
+        print(
+            f"first start of a new install ({first['runs']} runs each, medians): the trivial "
+            f"app's first page {first['trivial_first_element_s']}s; ours: healthy "
+            f"{first['healthy_s']}s, first element (what it prepares) "
+            f"{first['first_element_s']}s = x{first['first_element_vs_trivial']} (goal at most "
+            f"x{FIRST_ELEMENT_GOAL}: {'met' if first['first_element_met'] else 'not met'}), "
+            f"login form {first['login_form_s']}s, logged in {first['logged_in_s']}s (goal "
+            f"within {READY_GOAL_S:g}s: {'met' if first['ready_met'] else 'not met'})"
+        )
+    standalone = ("startup", "first_start")
+    for kind in [] if args.only in standalone else args.stores.split(","):
         if args.only in (None, "import"):
             i = measure_import(kind, args.import_rows)
             figures["runs"].append({"store": kind, "import": i})
@@ -114,10 +127,18 @@ def main(argv: list[str] | None = None) -> int:
                         f"paced {c['offered_per_s']:g}/s" if c["offered_per_s"] else "back to back"
                     )
                     print(
-                        f"{kind:<10} {size:>5} {c['sessions']} sessions {pace}, gc after rerun "
+                        f"{kind:<10} {size:>5} {c['app']:<7} {c['sessions']} sessions {pace}, gc after rerun "
                         f"{'on ' if c['post_script_gc'] else 'off'}: {c['reruns_per_s']:6.1f} "
                         f"reruns/s  p50 {c['p50_ms']} ms  p95 {c['p95_ms']} ms  "
                         f"failures {len(c['failures'])}"
+                    )
+                versus = run["concurrency_vs_trivial"] = against_trivial(run["concurrency"])
+                if versus:
+                    print(
+                        f"{kind:<10} {size:>5} reruns/s x{versus['ratio']} of the trivial app's, "
+                        f"paced p95 {versus['paced_p95_ms']} ms (goal at least "
+                        f"x{GOAL_VS_TRIVIAL} and under 100 ms: "
+                        f"{'met' if versus['met'] else 'not met'})"
                     )
             figures["runs"].append(run)
     if args.out:

@@ -15,6 +15,7 @@ from ui.core.i18n import lang, t
 from ui.core.markup import md
 from ui.core.widgets import choice, empty_state, show_error
 from ui.district.advice import advice_history
+from ui.district.screening import reviewer_prescreen
 
 actor = guard("review")
 page_header("page.review", "review.caption")
@@ -101,6 +102,7 @@ app = reviews.application_for_review(actor, assignment.id)
 with st.container(border=True):
     st.markdown(f"#### {md(app.title())}")
     application_summary(app.form, district=app.district_name(lang()))
+    reviewer_prescreen(actor, app)
     attachment_panel(actor, app.id, key=f"{key}.files")
     advice_history(actor, app.id, key=f"{key}.advice", say_none=True)
 

@@ -61,11 +61,15 @@ def start_app(
     *,
     options: Sequence[str] = (),
     env: dict[str, str] | None = None,
+    script: str = "app.py",
+    poll_s: float = 0.25,
 ) -> LiveServer:
-    """Start the app on ``store_url``; ``options`` are extra ``--section.option value`` flags."""
+    """Start the app on ``store_url``; ``options`` are extra ``--section.option value`` flags;
+    ``script`` another app of the repository's (the benchmarks' trivial app); ``poll_s`` how
+    often to ask whether the server is up."""
     for attempt in range(1, PORT_TRIES + 1):
         try:
-            return _start_on_a_free_port(store_url, log, options, env)
+            return _start_on_a_free_port(store_url, log, options, env, script, poll_s)
         except PortTaken:
             if attempt == PORT_TRIES:
                 raise
@@ -77,14 +81,19 @@ class PortTaken(AssertionError):
 
 
 def _start_on_a_free_port(
-    store_url: str, log: Path, options: Sequence[str], env: dict[str, str] | None
+    store_url: str,
+    log: Path,
+    options: Sequence[str],
+    env: dict[str, str] | None,
+    script: str,
+    poll_s: float,
 ) -> LiveServer:
     port = free_port()
     child_env = {k: v for k, v in os.environ.items() if not k.startswith("ENERGY_")}
     child_env.update(env or {})
     child_env["ENERGY_DATABASE_URL"] = store_url
     child_env["PYTHONUNBUFFERED"] = "1"
-    command = [sys.executable, "-m", "streamlit", "run", "app.py"]
+    command = [sys.executable, "-m", "streamlit", "run", script]
     command += ["--server.port", str(port), "--server.address", "127.0.0.1", *options]
     with log.open("wb") as out:
         process = subprocess.Popen(
@@ -107,7 +116,7 @@ def _start_on_a_free_port(
         if time.monotonic() > deadline:
             stop_app(server)
             raise AssertionError(f"streamlit not healthy after {START_S}s:\n" + server.log_tail())
-        time.sleep(0.25)
+        time.sleep(poll_s)
     return server
 
 

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 
 import pytest
 from alembic import command
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from energy.core.access import CLI_ACTOR
 from energy.readings.files import read_rows
@@ -67,6 +67,27 @@ def readings_before(
     )  # fmt: skip
     monkeypatch.undo()
     db.dispose_engine(url)
+
+
+def paper_application(url: str, call_id: int, group_name: str, status: str = "draft") -> int:
+    """An application of the call ``call_id`` written as SQL, as a store before today's
+    columns of ``call_applications`` (0030's declaration) keeps it; its id."""
+    row = {"call": call_id, "ref": f"2027-{call_id:02d}-{group_name[:5]}", "group": group_name,
+           "status": status, "at": dt.datetime(2027, 3, 10, 9, tzinfo=dt.UTC)}  # fmt: skip
+    with db.get_engine(url).begin() as conn:
+        return int(
+            conn.execute(
+                text(
+                    "INSERT INTO call_applications (call_id, reference, entered_by, on_paper, "
+                    "applicant_type, group_name, village_name, housing_type, "
+                    "households_detached, households_apartment, programme_year, actions, budget, "
+                    "status, created_at, updated_at) VALUES (:call, :ref, 'cli', true, "
+                    "'resident_group', :group, '', 'detached', 0, 0, 1, '[]', '{}', :status, "
+                    ":at, :at) RETURNING id"
+                ),
+                row,
+            ).scalar_one()
+        )
 
 
 def index_columns(url: str, table: str) -> dict[str, list[str | None]]:

@@ -402,9 +402,10 @@ ENGLISH_SHOTS = {"home", "villages", "savings", "townhall", "calls", "factors", 
 
 def test_admin_visits_every_page_in_korean_then_english(page: Any, server: Server) -> None:
     # Every page but a committee's own check-in (staff mark people on the trainer's board)
-    # and a district officer's advice (staff read it with the application, on the call's page).
+    # and a district officer's advice and pre-screen (staff read both with the application,
+    # on the call's page).
     staff_pages = pages_of("admin")
-    assert set(ALL_PAGES) - set(staff_pages) == {"checkin", "advice"}
+    assert set(ALL_PAGES) - set(staff_pages) == {"checkin", "advice", "prescreen"}
     log_in_as(page, server, "admin", _heading("home", "ko"))
     assert _lang(page) == "ko"
     assert nav_labels(page) == [_msg(PAGE_TITLE_KEYS[p], "ko") for p in staff_pages]

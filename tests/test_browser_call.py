@@ -110,6 +110,7 @@ def _apply(page: Any, server: Server) -> str:
         _field(page, f"org{i}-name").locator("input").fill(name)
         _field(page, f"org{i}-contact").locator("input").fill(contact)
         _field(page, f"org{i}-lives").locator("label").click()
+    _field(page, "declared").locator("label").click()  # no organiser acts for a public body
     _field(page, "strategy").get_by_text(_msg("strategy.saving", "ko"), exact=True).click()
     _choose(page, "actions", _msg("action.balcony_solar", "ko"))
     _field(page, "target").locator("input").fill("10")

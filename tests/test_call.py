@@ -48,6 +48,7 @@ def _form(**overrides: object) -> ApplicationForm:
         actions=("led", "eco_mileage"),
         target_saving_pct=10.0,
         budget={"training": 3_000_000, "equipment": 5_000_000},
+        public_body_declared=True,
     )
     return dataclasses.replace(base, **overrides)  # type: ignore[arg-type]
 
@@ -132,7 +133,7 @@ def test_missing_fields_each_get_their_own_message() -> None:
     fields = {f for f, _ in _fields(empty)}
     assert fields == {
         "group_name", "village_name", "district", "organisers", "households",
-        "strategy", "actions", "target_saving_pct", "budget",
+        "strategy", "actions", "target_saving_pct", "budget", "public_body",
     }  # fmt: skip
     assert ("actions", "call.err_action_other") in _fields(_form(actions=("other",)))
 

@@ -56,6 +56,7 @@ def _fill_application(at: AppTest, prefix: str, organisers: int) -> None:
         at.text_input(key=f"{prefix}.org{i}.name").input(name)
         at.text_input(key=f"{prefix}.org{i}.contact").input(contact)
         at.checkbox(key=f"{prefix}.org{i}.lives").check()
+    at.checkbox(key=f"{prefix}.declared").check()  # no organiser acts for a public body
     at.radio(key=f"{prefix}.strategy").set_value("saving")
     at.multiselect(key=f"{prefix}.actions").set_value(["led", "balcony_solar"])
     at.number_input(key=f"{prefix}.target").set_value(10.0)

@@ -49,6 +49,7 @@ FREE_TEXT: dict[str, tuple[str, ...]] = {
     "village_status_changes": ("note",),
     "call_applications": (
         "group_name", "village_name", "actions_other", "plan", "decision_note",
+        "public_body_link",
     ),
     "formation_steps": ("responsible", "documents", "note"),
     "organisation_assets": ("name", "site"),
@@ -62,6 +63,7 @@ FREE_TEXT: dict[str, tuple[str, ...]] = {
     "application_attachments": ("file_name",),
     "application_advice_requests": ("note",),
     "application_advice": ("body", "suggested_value"),
+    "call_prescreens": ("note",),
 }  # fmt: skip
 # Text columns whose values come from a closed set, a checked pattern, or the system itself.
 CONSTRAINED: dict[str, tuple[str, ...]] = {
@@ -106,6 +108,7 @@ CONSTRAINED: dict[str, tuple[str, ...]] = {
     "mail_attachments": ("file_name", "media_type"),
     "mail_attempts": ("reply",),
     "password_resets": ("token_hash",),
+    "call_prescreens": ("met_in_person", "lives_in_area", "verdict", "recorded_by"),
 }  # fmt: skip
 
 # What a page would show as live markup. Escaped text (``md``) has a backslash before each

@@ -26,6 +26,7 @@ CAPABILITIES = (
     "townhall",
     "weather",
     "audit",
+    "district",
 )
 
 

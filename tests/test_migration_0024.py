@@ -12,13 +12,12 @@ import sqlalchemy as sa
 from alembic import command
 from sqlalchemy import inspect, text
 
-from energy.call import applications, calls
+from energy.call import calls
 from energy.core.access import CLI_ACTOR
 from energy.store import db
 from tests.attachment_files import pdf
-from tests.migrations import kept_as_of
+from tests.migrations import kept_as_of, paper_application
 
-TODAY = dt.date(2027, 3, 10)
 INSERT = text(
     "INSERT INTO application_attachments (application_id, kind, file_name, media_type, "
     "size_bytes, sha256, content, uploaded_by, uploaded_at) VALUES (:app, :kind, :name, "
@@ -56,10 +55,7 @@ def test_0024_keeps_attached_files_byte_for_byte(
         CLI_ACTOR, year=2027, title="2027 공모", opens_on=dt.date(2027, 2, 15),
         closes_on=dt.date(2027, 3, 31), budget_krw=50_000_000, url=url,
     )  # fmt: skip
-    paper = applications.save_draft(
-        CLI_ACTOR, call_id=call.id, form=applications.ApplicationForm(group_name="상도 모임"),
-        today=TODAY, url=url,
-    )  # fmt: skip
+    paper = paper_application(url, call.id, "상도 모임")
     monkeypatch.undo()
     db.dispose_engine(url)
     assert "application_attachments" not in inspect(db.get_engine(url)).get_table_names()
@@ -75,18 +71,18 @@ def test_0024_keeps_attached_files_byte_for_byte(
     assert str(columns["content"]["type"]) == expected_type
     content = pdf("0024") + bytes(range(256))  # every byte value, the NUL among them
     with db.get_engine(url).begin() as conn:
-        conn.execute(INSERT, _row(paper.id, content))
+        conn.execute(INSERT, _row(paper, content))
     with db.get_engine(url).connect() as conn:
         stored = conn.execute(text("SELECT content, size_bytes FROM application_attachments")).one()
     assert (bytes(stored[0]), stored[1]) == (content, len(content))
 
     # One copy of a file per application; the size is the content's; a known kind and type.
-    assert _refused(url, _row(paper.id, content, name="again.pdf"))
-    assert _refused(url, _row(paper.id, b"%PDF-other", size=999))
-    assert _refused(url, _row(paper.id, b"%PDF-third", kind="poster"))
-    assert _refused(url, _row(paper.id, b"MZ-program", type="application/x-msdownload"))
-    assert _refused(url, _row(paper.id + 99, b"%PDF-orphan"))  # no such application
-    assert not _refused(url, _row(paper.id, b"\x89PNG-second", kind="photo", type="image/png"))
+    assert _refused(url, _row(paper, content, name="again.pdf"))
+    assert _refused(url, _row(paper, b"%PDF-other", size=999))
+    assert _refused(url, _row(paper, b"%PDF-third", kind="poster"))
+    assert _refused(url, _row(paper, b"MZ-program", type="application/x-msdownload"))
+    assert _refused(url, _row(paper + 99, b"%PDF-orphan"))  # no such application
+    assert not _refused(url, _row(paper, b"\x89PNG-second", kind="photo", type="image/png"))
     db.dispose_engine(url)
 
     command.downgrade(db.alembic_config(url), "0023")

@@ -40,6 +40,7 @@ KINDS: dict[str, tuple[Subject, ...]] = {
         ("application_attachments", None),
         ("application_advice_requests", None),  # the district's advice before applying
         ("application_advice", None),
+        ("call_prescreens", None),
     ),
     "reviews": (("call_review_assignments", None), ("call_review_scores", None)),
     "grants": (("call_grants", None), ("call_instalments", None), ("call_spending_lines", None)),

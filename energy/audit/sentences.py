@@ -265,6 +265,9 @@ EXTRAS: dict[str, Callable[[Entry], dict[str, Any]]] = {
     "application_advice": lambda e: {
         "section": e.n.label("advice.section.", e.facts.get("section"))
     },
+    "call_prescreens": lambda e: {
+        "verdict": e.n.label("prescreen.verdict.", e.facts.get("verdict"))
+    },
     "call_review_assignments": lambda e: {
         "reviewer": e.n.user(e.facts.get("reviewer_id")),
         "stage": e.n.label("stage_name.", e.facts.get("stage")),

@@ -19,6 +19,7 @@ NAME_REFS: dict[str, tuple[str, ...]] = {
     "village_status_changes": ("village_id",),
     "townhall_stories": ("village_id",),
     "call_organisers": ("application_id",),
+    "call_prescreens": ("application_id",),
     "application_attachments": ("application_id",),
     "application_advice_requests": ("application_id",),
     "application_advice": ("application_id",),
@@ -204,6 +205,10 @@ def _organiser(n: Namer, f: Facts) -> str:
                  application=_application_ref(n, f))  # fmt: skip
 
 
+def _prescreen(n: Namer, f: Facts) -> str:
+    return n.say("audit.thing.call_prescreens", application=_application_ref(n, f))
+
+
 def _assignment(n: Namer, f: Facts) -> str:
     return n.say(
         "audit.thing.call_review_assignments",
@@ -362,6 +367,7 @@ NAMERS: dict[str, Callable[[Namer, Facts], str]] = {
     "calls": _call,
     "call_applications": _application,
     "call_organisers": _organiser,
+    "call_prescreens": _prescreen,
     "application_attachments": _attachment,
     "application_advice_requests": _advice_request,
     "application_advice": _advice,

@@ -10,4 +10,6 @@ selected village and its spending is reported.
   staff and the reviewers assigned to it; ``attachment_checks``: what a file must be before
   it is stored (its type from its content, its name cleaned).
 - ``reports``: the call's figures, exports and decision letters.
+- ``checks``: the eligibility checks as staff read them, rule by rule (beside them, the
+  district's pre-screen and the public-body flags of :mod:`energy.district`).
 """

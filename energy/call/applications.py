@@ -58,6 +58,9 @@ class ApplicationForm:
     plan: str = ""
     budget: dict[str, int] = field(default_factory=dict)
     renew_village_code: str | None = None  # a committee applying for year 2 or 3
+    # None of the organisers acts for a public body (required to submit), or the link named.
+    public_body_declared: bool = False
+    public_body_link: str = ""
 
 
 @dataclass(frozen=True)
@@ -194,6 +197,8 @@ def check_eligibility(
         fail("budget", "call.err_budget_empty")
     elif total > cap:
         fail("budget", "call.err_budget_over_cap", total=f"{total:,}", cap=f"{cap:,}")
+    if not form.public_body_declared:  # the case study's warning against astroturf groups
+        fail("public_body", "prescreen.err_declaration")
     return failures
 
 
@@ -242,6 +247,8 @@ def _clean_form(form: ApplicationForm) -> ApplicationForm:
         plan=_text(form.plan, "plan", 5000),
         budget={line: int(form.budget[line]) for line in BUDGET_LINES if form.budget.get(line)},
         renew_village_code=(form.renew_village_code or "").strip() or None,
+        public_body_declared=bool(form.public_body_declared),
+        public_body_link=_text(form.public_body_link, "public_body", 300),
     )
 
 
@@ -267,6 +274,8 @@ def info(app: Application) -> ApplicationInfo:
         plan=app.plan or "",
         budget={k: int(v) for k, v in (app.budget or {}).items()},
         renew_village_code=app.village.code if app.village and app.programme_year > 1 else None,
+        public_body_declared=app.public_body_declared,
+        public_body_link=app.public_body_link or "",
     )
     return ApplicationInfo(
         id=app.id,
@@ -414,6 +423,8 @@ def _fill(
     app.plan = form.plan or None
     app.budget = dict(form.budget)
     app.village_id = village.id if village is not None else None
+    app.public_body_declared = form.public_body_declared
+    app.public_body_link = form.public_body_link or None
     app.organisers.clear()
     session.flush()
     for i, o in enumerate(form.organisers):
@@ -509,6 +520,7 @@ def _blank(form: ApplicationForm) -> bool:
         or form.households_apartment
         or any(form.budget.values())
         or form.renew_village_code
+        or form.public_body_link.strip()
     )
 
 

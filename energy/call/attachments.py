@@ -20,7 +20,7 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from energy.call.applications import EDITABLE
@@ -30,13 +30,14 @@ from energy.call.attachment_checks import (
     AttachmentRefused,
     check_file,
 )
+from energy.call.reviews import reviews_without_conflict
 from energy.core.access import Actor, can, require
 from energy.core.errors import AccessDenied, InvalidInput, NotFound
 from energy.core.i18n import format_size
 from energy.core.vocabulary import ATTACHMENT_KINDS
 from energy.store import cache
 from energy.store.db import session_for
-from energy.store.models.call import Application, Attachment, Call, ReviewAssignment
+from energy.store.models.call import Application, Attachment, Call
 
 # A plan, a budget sheet and a handful of photos: reviewers read every file of every
 # application they are given, and the backup carries them all.
@@ -135,20 +136,7 @@ def _may_write(actor: Actor, app: Application) -> bool:
 def _may_read(session: Session, actor: Actor, app: Application) -> bool:
     if can(actor, "call.manage") or _owner(actor, app):
         return True
-    if not can(actor, "call.review") or actor.user_id is None:
-        return False
-    # A reviewer assigned to it (at any stage) who declared no conflict of interest.
-    return bool(
-        session.scalar(
-            select(
-                exists().where(
-                    ReviewAssignment.application_id == app.id,
-                    ReviewAssignment.reviewer_id == actor.user_id,
-                    ReviewAssignment.conflict.is_(False),
-                )
-            )
-        )
-    )
+    return reviews_without_conflict(session, actor, app.id)
 
 
 def may_change(actor: Actor, application_id: int, *, url: str | None = None) -> bool:

@@ -13,13 +13,13 @@ from collections import Counter
 from dataclasses import dataclass
 
 import pandas as pd
-from sqlalchemy import select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from energy.call.applications import ApplicationInfo, info
 from energy.call.calls import call_info, call_row
 from energy.call.notices import notify_assignment
-from energy.core.access import Actor, require
+from energy.core.access import Actor, can, require
 from energy.core.errors import AccessDenied, InvalidInput, NotFound
 from energy.core.vocabulary import SCORE_MAX
 from energy.store.db import session_for
@@ -279,6 +279,25 @@ def declare_conflict(
         assignment.conflict = conflict
         assignment.conflict_note = note.strip()[:2000] or None
         assignment.declared_at = utcnow()
+
+
+def reviews_without_conflict(session: Session, actor: Actor, application_id: int) -> bool:
+    """Whether ``actor`` is a reviewer assigned to the application (at any stage) who declared
+    no conflict of interest: it reads what the application carries (its files, the district's
+    pre-screen)."""
+    if not can(actor, "call.review") or actor.user_id is None:
+        return False
+    return bool(
+        session.scalar(
+            select(
+                exists().where(
+                    ReviewAssignment.application_id == application_id,
+                    ReviewAssignment.reviewer_id == actor.user_id,
+                    ReviewAssignment.conflict.is_(False),
+                )
+            )
+        )
+    )
 
 
 def application_for_review(

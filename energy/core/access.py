@@ -149,6 +149,7 @@ PAGE_CAPABILITY: dict[str, str] = {
     "calls": "call.manage",
     "review": "call.review",
     "advice": "call.advise",
+    "prescreen": "call.prescreen",
 }
 
 

@@ -138,6 +138,15 @@ ATTACHMENT_MEDIA_TYPES = (
     "image/heif",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 )
+# A district officer's pre-screen of an application (issue 27), in words the city can weigh:
+# whether the organisers were met in person, whether they live in the village area, and a
+# short verdict with the officer's own words beside it.
+PRESCREEN_MET = ("all", "some", "none")
+PRESCREEN_RESIDENCE = ("all", "some", "none", "unknown")
+PRESCREEN_VERDICTS = ("no_concerns", "concerns", "could_not_verify")
+# Mail domains of public bodies: an organiser writing from one may act for a public body
+# (Korea's government domain; a district office is <gu>.go.kr, the city seoul.go.kr).
+PUBLIC_MAIL_DOMAINS = ("go.kr",)
 
 
 LEGAL_FORMS = ("cooperative", "social_cooperative", "nonprofit", "social_enterprise")

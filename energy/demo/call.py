@@ -25,6 +25,7 @@ from energy.store.models.call import (
     ReviewScore,
     SpendingLine,
 )
+from energy.store.models.prescreen import Prescreen
 from energy.store.models.villages import District, Village
 
 CALL_BUDGET_KRW = 1_000_000_000
@@ -131,6 +132,9 @@ def _application(
         stage=call.stages[-1] if status != "submitted" else None,
         submitted_at=dt.datetime.combine(call.closes_on, dt.time(9), tzinfo=dt.UTC)
         - dt.timedelta(days=rng.randint(1, 20)),
+        # Every group declared that none of its organisers acts for a public body (issue 27);
+        # the applicant's draft too, so that it can be submitted as it stands.
+        public_body_declared=True,
     )
     app.organisers.extend(_organisers(rng, rng.randint(3, 5)))
     return app
@@ -318,4 +322,60 @@ def add_demo_call(
             application_id=current[1].id, reviewer_id=reviewers[0].id, stage=call.stages[0]
         )
     )
-    return applications + len(current) + 1
+    return applications + len(current) + 1 + _mapo_applications(session, call, seed, today)
+
+
+# Two applications of Mapo-gu, where the demo's district officer works (issue 27): one to
+# pre-screen, whose third organiser writes from the officer's own address (flagged to staff),
+# and one pre-screened already, whose group named a link to a public body.
+MAPO = "11440"
+MAPO_GROUPS = (
+    ("성산동 햇빛마을", "성산동 에너지두레", ("김서연", "박도윤", "정 하린"), None),
+    (
+        "연남동 햇빛마을",
+        "연남동 불끄기모임",
+        ("이수아", "최준호", "한은지"),
+        "이수아 님이 연남동 주민센터에서 무급 자원봉사 상담가로 일합니다.",
+    ),
+)
+MAPO_PRESCREEN_NOTE = (
+    "지난주 연남동 주민센터에서 세 분을 만났습니다. 모두 연남동에 10년 넘게 살았고, "
+    "이수아 님의 주민센터 일은 무급 자원봉사입니다."
+)
+
+
+def _mapo_applications(session: Session, call: Call, seed: int, today: dt.date) -> int:
+    """The two Mapo-gu applications (their own random stream: the rest of the demo is as
+    before); returns how many."""
+    rng = random.Random(seed + 27)
+    mapo = session.scalar(select(District).where(District.code == MAPO))
+    assert mapo is not None
+    made = []
+    for serial, (village, group, names, link) in enumerate(MAPO_GROUPS, start=7):
+        app = _application(
+            rng, call, serial, name=village, district_id=mapo.id, housing="detached",
+            programme_year=1, status="submitted",
+        )  # fmt: skip
+        app.group_name, app.public_body_link = group, link
+        app.submitted_at = dt.datetime.combine(today, dt.time(1), tzinfo=dt.UTC) - dt.timedelta(
+            days=serial - 5
+        )
+        app.organisers.clear()
+        for position, name in enumerate(names, start=1):
+            contact = f"010-{rng.randint(2000, 9999)}-{rng.randint(1000, 9999)}"
+            app.organisers.append(
+                Organiser(position=position, name=name, contact=contact, lives_in_district=True)
+            )
+        made.append(app)
+    # The officer's colleague, reached at the officer's own address (as the group typed it).
+    made[0].organisers[2].contact = f" {demo_email('district').upper()} "
+    session.add_all(made)
+    session.flush()
+    session.add(
+        Prescreen(
+            application_id=made[1].id, district_id=mapo.id, met_in_person="all",
+            lives_in_area="all", verdict="no_concerns", note=MAPO_PRESCREEN_NOTE,
+            recorded_by="district", recorded_at=utcnow(),
+        )
+    )  # fmt: skip
+    return len(made)

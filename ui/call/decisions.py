@@ -21,6 +21,7 @@ from ui.core.markup import md
 from ui.core.money import amounts_ok, money_input
 from ui.core.widgets import act, choice, empty_state
 from ui.district.advice import advice_badge, advice_history
+from ui.district.screening import screening_columns, screening_panel
 
 
 def applications_tab(actor: Actor, call: CallInfo) -> None:
@@ -32,6 +33,7 @@ def applications_tab(actor: Actor, call: CallInfo) -> None:
         return
     files = attachments.attachment_counts(actor, [a.id for a in apps])
     advised = advice.advice_threads(actor, [a.id for a in apps])
+    screened = screening_columns(actor, apps)  # the district's pre-screen, public-body flags
     table = pd.DataFrame(
         [
             {
@@ -45,6 +47,7 @@ def applications_tab(actor: Actor, call: CallInfo) -> None:
                 t("apply.award"): krw(a.award_krw) if a.award_krw else "—",
                 t("attach.title"): files.get(a.id, 0),
                 t("advice.column"): advice_badge(advised.get(a.id)),
+                **screened[a.id],
             }
             for a in apps
         ]
@@ -138,6 +141,7 @@ def _renewal_gate(actor: Actor, app: ApplicationInfo) -> None:
 def application_detail(actor: Actor, call: CallInfo, app: ApplicationInfo) -> None:
     st.markdown(f"#### {md(app.title())}")
     application_summary(app.form, district=app.district_name(lang()))
+    screening_panel(actor, call, app)
     key = f"calls.app.{app.id}"
     attachment_panel(actor, app.id, key=f"{key}.files")
     advice_history(actor, app.id, key=f"{key}.advice", say_none=True)

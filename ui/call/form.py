@@ -151,6 +151,15 @@ def application_form(
         _problems(f"organiser_{i + 1}")
         organisers.append(OrganiserInput(name, contact, lives))
     _problems("organisers")
+    st.markdown(f"**{t('prescreen.declare_title')}**")
+    declared = st.checkbox(
+        t("prescreen.declare"), value=current.public_body_declared, key=f"{key}.declared"
+    )
+    link = st.text_input(
+        t("prescreen.link"), value=current.public_body_link, help=t("prescreen.link_help"),
+        max_chars=300, key=f"{key}.public_body_link",
+    )  # fmt: skip
+    _problems("public_body")
     beside("organisers")
 
     st.markdown(f"**{t('apply.plan_title')}**")
@@ -219,6 +228,8 @@ def application_form(
         plan=plan,
         budget={k: v for k, v in budget.items() if v},
         renew_village_code=renew,
+        public_body_declared=declared,
+        public_body_link=link,
     )
 
 

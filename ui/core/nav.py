@@ -82,6 +82,9 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("apply", "pages/apply.py", "page.apply", ":material/edit_document:", "nav.call"),
     PageSpec("advice", "pages/advice.py", "page.advice", ":material/forum:", "nav.call"),
     PageSpec(
+        "prescreen", "pages/prescreen.py", "prescreen.page", ":material/fact_check:", "nav.call"
+    ),
+    PageSpec(
         "training",
         "pages/training.py",
         "page.training",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from energy.accounts import limits, sso
 from energy.accounts import users as accounts
@@ -18,6 +19,7 @@ from energy.core.config import get_settings
 from energy.core.errors import StoreAhead, StoreBehind
 from energy.demo.load import DEMO_STEPS, ensure_store_with_demo, store_ready
 from ui.core import identity, state
+from ui.core.first_start import waiting_line
 from ui.core.i18n import lang, t
 
 # Re-read the account from the store at most this often, so a disabled account or a changed
@@ -25,27 +27,29 @@ from ui.core.i18n import lang, t
 ACCOUNT_RECHECK_SECONDS = 60
 
 
-def prepare_store() -> None:
+def prepare_store(announced: DeltaGenerator | None = None) -> None:
     """Create/upgrade the embedded store, or stop with the command a server store needs. The
     first start of a new install says what it prepares and how far it is (the demo data take
-    a while); a second visitor meanwhile sees the same line while it waits."""
+    a while); a second visitor meanwhile sees the same line while it waits. ``announced``:
+    the place where ``app.py`` already drew the waiting line (ui.core.first_start)."""
     if store_ready():
+        if announced is not None:
+            announced.empty()
         return
-    shown = st.empty()
+    shown = announced if announced is not None else st.empty()
 
     def progress(step: str) -> None:
         number = DEMO_STEPS.index(step) + 1
         with shown.container():
-            st.subheader(t("app.title"), anchor=False)
-            st.info(t("prepare.waiting"), icon=":material/hourglass_top:")
+            waiting_line()
             st.progress(
                 number / (len(DEMO_STEPS) + 1),
                 text=t("prepare.line", step=t(f"prepare.{step}"), n=number, total=len(DEMO_STEPS)),
             )
 
-    with shown.container():
-        st.subheader(t("app.title"), anchor=False)
-        st.info(t("prepare.waiting"), icon=":material/hourglass_top:")
+    if announced is None:
+        with shown.container():
+            waiting_line()
     try:
         ensure_store_with_demo(progress=progress)
     except StoreBehind as exc:

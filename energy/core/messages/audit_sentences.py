@@ -45,6 +45,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "{application}의 활동가 {name}",
         "en": "organiser {name} of {application}",
     },
+    "audit.thing.call_prescreens": {
+        "ko": "{application}의 자치구 사전 검토",
+        "en": "the district pre-screen of {application}",
+    },
     "audit.thing.call_review_assignments": {
         "ko": "{reviewer}의 {application} {stage}",
         "en": "{reviewer}'s {stage} of {application}",
@@ -354,6 +358,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "audit.say.application_advice.create": {
         "ko": "{who}{who|이} {application}의 '{section}'에 조언 글을 남겼습니다.",
         "en": "{who} wrote on '{section}' of {application} (advice before applying).",
+    },
+    "audit.say.call_prescreens.create": {
+        "ko": "{who}{who|이} {application}{application|을} 사전 검토했습니다({verdict}).",
+        "en": "{who} pre-screened {application} ({verdict}).",
     },
     "audit.say.call_review_assignments.create": {
         "ko": "{who}{who|이} {reviewer}에게 {application}의 {stage}{stage|을} 맡겼습니다.",

@@ -38,6 +38,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Your village's training sessions. Download the calendar file (.ics) and share it with residents.",
     },
     "training.caption_reviewer": {"ko": "교육 일정입니다.", "en": "Training sessions."},
+    "training.caption_district": {
+        "ko": "우리 구 마을들의 교육 일정입니다. 마을을 고르면 일정 파일(.ics)을 받을 수 있습니다.",
+        "en": "The training sessions of your district's villages. Choose a village to download its calendar file (.ics).",
+    },
     "training.caption_viewer": {"ko": "교육 일정입니다.", "en": "Training sessions."},
     "training.none": {
         "ko": "아직 잡힌 교육이 없습니다.",

@@ -12,6 +12,7 @@ from energy.store.models import (  # noqa: F401
     factors,
     mail,
     organisations,
+    prescreen,
     readings,
     system,
     training,

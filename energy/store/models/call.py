@@ -32,6 +32,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -131,6 +132,12 @@ class Application(Base):
     decision_note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    # The organisers' declaration that none of them acts for a public body (required to
+    # submit), and the link they name if one does: a named link is flagged to staff.
+    public_body_declared: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=text("false")
+    )
+    public_body_link: Mapped[str | None] = mapped_column(String(300))
 
     call: Mapped[Call] = relationship()
     district: Mapped[District | None] = relationship()

@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from energy.accounts import users as accounts
 from energy.audit.log import in_words
-from energy.call import applications, reviews
+from energy.call import applications, grants, reviews
 from energy.core.access import CLI_ACTOR, Actor
 from energy.core.errors import AccessDenied, InvalidInput
 from energy.core.i18n import SEOUL
@@ -300,6 +300,16 @@ def test_committees_trainers_the_town_hall_and_unassigned_reviewers_read_none_of
     assert advice.advice_thread(reviewer, draft.id, url=url).given
     with pytest.raises(AccessDenied):  # another reviewer, not assigned
         advice.advice_thread(_actor(url, "reviewer2"), draft.id, url=url)
+    # Nothing is written after the decision; the thread is still read.
+    grants.decide(staff, draft.id, decision="wait_listed", url=url)
+    for write in (
+        lambda: advice.advise(officer, draft.id, section="plan", body="늦게", url=url),
+        lambda: advice.reply_to_advice(group, draft.id, section="plan", body="늦게", url=url),
+        lambda: advice.close_advice(officer, draft.id, url=url),
+    ):
+        with _refused("advice.err_not_draft"):
+            write()
+    assert advice.advice_thread(officer, draft.id, url=url).status == "wait_listed"
 
 
 def test_a_group_that_never_asks_loses_nothing(small_store: str) -> None:

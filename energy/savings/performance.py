@@ -145,6 +145,14 @@ def village_league(
     return league.copy()
 
 
+LEAGUE_COLUMNS = [
+    "village_id", "code", "name", "name_en", "district_code", "district_ko", "district_en",
+    "cohort", "stage", "status", "households",
+    *(f"{c}_{kind}" for c in CONSUMING_CARRIERS for kind in ("pct", "cells")),
+    "saving_toe", "combined_pct",
+]  # fmt: skip
+
+
 def _village_league(
     actor: Actor, start: dt.date, end: dt.date, method: str, url: str | None
 ) -> pd.DataFrame:
@@ -195,7 +203,8 @@ def _village_league(
         row["saving_toe"] = base_toe - actual_toe if base_toe > 0 else None
         row["combined_pct"] = _pct(base_toe, actual_toe)
         rows.append(row)
-    league = pd.DataFrame(rows)
+    # Columns named: a store without villages has an empty league, not one without columns.
+    league = pd.DataFrame(rows, columns=LEAGUE_COLUMNS)
     return league.sort_values("combined_pct", ascending=False, na_position="last").reset_index(
         drop=True
     )

@@ -56,6 +56,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{field}: please type the amount again; an amount that is not a number is not saved.",
     },
     "chrome.logout": {"ko": "로그아웃", "en": "Log out"},
+    # Drawn over Streamlit's English on every file chooser (ui.core.chrome).
+    "chrome.upload.choose_one": {"ko": "파일 고르기", "en": "Choose a file"},
+    "chrome.upload.choose_many": {"ko": "파일 고르기", "en": "Choose files"},
+    "chrome.upload.drop_one": {"ko": "여기에 파일을 놓으세요", "en": "Drop the file here"},
+    "chrome.upload.drop_many": {"ko": "여기에 파일을 놓으세요", "en": "Drop the files here"},
     "chrome.demo_banner": {
         "ko": "시연용 데이터입니다. 실제 마을과 주민의 기록이 아닙니다.",
         "en": "Demo data: these are not real villages or residents.",

@@ -60,6 +60,7 @@ FREE_TEXT: dict[str, tuple[str, ...]] = {
     "call_review_scores": ("comment",),
     "organisation_members": ("name",),
     "application_attachments": ("file_name",),
+    "district_visits": ("note",),
 }  # fmt: skip
 # Text columns whose values come from a closed set, a checked pattern, or the system itself.
 CONSTRAINED: dict[str, tuple[str, ...]] = {
@@ -102,6 +103,7 @@ CONSTRAINED: dict[str, tuple[str, ...]] = {
     "mail_attachments": ("file_name", "media_type"),
     "mail_attempts": ("reply",),
     "password_resets": ("token_hash",),
+    "district_visits": ("kind",),
 }  # fmt: skip
 
 # What a page would show as live markup. Escaped text (``md``) has a backslash before each

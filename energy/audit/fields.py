@@ -134,6 +134,7 @@ FORMATS: dict[str, Format] = {
     "users.role": _word("role."),
     "users.mail_muted": _words("mail_kind."),
     "training_participants.role": _word("participant_role."),
+    "district_visits.kind": _word("district.kind."),
     "generation_units.kind": _word("generation."),
     "organisation_members.kind": _word("member_kind."),
     "organisation_assets.kind": _word("audit.asset."),

@@ -1,0 +1,1 @@
+"""The district tier: district offices and village centres (issue 27)."""

@@ -242,7 +242,7 @@ def test_a_villages_card_names_what_is_late_then_what_is_due(
     officer = _actor(url, "gu.mapo")
     card = _card(url, officer, mapo["MPO-2025-01"])
     assert _texts(card) == [
-        ("late", "Readings missing for Aug 2026"),
+        ("late", "Readings incomplete for Aug 2026 (1 missing)"),
         ("late", "2025 grant (year 1): spending report not filed"),
         ("late", "2026 grant: KRW 3,000,000 still to pay, waiting for the missing readings, "
                  "the earlier grant's spending report"),
@@ -251,7 +251,7 @@ def test_a_villages_card_names_what_is_late_then_what_is_due(
     ]  # fmt: skip
     assert (card.late, card.due) == (3, 2)
     assert card.reporting.coverage == pytest.approx(10 / 12)
-    assert card.items[0].text("ko") == "사용량 미입력: 2026년 8월"
+    assert card.items[0].text("ko") == "사용량 미입력: 2026년 8월 (1가구)"
     quiet = _card(url, officer, mapo["MPO-2025-02"])
     assert quiet.items == () and quiet.reporting.asked == 0  # no household: nothing asked
     # In the summer, this year's report is not due yet.
@@ -267,7 +267,7 @@ def test_a_villages_card_names_what_is_late_then_what_is_due(
                                  filed_by="t"))  # fmt: skip
     card = _card(url, officer, mapo["MPO-2025-01"])
     assert [t for s, t in _texts(card) if s == "late"] == [
-        "Readings missing for Aug 2026",
+        "Readings incomplete for Aug 2026 (1 missing)",
         "2025 grant: spent beyond the application's budget (equipment)",
         "2026 grant: KRW 3,000,000 still to pay, waiting for the missing readings",
     ]

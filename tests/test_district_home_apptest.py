@@ -105,7 +105,7 @@ def test_the_officers_home_in_english(demo_store: str) -> None:
     at.run()
     assert not at.exception
     assert [t.value for t in at.title] == ["Our district's villages"]
-    assert any(m.value.startswith("- :red[●] Readings missing") for m in at.markdown)
+    assert any(m.value.startswith(":red[●] Readings incomplete") for m in at.markdown)
     assert [m.label for m in at.metric] == ["Late", "Due", "Readings in", "Saving (12 months)"]
 
 

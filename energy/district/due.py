@@ -133,6 +133,7 @@ class Reporting:
     asked: int = 0
     reported: int = 0
     late_months: tuple[dt.date, ...] = ()
+    late_missing: int = 0  # the most households missing in one of the late months
     last_month: tuple[int, int] | None = None  # (missing, households) when last month is short
 
     @property
@@ -200,6 +201,7 @@ def reporting_of(
             asked=sum(a for _, a, _ in counts),
             reported=sum(r for _, _, r in counts),
             late_months=tuple(m for m, a, r in counts if r < a and m < last),
+            late_missing=max((a - r for m, a, r in counts if m < last), default=0),
             last_month=next(((a - r, a) for m, a, r in counts if m == last and r < a), None),
         )
     return out
@@ -216,6 +218,7 @@ def readings_items(reporting: Reporting | None, today: dt.date) -> list[Item]:
                 LATE,
                 "district.item.readings_late",
                 n=len(reporting.late_months),
+                of=reporting.late_missing,
                 months=reporting.late_months,
             )
         )

@@ -17,6 +17,7 @@ from ui.core.widgets import choice, empty_state
 from ui.district.home import draw_home
 
 DISTRICT_PARAM = "district"  # ?district=11440 opens that district
+ROW_HEIGHT = 35  # pixels: Streamlit's table row
 
 
 def districts_page(actor: Actor) -> None:
@@ -52,6 +53,7 @@ def compare_view(homes: list[DistrictHome]) -> None:
         },
         hide_index=True,
         width="stretch",
+        height=ROW_HEIGHT * (len(frame) + 1) + 3,  # every district, no scrolling inside
         key="districts.compare",
     )
     st.subheader(t("districts.chart_title"))

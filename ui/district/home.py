@@ -86,8 +86,8 @@ def _card(village: VillageFollowing, *, can_log: bool) -> None:
                          icon=":material/schedule:")  # fmt: skip
             if not village.items and village.status != "disbanded":
                 st.badge(t("district.badge.clear"), color="green", icon=":material/check:")
-        if village.items:
-            st.markdown("\n".join(f"- {DOT[i.state]} {md(i.text(lang()))}" for i in village.items))
+        if village.items:  # one line each, its dot the state's colour (the badges say it)
+            st.markdown("  \n".join(f"{DOT[i.state]} {md(i.text(lang()))}" for i in village.items))
         contacts = village.contacts
         if contacts.last_on is not None:
             note = contacts.last_note

@@ -80,7 +80,7 @@ def _dialog(
             )  # fmt: skip
             note = st.text_area(
                 t("district.visit.note"), value=visit.note if visit else "", max_chars=NOTE_MAX,
-                help=t("district.visit.note_help"), key="district.visit.note", height=130,
+                placeholder=t("district.visit.note_help"), key="district.visit.note", height=130,
             )  # fmt: skip
             follow_up = st.date_input(
                 t("district.visit.follow_up"), value=visit.follow_up_on if visit else None,

@@ -31,7 +31,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "district.kpi.coverage": {"ko": "사용량 입력률", "en": "Readings in"},
     "district.kpi.saving": {"ko": "절감률 (12개월)", "en": "Saving (12 months)"},
     "district.card_line": {
-        "ko": "{code} · {stage} · 입력률 {coverage} · 절감 {saving}",
+        "ko": "{code} · {stage} · 사용량 입력 {coverage} · 절감 {saving}",
         "en": "{code} · {stage} · readings {coverage} · saving {saving}",
     },
     "district.last_contact": {
@@ -48,12 +48,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "district.state.due": {"ko": "다가옴", "en": "Due"},
     # --- what is due or late (energy.district.due) -----------------------------------------------
     "district.item.readings_late": {
-        "ko": "사용량 미입력 {n}개월: {months}",
-        "en": "Readings missing for {n} months: {months}",
+        "ko": "사용량 미입력 {n}개월: {months} (한 달에 최대 {of}가구)",
+        "en": "Readings incomplete for {n} months: {months} (up to {of} missing a month)",
     },
     "district.item.readings_late_one": {
-        "ko": "사용량 미입력: {months}",
-        "en": "Readings missing for {months}",
+        "ko": "사용량 미입력: {months} ({of}가구)",
+        "en": "Readings incomplete for {months} ({of} missing)",
     },
     "district.item.readings_due": {
         "ko": "{months} 사용량: {of}가구 중 {n}가구 아직 입력 전",

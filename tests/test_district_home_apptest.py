@@ -47,6 +47,11 @@ def test_the_officer_logs_a_contact_from_a_villages_card(demo_store: str) -> Non
     assert first.late >= home.villages[-1].late  # the most behind first
     assert [m.value for m in at.metric][:2] == [str(home.late), str(home.due)]
 
+    # Each card opens its village's own page.
+    links = [p.proto for p in at.main.get("page_link")]
+    assert [(p.page.rsplit("/", 1)[-1], p.query_string) for p in links][
+        : len(home.villages) - 1
+    ] == [("village", f"code={v.code}") for v in home.villages if v.status != "disbanded"]
     quiet = next(v for v in home.villages if not v.contacts.last_on and v.status == "active")
     at.button(key=f"district.log.{quiet.code}").click().run()
     assert at.session_state[DIALOG] == ("new", quiet.village_id)

@@ -55,8 +55,6 @@ STATES = (LATE, DUE)  # the order a card lists them in
 KINDS = ("readings", "spending", "instalment", "training", "follow_up")
 REPORTING_MONTHS = 6  # the eco-mileage's round: half a year of monthly readings
 SPENDING_DUE_DAYS = 92  # this year's spending report shows as due from 1 October
-# What a held instalment waits for (``district.condition.<c>``).
-CONDITIONS = ("readings", "earlier_report", "budget_lines")
 
 
 @dataclass(frozen=True)
@@ -327,9 +325,7 @@ def spending_items(grants: Iterable[GrantState], today: dt.date) -> list[Item]:
     return found
 
 
-def instalment_items(
-    grants: list[GrantState], reporting: Reporting | None, today: dt.date
-) -> list[Item]:
+def instalment_items(grants: list[GrantState], reporting: Reporting | None) -> list[Item]:
     found = []
     for g in grants:
         if g.off_budget:

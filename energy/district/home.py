@@ -142,7 +142,7 @@ def followings_in(
             mine = reporting.get(v.id)
             items += due.readings_items(mine, today)
             items += due.spending_items(grants.get(v.id, []), today)
-            items += due.instalment_items(grants.get(v.id, []), mine, today)
+            items += due.instalment_items(grants.get(v.id, []), mine)
             items += training.get(v.id, [])
             items += due.follow_up_items(contacts.get(v.id), today)
         out.append(

@@ -6,6 +6,7 @@ the same home for any district (``ui.district.compare``), without the buttons th
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 from energy.core.access import Actor
 from energy.district import home as follow
@@ -14,6 +15,7 @@ from energy.district.home import DistrictHome, VillageFollowing
 from ui.core.chrome import page_header
 from ui.core.i18n import date, lang, t
 from ui.core.markup import md, t_md
+from ui.core.nav import page_path
 from ui.core.widgets import empty_state, stage_label
 from ui.district.visits import open_log_dialog, visit_dialog, visit_log
 from ui.savings.panels import pct
@@ -98,5 +100,16 @@ def _card(village: VillageFollowing, *, can_log: bool) -> None:
             )  # fmt: skip
         elif village.status != "disbanded":
             st.caption(t("district.no_contact"))
-        if can_log:
-            open_log_dialog(village)
+        with st.container(horizontal=True, gap="small", vertical_alignment="center"):
+            if can_log:
+                open_log_dialog(village)
+            _village_link(village)
+
+
+def _village_link(village: VillageFollowing) -> None:
+    """The village's own page (its record, status history, organisation)."""
+    try:
+        st.page_link(page_path("village"), label=t("district.open_village"),
+                     icon=":material/cottage:", query_params={"code": village.code})  # fmt: skip
+    except StreamlitAPIException:
+        return  # a page file run on its own (a deep link) knows no other pages

@@ -56,7 +56,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Readings incomplete for {months} ({of} missing)",
     },
     "district.item.readings_due": {
-        "ko": "{months} 사용량: {of}가구 중 {n}가구 아직 입력 전",
+        "ko": "{months} 사용량: {of}가구 중 {n}가구 미입력",
         "en": "{months} readings: {n} of {of} households still to enter",
     },
     "district.item.spending_late": {
@@ -125,6 +125,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "district.kind.call": {"ko": "전화", "en": "Call"},
     "district.kind.meeting": {"ko": "회의", "en": "Meeting"},
     "district.log_visit": {"ko": "연락 기록", "en": "Log a contact"},
+    "district.open_village": {"ko": "마을 보기", "en": "Open the village"},
     "district.log_visit_title": {"ko": "{village} 연락 기록", "en": "Log a contact: {village}"},
     "district.edit_visit_title": {"ko": "기록 고치기", "en": "Change the entry"},
     "district.visit.on": {"ko": "날짜", "en": "Date"},

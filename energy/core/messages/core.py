@@ -110,15 +110,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "role.committee": {"ko": "주민위원회", "en": "Resident committee"},
     "role.viewer": {"ko": "타운홀 보기", "en": "Town-hall viewer"},
     "role.district": {"ko": "구청·마을센터 담당자", "en": "District office"},
-    "home.district_title": {"ko": "우리 구의 마을", "en": "Our district's villages"},
-    "home.district_caption": {
-        "ko": "담당 자치구의 에너지자립마을입니다.",
-        "en": "The energy self-reliant villages of the district you work for.",
-    },
-    "home.district_empty": {
-        "ko": "담당 자치구에 아직 마을이 없습니다.",
-        "en": "The district you work for has no villages yet.",
-    },
     "status.active": {"ko": "활동 중", "en": "Active"},
     "status.paused": {"ko": "활동 중단", "en": "Paused"},
     "status.disbanded": {"ko": "해산", "en": "Disbanded"},

@@ -8,6 +8,7 @@ from energy.store.models import (  # noqa: F401
     accounts,
     base,
     call,
+    district_visits,
     factors,
     mail,
     organisations,

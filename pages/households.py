@@ -14,7 +14,7 @@ from ui.core.auth import guard
 from ui.core.chrome import flash, page_header
 from ui.core.i18n import date, lang, number, t, today
 from ui.core.markup import t_md
-from ui.core.widgets import badge_label, choice, empty_state, show_error
+from ui.core.widgets import badge_label, choice, column_help, empty_state, show_error
 from ui.villages.picker import pick_village
 
 actor = guard("households")
@@ -48,6 +48,7 @@ if listed:
         ),
         hide_index=True,
         width="stretch",
+        column_config=column_help(("households.badge", "households.badge_help")),
     )
     findings = [f for h in health.households for f in h.findings]
     if findings:

@@ -11,7 +11,7 @@ from ui.core import chart_view
 from ui.core.auth import guard
 from ui.core.chrome import page_header
 from ui.core.i18n import date, lang, number, t, today
-from ui.core.widgets import download_table, kpi_row
+from ui.core.widgets import data_table, download_table, kpi_row
 
 actor = guard("lessons")
 page_header("page.lessons", "lessons.caption")
@@ -65,9 +65,10 @@ with cohort_tab:
             ],
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch")
-    st.caption(t("lessons.cohort_note"))
-    download_table(table, file_stem=f"lessons-cohorts-{today():%Y%m%d}", key="lessons.cohorts")
+    data_table(table, empty_key="lessons.no_villages", hide_index=True, width="stretch")
+    if not table.empty:
+        st.caption(t("lessons.cohort_note"))
+        download_table(table, file_stem=f"lessons-cohorts-{today():%Y%m%d}", key="lessons.cohorts")
 with survival_tab:
     chart_view.altair(
         survival_chart, found.survival, x_title=t("lessons.years_since_start"),
@@ -90,5 +91,6 @@ with events_tab:
             t("field.note"): events["note"].fillna(""),
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch", height=420)
-    download_table(table, file_stem=f"lessons-events-{today():%Y%m%d}", key="lessons.events")
+    data_table(table, empty_key="lessons.no_events", hide_index=True, width="stretch", height=420)
+    if not table.empty:
+        download_table(table, file_stem=f"lessons-events-{today():%Y%m%d}", key="lessons.events")

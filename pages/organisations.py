@@ -63,8 +63,8 @@ else:
                     unsafe_allow_html=True,
                 )
 
-st.subheader(t("organisations.side_by_side"))
-if not compared.empty:
+if not compared.empty:  # (none: the pipeline above says so)
+    st.subheader(t("organisations.side_by_side"))
     table = side_by_side(compared)
     selection = st.dataframe(
         table,

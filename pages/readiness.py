@@ -61,8 +61,9 @@ selection = st.dataframe(
     key="readiness.table",
     column_config={
         t("readiness.score"): st.column_config.ProgressColumn(
-            min_value=0, max_value=100, format="%d"
-        )
+            min_value=0, max_value=100, format="%d", help=t("readiness.score_help")
+        ),
+        t("readiness.measured"): st.column_config.Column(help=t("readiness.measured_help")),
     },
 )
 download_table(table, file_stem=f"readiness-{today():%Y%m%d}", key="readiness.download")

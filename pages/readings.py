@@ -118,12 +118,14 @@ with grid_tab:
                     )  # fmt: skip
 
 with file_tab:
-    d1, d2, _ = st.columns([1, 1, 3])
-    d1.download_button(t("readings.template_csv"), template_csv(), "readings-template.csv", "text/csv",
-                       icon=":material/download:", key="readings.template.csv")  # fmt: skip
-    d2.download_button(t("readings.template_xlsx"), template_xlsx(), "readings-template.xlsx",
-                       icon=":material/table:", key="readings.template.xlsx")  # fmt: skip
+    templates = st.container(horizontal=True)  # side by side, wrapping on a phone
+    templates.download_button(t("readings.template_csv"), template_csv(), "readings-template.csv",
+                              "text/csv", icon=":material/download:", key="readings.template.csv")  # fmt: skip
+    templates.download_button(t("readings.template_xlsx"), template_xlsx(), "readings-template.xlsx",
+                              icon=":material/table:", key="readings.template.xlsx")  # fmt: skip
     upload = st.file_uploader(t("readings.upload"), type=["csv", "xlsx"], key="readings.upload")
+    # (Streamlit's own line saying so, in English, is hidden: ui.core.chrome.)
+    st.caption(t("readings.upload_limit", size=f"{st.get_option('server.maxUploadSize')} MB"))
     register = st.checkbox(t("readings.register_households"), key="readings.register")
     if upload is not None and st.button(
         t("readings.check_file"), type="primary", key="readings.file.check"

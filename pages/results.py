@@ -12,7 +12,7 @@ from ui.core import chart_view
 from ui.core.auth import guard
 from ui.core.chrome import page_header
 from ui.core.i18n import lang, t, today
-from ui.core.widgets import choice, download_table, show_error, stage_label
+from ui.core.widgets import choice, data_table, download_table, show_error, stage_label
 from ui.savings import panels
 
 actor = guard("results")
@@ -67,8 +67,9 @@ with league_tab:
             t("results.cells"): league["electricity_cells"],
         }
     )
-    st.dataframe(
+    data_table(
         table,
+        empty_key="results.no_villages",
         hide_index=True,
         width="stretch",
         height=520,
@@ -78,8 +79,9 @@ with league_tab:
             t("field.stage"): st.column_config.Column(help=t("results.stage_help")),
         },
     )
-    st.caption(t("results.league_note"))
-    download_table(table, file_stem=f"league-{start:%Y%m}-{end:%Y%m}", key="results.download")
+    if not table.empty:
+        st.caption(t("results.league_note"))
+        download_table(table, file_stem=f"league-{start:%Y%m}-{end:%Y%m}", key="results.download")
 with map_tab:
     districts = performance.district_results(league, performance.all_districts(actor))
     districts["short_en"] = districts["name_en"].str.removesuffix("-gu")

@@ -32,6 +32,7 @@ with st.container(border=True):
         t("field.district"),
         options=list(districts),
         format_func=districts.__getitem__,
+        select_all=False,
         key=choice("villages.districts"),
         placeholder=t("form.any"),
     )
@@ -39,6 +40,8 @@ with st.container(border=True):
         t("field.status"),
         options=list(VILLAGE_STATUSES),
         format_func=lambda s: t(f"status.{s}"),
+        select_all=False,
+        filter_mode=None,
         key=choice("villages.statuses"),
         placeholder=t("form.any"),
     )
@@ -46,12 +49,15 @@ with st.container(border=True):
         t("field.stage"),
         options=["1", "2", "3", "graduated"],
         format_func=stage_label,
+        select_all=False,
+        filter_mode=None,
         key=choice("villages.stages"),
         placeholder=t("form.any"),
     )
     cohorts = c5.multiselect(
         t("field.cohort"),
         options=list(range(this_year, villages.FIRST_COHORT - 1, -1)),
+        select_all=False,
         key="villages.cohorts",
         placeholder=t("form.any"),
     )

@@ -112,8 +112,9 @@ def _titles(at: AppTest) -> list[str]:
 # of the rules shows here as a change of this table.
 PERMITTED: dict[str, set[str]] = {
     "admin": {
-        "home", "villages", "village", "results", "townhall", "organisations", "organisation",
-        "readiness", "lessons", "savings", "readings", "households", "calls", "review", "apply",
+        "home", "villages", "village", "results", "districts", "townhall", "organisations",
+        "organisation", "readiness", "lessons", "savings", "readings", "households", "calls",
+        "review", "apply",
         "training", "attendance", "checkin_board", "training_progress", "training_admin",
         "factors", "users", "audit", "mail", "account",
     },
@@ -203,6 +204,7 @@ def test_every_permitted_page_renders_and_no_other_is_offered(
         )
         assert not retyped, f"{role} on {spec.path}: {retyped}"
         assert not _raw_keys(at), f"{role} on {spec.path}: messages missing {_raw_keys(at)}"
+        assert not _empty_tables(at), f"{role} on {spec.path}: {_empty_tables(at)}"
 
 
 # A catalogue key shown as it is: what the translation helper returns for a key it lacks
@@ -222,6 +224,62 @@ def _raw_keys(at: AppTest) -> list[str]:
         for text in shown
         if (found := _KEY_SHAPE.match(text.strip())) and found[1] in _NAMESPACES
     ]
+
+
+def _empty_tables(at: AppTest) -> list[list[str]]:
+    """The columns of each table drawn with no rows: Streamlit's grid then says "empty", in
+    English whatever the page's language (ui.core.widgets.data_table says what is missing)."""
+    return [list(d.value.columns) for d in at.dataframe if len(d.value) == 0]
+
+
+# One account per role on a new store: enough to open every page (a committee needs a village,
+# a district officer a district), and nothing else, so each page shows what it says when empty.
+FRESH_ACCOUNTS = {
+    "admin": {}, "reviewer": {}, "trainer": {}, "committee": {"village_code": "NEW-01"},
+    "viewer": {}, "applicant": {}, "district": {"district": "마포구"},
+}  # fmt: skip
+
+
+def _problems_on_every_page(url: str, role: str) -> list[str]:
+    """What goes wrong on the pages ``role`` may open: an exception, an error, an empty table."""
+    problems: list[str] = []
+    at = _app_as(url, f"new.{role}")
+    for spec in PAGES:
+        if spec.key not in PERMITTED[role]:
+            continue
+        at.switch_page(spec.path).run()
+        where = f"{role} on {spec.path}"
+        problems += [f"{where}: {e.message}" for e in at.exception]
+        problems += [f"{where}: {e.value}" for e in at.error]
+        problems += [f"{where}: empty table {c}" for c in _empty_tables(at)]
+        problems += [f"{where}: message missing {k}" for k in _raw_keys(at)]
+    return problems
+
+
+# AppTest draws the same elements over either store: SQLite only, to keep the suite fast.
+@pytest.mark.parametrize("fresh_store", ["sqlite"], indirect=True)
+def test_every_page_of_a_new_store_says_what_is_missing(fresh_store: str) -> None:
+    """Issue 24: on a new store, every page a role may open draws without an error and without
+    an empty table: staff before the first village, then every role once there is one village
+    (and one account per role, nothing else)."""
+    assert set(FRESH_ACCOUNTS) == set(ROLES)
+
+    def add_account(role: str) -> None:
+        accounts.add_user(
+            CLI_ACTOR, username=f"new.{role}", password="a long enough password", role=role,
+            url=fresh_store, **FRESH_ACCOUNTS[role],
+        )  # fmt: skip
+
+    add_account("admin")
+    problems = _problems_on_every_page(fresh_store, "admin")
+    villages.add_village(
+        CLI_ACTOR, code="NEW-01", name="새 마을", district="마포구", url=fresh_store
+    )
+    for role in ROLES:
+        if role != "admin":
+            add_account(role)
+        problems += _problems_on_every_page(fresh_store, role)
+    assert not problems, "\n".join(problems)
 
 
 @pytest.mark.parametrize("page", [spec for spec in PAGES], ids=lambda s: s.key)

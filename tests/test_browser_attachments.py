@@ -225,7 +225,7 @@ def test_attachments_on_a_phone_then_the_reviewer_downloads_them(
         # No English of Streamlit's on the Korean chooser: its button reads in Korean.
         chooser = page.locator(_key(f"{section}.files") + ' [data-testid="stFileUploaderDropzone"]')
         label = chooser.locator("button p").evaluate("p => getComputedStyle(p, '::after').content")
-        assert label == f'"{_msg("attach.choose", "ko")}"'
+        assert label == f'"{_msg("chrome.upload.choose_many", "ko")}"'
         assert not chooser.locator(
             '[data-testid="stFileUploaderDropzoneInstructions"]'
         ).is_visible()

@@ -48,10 +48,31 @@ def _upload(page: Any, name: str, content: bytes) -> None:
     settle(page)
 
 
+# What Streamlit's file chooser says in English (1.67 and the versions before it).
+CHOOSER_ENGLISH = ("Drag and drop", "Browse files", "Upload", "Limit 200MB", "per file")
+
+
+def _no_english_on_the_file_chooser(page: Any) -> None:
+    """Issue 24: the Korean file tab's chooser reads in Korean (ui.core.chrome draws its button
+    and its drop text in the reader's words), and the size limit is said in Korean beside it."""
+    page.get_by_role("tab", name=_msg("readings.tab_file", "ko")).click()
+    chooser = page.locator('[data-testid="stFileUploader"]')
+    chooser.wait_for(state="visible")
+    settle(page)
+    shown = page.locator('[data-testid="stMain"]').inner_text()
+    assert not [e for e in CHOOSER_ENGLISH if e in shown], shown
+    assert _msg("readings.upload_limit", "ko", size="25 MB") in shown
+    button = chooser.locator('[data-testid="stFileUploaderDropzone"] button p')
+    label = button.evaluate("p => getComputedStyle(p, '::after').content")
+    assert label == f'"{_msg("chrome.upload.choose_one", "ko")}"'
+    screenshot(page, "committee-readings-file-ko")
+
+
 @pytest.mark.browser
 def test_a_committee_uploads_a_month_and_saves_it(page: Any, server: Server) -> None:
     log_in_as(page, server, "committee", FLAGSHIP)
     go_to(page, "readings", _msg("page.readings", "ko"))
+    _no_english_on_the_file_chooser(page)
     month = _this_month()
     rows = f"household,month,carrier,value,unit\nH-001,{month},electricity,301.5,kWh\nH-002,{month},gas,1200,MJ\n"
     _upload(page, "november.csv", rows.encode("utf-8-sig"))

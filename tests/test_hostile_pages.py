@@ -64,6 +64,7 @@ FREE_TEXT: dict[str, tuple[str, ...]] = {
     "application_advice_requests": ("note",),
     "application_advice": ("body", "suggested_value"),
     "call_prescreens": ("note",),
+    "district_visits": ("note",),
 }  # fmt: skip
 # Text columns whose values come from a closed set, a checked pattern, or the system itself.
 CONSTRAINED: dict[str, tuple[str, ...]] = {
@@ -109,6 +110,7 @@ CONSTRAINED: dict[str, tuple[str, ...]] = {
     "mail_attempts": ("reply",),
     "password_resets": ("token_hash",),
     "call_prescreens": ("met_in_person", "lives_in_area", "verdict", "recorded_by"),
+    "district_visits": ("kind",),
 }  # fmt: skip
 
 # What a page would show as live markup. Escaped text (``md``) has a backslash before each

@@ -78,6 +78,19 @@ def test_the_league_ranks_villages_by_combined_saving(two_villages: str) -> None
     assert int(districts["villages"].sum()) == 2
 
 
+def test_a_store_without_villages_has_an_empty_league(fresh_store: str) -> None:
+    """Staff open the results before registering a village: an empty league with the same
+    columns (it raised KeyError), and 25 districts with no village each."""
+    league = performance.village_league(
+        CLI_ACTOR, start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 1), url=fresh_store
+    )
+    assert league.empty and list(league.columns) == performance.LEAGUE_COLUMNS
+    districts = performance.district_results(
+        league, performance.all_districts(CLI_ACTOR, url=fresh_store)
+    )
+    assert len(districts) == 25 and int(districts["villages"].sum()) == 0
+
+
 def test_cohort_curves(two_villages: str) -> None:
     curves = performance.cohort_curves(
         CLI_ACTOR, start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 1), url=two_villages

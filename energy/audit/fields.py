@@ -149,6 +149,7 @@ FORMATS: dict[str, Format] = {
     "call_prescreens.met_in_person": _word("prescreen.met."),
     "call_prescreens.lives_in_area": _word("prescreen.lives."),
     "call_prescreens.verdict": _word("prescreen.verdict."),
+    "district_visits.kind": _word("district.kind."),
     "generation_units.kind": _word("generation."),
     "organisation_members.kind": _word("member_kind."),
     "organisation_assets.kind": _word("audit.asset."),

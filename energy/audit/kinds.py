@@ -66,6 +66,7 @@ KINDS: dict[str, tuple[Subject, ...]] = {
         ("weather_batches", None),
         ("village_weather_stations", None),
     ),
+    "district_visits": (("district_visits", None),),
     "store": (("store", None), ("app_settings", None), ("districts", None)),
 }
 

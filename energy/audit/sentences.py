@@ -312,6 +312,11 @@ EXTRAS: dict[str, Callable[[Entry], dict[str, Any]]] = {
         "file": e.facts.get("filename"),
         "n": formats.number(e.facts.get("rows_in"), e.n.lang),
     },
+    "district_visits": lambda e: {
+        "village": e.n.village(e.facts.get("village_id")),
+        "day": e.shown("visited_on"),
+        "kind": e.n.label("district.kind.", e.facts.get("kind")),
+    },
 }
 
 

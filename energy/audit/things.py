@@ -40,6 +40,7 @@ NAME_REFS: dict[str, tuple[str, ...]] = {
     "tariff_tiers": ("tariff_id",),
     "village_weather_stations": ("village_id", "station_code"),
     "weather_batches": ("station_code",),
+    "district_visits": ("village_id",),
 }
 # Logins that are not people: the demo loader and the command line (``audit.actor.*``).
 NOT_PEOPLE = ("demo", "cli")
@@ -355,6 +356,12 @@ def _village_station(n: Namer, f: Facts) -> str:
     return n.say("audit.thing.village_weather_stations", village=n.village(f.get("village_id")))
 
 
+def _district_visit(n: Namer, f: Facts) -> str:
+    return n.say("audit.thing.district_visits", village=n.village(f.get("village_id")),
+                 day=formats.date(f.get("visited_on"), n.lang),
+                 kind=n.label("district.kind.", f.get("kind")))  # fmt: skip
+
+
 NAMERS: dict[str, Callable[[Namer, Facts], str]] = {
     "villages": lambda n, f: n.village_name(f),
     "households": _household,
@@ -396,4 +403,5 @@ NAMERS: dict[str, Callable[[Namer, Facts], str]] = {
     "weather_stations": _station,
     "weather_batches": _weather_batch,
     "village_weather_stations": _village_station,
+    "district_visits": _district_visit,
 }

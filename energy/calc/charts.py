@@ -207,3 +207,35 @@ def district_value_map(
     )
     layered: alt.LayerChart = (tiles + names + values).properties(height=420)
     return layered
+
+
+LATE_COLOUR = "#D55E00"  # Okabe-Ito vermillion: what is late
+
+
+def district_late_chart(
+    districts: pd.DataFrame, *, name_column: str, value_title: str, count_title: str
+) -> alt.LayerChart:
+    """Each district's share of villages with something late (``late_share``), one bar per
+    district, the most behind at the top; the count of villages beside each bar."""
+    data = districts[districts["villages"] > 0]
+    bars = alt.Chart(data).encode(
+        y=alt.Y(f"{name_column}:N", title=None, sort="-x"),
+        x=alt.X(
+            "late_share:Q",
+            title=value_title,
+            scale=alt.Scale(domain=[0, 1]),
+            axis=alt.Axis(format="%", tickCount=5),
+        ),
+        tooltip=[
+            alt.Tooltip(f"{name_column}:N", title=" "),
+            alt.Tooltip("late_share:Q", title=value_title, format=".0%"),
+            alt.Tooltip("label:N", title=count_title),
+        ],
+    )
+    labels = bars.mark_text(align="left", dx=4, fontSize=11).encode(text="label:N")
+    chart: alt.LayerChart = (
+        (bars.mark_bar(color=LATE_COLOUR, cornerRadiusEnd=3) + labels)
+        .transform_calculate(label="datum.villages_late + ' / ' + datum.villages")
+        .properties(height=alt.Step(22))
+    )
+    return chart

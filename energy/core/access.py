@@ -150,6 +150,7 @@ PAGE_CAPABILITY: dict[str, str] = {
     "review": "call.review",
     "advice": "call.advise",
     "prescreen": "call.prescreen",
+    "districts": "district.compare",
 }
 
 
@@ -221,6 +222,16 @@ def require_district(actor: Actor, district_id: int | None) -> None:
         raise AccessDenied()
     if actor.role == "committee":
         raise AccessDenied()
+
+
+def require_district_home(actor: Actor, district_id: int | None) -> None:
+    """Raise unless ``actor`` may follow the villages of the district ``district_id`` (what
+    is due or late, the log of visits): staff who compare the districts may follow every
+    one; a district officer only its own."""
+    if can(actor, "district.compare"):
+        return
+    require(actor, "district.home")
+    require_district(actor, district_id)
 
 
 def scope_village(actor: Actor, village_id: int) -> None:

@@ -195,3 +195,6 @@ FACTOR_BASES: dict[str, str] = {
 # A progressive tariff's tiers hold in the "summer" months it names (KEPCO: July and August)
 # and in the "other" months.
 TARIFF_SEASONS: tuple[str, ...] = ("other", "summer")
+# A district officer's log of its villages (issue 27): a visit in person, a phone call, a
+# meeting (at the district office, the village centre, a committee's meeting).
+VISIT_KINDS = ("visit", "call", "meeting")

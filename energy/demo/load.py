@@ -23,6 +23,7 @@ from energy.core.access import Actor
 from energy.core.config import get_settings
 from energy.core.errors import InvalidInput
 from energy.demo.call import add_demo_call
+from energy.demo.district import add_demo_visits
 from energy.demo.organisations import add_demo_organisations, add_demo_stops
 from energy.demo.people import demo_email
 from energy.demo.readings import DemoReadingsSummary, add_demo_readings
@@ -267,6 +268,7 @@ def load_demo(
         add_demo_stories(session, villages, flagship=flagship, dobong=dobong, today=today)
         report("call")
         add_demo_call(session, villages, today=today, seed=SEED, password_hash=password_hash)
+        add_demo_visits(session, villages, today=today)  # the district officer's, after its account
         report("organisations")
         add_demo_organisations(session, villages, flagship=flagship, dobong=dobong, today=today)
         report("training")

@@ -16,7 +16,13 @@ from sqlalchemy import select
 from energy.calc import conversions, metrics
 from energy.calc.factor_set import FactorSet
 from energy.calc.metrics import CONSUMING_CARRIERS, METHODS
-from energy.core.access import Actor, require, require_village
+from energy.core.access import (
+    Actor,
+    require,
+    require_district_home,
+    require_village,
+    village_scope,
+)
 from energy.core.errors import InvalidInput
 from energy.savings import village_sums
 from energy.savings.compute import method_sums
@@ -31,6 +37,13 @@ from energy.villages.households import village_by_code
 
 SUM_COLUMNS = ["baseline", "actual", "cells"]
 TOE_CARRIERS = ("electricity", "gas", "heat")
+# One row per village (:func:`village_league`), even for a district with no village.
+LEAGUE_COLUMNS = [
+    "village_id", "code", "name", "name_en", "district_code", "district_ko", "district_en",
+    "cohort", "stage", "status", "households",
+    *(f"{c}_{part}" for c in CONSUMING_CARRIERS for part in ("pct", "cells")),
+    "saving_toe", "combined_pct", "baseline_toe", "actual_toe",
+]  # fmt: skip
 
 
 def _sums(
@@ -145,19 +158,73 @@ def village_league(
     return league.copy()
 
 
-def _village_league(
-    actor: Actor, start: dt.date, end: dt.date, method: str, url: str | None
+LEAGUE_COLUMNS = [
+    "village_id", "code", "name", "name_en", "district_code", "district_ko", "district_en",
+    "cohort", "stage", "status", "households",
+    *(f"{c}_{kind}" for c in CONSUMING_CARRIERS for kind in ("pct", "cells")),
+    "saving_toe", "combined_pct", "baseline_toe", "actual_toe",
+]  # fmt: skip
+
+
+def district_village_savings(
+    actor: Actor,
+    *,
+    district_id: int | None,
+    start: dt.date,
+    end: dt.date,
+    method: str = "eco-mileage",
+    url: str | None = None,
 ) -> pd.DataFrame:
+    """The league's rows (one per village: saving % per carrier and combined in TOE, the TOE
+    baseline and actual, the households taking part) of the villages of one district, for
+    whoever follows that district (its officer, staff), or of every village for staff
+    comparing the districts (``district_id`` None). Village-level aggregates only: a
+    district officer never reads a household's figures (it holds no ``tracking.read``)."""
+    if district_id is None:
+        require(actor, "district.compare")
+    else:
+        require_district_home(actor, district_id)
+    start, end = metrics.first_of_month(start), metrics.first_of_month(end)
+    if district_id is None:  # the whole programme's: the league's own memo
+        league: pd.DataFrame = cache.memo(
+            ("village_league", start, end, method),
+            lambda: _village_league(actor, start, end, method, url),
+            url=url,
+        )
+    else:
+        league = cache.memo(
+            ("district_village_savings", district_id, start, end, method),
+            lambda: _village_league(actor, start, end, method, url, district_id=district_id),
+            url=url,
+        )
+    scope = village_scope(actor)
+    if scope is not None:  # an officer's district as its account knows it
+        league = league[league["village_id"].isin(scope)]
+    return league.reset_index(drop=True)
+
+
+def _village_league(
+    actor: Actor,
+    start: dt.date,
+    end: dt.date,
+    method: str,
+    url: str | None,
+    *,
+    district_id: int | None = None,
+) -> pd.DataFrame:
+    """The league of every village, or of one district's villages."""
     with session_for(actor, url=url) as session:
-        villages = session.execute(
-            select(
-                Village.id, Village.code, Village.name, Village.name_en, Village.cohort_year,
-                Village.programme_year, Village.graduated, Village.status,
-                District.code, District.name_ko, District.name_en,
-            ).join(District)
-        ).all()  # fmt: skip
+        query = select(
+            Village.id, Village.code, Village.name, Village.name_en, Village.cohort_year,
+            Village.programme_year, Village.graduated, Village.status,
+            District.code, District.name_ko, District.name_en,
+        ).join(District)  # fmt: skip
+        if district_id is not None:
+            query = query.where(Village.district_id == district_id)
+        villages = session.execute(query).all()
         ids = [v[0] for v in villages]
-        sums = _frame(_sums(session, None, start, end, method, ("village",)), ("village",))
+        scope = None if district_id is None else ids
+        sums = _frame(_sums(session, scope, start, end, method, ("village",)), ("village",))
         counts = village_sums.households_taking_part(session, ids, start, end)
         factors = factors_for_period(session, end)
     sums = _toe(sums, factors)
@@ -194,8 +261,10 @@ def _village_league(
         base_toe, actual_toe = per_village_toe.get(vid, (0.0, 0.0))
         row["saving_toe"] = base_toe - actual_toe if base_toe > 0 else None
         row["combined_pct"] = _pct(base_toe, actual_toe)
+        row["baseline_toe"], row["actual_toe"] = base_toe, actual_toe  # to pool villages
         rows.append(row)
-    league = pd.DataFrame(rows)
+    # Columns named: a store without villages has an empty league, not one without columns.
+    league = pd.DataFrame(rows, columns=LEAGUE_COLUMNS)
     return league.sort_values("combined_pct", ascending=False, na_position="last").reset_index(
         drop=True
     )

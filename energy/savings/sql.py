@@ -128,7 +128,7 @@ def scope_households(
     return households, records
 
 
-def _taking_part(actual: Any) -> ColumnElement[bool]:
+def took_part(actual: Any) -> ColumnElement[bool]:
     """The household of reading ``actual`` took part in its month (joined ≤ end, left ≥ start)."""
     return and_(
         Household.joined_on < _add_months(actual.month, 1),
@@ -163,7 +163,7 @@ def _eco_mileage_cells(
         actual.month.between(start, end),
         actual.value_y1.is_not(None),
         actual.value_y2.is_not(None),
-        _taking_part(actual),
+        took_part(actual),
     )
 
 
@@ -290,7 +290,7 @@ def _baseline_year_cells(
         actual.carrier.in_(carriers),
         actual.month.between(start, end),
         actual.month >= joined_month,
-        _taking_part(actual),
+        took_part(actual),
     )
     return base, joins, where
 

@@ -84,10 +84,12 @@ def call_setup(actor: Actor, existing: CallInfo | None) -> None:
         types = st.multiselect(
             t("calls.applicant_types"), options=list(APPLICANT_TYPES), default=list(base.applicant_types),
             format_func=lambda v: t(f"applicant_type.{v}"), key=choice(f"{key}.types"),
+            select_all=False, placeholder=t("form.choose"), filter_mode=None,
         )  # fmt: skip
         stages = st.multiselect(
             t("calls.stages"), options=list(STAGES), default=list(base.stages),
             format_func=lambda v: t(f"stage_name.{v}"), key=choice(f"{key}.stages"),
+            select_all=False, placeholder=t("form.choose"), filter_mode=None,
         )  # fmt: skip
         st.markdown(f"**{t('calls.rubric')}**")
         weights = {}

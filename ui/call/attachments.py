@@ -4,8 +4,6 @@ with a download button for each file and a preview of each picture."""
 
 from __future__ import annotations
 
-import re
-
 import streamlit as st
 
 from energy.call import attachments
@@ -24,27 +22,6 @@ TYPE_ICONS = {
     "application/pdf": ":material/picture_as_pdf:",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ":material/table_view:",
 }
-
-
-# Streamlit draws the file chooser's button and the line under it in English ("Upload",
-# "10MB per file • HEIC, HEIF, JFIF, ...", cut short on a phone). The rules above the chooser
-# say the same in the person's language, so the line is hidden and the button relabelled.
-CHOOSER_CSS = """<style>
-.{box} [data-testid="stFileUploaderDropzoneInstructions"] {{ display: none; }}
-.{box} [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {{
-  font-size: 0;
-}}
-.{box} [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {{
-  content: "{label}";
-  font-size: 0.875rem;
-}}
-</style>"""
-
-
-def _chooser_style(widget_key: str) -> None:
-    box = "st-key-" + re.sub(r"[^a-zA-Z0-9_-]", "-", widget_key)
-    label = re.sub(r'["\\<>{}]', "", t("attach.choose"))
-    st.html(CHOOSER_CSS.format(box=box, label=label))
 
 
 def _outcome_key(key: str) -> str:
@@ -161,7 +138,6 @@ def attachment_manager(actor: Actor, application_id: int, *, key: str) -> None:
     if not editable:
         st.caption(t("attach.kept_as_sent"))
         return
-    _chooser_style(f"{key}.files")
     # Emptied after each attach, so a file is never sent twice by a second press.
     with st.form(f"{key}.add", clear_on_submit=True, border=True):
         kinds = list(ATTACHMENT_KINDS)

@@ -19,7 +19,7 @@ from ui.call.withdraw import withdraw_control
 from ui.core.i18n import krw, lang, number, t, today
 from ui.core.markup import md
 from ui.core.money import amounts_ok, money_input
-from ui.core.widgets import act, choice, empty_state
+from ui.core.widgets import act, choice, column_help, empty_state
 from ui.district.advice import advice_badge, advice_history
 from ui.district.screening import screening_columns, screening_panel
 
@@ -76,7 +76,7 @@ def bulk_decisions(actor: Actor, call: CallInfo, apps: list[ApplicationInfo]) ->
         labels = {a.id: a.title() for a in apps}
         picked = st.multiselect(
             t("calls.bulk_pick"), options=list(labels), format_func=labels.__getitem__,
-            key=choice("calls.bulk.apps"),
+            key=choice("calls.bulk.apps"), select_all=False, placeholder=t("form.choose"),
         )  # fmt: skip
         decision = st.radio(
             t("calls.decision"), options=list(DECISIONS), format_func=lambda d: t(f"decision.{d}"),
@@ -175,6 +175,7 @@ def application_detail(actor: Actor, call: CallInfo, app: ApplicationInfo) -> No
         picked = st.multiselect(
             t("calls.reviewers"), options=list(pool), default=[by_name[a.reviewer] for a in mine if a.reviewer in by_name],
             format_func=pool.__getitem__, key=choice(f"{key}.reviewers"),
+            select_all=False, placeholder=t("form.choose"),
         )  # fmt: skip
         b1, b2, _ = st.columns([1, 1, 3])
         if b1.button(t("calls.set_reviewers"), key=f"{key}.set"):
@@ -253,5 +254,7 @@ def review_tab(actor: Actor, call: CallInfo) -> None:
     shown["rank"] = [str(v) if pd.notna(v) else "—" for v in shown["rank"]]
     shown = shown.astype(object).where(shown.notna(), "—")  # not scored yet: a dash, not 0
     shown.columns = [t(f"stage_results.{c}") for c in shown.columns]
-    st.dataframe(shown, hide_index=True, width="stretch")
-    st.caption(t("calls.spread_help"))
+    helps = column_help(("stage_results.scores", "stage_results.scores_help"),
+                        ("stage_results.mean", "stage_results.mean_help"),
+                        ("stage_results.spread", "calls.spread_help"))  # fmt: skip
+    st.dataframe(shown, hide_index=True, width="stretch", column_config=helps)

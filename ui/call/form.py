@@ -179,6 +179,8 @@ def application_form(
         default=list(current.actions),
         format_func=lambda a: t(f"action.{a}"),
         placeholder=t("form.choose"),
+        select_all=False,
+        filter_mode=None,
         key=choice(f"{key}.actions"),
     )
     actions_other = d2.text_input(

@@ -14,7 +14,7 @@ from ui.core.chrome import flash
 from ui.core.i18n import krw, t, today
 from ui.core.markup import t_md
 from ui.core.money import amounts_ok, money_input
-from ui.core.widgets import choice, download_table, empty_state, show_error
+from ui.core.widgets import choice, data_table, download_table, empty_state, show_error
 
 
 def grants_table(rows: list[grants.GrantRow]) -> pd.DataFrame:
@@ -36,8 +36,14 @@ def grants_table(rows: list[grants.GrantRow]) -> pd.DataFrame:
 
 def _money_columns() -> dict[str, object]:
     return {
-        key: st.column_config.NumberColumn(format="localized")
-        for key in (t("grants.awarded"), t("grants.paid"), t("grants.reported"))
+        t(key): st.column_config.NumberColumn(
+            format="localized", help=t(help_key) if help_key else None
+        )
+        for key, help_key in (
+            ("grants.awarded", None),
+            ("grants.paid", None),
+            ("grants.reported", "grants.reported_help"),
+        )
     }
 
 
@@ -107,10 +113,11 @@ def staff_grants(actor: Actor, call_id: int | None) -> None:
     this_call = [r for r in rows if of_call is None or r.grant_id in of_call]
     st.markdown(f"**{t('grants.per_village')}**")
     table = grants_table(this_call)
-    st.dataframe(table, hide_index=True, width="stretch", column_config=_money_columns())
-    download_table(table, file_stem="grants", key="calls.grants.download")
+    data_table(table, empty_key="grants.none_this_call", hide_index=True, width="stretch",
+               column_config=_money_columns())  # fmt: skip
     if not this_call:
         return
+    download_table(table, file_stem="grants", key="calls.grants.download")
     labels = {r.grant_id: f"{r.village_code} · {r.village_name}" for r in this_call}
     chosen = st.selectbox(
         t("grants.pick"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 from typing import Any
 
 import streamlit as st
@@ -167,9 +168,43 @@ if (!window.energyMenuCloser) {
 </script>"""
 
 
+# Streamlit's file chooser speaks English: its button ("Upload"), the line beside it ("25MB per
+# file • CSV, XLSX") and what it shows while a file is dragged over it ("Drag and drop a file
+# here"). Each chooser's page says its types and size limit in the reader's language (a caption
+# or the label), so the line is hidden and the two texts are drawn in the reader's words
+# (hidden, not only shrunk, Streamlit's words are neither read out nor in the page's text).
+UPLOADER_CSS = """<style>
+[data-testid="stFileUploaderDropzoneInstructions"] {{ display: none; }}
+[data-testid="stFileUploaderDropzone"] > span > button [data-testid="stMarkdownContainer"] p,
+[data-testid="stFileUploaderDropzone"] > div > span:only-child {{
+  font-size: 0; visibility: hidden;
+}}
+[data-testid="stFileUploaderDropzone"] > span > button [data-testid="stMarkdownContainer"] p::after {{
+  content: "{choose_one}"; font-size: 0.875rem; visibility: visible;
+}}
+[data-testid="stFileUploaderDropzone"]:has(> input[multiple]) > span > button p::after {{
+  content: "{choose_many}";
+}}
+[data-testid="stFileUploaderDropzone"] > div > span:only-child::after {{
+  content: "{drop_one}"; font-size: 0.875rem; visibility: visible;
+}}
+[data-testid="stFileUploaderDropzone"]:has(> input[multiple]) > div > span:only-child::after {{
+  content: "{drop_many}";
+}}
+</style>"""
+
+
+def _uploader_css() -> str:
+    words = {
+        key: t(f"chrome.upload.{key}")
+        for key in ("choose_one", "choose_many", "drop_one", "drop_many")
+    }
+    return UPLOADER_CSS.format(**{k: re.sub(r'["\\<>{}]', "", v) for k, v in words.items()})
+
+
 def typography() -> None:
     """The app's text and phone rules, once per run (a style-only block takes no room)."""
-    st.html(TYPOGRAPHY + PHONE_CSS)
+    st.html(TYPOGRAPHY + PHONE_CSS + _uploader_css())
     st.html(CLOSE_MENU_ON_PHONE, unsafe_allow_javascript=True)
 
 

@@ -44,6 +44,13 @@ PAGES: tuple[PageSpec, ...] = (
         "results", "pages/results.py", "page.results", ":material/leaderboard:", "nav.programme"
     ),
     PageSpec(
+        "districts",
+        "pages/districts.py",
+        "page.districts",
+        ":material/location_city:",
+        "nav.programme",
+    ),
+    PageSpec(
         "townhall", "pages/townhall.py", "page.townhall", ":material/co_present:", "nav.programme"
     ),
     PageSpec(

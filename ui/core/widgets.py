@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 import pandas as pd
 import streamlit as st
+from pandas.io.formats.style import Styler
 
 from energy.core.errors import EnergyError
 from energy.documents import exports
@@ -57,6 +59,31 @@ def act(run: Callable[[], object], message: str) -> None:
 
 def empty_state(message_key: str, *, icon: str = ":material/info:", **params: object) -> None:
     st.info(t(message_key, **params), icon=icon)
+
+
+def data_table(
+    frame: pd.DataFrame | Styler,
+    *,
+    empty_key: str,
+    empty_params: Mapping[str, object] | None = None,
+    empty_icon: str = ":material/info:",
+    **kwargs: Any,
+) -> Any:
+    """``st.dataframe(frame, **kwargs)``, or, where ``frame`` has no rows, the message
+    ``empty_key`` saying what is missing (and what to do): Streamlit draws an empty grid with
+    the word "empty", in English, whatever the page's language. Returns what ``st.dataframe``
+    does (the selection, where ``on_select`` is given), or ``None`` where no table is drawn."""
+    rows = frame.data if isinstance(frame, Styler) else frame
+    if len(rows.index) == 0:
+        empty_state(empty_key, icon=empty_icon, **(empty_params or {}))
+        return None
+    return st.dataframe(frame, **kwargs)
+
+
+def column_help(*columns: tuple[str, str]) -> dict[str, Any]:
+    """A table's ``column_config`` for the columns whose names cannot say it all: each
+    (label key, help key) pair gives the column labelled ``t(label key)`` its help text."""
+    return {t(label): st.column_config.Column(help=t(help_key)) for label, help_key in columns}
 
 
 def download_table(frame: pd.DataFrame, *, file_stem: str, key: str) -> None:

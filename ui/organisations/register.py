@@ -18,7 +18,7 @@ from ui.core.chrome import flash
 from ui.core.i18n import date, krw, number, t, today
 from ui.core.markup import md
 from ui.core.money import amounts_ok, money_input
-from ui.core.widgets import choice, download_table, empty_state, kpi_row, show_error
+from ui.core.widgets import choice, column_help, download_table, empty_state, kpi_row, show_error
 
 # The yearly figures a legal form reports besides the common ones (``None``: not reported).
 FORM_FIGURES = {
@@ -259,7 +259,9 @@ def years_panel(actor: Actor, detail: OrganisationDetail, *, can_write: bool) ->
                 "–" if pd.isna(v) else krw(int(v)) if key.endswith("_krw") else f"{v:g}%"
                 for v in years[key]
             ]
-        st.dataframe(shown, hide_index=True, width="stretch")
+        helps = column_help(("org.public_benefit_pct", "org.public_benefit_help"),
+                            ("org.labour_costs", "org.labour_costs_help"))  # fmt: skip
+        st.dataframe(shown, hide_index=True, width="stretch", column_config=helps)
     if not can_write:
         return
     org_id = detail.organisation.id

@@ -17,7 +17,7 @@ from energy.savings.compute import SavingsReport
 from ui.core import chart_view
 from ui.core.i18n import krw, lang, number, t
 from ui.core.markup import t_md
-from ui.core.widgets import choice, kpi_row
+from ui.core.widgets import choice, column_help, kpi_row
 
 
 def pct(value: float | None) -> str:
@@ -165,7 +165,11 @@ def rounds(actor: Actor, village: str, year: int) -> None:
             ],
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch")
+    helps = column_help(("savings.round_label", "savings.round_help"),
+                        ("carrier.electricity", "savings.pct_help"),
+                        ("savings.combined", "savings.combined_help"),
+                        ("savings.months_counted", "savings.round_months_help"))  # fmt: skip
+    st.dataframe(table, hide_index=True, width="stretch", column_config=helps)
     st.caption(t("savings.rounds_note"))
 
 
@@ -184,7 +188,15 @@ def household_table(actor: Actor, village: str, start: dt.date, end: dt.date, me
             pct(None if pd.isna(v) else v) for v in frame[f"{carrier}_pct"]
         ]
         table[t("savings.months_of", carrier=t(f"carrier.{carrier}"))] = frame[f"{carrier}_cells"]
-    st.dataframe(table, hide_index=True, width="stretch")
+    helps = {
+        column: st.column_config.Column(help=t(key))
+        for carrier in carriers
+        for column, key in (
+            (t(f"carrier.{carrier}"), "savings.pct_help"),
+            (t("savings.months_of", carrier=t(f"carrier.{carrier}")), "savings.months_help"),
+        )
+    }
+    st.dataframe(table, hide_index=True, width="stretch", column_config=helps)
 
 
 # --- the weather-normalised method ------------------------------------------------------------
@@ -252,5 +264,8 @@ def weather_households(report: SavingsReport) -> None:
             ],
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch")
+    helps = column_help(("savings.weather.avoided", "savings.weather.avoided_help"),
+                        ("savings.weather.cvrmse", "savings.weather.cvrmse_help"),
+                        ("savings.months_counted", "savings.months_help"))  # fmt: skip
+    st.dataframe(table, hide_index=True, width="stretch", column_config=helps)
     st.caption(t("savings.weather.households_note"))

@@ -16,7 +16,7 @@ from energy.core.vocabulary import CARRIERS, FACTOR_BASES
 from energy.savings import factors
 from ui.core.chrome import flash
 from ui.core.i18n import date, lang, t, today
-from ui.core.widgets import choice, show_error
+from ui.core.widgets import choice, column_help, show_error
 
 
 def basis_label(key: str, basis: str) -> str:
@@ -62,6 +62,9 @@ def tariff_table(tariff_rows: Sequence[Price]) -> None:
         ),
         hide_index=True,
         width="stretch",
+        column_config=column_help(
+            ("factors.levy", "factors.levy_help"), ("factors.indicative", "factors.indicative_help")
+        ),
     )
     st.caption(t("factors.tariffs_note"))
     for p in (p for p in tariff_rows if p.progressive):
@@ -188,6 +191,9 @@ def add_tariff_form(actor: Actor, tariff_rows: Sequence[Price]) -> None:
             list(range(1, 13)),
             default=[7, 8],
             format_func=month_name,
+            select_all=False,
+            placeholder=t("form.choose"),
+            filter_mode=None,
             key=choice("tariffs.add.months"),
         )
         indicative = st.checkbox(t("factors.indicative_check"), key="tariffs.add.indicative")

@@ -15,7 +15,7 @@ from energy.training.attendance import TrainingRules
 from ui.core.chrome import flash
 from ui.core.i18n import lang, number, t
 from ui.core.lookups import district_options
-from ui.core.widgets import choice, show_error
+from ui.core.widgets import choice, data_table, show_error
 from ui.training.calendar import WEEKDAY_KEYS
 
 
@@ -26,7 +26,7 @@ def _saved(message: str) -> None:
 
 def curriculum_section(actor: Actor) -> None:
     modules = curriculum.list_modules(actor, include_inactive=True)
-    st.dataframe(
+    data_table(
         pd.DataFrame(
             [
                 {
@@ -43,6 +43,7 @@ def curriculum_section(actor: Actor) -> None:
                 for m in modules
             ]
         ),
+        empty_key="curriculum.none",
         hide_index=True,
         width="stretch",
     )
@@ -125,7 +126,7 @@ def _windows_text(windows: tuple[curriculum.Window, ...]) -> str:
 
 def trainers_section(actor: Actor) -> None:
     trainers = curriculum.list_trainers(actor, include_inactive=True)
-    st.dataframe(
+    data_table(
         pd.DataFrame(
             [
                 {
@@ -137,6 +138,7 @@ def trainers_section(actor: Actor) -> None:
                 for tr in trainers
             ]
         ),
+        empty_key="trainers.none",
         hide_index=True,
         width="stretch",
     )
@@ -167,6 +169,9 @@ def trainers_section(actor: Actor) -> None:
             TOPICS,
             default=list(tr.topics) if tr else [],
             format_func=lambda x: t(f"topic.{x}"),
+            select_all=False,
+            placeholder=t("form.choose"),
+            filter_mode=None,
             key=choice(f"trainers.form.{pick}.topics"),
         )
         st.caption(t("trainers.windows_help"))
@@ -210,7 +215,7 @@ def trainers_section(actor: Actor) -> None:
 
 def venues_section(actor: Actor) -> None:
     venues = curriculum.list_venues(actor, include_inactive=True)
-    st.dataframe(
+    data_table(
         pd.DataFrame(
             [
                 {
@@ -222,6 +227,7 @@ def venues_section(actor: Actor) -> None:
                 for v in venues
             ]
         ),
+        empty_key="venues.none",
         hide_index=True,
         width="stretch",
     )

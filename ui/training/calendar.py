@@ -11,6 +11,7 @@ from energy.training import calendar as training_calendar
 from energy.training.schedule import SessionInfo
 from ui.core.i18n import date, lang, t
 from ui.core.markup import md
+from ui.core.widgets import data_table
 
 WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -68,7 +69,7 @@ def month_view(sessions: list[SessionInfo], anchor: dt.date, today: dt.date) -> 
 
 
 def sessions_table(sessions: list[SessionInfo]) -> None:
-    st.dataframe(
+    data_table(
         pd.DataFrame(
             [
                 {
@@ -83,6 +84,7 @@ def sessions_table(sessions: list[SessionInfo]) -> None:
                 for s in sessions
             ]
         ),
+        empty_key="calendar.none_match",
         hide_index=True,
         width="stretch",
     )

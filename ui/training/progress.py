@@ -15,7 +15,7 @@ from energy.training.completion import VillageProgress
 from ui.core.chrome import flash
 from ui.core.i18n import date, lang, number, t, today
 from ui.core.markup import t_md
-from ui.core.widgets import choice, empty_state, kpi_row, show_error
+from ui.core.widgets import choice, column_help, empty_state, kpi_row, show_error
 
 
 def _rate(value: float | None) -> str:
@@ -65,12 +65,27 @@ def cohort_overview(progress: list[VillageProgress]) -> None:
         row[t("progress.rate")] = _rate(p.attendance_rate)
         row[t("progress.completed_on")] = date(p.completed_on) if p.completed_on else ""
         rows.append(row)
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    # A module's column is named by its code: its help gives the module's title.
+    titles = (
+        {m.module.code: m.module.title(lang()) for m in progress[0].modules} if progress else {}
+    )
+    st.dataframe(
+        pd.DataFrame(rows),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            **{code: st.column_config.Column(help=title) for code, title in titles.items()},
+            **column_help(("progress.rate", "progress.rate_help")),
+        },
+    )
     if codes:
         st.caption(t("progress.legend"))
 
 
 def village_modules(progress: VillageProgress) -> None:
+    if not progress.modules:
+        empty_state("progress.no_modules")
+        return
     st.dataframe(
         pd.DataFrame(
             [
@@ -86,6 +101,10 @@ def village_modules(progress: VillageProgress) -> None:
         ),
         hide_index=True,
         width="stretch",
+        column_config=column_help(
+            ("progress.organisers", "progress.organisers_help"),
+            ("progress.attendees", "progress.attendees_help"),
+        ),
     )
     st.caption(
         t(

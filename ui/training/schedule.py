@@ -86,9 +86,11 @@ def generator_form(actor: Actor) -> None:
         )
         h1, h2, h3 = st.columns(3)
         evenings = h1.multiselect(t("generator.evenings"), EVENING_CHOICES, default=[dt.time(19, 30)],
-                                  format_func=lambda v: f"{v:%H:%M}", key="generator.evenings")  # fmt: skip
+                                  format_func=lambda v: f"{v:%H:%M}", key="generator.evenings",
+                                  select_all=False, placeholder=t("form.choose"), filter_mode=None)  # fmt: skip
         weekends = h2.multiselect(t("generator.weekends"), WEEKEND_CHOICES, default=[dt.time(10), dt.time(14)],
-                                  format_func=lambda v: f"{v:%H:%M}", key="generator.weekends")  # fmt: skip
+                                  format_func=lambda v: f"{v:%H:%M}", key="generator.weekends",
+                                  select_all=False, placeholder=t("form.choose"), filter_mode=None)  # fmt: skip
         per_week = h3.number_input(t("generator.per_week"), 1, 7, 1, key="generator.per_week")
         k1, k2, k3 = st.columns(3)
         share = k1.checkbox(t("generator.share"), value=True, key="generator.share")
@@ -147,6 +149,7 @@ def edit_forms(actor: Actor) -> None:
                 list(trainers),
                 index=_position(list(trainers), current.trainer_id),
                 format_func=trainers.__getitem__,
+                placeholder=t("form.choose"),
                 key=choice("edit.trainer"),
             )
             venue = m4.selectbox(
@@ -154,6 +157,7 @@ def edit_forms(actor: Actor) -> None:
                 list(venues),
                 index=_position(list(venues), current.venue_id),
                 format_func=venues.__getitem__,
+                placeholder=t("form.choose"),
                 key=choice("edit.venue"),
             )
             if st.form_submit_button(t("edit.move"), type="primary"):
@@ -200,6 +204,7 @@ def edit_forms(actor: Actor) -> None:
             list(choosable),
             format_func=choosable.__getitem__,
             placeholder=t("edit.villages_placeholder"),
+            select_all=False,
             key=choice("edit.add.villages"),
         )
         b1, b2, b3, b4 = st.columns(4)

@@ -100,7 +100,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "여러 파일을 한꺼번에 고를 수 있습니다. 휴대전화에서는 사진을 바로 찍어 올릴 수도 있습니다.",
         "en": "You can choose several files at once; on a phone you can also take a photo.",
     },
-    "attach.choose": {"ko": "파일 고르기", "en": "Choose files"},
     "attach.add": {"ko": "첨부하기", "en": "Attach"},
     "attach.choose_first": {
         "ko": "첨부할 파일을 먼저 고르세요.",

@@ -230,7 +230,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "audit.field.closed_at": {"ko": "조언 마친 시각", "en": "Advice done at"},
     "audit.field.closed_by": {"ko": "조언을 마친 사람", "en": "Advice done by"},
     "audit.field.section": {"ko": "신청서 항목", "en": "Section of the form"},
-    "audit.field.author_id": {"ko": "쓴 사람", "en": "Written by"},
     "audit.field.author_role": {"ko": "쓴 쪽", "en": "Written as"},
     "audit.field.body": {"ko": "내용", "en": "Message"},
     "audit.field.suggested_field": {"ko": "고치자고 한 칸", "en": "Field suggested"},

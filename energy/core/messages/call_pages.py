@@ -333,6 +333,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "stage_results.scores": {"ko": "심사위원별 점수", "en": "Per reviewer"},
     "stage_results.mean": {"ko": "가중 평균", "en": "Weighted mean"},
     "stage_results.spread": {"ko": "편차", "en": "Spread"},
+    "stage_results.scores_help": {
+        "ko": "심사를 마친 심사위원마다, 기준별 점수를 배점으로 가중 평균한 점수입니다(0~10점).",
+        "en": "Each reviewer who has finished: their criterion scores averaged with each criterion's weight (0 to 10).",
+    },
+    "stage_results.mean_help": {
+        "ko": "심사위원별 점수의 평균입니다. 순위는 이 값으로 정합니다.",
+        "en": "The mean of the reviewers' weighted scores; the rank follows it.",
+    },
     "stage_results.rank": {"ko": "순위", "en": "Rank"},
     "calls.renewal_gate": {
         "ko": "{n}년차 연장 심사 자료",
@@ -373,9 +381,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "grants.awarded": {"ko": "선정액", "en": "Awarded"},
     "grants.paid": {"ko": "지급액", "en": "Paid"},
     "grants.reported": {"ko": "집행 보고액", "en": "Reported"},
+    "grants.reported_help": {
+        "ko": "마을이 집행 보고서로 알린, 실제로 쓴 금액입니다.",
+        "en": "What the village has reported spending, in its spending reports.",
+    },
     "grants.per_call": {"ko": "공모별 합계", "en": "Per call"},
     "grants.per_village": {"ko": "마을별", "en": "Per village"},
     "grants.none": {"ko": "아직 지원금이 없습니다.", "en": "No grants yet."},
+    "grants.none_this_call": {
+        "ko": "이 공모에서 선정되어 지원금을 받는 마을이 아직 없습니다.",
+        "en": "No village has a grant from this call yet.",
+    },
     "grants.pick": {"ko": "마을", "en": "Village"},
     "grants.amount": {"ko": "지급 금액(원)", "en": "Amount (KRW)"},
     "grants.paid_on": {"ko": "지급일", "en": "Paid on"},

@@ -56,6 +56,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{field}: please type the amount again; an amount that is not a number is not saved.",
     },
     "chrome.logout": {"ko": "로그아웃", "en": "Log out"},
+    # Drawn over Streamlit's English on every file chooser (ui.core.chrome).
+    "chrome.upload.choose_one": {"ko": "파일 고르기", "en": "Choose a file"},
+    "chrome.upload.choose_many": {"ko": "파일 고르기", "en": "Choose files"},
+    "chrome.upload.drop_one": {"ko": "여기에 파일을 놓으세요", "en": "Drop the file here"},
+    "chrome.upload.drop_many": {"ko": "여기에 파일을 놓으세요", "en": "Drop the files here"},
     "chrome.demo_banner": {
         "ko": "시연용 데이터입니다. 실제 마을과 주민의 기록이 아닙니다.",
         "en": "Demo data: these are not real villages or residents.",
@@ -105,15 +110,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "role.committee": {"ko": "주민위원회", "en": "Resident committee"},
     "role.viewer": {"ko": "타운홀 보기", "en": "Town-hall viewer"},
     "role.district": {"ko": "구청·마을센터 담당자", "en": "District office"},
-    "home.district_title": {"ko": "우리 구의 마을", "en": "Our district's villages"},
-    "home.district_caption": {
-        "ko": "담당 자치구의 에너지자립마을입니다.",
-        "en": "The energy self-reliant villages of the district you work for.",
-    },
-    "home.district_empty": {
-        "ko": "담당 자치구에 아직 마을이 없습니다.",
-        "en": "The district you work for has no villages yet.",
-    },
     "status.active": {"ko": "활동 중", "en": "Active"},
     "status.paused": {"ko": "활동 중단", "en": "Paused"},
     "status.disbanded": {"ko": "해산", "en": "Disbanded"},

@@ -71,6 +71,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "factors.levy_pct": {"ko": "전력기금 등 부담금(%)", "en": "Levy, e.g. power fund (%)"},
     "factors.indicative": {"ko": "참고치", "en": "Indicative"},
     "factors.indicative_yes": {"ko": "어림 단가", "en": "Approximate"},
+    "factors.indicative_help": {
+        "ko": "어림 단가는 인용한 요금표가 아니라 어림잡은 값입니다. 아낀 요금은 이 값으로 계산되니, 요금표가 확인되면 새 요금으로 추가하세요.",
+        "en": "An approximate price is an estimate, not a cited tariff table. Money saved is worked out with it: add the real table as a new tariff once it is known.",
+    },
+    "factors.levy_help": {
+        "ko": "요금에 비율로 붙는 부담금입니다(전기는 전력산업기반기금).",
+        "en": "A charge added as a share of the bill (for electricity, the power industry fund).",
+    },
     "factors.indicative_check": {
         "ko": "인용한 요금표가 아닌 어림 단가입니다(화면에 참고치로 표시)",
         "en": "An approximate price, not a cited table (screens show it as indicative)",

@@ -212,6 +212,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "readiness.points": {"ko": "점수", "en": "Points"},
     "readiness.score": {"ko": "준비도", "en": "Readiness"},
     "readiness.measured": {"ko": "측정된 사실", "en": "Facts measured"},
+    "readiness.score_help": {
+        "ko": "자료가 있는 사실들의 배점 합계 가운데 얻은 점수의 비율(0~100)입니다. 계산 방법은 위의 설명에 있습니다.",
+        "en": "The points earned out of the weights of the facts with data (0-100); how it is worked out is explained above.",
+    },
+    "readiness.measured_help": {
+        "ko": "준비도가 몇 가지 사실에 근거하는지입니다. 적을수록 점수를 덜 믿을 수 있습니다.",
+        "en": "How many of the facts the readiness rests on: the fewer, the less the score can be relied on.",
+    },
     "readiness.measured_value": {"ko": "{total}개 중 {n}개", "en": "{n} of {total}"},
     "readiness.organisations": {"ko": "기존 조직", "en": "Organisations"},
     "readiness.count": {
@@ -340,4 +348,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Per cohort: of the villages that started at least k years ago, the share that had not disbanded k years after starting. Villages not yet k years old are left out.",
     },
     "lessons.what": {"ko": "무슨 일", "en": "What happened"},
+    "lessons.no_villages": {
+        "ko": "아직 등록된 마을이 없습니다. 마을을 등록하면 선정 연도별로 셉니다.",
+        "en": "No village is registered yet. Once villages are registered they are counted by cohort.",
+    },
+    "lessons.no_events": {
+        "ko": "아직 활동을 멈추거나 해산한 마을이 없습니다.",
+        "en": "No village has paused or disbanded yet.",
+    },
 }

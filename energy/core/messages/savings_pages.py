@@ -43,6 +43,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "savings.round_label": {"ko": "회차", "en": "Round"},
     "savings.combined": {"ko": "합계(TOE)", "en": "Combined (TOE)"},
     "savings.months_counted": {"ko": "비교한 달", "en": "Months compared"},
+    "savings.pct_help": {
+        "ko": "기준 사용량보다 줄어든 비율입니다(기준은 고른 계산 방식대로). 음수(-)는 사용량이 늘었다는 뜻입니다.",
+        "en": "How much less was used than the baseline (as the chosen method sets it). A negative figure means more was used.",
+    },
+    "savings.months_help": {
+        "ko": "기준 기간과 이번 기간에 모두 기록이 있어 비교한 달 수입니다. 적을수록 비율을 덜 믿을 수 있습니다.",
+        "en": "The months with a reading both in the baseline and in this period, so they could be compared. The fewer, the less the percentage can be relied on.",
+    },
+    "savings.round_help": {
+        "ko": "에코마일리지는 반년마다 평가합니다: 1회차는 1~6월, 2회차는 7~12월입니다.",
+        "en": "Eco-mileage is judged every six months: round 1 is January to June, round 2 July to December.",
+    },
+    "savings.combined_help": {
+        "ko": "전기·도시가스·지역난방 절감을 석유환산톤(TOE)으로 바꿔 합친 절감률입니다. 포인트는 이 값으로 정합니다(수도는 들어가지 않습니다).",
+        "en": "Electricity, gas and district heating together, converted to tonnes of oil equivalent (TOE). The points are judged on this figure (water does not enter it).",
+    },
+    "savings.round_months_help": {
+        "ko": "비교할 수 있었던 달 / 이 회차에 가구가 참여한 달입니다.",
+        "en": "Months that could be compared / months the household took part in this round.",
+    },
     "savings.rounds_note": {
         "ko": "6개월마다 직전 2년 같은 기간 대비 5~10% 절감은 1만, 10~15%는 3만, 15% 이상은 5만 포인트(연 10만 포인트 한도)입니다.",
         "en": "Every six months: a 5-10% cut against the same months of the two years before earns 10,000 points, 10-15% 30,000, 15% or more 50,000 (at most 100,000 a year).",
@@ -97,6 +117,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "비교한 가구·월(전기)",
         "en": "Household-months compared (electricity)",
     },
+    "results.no_villages": {
+        "ko": "아직 등록된 마을이 없습니다. 마을 목록에서 마을을 등록하면 여기에서 순위를 볼 수 있습니다.",
+        "en": "No village is registered yet. Register villages in the directory to see them ranked here.",
+    },
     "results.league_note": {
         "ko": "합계 절감률은 전기·가스·지역난방을 석유환산톤으로 더해 계산합니다. 비교한 가구·월이 적은 마을은 수치가 흔들릴 수 있습니다.",
         "en": "The combined saving adds electricity, gas and district heat in TOE. Villages with few household-months compared can swing.",
@@ -148,6 +172,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "savings.weather.model.hdd_cdd": {"ko": "난방+냉방", "en": "Heating and cooling"},
     "savings.weather.avoided": {"ko": "아낀 양", "en": "Avoided"},
     "savings.weather.cvrmse": {"ko": "모형 오차(CV)", "en": "Model error (CV)"},
+    "savings.weather.avoided_help": {
+        "ko": "이번 기간의 날씨에서 모형이 예상한 사용량에서 실제 사용량을 뺀 양입니다. 음수(-)는 예상보다 더 썼다는 뜻입니다.",
+        "en": "What the model expected for this period's weather minus what was used. A negative figure means more was used than expected.",
+    },
+    "savings.weather.cvrmse_help": {
+        "ko": "기준 기간에 모형의 예측이 실제 사용량과 평균적으로 얼마나 어긋났는지입니다(CV(RMSE)). 작을수록 믿을 만합니다.",
+        "en": "How far, on average, the model's predictions missed the actual use over the baseline (CV(RMSE)). The smaller, the more reliable.",
+    },
     "savings.weather.note": {"ko": "비고", "en": "Note"},
     "savings.weather.reason.baseline_too_short": {
         "ko": "기준 기간 자료가 12개월이 안 되어 제외",

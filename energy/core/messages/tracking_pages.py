@@ -31,6 +31,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "readings.grid_label": {"ko": "{month} 입력", "en": "entries for {month}"},
     "readings.template_csv": {"ko": "CSV 양식", "en": "CSV template"},
     "readings.template_xlsx": {"ko": "엑셀 양식", "en": "Excel template"},
+    "readings.upload_limit": {
+        "ko": "한 번에 파일 하나, {size}까지 올릴 수 있습니다.",
+        "en": "One file at a time, up to {size}.",
+    },
     "readings.upload": {
         "ko": "CSV 또는 엑셀 파일 (열: household, month, carrier, value, unit)",
         "en": "CSV or Excel file (columns: household, month, carrier, value, unit)",
@@ -158,6 +162,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Added generation for {code}.",
     },
     "households.badge": {"ko": "자료 상태", "en": "Data"},
+    "households.badge_help": {
+        "ko": "최근 12개월 기록: 누락 많음은 90일 넘게 기록이 없거나 한 에너지원이 3개월 이상 빠진 경우, 확인 필요는 빠진 달이 있거나 평소와 크게 다른 값이 있는 경우입니다.",
+        "en": "The last 12 months of records: many gaps means nothing for 90 days or three or more months missing for one carrier; check means a missing month or a value far from the household's usual.",
+    },
     "households.quality": {
         "ko": "자료 상태: **{badge}** · 양호 {green} · 확인 필요 {amber} · 누락 많음 {red} (최근 12개월)",
         "en": "Data quality: **{badge}** · good {green} · check {amber} · needs attention {red} (last 12 months)",

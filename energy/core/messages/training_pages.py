@@ -56,6 +56,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "calendar.week_of": {"ko": "{start} ~ {end}", "en": "{start} to {end}"},
     "calendar.month_of": {"ko": "{year}년 {month}월", "en": "{month}/{year}"},
     "calendar.count": {"ko": "이 기간의 교육 {n}회", "en": "{n} session(s) in this view"},
+    "calendar.none_match": {
+        "ko": "고른 마을·강사·교육장에 맞는 교육이 없습니다. 선택을 하나 지워 보세요.",
+        "en": "No session matches the village, trainer and venue chosen. Clear one of them to see more.",
+    },
     "calendar.download_ics": {"ko": "일정 파일 받기 (.ics)", "en": "Download calendar (.ics)"},
     "calendar.ics_help": {
         "ko": "구글·네이버·아이폰 달력에서 열 수 있습니다. 시간은 서울 시각입니다.",
@@ -171,6 +175,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "progress.done": {"ko": "이수 과목", "en": "Modules done"},
     "progress.rate": {"ko": "출석률", "en": "Attendance"},
+    "progress.rate_help": {
+        "ko": "지난 교육에서 출석이 기록된 사람 가운데 참석한 사람의 비율입니다.",
+        "en": "Of the people whose attendance was recorded at past sessions, the share who came.",
+    },
+    "progress.organisers_help": {
+        "ko": "이 과목에 참석한 사람 가운데 교육 명단에 운영진으로 올라 있는 사람 수입니다. 이수 기준은 화면 위에 있습니다.",
+        "en": "Of those who attended this module, the people marked as organisers on the village's training list. The completion rule is at the top of the page.",
+    },
+    "progress.attendees_help": {
+        "ko": "운영진을 포함해 이 과목에 참석한 마을 주민 모두입니다.",
+        "en": "Everyone from the village who attended this module, organisers included.",
+    },
     "progress.completed_on": {"ko": "이수일", "en": "Completed on"},
     "progress.legend": {
         "ko": "과목 칸: ✓ 이수, 숫자는 지금까지 참석한 운영진 수, · 아직 교육 없음.",
@@ -341,4 +357,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Completion feeds the renewal decision. The warning is now at {pct}% attendance.",
     },
     "rules.saved": {"ko": "이수 기준을 저장했습니다.", "en": "Completion rule saved."},
+    "curriculum.none": {
+        "ko": "아직 등록된 교육 과목이 없습니다. 아래에서 첫 과목을 추가하세요.",
+        "en": "No training module yet. Add the first one below.",
+    },
+    "trainers.none": {
+        "ko": "아직 등록된 강사가 없습니다. 아래에서 첫 강사를 추가하세요.",
+        "en": "No trainer yet. Add the first one below.",
+    },
+    "venues.none": {
+        "ko": "아직 등록된 교육장이 없습니다. 아래에서 첫 교육장을 추가하세요.",
+        "en": "No venue yet. Add the first one below.",
+    },
+    "progress.no_modules": {
+        "ko": "아직 교육 과목이 없습니다. 과목이 정해지면 여기에서 과목별 이수 현황을 볼 수 있습니다.",
+        "en": "No training module yet. Once modules are set, each one's progress shows here.",
+    },
 }

@@ -9,6 +9,7 @@ from energy.store.models import (  # noqa: F401
     advice,
     base,
     call,
+    district_visits,
     factors,
     mail,
     organisations,

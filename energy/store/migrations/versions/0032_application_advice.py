@@ -1,7 +1,7 @@
 """application_advice: a group asks its district office for advice on its draft
 
-Revision ID: 0031
-Revises: 0030
+Revision ID: 0032
+Revises: 0031
 Create Date: 2026-12-07 03:00:00
 
 Issue 27, advice before applying: ``application_advice_requests`` records a group asking
@@ -20,8 +20,8 @@ from alembic import op
 
 from energy.store.migrations import types  # the only project module a migration imports
 
-revision: str = "0031"
-down_revision: str | None = "0030"
+revision: str = "0032"
+down_revision: str | None = "0031"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from alembic import command
-from sqlalchemy import bindparam, text
+from sqlalchemy import bindparam, inspect, text
 
 from energy.store import db
 from energy.store.models.base import Base
@@ -41,12 +41,15 @@ def test_0025_files_every_entry_under_the_village_todays_writes_file_it_under(
     everyday_writes(url)
     written = _entries(url)
     assert sum(1 for *_, village in written if village is not None) > 1_000
-    with db.get_engine(url).begin() as conn:  # 0029's downgrade keeps no district officer
-        conn.execute(text("DELETE FROM users WHERE role = 'district'"))
     db.dispose_engine(url)
 
     command.downgrade(db.alembic_config(url), "0024")
     assert index_columns(url, "audit_log") == OLD_INDEXES
+    # The tables of later revisions (a district's visit log) are gone at 0024: 0025 knows only
+    # the tables of its own day, so their entries are compared as far as it can file them.
+    with db.get_engine(url).connect() as conn:
+        at_0024 = set(inspect(conn).get_table_names())
+    later = {entity for _, entity, *_ in written if entity not in at_0024}
     # New rows without an __audit_key__ were logged with the key "?" before 0025.
     unkeyed = sorted(
         m.class_.__tablename__
@@ -62,7 +65,9 @@ def test_0025_files_every_entry_under_the_village_todays_writes_file_it_under(
     db.dispose_engine(url)
 
     db.upgrade(url)
-    assert _entries(url) == written
+    assert _entries(url) == [
+        (*entry[:-1], None) if entry[1] in later else entry for entry in written
+    ]
     assert index_columns(url, "audit_log") == NEW_INDEXES
     command.check(db.alembic_config(url))
     db.dispose_engine(url)

@@ -8,8 +8,9 @@ Issue 27: the district tier. A district officer (구청 or 마을센터) is a ne
 to one district: ``users.district_id``, which for every other role says where the person
 lives, is then the district it works for and may not be empty. On SQLite both check
 constraints rebuild ``users`` (the migrations run with foreign keys unenforced and checked
-before commit, ``env.py``). The downgrade refuses while a district account exists, rather
-than drop it or give it another role.
+before commit, ``env.py``). The downgrade keeps the officers' accounts (the audit log and
+their history name them) but disabled, as town-hall viewers: the older schema has no such
+role, and a disabled account cannot log in.
 """
 
 from __future__ import annotations
@@ -38,11 +39,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    held = op.get_bind().execute(sa.text("SELECT count(*) FROM users WHERE role = 'district'"))
-    if held.scalar():
-        raise RuntimeError(
-            "district officers' accounts exist: give them another role or remove them first"
-        )
+    op.execute(
+        sa.text("UPDATE users SET role = 'viewer', is_active = false WHERE role = 'district'")
+    )
     with op.batch_alter_table("users", schema=None) as batch_op:
         batch_op.drop_constraint(op.f("ck_users_district_office"), type_="check")
         batch_op.drop_constraint(op.f("ck_users_role"), type_="check")

@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.concurrency import GOAL_VS_TRIVIAL, against_trivial, measure_concurrency
+from benchmarks.exports import GOAL as EXPORTS_GOAL
+from benchmarks.exports import measure_exports
 from benchmarks.first_start import FIRST_ELEMENT_GOAL, READY_GOAL_S, measure_first_start
 from benchmarks.imports import measure_import
 from benchmarks.pages import measure_pages
@@ -35,7 +37,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stores", default="sqlite,postgresql")
     parser.add_argument(
         "--only",
-        choices=("pages", "savings", "import", "concurrency", "startup", "first_start"),
+        choices=(
+            "pages",
+            "savings",
+            "import",
+            "concurrency",
+            "startup",
+            "first_start",
+            "exports",
+        ),  # fmt: skip
         help="one measurement only",
     )
     parser.add_argument(
@@ -43,6 +53,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--startup-runs", type=int, default=10, help="runs of each command in the start-up step"
+    )
+    parser.add_argument(
+        "--export-rounds", type=int, default=3, help="processes of each export in the exports step"
     )
     parser.add_argument("--sessions", type=int, default=25, help="concurrent sessions")
     parser.add_argument("--seconds", type=float, default=20.0, help="measured window per setting")
@@ -118,6 +131,17 @@ def main(argv: list[str] | None = None) -> int:
                     print(
                         f"{kind:<10} {size:>5} {p['role']:<9} {p['page']:<11} cold {p['cold_s']:7.3f}s  warm {p['warm_s']:7.3f}s"
                     )
+            if args.only in (None, "exports"):
+                run["exports"] = e = measure_exports(url, args.export_rounds)
+                print(
+                    f"{kind:<10} {size:>5} exports ({e['rounds']} processes each): handout "
+                    f"{e['handout_first_s']}s, deck {e['deck_first_s']}s: x{e['ratio_first']} "
+                    f"(goal at most x{EXPORTS_GOAL}: {'met' if e['met'] else 'not met'}); "
+                    f"pictures kept: handout {e['handout_again_s']}s, deck {e['deck_again_s']}s: "
+                    f"x{e['ratio_again']} ({'met' if e['documents_met'] else 'not met'}); "
+                    f"processor time x{e['ratio_first_cpu']} and x{e['ratio_again_cpu']}; "
+                    f"a one-line PDF {e['document_s']}s ({e['document_cpu_s']}s processor)"
+                )
             if args.only in (None, "concurrency"):
                 run["concurrency"] = measure_concurrency(
                     url, sessions=args.sessions, seconds=args.seconds, rate=args.rate

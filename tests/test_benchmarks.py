@@ -84,3 +84,25 @@ def test_the_start_up_benchmark_times_the_command_line_against_its_libraries() -
     assert figures["runs"] == 2 and figures["goal"] == GOAL
     assert figures["cli_help_mean_s"] > 0 and figures["libraries_mean_s"] > 0
     assert figures["ratio"] > 0 and isinstance(figures["met"], bool)
+
+
+def test_the_export_benchmark_compares_the_medians_of_handout_and_deck() -> None:
+    """The ratio is the handout's median over the deck's, per measure; its verdict follows the
+    goal (the processes it summarises are run by ``python -m benchmarks --only exports``)."""
+    from benchmarks.exports import GOAL, summarise
+
+    def run(first: float, again: float) -> dict[str, float]:
+        return {"first_s": first, "first_cpu_s": first / 2, "again_s": again,
+                "again_cpu_s": again / 2, "bytes": 1000, "document_s": 0.1, "document_cpu_s": 0.1}  # fmt: skip
+
+    figures = summarise(
+        {
+            "deck": [run(2.0, 0.2), run(9.0, 0.3), run(3.0, 0.25)],
+            "handout": [run(6.0, 1.0), run(7.0, 0.5), run(60.0, 0.75)],
+        }
+    )
+    assert (figures["deck_first_s"], figures["handout_first_s"]) == (3.0, 7.0)
+    assert figures["ratio_first"] == round(7.0 / 3.0, 2) and figures["met"] is (GOAL >= 7.0 / 3.0)
+    assert figures["ratio_again"] == 3.0 and figures["documents_met"] is True
+    assert figures["ratio_first_cpu"] == figures["ratio_first"]  # each clock's own medians
+    assert figures["rounds"] == 3 and figures["document_s"] == 0.1

@@ -3,8 +3,9 @@ summary. No Streamlit and no network.
 
 Charts are the screen's Altair charts rendered to PNG by vl-convert (which carries its own
 Vega, so nothing is fetched) with Noto Sans CJK from the machine's fonts, so Korean labels are
-drawn as Korean. The PDFs embed the same font (fpdf2). Without the font an export stops
-with ``error.deck_font_missing`` naming the package to install, rather than drawing boxes.
+drawn as Korean. The PDFs embed the same face, cut down and committed with the code
+(``energy.documents.font_subset``). Without the machine's font an export stops with
+``error.deck_font_missing`` naming the package to install, rather than drawing boxes.
 
 The deck keeps every text editable: titles are the slides' title placeholders, figures are
 text boxes, and the speaker notes say where each figure comes from.

@@ -18,6 +18,7 @@ from energy.documents.chart_pictures import (
     NUMBERS_PER_ROW,
     chart_png,
     fit,
+    font_files,
 )
 from energy.documents.pdf import Pdf
 from energy.townhall import figures as townhall
@@ -119,6 +120,7 @@ def build_handout(
 ) -> bytes:
     """A landscape A4 handout: one page per slide, with its notes under it. ``progress``
     hears (pages done, pages + 1) after each page and once the file is written."""
+    font_files()  # its charts' labels need the machine's font, as the deck's do: a clear error
     report = progress or (lambda done, total: None)
     pdf = Pdf("landscape")
     for number, view in enumerate(slides, start=1):

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from energy.core.access import Actor, require_village
 from energy.core.errors import InvalidInput, NotFound
 from energy.core.i18n import SEOUL, format_date, translate
-from energy.documents.chart_pictures import font_files, korean_face
+from energy.documents.pdf import Pdf
 from energy.store.db import session_for
 from energy.store.models.villages import Village
 from energy.training.attendance import AttendanceSheet, attendance_sheet
@@ -27,37 +26,20 @@ ROW_HEIGHT = 9.0
 BLANK_ROWS = 4  # for residents who are not on the list yet
 
 
-class _Paper(FPDF):
-    def __init__(self, orientation: str) -> None:
-        super().__init__(orientation=orientation, unit="mm", format="A4")
-        for style, path in font_files().items():
-            self.add_font("noto", style, str(path), collection_font_number=korean_face(path))
-        self.set_auto_page_break(False)
-        self.set_margins(14, 12, 14)
-
-    def text_line(self, text: str, size: float, *, bold: bool = False, grey: bool = False,
-                  align: str = "L", height: float | None = None) -> None:  # fmt: skip
-        self.set_font("noto", "B" if bold else "", size)
-        self.set_text_color(*(GREY if grey else INK))
-        self.multi_cell(
-            0, height or size * 0.5, text, align=align, new_x=XPos.LMARGIN, new_y=YPos.NEXT
-        )
-
-
-def _sheet_header(pdf: _Paper, sheet: AttendanceSheet, lang: str) -> None:
+def _sheet_header(pdf: Pdf, sheet: AttendanceSheet, lang: str) -> None:
     s = sheet.session
-    pdf.text_line(translate("sheet.title", lang), 18, bold=True, height=10)
-    pdf.text_line(f"{s.title(lang)} ({s.module_code})", 12, bold=True, height=7)
+    pdf.line_of(translate("sheet.title", lang), 18, bold=True, height=10)
+    pdf.line_of(f"{s.title(lang)} ({s.module_code})", 12, bold=True, height=7)
     when = f"{format_date(s.local_start.date(), lang)} {s.local_start:%H:%M}-{s.local_end:%H:%M}"
-    pdf.text_line(
+    pdf.line_of(
         translate("sheet.details", lang, when=when, venue=s.venue_name, trainer=s.trainer_name),
         10, grey=True, height=6,
     )  # fmt: skip
-    pdf.text_line(translate("sheet.how_to", lang), 9, grey=True, height=5)
+    pdf.line_of(translate("sheet.how_to", lang), 9, grey=True, height=5)
     pdf.ln(2)
 
 
-def _sheet_table_head(pdf: _Paper, lang: str) -> None:
+def _sheet_table_head(pdf: Pdf, lang: str) -> None:
     pdf.set_font("noto", "B", 8)
     pdf.set_fill_color(0xE8, 0xF3, 0xEF)
     pdf.set_text_color(*INK)
@@ -80,7 +62,7 @@ def _sheet_table_head(pdf: _Paper, lang: str) -> None:
              new_x=XPos.LMARGIN, new_y=YPos.NEXT)  # fmt: skip
 
 
-def _sheet_row(pdf: _Paper, cells: tuple[str, str, str, str], mark: str | None) -> None:
+def _sheet_row(pdf: Pdf, cells: tuple[str, str, str, str], mark: str | None) -> None:
     pdf.set_font("noto", "", 9)
     for width, text in zip(SHEET_COLUMNS, cells, strict=True):
         pdf.cell(width, ROW_HEIGHT, text, border=1, align="C" if width <= 20 else "L")
@@ -95,7 +77,7 @@ def sign_in_sheet_pdf(
     """The session's sign-in sheet: one numbered row per participant (the order the letters
     are typed back in), a box per status, room to sign, and blank rows for newcomers."""
     sheet = attendance_sheet(actor, session_id, url=url)
-    pdf = _Paper("P")
+    pdf = Pdf("P")
     pdf.set_title(translate("sheet.title", lang))
     rows = [
         (
@@ -114,7 +96,7 @@ def sign_in_sheet_pdf(
             _sheet_table_head(pdf, lang)
         _sheet_row(pdf, cells, mark)
     pdf.ln(4)
-    pdf.text_line(translate("sheet.footer", lang, n=len(sheet.rows)), 8, grey=True, height=4)
+    pdf.line_of(translate("sheet.footer", lang, n=len(sheet.rows)), 8, grey=True, height=4)
     return bytes(pdf.output())
 
 
@@ -132,7 +114,7 @@ def certificate_pdf(
         if village is None:
             raise NotFound("error.unknown_village", code=str(village_id))
         name_ko, name_en, code = village.name, village.name_en or village.name, village.code
-    pdf = _Paper("L")
+    pdf = Pdf("L")
     pdf.set_title(translate("certificate.title", "en"))
     pdf.add_page()
     pdf.set_draw_color(*GREEN)
@@ -142,11 +124,11 @@ def certificate_pdf(
     pdf.rect(11, 11, pdf.w - 22, pdf.h - 22)
     pdf.set_y(24)
     pdf.set_text_color(*GREEN)
-    pdf.text_line(translate("certificate.title", "ko"), 30, bold=True, align="C", height=14)
-    pdf.text_line(translate("certificate.title", "en"), 16, grey=True, align="C", height=9)
+    pdf.line_of(translate("certificate.title", "ko"), 30, bold=True, align="C", height=14)
+    pdf.line_of(translate("certificate.title", "en"), 16, grey=True, align="C", height=9)
     pdf.ln(6)
-    pdf.text_line(f"{name_ko}  ·  {name_en}", 22, bold=True, align="C", height=12)
-    pdf.text_line(f"({code})", 11, grey=True, align="C", height=6)
+    pdf.line_of(f"{name_ko}  ·  {name_en}", 22, bold=True, align="C", height=12)
+    pdf.line_of(f"({code})", 11, grey=True, align="C", height=6)
     pdf.ln(4)
     done = completion.completed_on
     for lang, size in (("ko", 12), ("en", 10)):
@@ -167,9 +149,9 @@ def certificate_pdf(
     pdf.multi_cell(pdf.w - 60, 5, names, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_y(pdf.h - 50)
     issued = today or dt.datetime.now(SEOUL).date()
-    pdf.text_line(
+    pdf.line_of(
         f"{format_date(issued, 'ko')}  ·  {format_date(issued, 'en')}", 11, align="C", height=7
     )
-    pdf.text_line(translate("certificate.issuer", "ko"), 16, bold=True, align="C", height=9)
-    pdf.text_line(translate("certificate.issuer", "en"), 11, grey=True, align="C", height=6)
+    pdf.line_of(translate("certificate.issuer", "ko"), 16, bold=True, align="C", height=9)
+    pdf.line_of(translate("certificate.issuer", "en"), 11, grey=True, align="C", height=6)
     return bytes(pdf.output())

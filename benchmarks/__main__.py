@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
             "startup",
             "first_start",
             "exports",
-        ),  # fmt: skip
+        ),
         help="one measurement only",
     )
     parser.add_argument(

@@ -133,11 +133,16 @@ def test_a_group_asks_the_officer_advises_the_group_takes_it_replies_and_submits
         group, draft.id, section="budget", body="반영했습니다. 고맙습니다!", url=url
     )
     assert reply.author_role == "applicant"
+    # The officer hears of the reply by mail, once a day however many replies.
+    advice.reply_to_advice(group, draft.id, section="plan", body="목표를 올렸습니다.", url=url)
+    ((subject, text),) = _mail(url, advice.REPLIED_KIND)
+    assert subject.endswith(f"신청서 {draft.reference}의 조언에 답했습니다")
+    assert f"/advice?application={draft.reference}" in text
     assert advice.advice_thread(officer, draft.id, url=url).waiting  # the group spoke last
 
     applications.submit_application(group, draft.id, today=_today(), url=url)
     kept = advice.advice_thread(group, draft.id, url=url)
-    assert kept.status == "submitted" and not kept.open and len(kept.messages) == 4
+    assert kept.status == "submitted" and not kept.open and len(kept.messages) == 5
     assert kept.messages[1].suggestion is not None and kept.messages[1].suggestion.accepted_at
     for write in (
         lambda: advice.advise(officer, draft.id, section="plan", body="더", url=url),

@@ -52,6 +52,7 @@ AMOUNT_MAX = 1_000_000_000  # a budget line, as the form's money fields
 # officer comments (one message a day per application, however many comments).
 ASKED_KIND = "advice_asked"
 GIVEN_KIND = "advice_given"
+REPLIED_KIND = "advice_replied"
 
 
 @dataclass(frozen=True)
@@ -484,13 +485,16 @@ def advise(
 def reply_to_advice(
     actor: Actor, application_id: int, *, section: str, body: str, url: str | None = None
 ) -> AdviceMessage:
-    """The group answers in one section of its own draft's thread (while it is open)."""
+    """The group answers in one section of its own draft's thread (while it is open); the
+    district's officers are told by mail (once a day, however many replies)."""
     text = _clean_body(section, body)
     with session_for(actor, write=True, url=url) as session:
         app = _application(session, application_id)
         _require_owner(actor, app)
         entry = AdviceEntry(section=section, author_role="applicant", body=text)
-        return _write(session, actor, app, entry)
+        written = _write(session, actor, app, entry)
+        _notify_officers_of_reply(session, app)
+        return written
 
 
 def accept_suggestion(
@@ -552,15 +556,42 @@ def _take(app: Application, field: str, value: str) -> None:
 # --- mail ------------------------------------------------------------------------------------
 
 
+def _officers(session: Session, app: Application) -> list[User]:
+    """The officers of ``app``'s district, who read and answer its advice."""
+    return list(
+        session.scalars(
+            select(User)
+            .where(User.role == "district", User.district_id == app.district_id)
+            .order_by(User.id)
+        )
+    )
+
+
+def _notify_officers_of_reply(session: Session, app: Application) -> None:
+    """Tell the district's officers that the group answered on ``app`` (once a day)."""
+    group = app.group_name or app.village_name or app.reference
+    day = dt.datetime.now(SEOUL).date().isoformat()
+    for officer in _officers(session, app):
+        to = recipient_for(officer, REPLIED_KIND)
+        if to is None:
+            continue
+        enqueue(
+            session,
+            compose(
+                REPLIED_KIND,
+                to,
+                subject=para("advice.mail_replied_subject", group=group, reference=app.reference),
+                body=[para("advice.mail_replied_body", group=group, reference=app.reference)],
+                link=("advice.mail_open_draft", page_link("advice", application=app.reference)),
+                dedupe_key=f"{REPLIED_KIND}:{app.id}:{officer.id}:{day}",
+            ),
+        )
+
+
 def _notify_officers(session: Session, app: Application, question: str) -> None:
     """Tell the district's officers that a group asks for advice on ``app``."""
-    officers = session.scalars(
-        select(User)
-        .where(User.role == "district", User.district_id == app.district_id)
-        .order_by(User.id)
-    )
     group = app.group_name or app.village_name or app.reference
-    for officer in officers:
+    for officer in _officers(session, app):
         to = recipient_for(officer, ASKED_KIND)
         if to is None:
             continue

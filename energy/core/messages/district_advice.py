@@ -217,6 +217,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- mail ----------------------------------------------------------------------------------
     "mail.kind.advice_asked": {"ko": "조언 요청", "en": "Advice asked"},
     "mail.kind.advice_given": {"ko": "자치구 조언", "en": "District advice"},
+    "mail.kind.advice_replied": {"ko": "조언에 대한 답", "en": "Reply to advice"},
+    "advice.mail_replied_subject": {
+        "ko": "{group}{group|이} 신청서 {reference}의 조언에 답했습니다",
+        "en": "{group} replied to your advice on application {reference}",
+    },
+    "advice.mail_replied_body": {
+        "ko": "{group}{group|이} 신청서 초안 {reference}에 남긴 조언에 답했습니다. 초안의 각 항목에서 답을 읽고 이어서 조언할 수 있습니다.",
+        "en": "{group} replied to your advice on their draft application {reference}. Read the replies under each section of the draft and advise further.",
+    },
     "advice.mail_asked_subject": {
         "ko": "{group}{group|이} 신청서 {reference}에 조언을 요청했습니다",
         "en": "{group} asks for advice on application {reference}",

@@ -45,6 +45,12 @@ def _upload(page: Any, name: str, content: bytes) -> None:
         [{"name": name, "mimeType": "text/csv", "buffer": content}],
     )
     page.get_by_role("button", name=_msg("readings.check_file", "ko")).click()
+    # The check's report, good file or bad, starts with its title: wait for it, not for the
+    # app to look idle (on a busy machine the check's run was seen to start after settle()
+    # had already taken the page for done).
+    page.locator('[data-testid="stMain"]').get_by_text(
+        _msg("readings.report_title", "ko", what=name)
+    ).first.wait_for(state="visible", timeout=WAIT_MS)
     settle(page)
 
 

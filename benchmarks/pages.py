@@ -26,7 +26,7 @@ from typing import Any
 
 from benchmarks.stores import ROOT
 
-ROLES = {"staff": "admin", "committee": "committee", "viewer": "viewer"}
+ROLES = {"staff": "admin", "committee": "committee", "viewer": "viewer", "district": "district"}
 # Staff look at the committee's village, which is full (the same size) in every store, so a
 # one-village page shows the same thing at 100k and at 10M and only the history differs.
 STAFF_VILLAGE = "DJK-2012-01"

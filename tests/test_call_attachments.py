@@ -68,7 +68,7 @@ def test_each_accepted_type_is_found_from_its_content(
 ) -> None:
     checked = check_file(name, content)
     assert checked == CheckedFile(
-        name, media_type, len(content), hashlib.sha256(content).hexdigest()
+        name, media_type, len(content), hashlib.sha256(content).hexdigest(), content
     )
 
 

@@ -6,7 +6,8 @@ workbooks without macros. Its name must end as its type does; a PDF must open wi
 password, a picture must decode (and not be a decompression bomb), a workbook must open.
 Empty files and files over :data:`MAX_FILE_BYTES` are refused. Each refusal is a named
 :class:`AttachmentRefused` whose message says why, in Korean and English. The name kept is
-cleaned (:func:`clean_file_name`).
+cleaned (:func:`clean_file_name`); a photo's GPS position is taken out, every other byte kept
+(:mod:`energy.call.photo_location`).
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ import re
 import unicodedata
 import warnings
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from energy.call.photo_location import without_location
 from energy.core.errors import InvalidInput
 from energy.core.i18n import format_size
 
@@ -112,6 +114,9 @@ class CheckedFile:
     media_type: str
     size_bytes: int
     sha256: str
+    # The bytes to store: the file as sent, except that a photo's place is taken out
+    # (:mod:`energy.call.photo_location`); the size and digest are of these.
+    content: bytes = field(repr=False)
 
 
 def _name_char(c: str) -> str:
@@ -244,4 +249,6 @@ def check_file(file_name: str, content: bytes) -> CheckedFile:
         _verify_pdf(shown, content)
     elif media_type in PREVIEWABLE:
         _verify_image(shown, content, media_type)
-    return CheckedFile(name, media_type, size, hashlib.sha256(content).hexdigest())
+    if media_type.startswith("image/"):
+        content = without_location(content)
+    return CheckedFile(name, media_type, size, hashlib.sha256(content).hexdigest(), content)

@@ -1,10 +1,10 @@
 """Attachments of an application: the plan, the budget sheet and photos an applicant adds.
 
 Each file passes :func:`energy.call.attachment_checks.check_file` (its type read from its
-content, its name cleaned) before the application's own limits: at most :data:`MAX_FILES`
-files and :data:`MAX_TOTAL_BYTES` on one application, and one copy of a file. The content
-is kept in the store (every server sees it, a backup holds it); the audit log keeps its
-name, size and SHA-256, never the content.
+content, its name cleaned, a photo's GPS position taken out) before the application's own
+limits: at most :data:`MAX_FILES` files and :data:`MAX_TOTAL_BYTES` on one application, and
+one copy of a file. The content is kept in the store (every server sees it, a backup holds
+it); the audit log keeps its name, size and SHA-256, never the content.
 
 Who may do what: the applicant who owns the application adds and removes files while it is
 a draft of an open call, and reads its own files always; staff read every application's
@@ -221,7 +221,7 @@ def add_attachment(
             media_type=checked.media_type,
             size_bytes=checked.size_bytes,
             sha256=checked.sha256,
-            content=content,
+            content=checked.content,
             uploaded_by=actor.audit_name,
         )
         session.add(row)

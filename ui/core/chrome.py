@@ -18,6 +18,7 @@ from ui.core.i18n import lang, t
 from ui.core.markup import md, t_md
 from ui.core.nav import menu_drawn_by_streamlit, pages_for, phone_bar_pages
 from ui.core.session import end_session, idle_watch
+from ui.core.streamlit_words import words_script
 
 LANGUAGE_LABELS = {"ko": "한국어", "en": "English"}
 
@@ -203,9 +204,16 @@ def _uploader_css() -> str:
 
 
 def typography() -> None:
-    """The app's text and phone rules, once per run (a style-only block takes no room)."""
+    """The app's text and phone rules, once per run (a style-only block takes no room).
+
+    The scripts (the phone's menu closer, and Streamlit's own English put into the reader's
+    words: ui.core.streamlit_words) are one block whose text changes only with the language:
+    the browser runs it when it first arrives and again only after a switch of language, and
+    from the second run on Streamlit sends a reference to the copy the browser keeps (its
+    message cache takes any element of 10 kB or more) instead of the block.
+    """
     st.html(TYPOGRAPHY + PHONE_CSS + _uploader_css())
-    st.html(CLOSE_MENU_ON_PHONE, unsafe_allow_javascript=True)
+    st.html(CLOSE_MENU_ON_PHONE + words_script(lang()), unsafe_allow_javascript=True)
 
 
 def page_header(title_key: str, caption_key: str | None = None, **params: Any) -> None:

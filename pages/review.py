@@ -11,6 +11,7 @@ from ui.call.attachments import attachment_panel
 from ui.call.form import application_summary
 from ui.core.auth import guard
 from ui.core.chrome import flash, page_header
+from ui.core.forms import HELD, form, submit
 from ui.core.i18n import lang, t
 from ui.core.markup import md
 from ui.core.widgets import choice, empty_state, show_error
@@ -70,7 +71,7 @@ if assignment.same_district:
     st.warning(t("review.same_district_note"), icon=":material/home_pin:")
 
 if assignment.conflict is None:
-    with st.form(f"{key}.declare"):
+    with form(f"{key}.declare"):
         st.markdown(t("review.declare_intro"))
         answer = st.radio(
             t("review.declare_question"),
@@ -78,9 +79,10 @@ if assignment.conflict is None:
             index=None,  # no default: the reviewer answers
             format_func=lambda v: t(f"review.declare_{v}"),
             key=choice(f"{key}.answer"),
+            on_change=HELD,
         )
-        note = st.text_input(t("review.conflict_note"), key=f"{key}.note")
-        if st.form_submit_button(t("review.declare"), type="primary"):
+        note = st.text_input(t("review.conflict_note"), key=f"{key}.note", on_change=HELD)
+        if submit(t("review.declare"), type="primary"):
             try:
                 reviews.declare_conflict(
                     actor,

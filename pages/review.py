@@ -109,7 +109,7 @@ with st.container(border=True):
     advice_history(actor, app.id, key=f"{key}.advice", say_none=True)
 
 rubric = calls.get_call(actor, app.call_id).rules.rubric
-with st.form(f"{key}.score"):
+with form(f"{key}.score"):
     st.markdown(f"**{t('review.score_title')}**")
     st.caption(t("review.score_help", max=SCORE_MAX))
     given: dict[str, tuple[int | None, str]] = {}
@@ -125,14 +125,16 @@ with st.form(f"{key}.score"):
             value=None if before is None else before[0],
             placeholder=t("review.score_placeholder", max=SCORE_MAX),
             key=f"{key}.s.{criterion}",
+            on_change=HELD,
         )
         comment = c2.text_input(
             t("review.comment"),
             value="" if before is None else before[1],
             key=f"{key}.c.{criterion}",
+            on_change=HELD,
         )
         given[criterion] = (None if score is None else int(score), comment)
-    if st.form_submit_button(t("review.submit"), type="primary"):
+    if submit(t("review.submit"), type="primary"):
         try:
             reviews.score_application(actor, assignment.id, given)
         except EnergyError as exc:

@@ -104,7 +104,14 @@ def test_only_villages_name_the_village_fields_in_errors() -> None:
 
 
 SCREENS = PAGES + sorted((ROOT / "ui").rglob("*.py"))
-CHOICE_WIDGETS = {"selectbox", "radio", "multiselect", "segmented_control", "pills", "select_slider"}
+CHOICE_WIDGETS = {
+    "selectbox",
+    "radio",
+    "multiselect",
+    "segmented_control",
+    "pills",
+    "select_slider",
+}
 FIELD_WIDGETS = CHOICE_WIDGETS | {
     "text_input", "text_area", "number_input", "date_input", "time_input", "checkbox", "toggle",
     "file_uploader", "data_editor", "slider", "color_picker",

@@ -7,6 +7,7 @@ from energy.core.errors import EnergyError
 from energy.savings import factors
 from ui.core.auth import guard
 from ui.core.chrome import flash, page_header
+from ui.core.forms import HELD, clear, form, submit
 from ui.core.i18n import date, t, today
 from ui.core.widgets import choice, show_error
 from ui.savings import tariffs
@@ -36,7 +37,7 @@ st.dataframe(
 )
 with (
     st.expander(t("factors.add_factor"), icon=":material/add:"),
-    st.form("factors.add", clear_on_submit=True),
+    form("factors.add", clear_on_submit=True),
 ):
     f1, f2, f3 = st.columns([2, 1, 1])
     key = f1.selectbox(
@@ -44,19 +45,29 @@ with (
         list(factors.FACTOR_KEYS),
         format_func=lambda k: f"{t(f'factor.{k}')} ({factors.FACTOR_KEYS[k]})",
         key=choice("factors.add.key"),
+        on_change=HELD,
     )
     value = f2.number_input(
-        t("factors.value"), min_value=0.0, value=None, format="%.6f", key="factors.add.value"
+        t("factors.value"),
+        min_value=0.0,
+        value=None,
+        format="%.6f",
+        key="factors.add.value",
+        on_change=HELD,
     )
     valid_from = f3.date_input(
-        t("factors.valid_from"), value=today(), format="YYYY-MM-DD", key="factors.add.from"
+        t("factors.valid_from"),
+        value=today(),
+        format="YYYY-MM-DD",
+        key="factors.add.from",
+        on_change=HELD,
     )
-    basis = st.text_input(t("factors.basis"), key="factors.add.basis")
+    basis = st.text_input(t("factors.basis"), key="factors.add.basis", on_change=HELD)
     source = st.text_area(
-        t("factors.source"), help=t("factors.source_help"), key="factors.add.source"
+        t("factors.source"), help=t("factors.source_help"), key="factors.add.source", on_change=HELD
     )
     st.caption(t("factors.one_factor_note"))
-    if st.form_submit_button(t("factors.add_submit"), type="primary"):
+    if submit(t("factors.add_submit"), type="primary"):
         try:
             factors.add_factor(
                 actor,
@@ -69,6 +80,7 @@ with (
         except EnergyError as exc:
             show_error(exc)
         else:
+            clear("factors.add")
             flash(t("factors.added", key=t(f"factor.{key}")))
             st.rerun()
 

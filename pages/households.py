@@ -12,6 +12,7 @@ from energy.readings import quality
 from energy.villages import households
 from ui.core.auth import guard
 from ui.core.chrome import flash, page_header
+from ui.core.forms import HELD, clear, form, submit
 from ui.core.i18n import date, lang, number, t, today
 from ui.core.markup import t_md
 from ui.core.widgets import badge_label, choice, column_help, empty_state, show_error
@@ -70,19 +71,21 @@ if not can(actor, "tracking.write"):
 add_tab, edit_tab, solar_tab = st.tabs(
     [t("households.add"), t("households.edit"), t("households.add_generation")]
 )
-with add_tab, st.form("households.add", clear_on_submit=True):
+with add_tab, form("households.add", clear_on_submit=True):
     a1, a2, a3, a4, a5 = st.columns(5)
     code = a1.text_input(
         t("field.household"),
         placeholder="H-001",
         help=t("households.code_help"),
         key="households.add.code",
+        on_change=HELD,
     )
     housing = a2.selectbox(
         t("field.housing_type"),
         HOUSING_TYPES,
         format_func=lambda h: t(f"housing.{h}"),
         key=choice("households.add.housing"),
+        on_change=HELD,
     )
     band = a3.selectbox(
         t("field.floor_area_band"),
@@ -90,6 +93,7 @@ with add_tab, st.form("households.add", clear_on_submit=True):
         index=None,
         placeholder=t("form.choose"),
         key="households.add.band",
+        on_change=HELD,
     )
     occupants = a4.number_input(
         t("field.occupants"),
@@ -98,6 +102,7 @@ with add_tab, st.form("households.add", clear_on_submit=True):
         value=None,
         step=1,
         key="households.add.occupants",
+        on_change=HELD,
     )
     joined = a5.date_input(
         t("field.joined_on"),
@@ -106,8 +111,9 @@ with add_tab, st.form("households.add", clear_on_submit=True):
         max_value=today(),
         format="YYYY-MM-DD",
         key="households.add.joined",
+        on_change=HELD,
     )
-    if st.form_submit_button(t("households.add_submit"), type="primary"):
+    if submit(t("households.add_submit"), type="primary"):
         try:
             added = households.add_household(
                 actor, village.code, code=code, housing_type=housing, floor_area_band=band,
@@ -116,6 +122,7 @@ with add_tab, st.form("households.add", clear_on_submit=True):
         except EnergyError as exc:
             show_error(exc)
         else:
+            clear("households.add")
             flash(t_md("households.added", code=added.code))
             st.rerun()
 
@@ -125,20 +132,20 @@ if listed:
         chosen = by_code[
             st.selectbox(t("field.household"), list(by_code), key="households.edit.code")
         ]
-        with st.form(f"households.edit.{chosen.code}"):
+        with form(f"households.edit.{chosen.code}"):
             e1, e2, e3, e4, e5 = st.columns(5)
             housing = e1.selectbox(t("field.housing_type"), HOUSING_TYPES, index=HOUSING_TYPES.index(chosen.housing_type),
-                                   format_func=lambda h: t(f"housing.{h}"), key=choice(f"households.edit.{chosen.code}.housing"))  # fmt: skip
+                                   format_func=lambda h: t(f"housing.{h}"), key=choice(f"households.edit.{chosen.code}.housing"), on_change=HELD)  # fmt: skip
             band = e2.selectbox(t("field.floor_area_band"), FLOOR_AREA_BANDS, placeholder=t("form.choose"),
-                                index=FLOOR_AREA_BANDS.index(chosen.floor_area_band) if chosen.floor_area_band else None, key=f"households.edit.{chosen.code}.band")  # fmt: skip
+                                index=FLOOR_AREA_BANDS.index(chosen.floor_area_band) if chosen.floor_area_band else None, key=f"households.edit.{chosen.code}.band", on_change=HELD)  # fmt: skip
             edit = f"households.edit.{chosen.code}"
             occupants = e3.number_input(t("field.occupants"), min_value=1, max_value=20, value=chosen.occupants,
-                                        step=1, key=f"{edit}.occupants")  # fmt: skip
+                                        step=1, key=f"{edit}.occupants", on_change=HELD)  # fmt: skip
             joined = e4.date_input(t("field.joined_on"), value=chosen.joined_on, format="YYYY-MM-DD",
-                                   **SINCE_2012, key=f"{edit}.joined")  # fmt: skip
+                                   **SINCE_2012, key=f"{edit}.joined", on_change=HELD)  # fmt: skip
             left = e5.date_input(t("field.left_on"), value=chosen.left_on, format="YYYY-MM-DD", **SINCE_2012,
-                                 help=t("households.left_help"), key=f"{edit}.left")  # fmt: skip
-            if st.form_submit_button(t("action.save"), type="primary"):
+                                 help=t("households.left_help"), key=f"{edit}.left", on_change=HELD)  # fmt: skip
+            if submit(t("action.save"), type="primary"):
                 try:
                     households.update_household(
                         actor, village.code, chosen.code, housing_type=housing, floor_area_band=band,
@@ -150,46 +157,35 @@ if listed:
                 else:
                     flash(t_md("households.saved", code=chosen.code))
                     st.rerun()
-    with solar_tab, st.form("households.generation", clear_on_submit=True):
+    with solar_tab, form("households.generation", clear_on_submit=True):
         g1, g2, g3, g4, g5 = st.columns(5)
-        owner = g1.selectbox(t("field.household"), list(by_code), key="households.gen.code")
+        owner = g1.selectbox(
+            t("field.household"), list(by_code), key="households.gen.code", on_change=HELD
+        )
         kind = g2.selectbox(
-            t("field.kind"),
-            GENERATION_KINDS,
-            format_func=lambda k: t(f"generation.{k}"),
-            key=choice("households.gen.kind"),
-        )
+            t("field.kind"), GENERATION_KINDS, format_func=lambda k: t(f"generation.{k}"),
+            key=choice("households.gen.kind"), on_change=HELD,
+        )  # fmt: skip
         units = g3.number_input(
-            t("households.units"),
-            min_value=1,
-            max_value=100,
-            value=1,
-            step=1,
-            key="households.gen.units",
-        )
+            t("households.units"), min_value=1, max_value=100, value=1, step=1,
+            key="households.gen.units", on_change=HELD,
+        )  # fmt: skip
         watts = g4.number_input(
-            t("field.watts_per_unit"),
-            min_value=1,
-            max_value=100_000,
-            value=325,
-            step=5,
-            key="households.gen.watts",
-        )
+            t("field.watts_per_unit"), min_value=1, max_value=100_000, value=325, step=5,
+            key="households.gen.watts", on_change=HELD,
+        )  # fmt: skip
         installed = g5.date_input(
-            t("field.installed_on"),
-            value=today(),
-            max_value=today(),
-            format="YYYY-MM-DD",
-            key="households.gen.installed",
-            **SINCE_2012,
-        )
+            t("field.installed_on"), value=today(), max_value=today(), format="YYYY-MM-DD",
+            key="households.gen.installed", **SINCE_2012, on_change=HELD,
+        )  # fmt: skip
         st.caption(t("households.generation_help"))
-        if st.form_submit_button(t("households.add_generation"), type="primary"):
+        if submit(t("households.add_generation"), type="primary"):
             try:
                 households.add_generation(actor, village.code, owner, kind=kind, units=int(units),
                                           watts_per_unit=int(watts), installed_on=installed)  # fmt: skip
             except EnergyError as exc:
                 show_error(exc)
             else:
+                clear("households.generation")
                 flash(t_md("households.generation_added", code=owner))
                 st.rerun()

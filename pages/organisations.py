@@ -15,6 +15,7 @@ from energy.villages import directory as villages
 from ui.core import chart_view, money
 from ui.core.auth import guard
 from ui.core.chrome import flash, page_header
+from ui.core.forms import HELD, form, submit
 from ui.core.i18n import lang, number, t, today
 from ui.core.markup import html_text, t_md
 from ui.core.nav import page_path
@@ -88,7 +89,7 @@ if can(actor, "organisation.write"):
     names = {v.code: f"{v.code} · {v.display_name(lang())}" for v in listed}
     with (
         st.expander(t("organisations.start_title"), icon=":material/add_business:"),
-        st.form("organisations.start"),
+        form("organisations.start"),
     ):
         a1, a2 = st.columns(2)
         village = a1.selectbox(
@@ -98,16 +99,20 @@ if can(actor, "organisation.write"):
             index=None,
             placeholder=t("form.choose"),
             key=choice("organisations.start.village"),
+            on_change=HELD,
         )
         legal_form = a2.selectbox(
             t("org.legal_form"),
             LEGAL_FORMS,
             format_func=lambda f: t(f"legal_form.{f}"),
             key=choice("organisations.start.form"),
+            on_change=HELD,
         )
         b1, b2 = st.columns(2)
-        name = b1.text_input(t("org.name"), key="organisations.start.name")
-        name_en = b2.text_input(t("field.name_en"), key="organisations.start.name_en")
+        name = b1.text_input(t("org.name"), key="organisations.start.name", on_change=HELD)
+        name_en = b2.text_input(
+            t("field.name_en"), key="organisations.start.name_en", on_change=HELD
+        )
         c1, c2 = st.columns(2)
         started_on = c1.date_input(
             t("org.started_on"),
@@ -115,12 +120,13 @@ if can(actor, "organisation.write"):
             max_value=today(),
             format="YYYY-MM-DD",
             key="organisations.start.started_on",
+            on_change=HELD,
         )
         share_price = money.money_input(t("org.share_price"), value=10_000, where=c2, help=t("org.share_price_help"),
                                   key="organisations.start.share_price")  # fmt: skip
-        if st.form_submit_button(
-            t("organisations.start_submit"), type="primary"
-        ) and money.amounts_ok({t("org.share_price"): share_price}):
+        if submit(t("organisations.start_submit"), type="primary") and money.amounts_ok(
+            {t("org.share_price"): share_price}
+        ):
             try:
                 if village is None:
                     raise EnergyError("error.required_village")

@@ -11,6 +11,7 @@ from ui.call.attachments import attachment_panel
 from ui.call.form import application_summary
 from ui.core.auth import guard
 from ui.core.chrome import flash, page_header
+from ui.core.forms import HELD, form, submit
 from ui.core.i18n import lang, t
 from ui.core.markup import md
 from ui.core.widgets import choice, empty_state, show_error
@@ -70,7 +71,7 @@ if assignment.same_district:
     st.warning(t("review.same_district_note"), icon=":material/home_pin:")
 
 if assignment.conflict is None:
-    with st.form(f"{key}.declare"):
+    with form(f"{key}.declare"):
         st.markdown(t("review.declare_intro"))
         answer = st.radio(
             t("review.declare_question"),
@@ -78,9 +79,10 @@ if assignment.conflict is None:
             index=None,  # no default: the reviewer answers
             format_func=lambda v: t(f"review.declare_{v}"),
             key=choice(f"{key}.answer"),
+            on_change=HELD,
         )
-        note = st.text_input(t("review.conflict_note"), key=f"{key}.note")
-        if st.form_submit_button(t("review.declare"), type="primary"):
+        note = st.text_input(t("review.conflict_note"), key=f"{key}.note", on_change=HELD)
+        if submit(t("review.declare"), type="primary"):
             try:
                 reviews.declare_conflict(
                     actor,
@@ -107,7 +109,7 @@ with st.container(border=True):
     advice_history(actor, app.id, key=f"{key}.advice", say_none=True)
 
 rubric = calls.get_call(actor, app.call_id).rules.rubric
-with st.form(f"{key}.score"):
+with form(f"{key}.score"):
     st.markdown(f"**{t('review.score_title')}**")
     st.caption(t("review.score_help", max=SCORE_MAX))
     given: dict[str, tuple[int | None, str]] = {}
@@ -123,14 +125,16 @@ with st.form(f"{key}.score"):
             value=None if before is None else before[0],
             placeholder=t("review.score_placeholder", max=SCORE_MAX),
             key=f"{key}.s.{criterion}",
+            on_change=HELD,
         )
         comment = c2.text_input(
             t("review.comment"),
             value="" if before is None else before[1],
             key=f"{key}.c.{criterion}",
+            on_change=HELD,
         )
         given[criterion] = (None if score is None else int(score), comment)
-    if st.form_submit_button(t("review.submit"), type="primary"):
+    if submit(t("review.submit"), type="primary"):
         try:
             reviews.score_application(actor, assignment.id, given)
         except EnergyError as exc:

@@ -9,6 +9,7 @@ from energy.core.errors import EnergyError
 from energy.villages import directory as villages
 from ui.core.auth import guard
 from ui.core.chrome import flash, page_header
+from ui.core.forms import HELD, clear, form, submit
 from ui.core.i18n import datetime, t
 from ui.core.lookups import district_options
 from ui.core.markup import t_md
@@ -42,45 +43,37 @@ st.dataframe(
 )
 
 add_tab, edit_tab = st.tabs([t("users.add_title"), t("users.edit_title")])
-with add_tab, st.form("users.add", clear_on_submit=True):
+with add_tab, form("users.add", clear_on_submit=True):
     c1, c2, c3 = st.columns(3)
     username = c1.text_input(
-        t("field.username"), help=t("users.username_help"), key="users.add.username"
+        t("field.username"), help=t("users.username_help"), key="users.add.username", on_change=HELD
     )
-    display = c2.text_input(t("field.display_name"), key="users.add.display")
+    display = c2.text_input(t("field.display_name"), key="users.add.display", on_change=HELD)
     role = c3.selectbox(
-        t("field.role"), ROLES, format_func=lambda r: t(f"role.{r}"), key=choice("users.add.role")
-    )
+        t("field.role"), ROLES, format_func=lambda r: t(f"role.{r}"),
+        key=choice("users.add.role"), on_change=HELD,
+    )  # fmt: skip
     d1, d2, d3 = st.columns(3)
     village = d1.selectbox(
-        t("field.village"),
-        village_codes,
-        index=None,
-        placeholder=t("users.village_placeholder"),
-        key="users.add.village",
-    )
+        t("field.village"), village_codes, index=None,
+        placeholder=t("users.village_placeholder"), key="users.add.village", on_change=HELD,
+    )  # fmt: skip
     language = d2.selectbox(
-        t("field.language"),
-        ["ko", "en"],
-        format_func=lambda x: t(f"language.{x}"),
-        key=choice("users.add.language"),
-    )
+        t("field.language"), ["ko", "en"], format_func=lambda x: t(f"language.{x}"),
+        key=choice("users.add.language"), on_change=HELD,
+    )  # fmt: skip
     password = d3.text_input(
-        t("field.password"),
-        type="password",
-        help=t("users.password_help"),
-        key="users.add.password",
-        autocomplete="new-password",
-    )
+        t("field.password"), type="password", help=t("users.password_help"),
+        key="users.add.password", autocomplete="new-password", on_change=HELD,
+    )  # fmt: skip
     district = d1.selectbox(
-        t("users.district"),
-        list(districts),
-        format_func=districts.__getitem__,
-        help=t("users.district_help"),
-        key=choice("users.add.district"),
+        t("users.district"), list(districts), format_func=districts.__getitem__,
+        help=t("users.district_help"), key=choice("users.add.district"), on_change=HELD,
+    )  # fmt: skip
+    email = d2.text_input(
+        t("field.email"), help=t("users.email_help"), key="users.add.email", on_change=HELD
     )
-    email = d2.text_input(t("field.email"), help=t("users.email_help"), key="users.add.email")
-    if st.form_submit_button(t("users.add_submit"), type="primary"):
+    if submit(t("users.add_submit"), type="primary"):
         try:
             added = accounts.add_user(
                 actor,
@@ -96,6 +89,7 @@ with add_tab, st.form("users.add", clear_on_submit=True):
         except EnergyError as exc:
             show_error(exc)
         else:
+            clear("users.add")
             flash(t_md("users.added", username=added.username))
             st.rerun()
 
@@ -103,10 +97,13 @@ with edit_tab:
     names = [u.username for u in users]
     chosen = st.selectbox(t("users.choose"), names, key="users.edit.user")
     user = next(u for u in users if u.username == chosen)
-    with st.form("users.edit"):
+    with form("users.edit"):
         e1, e2, e3 = st.columns(3)
         new_display = e1.text_input(
-            t("field.display_name"), value=user.display_name, key=f"users.edit.display.{chosen}"
+            t("field.display_name"),
+            value=user.display_name,
+            key=f"users.edit.display.{chosen}",
+            on_change=HELD,
         )
         new_role = e2.selectbox(
             t("field.role"),
@@ -114,6 +111,7 @@ with edit_tab:
             index=ROLES.index(user.role),
             format_func=lambda r: t(f"role.{r}"),
             key=choice(f"users.edit.role.{chosen}"),
+            on_change=HELD,
         )
         new_village = e3.selectbox(
             t("field.village"),
@@ -123,6 +121,7 @@ with edit_tab:
             else None,
             placeholder=t("users.village_placeholder"),
             key=f"users.edit.village.{chosen}",
+            on_change=HELD,
         )
         new_district = e1.selectbox(
             t("users.district"),
@@ -133,12 +132,14 @@ with edit_tab:
             format_func=districts.__getitem__,
             help=t("users.district_help"),
             key=choice(f"users.edit.district.{chosen}"),
+            on_change=HELD,
         )
         new_email = e2.text_input(
             t("field.email"), value=user.email or "", help=t("users.email_help"),
             key=f"users.edit.email.{chosen}",
+            on_change=HELD,
         )  # fmt: skip
-        if st.form_submit_button(t("action.save"), type="primary"):
+        if submit(t("action.save"), type="primary"):
             try:
                 accounts.update_user(
                     actor,

@@ -10,6 +10,7 @@ from energy.core.vocabulary import REASONS_FOR_STATUS, VILLAGE_STATUSES
 from energy.villages import directory as villages
 from ui.core.auth import guard
 from ui.core.chrome import flash, page_header
+from ui.core.forms import HELD, form, submit
 from ui.core.i18n import lang, t
 from ui.core.markup import md
 from ui.core.nav import page_path
@@ -98,7 +99,7 @@ if can(actor, "village.write"):
             else:
                 flash(t("village.status_saved", status=t(f"status.{new_status}")))
                 st.rerun()
-    with stage_col, st.form("village.stage"):
+    with stage_col, form("village.stage"):
         st.subheader(t("village.change_stage"))
         stage = st.radio(
             t("field.stage"),
@@ -107,9 +108,10 @@ if can(actor, "village.write"):
             horizontal=True,
             index=["1", "2", "3", "graduated"].index(v.programme_stage),
             key=choice("village.stage.new"),
+            on_change=HELD,
         )
         st.caption(t("village.stage_note"))
-        if st.form_submit_button(t("village.save_stage")):
+        if submit(t("village.save_stage")):
             try:
                 villages.set_programme_stage(
                     actor,

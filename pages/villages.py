@@ -12,6 +12,7 @@ from energy.core.vocabulary import HOUSING_TYPES, VILLAGE_STATUSES
 from energy.villages import directory as villages
 from ui.core.auth import guard
 from ui.core.chrome import flash, page_header
+from ui.core.forms import HELD, form, submit
 from ui.core.i18n import lang, t
 from ui.core.lookups import district_options
 from ui.core.markup import t_md
@@ -123,12 +124,14 @@ else:
 if can(actor, "village.write"):
     with (
         st.expander(t("villages.add_title"), icon=":material/add_home:"),
-        st.form("villages.add", clear_on_submit=False),
+        form("villages.add", clear_on_submit=False),
     ):
         a1, a2, a3 = st.columns(3)
-        code = a1.text_input(t("field.code"), help=t("villages.code_help"), key="villages.add.code")
-        name = a2.text_input(t("field.name"), key="villages.add.name")
-        name_en = a3.text_input(t("field.name_en"), key="villages.add.name_en")
+        code = a1.text_input(
+            t("field.code"), help=t("villages.code_help"), key="villages.add.code", on_change=HELD
+        )
+        name = a2.text_input(t("field.name"), key="villages.add.name", on_change=HELD)
+        name_en = a3.text_input(t("field.name_en"), key="villages.add.name_en", on_change=HELD)
         b1, b2, b3, b4 = st.columns(4)
         district = b1.selectbox(
             t("field.district"),
@@ -137,13 +140,17 @@ if can(actor, "village.write"):
             index=None,
             placeholder=t("form.choose"),
             key=choice("villages.add.district"),
+            on_change=HELD,
         )
-        neighbourhood = b2.text_input(t("field.neighbourhood"), key="villages.add.neighbourhood")
+        neighbourhood = b2.text_input(
+            t("field.neighbourhood"), key="villages.add.neighbourhood", on_change=HELD
+        )
         housing = b3.selectbox(
             t("field.housing_type"),
             options=list(HOUSING_TYPES),
             format_func=lambda h: t(f"housing.{h}"),
             key=choice("villages.add.housing"),
+            on_change=HELD,
         )
         cohort = b4.number_input(
             t("field.cohort"),
@@ -152,8 +159,9 @@ if can(actor, "village.write"):
             value=this_year,
             step=1,
             key="villages.add.cohort",
+            on_change=HELD,
         )
-        if st.form_submit_button(t("villages.add_submit"), type="primary"):
+        if submit(t("villages.add_submit"), type="primary"):
             try:
                 if district is None:
                     raise EnergyError("error.required_district")

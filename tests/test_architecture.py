@@ -101,3 +101,61 @@ def test_only_villages_name_the_village_fields_in_errors() -> None:
         if borrowed.search(line)
     ]
     assert offenders == []
+
+
+SCREENS = PAGES + sorted((ROOT / "ui").rglob("*.py"))
+CHOICE_WIDGETS = {
+    "selectbox",
+    "radio",
+    "multiselect",
+    "segmented_control",
+    "pills",
+    "select_slider",
+}
+FIELD_WIDGETS = CHOICE_WIDGETS | {
+    "text_input", "text_area", "number_input", "date_input", "time_input", "checkbox", "toggle",
+    "file_uploader", "data_editor", "slider", "color_picker",
+}  # fmt: skip
+
+
+def _form_blocks(tree: ast.AST, maker: str) -> list[tuple[ast.With, list[ast.Call]]]:
+    """Each ``with`` block opening ``st.form(...)`` (maker "st.form") or a held ``form(...)``
+    (maker "form"), with the widget calls written inside it."""
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.With):
+            continue
+        for item in node.items:
+            call = item.context_expr
+            if not isinstance(call, ast.Call):
+                continue
+            name = ast.unparse(call.func)
+            if name == maker:
+                inside = [
+                    n
+                    for stmt in node.body
+                    for n in ast.walk(stmt)
+                    if isinstance(n, ast.Call)
+                    and isinstance(n.func, ast.Attribute)
+                    and n.func.attr in FIELD_WIDGETS
+                ]
+                found.append((node, inside))
+    return found
+
+
+@pytest.mark.parametrize("path", SCREENS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_a_choice_is_never_offered_in_a_streamlit_form(path: Path) -> None:
+    """In an ``st.form`` a pending choice is lost when the person switches the language (the
+    browser keeps it as its label, in the old language); a form with a choice is a held form
+    (ui.core.forms), whose every field is drawn with ``on_change=HELD``."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for block, calls in _form_blocks(tree, "st.form"):
+        choices = [c.func.attr for c in calls if c.func.attr in CHOICE_WIDGETS]  # type: ignore[attr-defined]
+        assert not choices, f"line {block.lineno}: st.form with {choices}: use ui.core.forms.form"
+    for block, calls in _form_blocks(tree, "form"):
+        loose = [
+            f"{c.func.attr} (line {c.lineno})"  # type: ignore[attr-defined]
+            for c in calls
+            if not any(k.arg == "on_change" for k in c.keywords)
+        ]
+        assert not loose, f"held form at line {block.lineno}: {loose} need on_change=HELD"

@@ -22,6 +22,7 @@ from tests.test_browser import (  # the browser, server and page fixtures and th
     screenshot,
     server,
     settle,
+    switch_language,
 )
 
 __all__ = ["browser", "page", "server"]  # fixtures imported for pytest
@@ -49,18 +50,47 @@ def _menu_open(page: Any) -> bool:
     return box is not None and box["x"] + box["width"] > 10
 
 
+def _open_menu(page: Any) -> None:
+    page.locator(OPEN_MENU).click()
+    page.wait_for_function(
+        f"() => document.querySelector('{SIDEBAR}').getBoundingClientRect().right > 200"
+    )
+
+
+def _bar_labels_fit(page: Any) -> list[str]:
+    """The bottom bar's labels that do not fit their link on one line (English is longer)."""
+    cut: list[str] = page.evaluate(
+        """() => [...document.querySelectorAll('.st-key-phone-bar a')]
+            .filter(a => a.scrollWidth > a.clientWidth + 1
+                || [...a.querySelectorAll('p')].some(p => p.getClientRects().length > 1
+                    || p.scrollWidth > p.clientWidth + 1))
+            .map(a => a.innerText)"""
+    )
+    return cut
+
+
 @pytest.mark.browser
 def test_a_committee_on_a_360px_phone_opens_every_page_from_the_menu_which_closes(
     page: Any, server: Server
 ) -> None:
+    """Every page once in Korean, then once in English (longer words: buttons, labels, the
+    bottom bar)."""
     page.set_viewport_size(PHONE)
     log_in_as(page, server, "committee", FLAGSHIP_NAME["ko"])
     assert not _menu_open(page)  # a phone starts with the page, not the menu
+    _phone_tour(page, "ko")
+    _open_menu(page)
+    switch_language(page, "English")
+    settle(page)
+    chosen = page.locator(_key("lang.choice") + ' button[aria-checked="true"]')
+    chosen.filter(has_text="English").wait_for(state="visible")
+    _phone_tour(page, "en")
+
+
+def _phone_tour(page: Any, lang: str) -> None:
     for key in pages_of("committee"):
-        page.locator(OPEN_MENU).click()
-        page.wait_for_function(
-            f"() => document.querySelector('{SIDEBAR}').getBoundingClientRect().right > 200"
-        )
+        if not _menu_open(page):
+            _open_menu(page)
         link = page.locator(
             f'{SIDEBAR} a[href="{key}"], {SIDEBAR} a[href$="/{key}"]'
             if key != "home"
@@ -75,7 +105,8 @@ def test_a_committee_on_a_360px_phone_opens_every_page_from_the_menu_which_close
         )
         assert_no_exception(page)
         assert _sideways(page) == {"page": 0, "main": 0}, key
-        screenshot(page, f"phone-committee-{key}-ko")
+        assert _bar_labels_fit(page) == [], key
+        screenshot(page, f"phone-committee-{key}-{lang}")
 
 
 @pytest.mark.browser

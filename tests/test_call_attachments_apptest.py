@@ -68,7 +68,7 @@ def test_an_applicant_uploads_removes_and_submits_and_the_reviewer_downloads(
     assert ko("attach.none") in _captions(at)
     plan, photo = files.pdf(pages=2), files.picture("JPEG")
     uploader = at.get("file_uploader")[0]
-    assert uploader.key == f"{key}.files"
+    assert uploader.key == f"{key}.files.0"  # a new field after each attach
     assert {".pdf", ".jpg", ".jpeg", ".png", ".webp", ".heic", ".xlsx"} <= set(
         uploader.allowed_type
     )
@@ -79,7 +79,7 @@ def test_an_applicant_uploads_removes_and_submits_and_the_reviewer_downloads(
             ("empty.jpg", b"", "image/jpeg"),
         ]
     )
-    at.button(key=f"FormSubmitter:{key}.add-{ko('attach.add')}").click().run()
+    at.button(key=f"{key}.add.submit").click().run()
     assert not at.exception, [e.message for e in at.exception]
     assert [s.value for s in at.success] == [ko("attach.added", names="사업계획서.pdf")]
     [refused] = [e.value for e in at.error]
@@ -90,7 +90,7 @@ def test_an_applicant_uploads_removes_and_submits_and_the_reviewer_downloads(
     # A photo next, chosen as such (the browser test sees the uploader emptied in between).
     at.segmented_control(key=f"{key}.kind").set_value("photo")
     at.get("file_uploader")[0].set_value(("지붕.jpg", photo, "image/jpeg"))
-    at.button(key=f"FormSubmitter:{key}.add-{ko('attach.add')}").click().run()
+    at.button(key=f"{key}.add.submit").click().run()
     listed = attachments.list_attachments(group, draft.id, url=url)
     assert [(a.kind, a.file_name) for a in listed] == [("plan", "사업계획서.pdf"), ("photo", "지붕.jpg")]  # fmt: skip
     assert ko("attach.summary", n=2, total=format_size(len(plan) + len(photo))) in _captions(at)

@@ -49,9 +49,8 @@ def _ok(at: AppTest) -> None:
 
 
 def _submit(at: AppTest, form: str) -> None:
-    """Press the submit button of the form ``form``."""
-    (button,) = [b for b in at.button if form in str(b.proto.form_id)]
-    button.click().run()
+    """Press the submit button of the (held) form ``form``."""
+    at.button(key=f"{form}.submit").click().run()
 
 
 @SQLITE_ONLY

@@ -16,6 +16,7 @@ from energy.core.errors import EnergyError
 from energy.core.vocabulary import APPLICANT_TYPES, CRITERIA, STAGES
 from ui.core import chart_view
 from ui.core.chrome import flash
+from ui.core.forms import HELD, form, submit
 from ui.core.i18n import krw, lang, t, today
 from ui.core.markup import t_md
 from ui.core.money import amounts_ok, money_input
@@ -32,25 +33,29 @@ def call_setup(actor: Actor, existing: CallInfo | None) -> None:
     closed = existing is not None and existing.closes_on < today()
     if closed:
         st.info(t("calls.rules_kept"), icon=":material/lock:")
-    with st.form(key):
+    with form(key):
         c1, c2, c3, c4 = st.columns([1, 3, 2, 2])
         year_in = c1.number_input(
             t("calls.year"), min_value=2012, max_value=2100, value=year, key=f"{key}.year",
             disabled=existing is not None,
+            on_change=HELD,
         )  # fmt: skip
         title = c2.text_input(
             t("calls.title"), value=existing.title if existing else t("calls.default_title", year=year),
             key=f"{key}.title",
+            on_change=HELD,
         )  # fmt: skip
         opens = c3.date_input(
             t("calls.opens"),
             value=existing.opens_on if existing else dt.date(year, 2, 1),
             key=f"{key}.opens",
+            on_change=HELD,
         )
         closes = c4.date_input(
             t("calls.closes"),
             value=existing.closes_on if existing else dt.date(year, 3, 15),
             key=f"{key}.closes",
+            on_change=HELD,
         )
         m1, m2, m3, m4 = st.columns(4)
         budget = money_input(
@@ -68,28 +73,33 @@ def call_setup(actor: Actor, existing: CallInfo | None) -> None:
             max_value=12,
             value=base.min_organisers,
             key=f"{key}.min_org",
+            on_change=HELD,
         )
         min_det = r2.number_input(
             t("calls.min_detached"),
             min_value=1,
             value=base.min_households_detached,
             key=f"{key}.min_det",
+            on_change=HELD,
         )
         min_apt = r3.number_input(
             t("calls.min_apartment"),
             min_value=1,
             value=base.min_households_apartment,
             key=f"{key}.min_apt",
+            on_change=HELD,
         )
         types = st.multiselect(
             t("calls.applicant_types"), options=list(APPLICANT_TYPES), default=list(base.applicant_types),
             format_func=lambda v: t(f"applicant_type.{v}"), key=choice(f"{key}.types"),
             select_all=False, placeholder=t("form.choose"), filter_mode=None,
+            on_change=HELD,
         )  # fmt: skip
         stages = st.multiselect(
             t("calls.stages"), options=list(STAGES), default=list(base.stages),
             format_func=lambda v: t(f"stage_name.{v}"), key=choice(f"{key}.stages"),
             select_all=False, placeholder=t("form.choose"), filter_mode=None,
+            on_change=HELD,
         )  # fmt: skip
         st.markdown(f"**{t('calls.rubric')}**")
         weights = {}
@@ -97,22 +107,25 @@ def call_setup(actor: Actor, existing: CallInfo | None) -> None:
             weights[criterion] = col.number_input(
                 t(f"criterion.{criterion}"), min_value=0.0, max_value=1.0, step=0.05,
                 value=float(base.rubric.get(criterion, 0.0)), key=f"{key}.w.{criterion}",
+                on_change=HELD,
             )  # fmt: skip
         g1, g2 = st.columns(2)
         coverage = g1.number_input(
             t("calls.renewal_coverage"), min_value=0, max_value=100,
             value=round(base.renewal_min_coverage * 100), key=f"{key}.coverage",
+            on_change=HELD,
         )  # fmt: skip
         saving = g2.number_input(
             t("calls.renewal_saving"), min_value=-100.0, max_value=100.0, step=0.5,
             value=base.renewal_min_saving_pct * 100, key=f"{key}.saving",
+            on_change=HELD,
         )  # fmt: skip
         label = t("calls.save") if existing else t("calls.create")
         money = {
             t("calls.budget"): budget,
             **{t("calls.cap", n=i + 1): c for i, c in enumerate(caps)},
         }
-        if st.form_submit_button(label, type="primary", disabled=closed) and amounts_ok(money):
+        if submit(label, type="primary", disabled=closed) and amounts_ok(money):
             rules = CallRules(
                 caps=(caps[0] or 0, caps[1] or 0, caps[2] or 0),
                 min_organisers=int(min_org),

@@ -13,6 +13,7 @@ from energy.core.access import Actor
 from energy.core.errors import EnergyError
 from energy.core.i18n import format_size
 from energy.core.vocabulary import ATTACHMENT_KINDS
+from ui.core.forms import HELD, form, submit
 from ui.core.i18n import datetime, t
 from ui.core.markup import md, message_md, t_md
 from ui.core.widgets import choice, show_error
@@ -138,8 +139,10 @@ def attachment_manager(actor: Actor, application_id: int, *, key: str) -> None:
     if not editable:
         st.caption(t("attach.kept_as_sent"))
         return
-    # Emptied after each attach, so a file is never sent twice by a second press.
-    with st.form(f"{key}.add", clear_on_submit=True, border=True):
+    # A new file field after each attach (a file field cannot be emptied from the server), so
+    # a file is never sent twice by a second press; the kind chosen stays for the next files.
+    round_key = f"{key}.round"
+    with form(f"{key}.add", border=True):
         kinds = list(ATTACHMENT_KINDS)
         kind = st.segmented_control(
             t("attach.kind"),
@@ -147,19 +150,20 @@ def attachment_manager(actor: Actor, application_id: int, *, key: str) -> None:
             default=kinds[0],
             format_func=lambda k: t(f"attach_kind.{k}"),
             key=choice(f"{key}.kind"),
+            on_change=HELD,
         )
-        uploads = st.file_uploader(
-            t("attach.files"),
-            type=list(ACCEPTED_EXTENSIONS),
-            # (No lower limit here: a file over MAX_FILE_BYTES reaches the library, whose
-            # message says so in the person's language; Streamlit's would be in English.)
-            accept_multiple_files=True,
-            help=t("attach.files_help"),
-            key=f"{key}.files",
-        )
-        pressed = st.form_submit_button(
-            t("attach.add"), type="primary", icon=":material/attach_file:"
-        )
+        with st.container(key=f"{key}.files"):  # the same place whatever its round
+            uploads = st.file_uploader(
+                t("attach.files"),
+                type=list(ACCEPTED_EXTENSIONS),
+                # (No lower limit here: a file over MAX_FILE_BYTES reaches the library, whose
+                # message says so in the person's language; Streamlit's would be in English.)
+                accept_multiple_files=True,
+                help=t("attach.files_help"),
+                key=f"{key}.files.{st.session_state.get(round_key, 0)}",
+                on_change=HELD,
+            )
+        pressed = submit(t("attach.add"), type="primary", icon=":material/attach_file:")
     if not pressed:
         return
     if not uploads:
@@ -182,4 +186,5 @@ def attachment_manager(actor: Actor, application_id: int, *, key: str) -> None:
             added.append(done.file_name)
     message = t_md("attach.added", names=", ".join(added)) if added else ""
     st.session_state[_outcome_key(key)] = (message, refused)
+    st.session_state[round_key] = st.session_state.get(round_key, 0) + 1
     st.rerun()

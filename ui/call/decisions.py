@@ -16,6 +16,7 @@ from energy.district import advice
 from ui.call.attachments import attachment_panel
 from ui.call.form import application_summary
 from ui.call.withdraw import withdraw_control
+from ui.core.forms import HELD, form, submit
 from ui.core.i18n import krw, lang, number, t, today
 from ui.core.markup import md
 from ui.core.money import amounts_ok, money_input
@@ -187,21 +188,20 @@ def application_detail(actor: Actor, call: CallInfo, app: ApplicationInfo) -> No
                 lambda: reviews.advance_stage(actor, app.id), t("calls.advanced", ref=app.reference)
             )
     if app.status in grants.DECIDABLE:
-        with st.form(f"{key}.decide"):
+        with form(f"{key}.decide"):
             d1, d2 = st.columns(2)
             decision = d1.radio(
                 t("calls.decision"), options=list(DECISIONS), format_func=lambda d: t(f"decision.{d}"),
                 horizontal=True, key=choice(f"{key}.decision"),
+                on_change=HELD,
             )  # fmt: skip
             award_label = t("calls.award", cap=krw(call.cap_for(app.programme_year)))
             award = money_input(
                 award_label, value=grants.default_award(call, app.programme_year, app.budget_total),
                 key=f"{key}.award", where=d2,
             )  # fmt: skip
-            note = st.text_input(t("calls.decision_note"), key=f"{key}.note")
-            if st.form_submit_button(t("calls.decide"), type="primary") and amounts_ok(
-                {award_label: award}
-            ):
+            note = st.text_input(t("calls.decision_note"), key=f"{key}.note", on_change=HELD)
+            if submit(t("calls.decide"), type="primary") and amounts_ok({award_label: award}):
                 act(
                     lambda: grants.decide(
                         actor,

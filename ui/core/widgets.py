@@ -11,7 +11,7 @@ from pandas.io.formats.style import Styler
 
 from energy.core.errors import EnergyError
 from energy.documents import exports
-from ui.core import state
+from ui.core import forms, state
 from ui.core.chrome import flash
 from ui.core.i18n import number, t
 from ui.core.markup import message_md
@@ -45,14 +45,17 @@ def show_error(exc: EnergyError) -> None:
     st.error(message, icon=":material/error:")
 
 
-def act(run: Callable[[], object], message: str) -> None:
+def act(run: Callable[[], object], message: str, *, emptied: str | None = None) -> None:
     """Run a write the person asked for: its error shown where it was asked, or ``message``
-    shown after the rerun that redraws the page with the change."""
+    shown after the rerun that redraws the page with the change (and the held form
+    ``emptied``, when given, emptied: ui.core.forms.clear)."""
     try:
         run()
     except EnergyError as exc:
         show_error(exc)
     else:
+        if emptied is not None:
+            forms.clear(emptied)
         flash(message)
         st.rerun()
 

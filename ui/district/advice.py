@@ -21,6 +21,7 @@ from energy.district import advice
 from energy.district.advice import AdviceMessage, AdviceThread, AdvisedApplication, Suggestion
 from ui.call.form import show_stored
 from ui.core.chrome import flash
+from ui.core.forms import HELD, form, submit
 from ui.core.i18n import date, datetime, krw, lang, number, t, today
 from ui.core.lookups import district_options
 from ui.core.markup import md, t_md
@@ -346,9 +347,13 @@ def officer_application(actor: Actor, picked: AdvisedApplication) -> None:
 
 def _comment_form(actor: Actor, application_id: int, section: str, *, key: str) -> None:
     fields = [f for f, s in ADVICE_FIELDS.items() if s == section]
-    with st.form(f"{key}.form", clear_on_submit=True, border=False):
+    with form(f"{key}.form", clear_on_submit=True, border=False):
         body = st.text_area(
-            t("advice.comment"), key=f"{key}.body", height=90, max_chars=advice.MAX_BODY
+            t("advice.comment"),
+            key=f"{key}.body",
+            height=90,
+            max_chars=advice.MAX_BODY,
+            on_change=HELD,
         )
         field: str | None = None
         value = ""
@@ -356,18 +361,21 @@ def _comment_form(actor: Actor, application_id: int, section: str, *, key: str) 
             field = st.selectbox(
                 t("advice.suggest_field"), options=fields, index=None, format_func=field_label,
                 placeholder=t("advice.suggest_none"), key=choice(f"{key}.field"),
+                on_change=HELD,
             )  # fmt: skip
             value = st.text_area(
                 t("advice.suggest_value"), key=f"{key}.value", height=68,
                 help=t("advice.suggest_value_help"),
+                on_change=HELD,
             )  # fmt: skip
-        if st.form_submit_button(t("advice.send"), type="primary", icon=":material/send:"):
+        if submit(t("advice.send"), type="primary", icon=":material/send:"):
             act(
                 lambda: advice.advise(
                     actor, application_id, section=section, body=body,
                     suggested_field=field, suggested_value=value if field else None,
                 ),
                 t("advice.sent"),
+                emptied=f"{key}.form",
             )  # fmt: skip
 
 

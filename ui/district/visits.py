@@ -15,6 +15,7 @@ from energy.district import visits
 from energy.district.home import DistrictHome, VillageFollowing
 from energy.district.visits import NOTE_MAX, VisitEntry, VisitInfo
 from ui.core.chrome import flash
+from ui.core.forms import HELD, form, submit
 from ui.core.i18n import date, lang, t, today
 from ui.core.markup import md, t_md
 from ui.core.widgets import choice, show_error
@@ -67,27 +68,30 @@ def _dialog(
     title: str, actor: Actor, *, village_id: int, name: str, visit: VisitInfo | None
 ) -> None:
     @st.dialog(title, on_dismiss=_close)
-    def form() -> None:
-        with st.form("district.visit", border=False):
+    def visit_form() -> None:
+        with form("district.visit", border=False):
             visited_on = st.date_input(
                 t("district.visit.on"), value=visit.visited_on if visit else today(),
                 max_value=today(), key="district.visit.on",
+                on_change=HELD,
             )  # fmt: skip
             kind = st.segmented_control(
                 t("district.visit.kind"), options=list(VISIT_KINDS),
                 default=visit.kind if visit else "visit",
                 format_func=lambda k: t(f"district.kind.{k}"), key=choice("district.visit.kind"),
+                on_change=HELD,
             )  # fmt: skip
             note = st.text_area(
                 t("district.visit.note"), value=visit.note if visit else "", max_chars=NOTE_MAX,
                 placeholder=t("district.visit.note_help"), key="district.visit.note", height=130,
+                on_change=HELD,
             )  # fmt: skip
             follow_up = st.date_input(
                 t("district.visit.follow_up"), value=visit.follow_up_on if visit else None,
                 help=t("district.visit.follow_up_help"), key="district.visit.follow_up",
+                on_change=HELD,
             )  # fmt: skip
-            if not st.form_submit_button(t("district.visit.save"), type="primary",
-                                         icon=":material/save:"):  # fmt: skip
+            if not submit(t("district.visit.save"), type="primary", icon=":material/save:"):
                 return
         on = visited_on if isinstance(visited_on, dt.date) else today()
         then = follow_up if isinstance(follow_up, dt.date) else None
@@ -106,7 +110,7 @@ def _dialog(
         _close()
         st.rerun()
 
-    form()
+    visit_form()
 
 
 def visit_log(actor: Actor, home: DistrictHome, *, can_log: bool) -> None:

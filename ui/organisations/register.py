@@ -15,6 +15,7 @@ from energy.organisations import organisers as organisation_organisers
 from energy.organisations import registry as organisations
 from energy.organisations.registry import YEAR_FIGURES, MemberInput, OrganisationDetail
 from ui.core.chrome import flash
+from ui.core.forms import HELD, clear, form, submit
 from ui.core.i18n import date, krw, number, t, today
 from ui.core.markup import md
 from ui.core.money import amounts_ok, money_input
@@ -120,17 +121,21 @@ def member_form(actor: Actor, detail: OrganisationDetail) -> None:
 
 
 def _member_fields(actor: Actor, org_id: int, organiser: int | None) -> None:
-    with st.form(f"org.{org_id}.member", clear_on_submit=True):
+    with form(f"org.{org_id}.member", clear_on_submit=True):
         c1, c2, c3 = st.columns(3)
-        name = c1.text_input(t("org.member_name"), key=f"org.{org_id}.member.name")
+        name = c1.text_input(t("org.member_name"), key=f"org.{org_id}.member.name", on_change=HELD)
         kind = c2.selectbox(
             t("org.member_kind"),
             MEMBER_KINDS,
             format_func=lambda k: t(f"member_kind.{k}"),
             key=choice(f"org.{org_id}.member.kind"),
+            on_change=HELD,
         )
         household = c3.text_input(
-            t("field.household"), help=t("org.household_help"), key=f"org.{org_id}.member.household"
+            t("field.household"),
+            help=t("org.household_help"),
+            key=f"org.{org_id}.member.household",
+            on_change=HELD,
         )
         d1, d2, d3, d4, d5 = st.columns(5)
         joined = d1.date_input(
@@ -139,21 +144,31 @@ def _member_fields(actor: Actor, org_id: int, organiser: int | None) -> None:
             max_value=today(),
             format="YYYY-MM-DD",
             key=f"org.{org_id}.member.joined",
+            on_change=HELD,
         )
-        founder = d2.checkbox(t("org.founder"), key=f"org.{org_id}.member.founder")
+        founder = d2.checkbox(t("org.founder"), key=f"org.{org_id}.member.founder", on_change=HELD)
         board = d3.selectbox(
             t("org.board"),
             [None, *BOARD_ROLES],
             format_func=lambda r: t(f"board.{r}") if r else "–",
             key=choice(f"org.{org_id}.member.board"),
+            on_change=HELD,
         )
         pledged = d4.number_input(
-            t("org.shares_pledged"), min_value=0, step=1, key=f"org.{org_id}.member.pledged"
+            t("org.shares_pledged"),
+            min_value=0,
+            step=1,
+            key=f"org.{org_id}.member.pledged",
+            on_change=HELD,
         )
         paid = d5.number_input(
-            t("org.shares_paid"), min_value=0, step=1, key=f"org.{org_id}.member.paid"
+            t("org.shares_paid"),
+            min_value=0,
+            step=1,
+            key=f"org.{org_id}.member.paid",
+            on_change=HELD,
         )
-        if st.form_submit_button(t("org.add_member_submit"), type="primary"):
+        if submit(t("org.add_member_submit"), type="primary"):
             member = MemberInput(
                 name,
                 kind,
@@ -171,6 +186,7 @@ def _member_fields(actor: Actor, org_id: int, organiser: int | None) -> None:
                 show_error(exc)
             else:
                 st.session_state.pop(f"org.{org_id}.member.organiser", None)
+                clear(f"org.{org_id}.member")
                 _saved("org.member_added")
 
 

@@ -15,6 +15,7 @@ from energy.core.errors import EnergyError
 from energy.core.vocabulary import CARRIERS, FACTOR_BASES
 from energy.savings import factors
 from ui.core.chrome import flash
+from ui.core.forms import HELD, clear, form, submit
 from ui.core.i18n import date, lang, t, today
 from ui.core.widgets import choice, column_help, show_error
 
@@ -105,6 +106,7 @@ def _tier_editor(steps: tuple[Tier, ...], key: str) -> pd.DataFrame:
         num_rows="dynamic",
         hide_index=True,
         key=key,
+        on_change=HELD,
         column_config={
             "up_to": st.column_config.NumberColumn(
                 t("factors.up_to"), min_value=0.0, help=t("factors.up_to_help")
@@ -139,7 +141,7 @@ def add_tariff_form(actor: Actor, tariff_rows: Sequence[Price]) -> None:
     )
     with (
         st.expander(t("factors.add_tariff"), icon=":material/add:"),
-        st.form("tariffs.add", clear_on_submit=True),
+        form("tariffs.add", clear_on_submit=True),
     ):
         p1, p2, p3 = st.columns(3)
         carrier = p1.selectbox(
@@ -147,6 +149,7 @@ def add_tariff_form(actor: Actor, tariff_rows: Sequence[Price]) -> None:
             [c for c in CARRIERS if c != "solar"],
             format_func=lambda c: t(f"carrier.{c}"),
             key=choice("tariffs.add.carrier"),
+            on_change=HELD,
         )
         price = p2.number_input(
             t("factors.flat_price"),
@@ -155,13 +158,23 @@ def add_tariff_form(actor: Actor, tariff_rows: Sequence[Price]) -> None:
             format="%.2f",
             key="tariffs.add.price",
             help=t("factors.flat_price_help"),
+            on_change=HELD,
         )
         starts = p3.date_input(
-            t("factors.valid_from"), value=today(), format="YYYY-MM-DD", key="tariffs.add.from"
+            t("factors.valid_from"),
+            value=today(),
+            format="YYYY-MM-DD",
+            key="tariffs.add.from",
+            on_change=HELD,
         )
         q1, q2, q3 = st.columns(3)
         extra = q1.number_input(
-            t("factors.extra"), min_value=0.0, value=0.0, format="%.2f", key="tariffs.add.extra"
+            t("factors.extra"),
+            min_value=0.0,
+            value=0.0,
+            format="%.2f",
+            key="tariffs.add.extra",
+            on_change=HELD,
         )
         vat = q2.number_input(
             t("factors.vat_pct"),
@@ -170,6 +183,7 @@ def add_tariff_form(actor: Actor, tariff_rows: Sequence[Price]) -> None:
             value=10.0,
             format="%.1f",
             key="tariffs.add.vat",
+            on_change=HELD,
         )
         levy = q3.number_input(
             t("factors.levy_pct"),
@@ -178,9 +192,13 @@ def add_tariff_form(actor: Actor, tariff_rows: Sequence[Price]) -> None:
             value=0.0,
             format="%.1f",
             key="tariffs.add.levy",
+            on_change=HELD,
         )
         tiered = st.toggle(
-            t("factors.tiered"), key="tariffs.add.tiered", help=t("factors.tiered_help")
+            t("factors.tiered"),
+            key="tariffs.add.tiered",
+            help=t("factors.tiered_help"),
+            on_change=HELD,
         )
         st.caption(t("factors.tiers_other"))
         other = _tier_editor(current.tiers if current else (), "tariffs.add.tiers")
@@ -195,12 +213,18 @@ def add_tariff_form(actor: Actor, tariff_rows: Sequence[Price]) -> None:
             placeholder=t("form.choose"),
             filter_mode=None,
             key=choice("tariffs.add.months"),
+            on_change=HELD,
         )
-        indicative = st.checkbox(t("factors.indicative_check"), key="tariffs.add.indicative")
+        indicative = st.checkbox(
+            t("factors.indicative_check"), key="tariffs.add.indicative", on_change=HELD
+        )
         source = st.text_input(
-            t("factors.source"), help=t("factors.source_help"), key="tariffs.add.source"
+            t("factors.source"),
+            help=t("factors.source_help"),
+            key="tariffs.add.source",
+            on_change=HELD,
         )
-        if st.form_submit_button(t("factors.add_submit"), type="primary"):
+        if submit(t("factors.add_submit"), type="primary"):
             try:
                 steps, summer_steps = (_tiers(other), _tiers(summer)) if tiered else ([], [])
                 factors.add_tariff(
@@ -220,5 +244,6 @@ def add_tariff_form(actor: Actor, tariff_rows: Sequence[Price]) -> None:
             except EnergyError as exc:
                 show_error(exc)
             else:
+                clear("tariffs.add")
                 flash(t("factors.tariff_added", carrier=t(f"carrier.{carrier}")))
                 st.rerun()

@@ -15,6 +15,7 @@ from energy.townhall import figures as townhall
 from energy.villages import stories
 from energy.villages.directory import list_villages
 from ui.core.chrome import flash
+from ui.core.forms import HELD, clear, form, submit
 from ui.core.i18n import lang, now_local, t, today
 from ui.core.markup import md, t_md
 from ui.core.widgets import choice, show_error
@@ -119,27 +120,27 @@ def _story_fields(prefix: str, story: stories.Story | None) -> dict[str, object]
     this_year = today().year
     year = st.number_input(
         t("field.year"), min_value=stories.FIRST_YEAR, max_value=this_year,
-        value=story.year if story else this_year - 1, key=f"{prefix}.year",
+        value=story.year if story else this_year - 1, key=f"{prefix}.year", on_change=HELD,
     )  # fmt: skip
     quote_ko = st.text_area(
         t("field.quote_ko"), value=story.quote_ko if story else "",
-        max_chars=stories.QUOTE_LIMIT, key=f"{prefix}.quote_ko",
+        max_chars=stories.QUOTE_LIMIT, key=f"{prefix}.quote_ko", on_change=HELD,
     )  # fmt: skip
     attribution_ko = st.text_input(
         t("field.attribution_ko"), value=story.attribution_ko if story else "",
-        max_chars=stories.ATTRIBUTION_LIMIT, key=f"{prefix}.attribution_ko",
+        max_chars=stories.ATTRIBUTION_LIMIT, key=f"{prefix}.attribution_ko", on_change=HELD,
     )  # fmt: skip
     quote_en = st.text_area(
         t("field.quote_en"), value=(story.quote_en or "") if story else "",
-        max_chars=stories.QUOTE_LIMIT, key=f"{prefix}.quote_en",
+        max_chars=stories.QUOTE_LIMIT, key=f"{prefix}.quote_en", on_change=HELD,
     )  # fmt: skip
     attribution_en = st.text_input(
         t("field.attribution_en"), value=(story.attribution_en or "") if story else "",
-        max_chars=stories.ATTRIBUTION_LIMIT, key=f"{prefix}.attribution_en",
+        max_chars=stories.ATTRIBUTION_LIMIT, key=f"{prefix}.attribution_en", on_change=HELD,
     )  # fmt: skip
     position = st.number_input(
         t("field.position"), min_value=0, max_value=99, value=story.position if story else 0,
-        key=f"{prefix}.position",
+        key=f"{prefix}.position", on_change=HELD,
     )  # fmt: skip
     return {
         "year": int(year), "quote_ko": quote_ko, "attribution_ko": attribution_ko,
@@ -158,18 +159,20 @@ def stories_editor(actor: Actor) -> None:
             _edit_story(actor, story)
         st.markdown(f"**{t('townhall.story_add')}**")
         villages = {v.code: v.display_name(lang()) for v in list_villages(actor)}
-        with st.form("townhall.story.add", clear_on_submit=True):
+        with form("townhall.story.add", clear_on_submit=True):
             code = st.selectbox(
                 t("field.village"), list(villages), format_func=lambda c: f"{villages[c]} ({c})",
                 key=choice("townhall.story.add.village"),
+                on_change=HELD,
             )  # fmt: skip
             fields = _story_fields("townhall.story.add", None)
-            if st.form_submit_button(t("townhall.story_add"), type="primary"):
+            if submit(t("townhall.story_add"), type="primary"):
                 try:
                     added = stories.add_story(actor, village=code, today=today(), **fields)
                 except EnergyError as exc:
                     show_error(exc)
                 else:
+                    clear("townhall.story.add")
                     flash(t_md("townhall.story_added", village=added.village_display_name(lang())))
                     st.rerun()
 

@@ -13,6 +13,7 @@ from energy.core.vocabulary import TOPICS
 from energy.training import attendance, curriculum
 from energy.training.attendance import TrainingRules
 from ui.core.chrome import flash
+from ui.core.forms import HELD, clear, form, submit
 from ui.core.i18n import lang, number, t
 from ui.core.lookups import district_options
 from ui.core.widgets import choice, data_table, show_error
@@ -55,7 +56,7 @@ def curriculum_section(actor: Actor) -> None:
         key=choice("curriculum.pick"),
     )
     m = by_code.get(pick)
-    with st.form(f"curriculum.form.{pick}"):
+    with form(f"curriculum.form.{pick}"):
         c1, c2, c3 = st.columns([1, 2, 2])
         code = c1.text_input(
             t("curriculum.code"),
@@ -63,16 +64,19 @@ def curriculum_section(actor: Actor) -> None:
             placeholder="Y1-08",
             disabled=m is not None,
             key=f"curriculum.form.{pick}.code",
+            on_change=HELD,
         )
         title_ko = c2.text_input(
             t("curriculum.title_ko"),
             value=m.title_ko if m else "",
             key=f"curriculum.form.{pick}.title_ko",
+            on_change=HELD,
         )
         title_en = c3.text_input(
             t("curriculum.title_en"),
             value=m.title_en if m else "",
             key=f"curriculum.form.{pick}.title_en",
+            on_change=HELD,
         )
         d1, d2, d3, d4, d5 = st.columns(5)
         topic = d1.selectbox(
@@ -81,12 +85,14 @@ def curriculum_section(actor: Actor) -> None:
             index=TOPICS.index(m.topic) if m else 0,
             format_func=lambda x: t(f"topic.{x}"),
             key=choice(f"curriculum.form.{pick}.topic"),
+            on_change=HELD,
         )
         year = d2.selectbox(
             t("curriculum.year"),
             (1, 2, 3),
             index=(m.programme_year - 1) if m else 0,
             key=f"curriculum.form.{pick}.year",
+            on_change=HELD,
         )
         minutes = d3.number_input(
             t("curriculum.minutes"),
@@ -95,18 +101,21 @@ def curriculum_section(actor: Actor) -> None:
             m.minutes if m else 120,
             step=30,
             key=f"curriculum.form.{pick}.minutes",
+            on_change=HELD,
         )
         core = d4.checkbox(
             t("curriculum.core_yes"),
             value=m.core if m else True,
             key=f"curriculum.form.{pick}.core",
+            on_change=HELD,
         )
         active = d5.checkbox(
             t("participants.active"),
             value=m.active if m else True,
             key=f"curriculum.form.{pick}.active",
+            on_change=HELD,
         )
-        if st.form_submit_button(t("action.save"), type="primary"):
+        if submit(t("action.save"), type="primary"):
             try:
                 saved = curriculum.save_module(
                     actor, code=m.code if m else code, title_ko=title_ko, title_en=title_en, topic=topic,
@@ -150,19 +159,21 @@ def trainers_section(actor: Actor) -> None:
         key=choice("trainers.pick"),
     )
     tr = by_name.get(pick)
-    with st.form(f"trainers.form.{pick}"):
+    with form(f"trainers.form.{pick}"):
         n1, n2 = st.columns(2)
         name = n1.text_input(
             t("trainers.name"),
             value=tr.name if tr else "",
             disabled=tr is not None,
             key=f"trainers.form.{pick}.name",
+            on_change=HELD,
         )
         account = n2.text_input(
             t("trainers.account"),
             value=tr.username or "" if tr else "",
             help=t("trainers.account_help"),
             key=f"trainers.form.{pick}.account",
+            on_change=HELD,
         )
         topics = st.multiselect(
             t("trainers.topics"),
@@ -173,6 +184,7 @@ def trainers_section(actor: Actor) -> None:
             placeholder=t("form.choose"),
             filter_mode=None,
             key=choice(f"trainers.form.{pick}.topics"),
+            on_change=HELD,
         )
         st.caption(t("trainers.windows_help"))
         cols = st.columns(7)
@@ -183,22 +195,25 @@ def trainers_section(actor: Actor) -> None:
                 t("weekday." + WEEKDAY_KEYS[day]),
                 value=bool(mine),
                 key=f"trainers.day.{pick}.{day}",
+                on_change=HELD,
             )
             start = col.time_input(
                 t("trainers.from"),
                 mine[0].start if mine else dt.time(19 if day < 5 else 9),
                 step=1800,
                 key=f"trainers.start.{pick}.{day}",
+                on_change=HELD,
             )
             end = col.time_input(
                 t("trainers.to"),
                 mine[0].end if mine else dt.time(22 if day < 5 else 18),
                 step=1800,
                 key=f"trainers.end.{pick}.{day}",
+                on_change=HELD,
             )
             if on:
                 windows.append(curriculum.Window(day, start, end))
-        if st.form_submit_button(t("action.save"), type="primary"):
+        if submit(t("action.save"), type="primary"):
             try:
                 saved = curriculum.save_trainer(
                     actor,
@@ -232,9 +247,11 @@ def venues_section(actor: Actor) -> None:
         width="stretch",
     )
     districts = district_options()
-    with st.form("venues.form", clear_on_submit=True):
+    with form("venues.form", clear_on_submit=True):
         v1, v2, v3, v4 = st.columns([2, 1, 1, 2])
-        name = v1.text_input(t("venues.name"), help=t("venues.name_help"), key="venues.form.name")
+        name = v1.text_input(
+            t("venues.name"), help=t("venues.name_help"), key="venues.form.name", on_change=HELD
+        )
         district = v2.selectbox(
             t("field.district"),
             list(districts),
@@ -242,10 +259,13 @@ def venues_section(actor: Actor) -> None:
             format_func=districts.__getitem__,
             placeholder=t("venues.citywide"),
             key=choice("venues.form.district"),
+            on_change=HELD,
         )
-        capacity = v3.number_input(t("venues.capacity"), 1, 1000, 30, key="venues.form.capacity")
-        address = v4.text_input(t("venues.address"), key="venues.form.address")
-        if st.form_submit_button(t("action.save"), type="primary"):
+        capacity = v3.number_input(
+            t("venues.capacity"), 1, 1000, 30, key="venues.form.capacity", on_change=HELD
+        )
+        address = v4.text_input(t("venues.address"), key="venues.form.address", on_change=HELD)
+        if submit(t("action.save"), type="primary"):
             try:
                 saved = curriculum.save_venue(
                     actor,
@@ -257,6 +277,7 @@ def venues_section(actor: Actor) -> None:
             except EnergyError as exc:
                 show_error(exc)
             else:
+                clear("venues.form")
                 _saved(t("venues.saved", name=saved.name))
 
 

@@ -14,6 +14,7 @@ from energy.training import attendance
 from energy.training import pdf as training_pdf
 from energy.training.attendance import AttendanceSheet
 from ui.core.chrome import flash
+from ui.core.forms import HELD, clear, form, submit
 from ui.core.i18n import lang, t
 from ui.core.markup import t_md
 from ui.core.widgets import choice, show_error
@@ -137,7 +138,7 @@ def walk_in_form(actor: Actor, sheet: AttendanceSheet) -> None:
     codes = dict(zip(sheet.session.village_codes, sheet.session.village_names, strict=True))
     with (
         st.expander(t("attendance.walk_in"), icon=":material/person_add:"),
-        st.form(f"attendance.walk_in.{sheet.session.id}", clear_on_submit=True),
+        form(f"attendance.walk_in.{sheet.session.id}", clear_on_submit=True),
     ):
         w1, w2, w3 = st.columns(3)
         code = w1.selectbox(
@@ -145,20 +146,25 @@ def walk_in_form(actor: Actor, sheet: AttendanceSheet) -> None:
             list(codes),
             format_func=codes.__getitem__,
             key=choice(f"attendance.walk_in.{sheet.session.id}.code"),
+            on_change=HELD,
         )
-        name = w2.text_input(t("field.person"), key=f"attendance.walk_in.{sheet.session.id}.name")
+        name = w2.text_input(
+            t("field.person"), key=f"attendance.walk_in.{sheet.session.id}.name", on_change=HELD
+        )
         role = w3.selectbox(
             t("field.role"),
             PARTICIPANT_ROLES,
             index=1,
             format_func=lambda r: t(f"participant_role.{r}"),
             key=choice(f"attendance.walk_in.{sheet.session.id}.role"),
+            on_change=HELD,
         )
-        if st.form_submit_button(t("attendance.walk_in_add")):
+        if submit(t("attendance.walk_in_add")):
             try:
                 added = attendance.add_participant(actor, code, name=name, role=role)
             except EnergyError as exc:
                 show_error(exc)
             else:
+                clear(f"attendance.walk_in.{sheet.session.id}")
                 flash(t_md("participants.added", name=added.name))
                 st.rerun()

@@ -13,6 +13,7 @@ from energy.training import pdf as training_pdf
 from energy.training.attendance import TrainingRules
 from energy.training.completion import VillageProgress
 from ui.core.chrome import flash
+from ui.core.forms import HELD, clear, form, submit
 from ui.core.i18n import date, lang, number, t, today
 from ui.core.markup import t_md
 from ui.core.widgets import choice, column_help, empty_state, kpi_row, show_error
@@ -144,7 +145,7 @@ def _email_input(key: str, value: str | None = None) -> str | None:
     """A participant's address for the session notices (blank: none)."""
     typed = st.text_input(
         t("participants.email"), value=value or "", placeholder="hong@example.org",
-        help=t("participants.email_help"), key=key,
+        help=t("participants.email_help"), key=key, on_change=HELD,
     )  # fmt: skip
     return typed.strip() or None
 
@@ -182,18 +183,22 @@ def participants_section(actor: Actor, village_code: str) -> None:
         empty_state("participants.none")
     if not (can(actor, "training.participants") or can(actor, "training.attendance")):
         return
-    with st.form(f"participants.add.{village_code}", clear_on_submit=True):
+    with form(f"participants.add.{village_code}", clear_on_submit=True):
         a1, a2, a3 = st.columns(3)
-        name = a1.text_input(t("field.person"), key="participants.add.name")
+        name = a1.text_input(t("field.person"), key="participants.add.name", on_change=HELD)
         role = a2.selectbox(
             t("field.role"), PARTICIPANT_ROLES, format_func=lambda r: t(f"participant_role.{r}"),
             key=choice("participants.add.role"),
+            on_change=HELD,
         )  # fmt: skip
         household = a3.text_input(
-            t("field.household"), placeholder="H-001", key="participants.add.household"
+            t("field.household"),
+            placeholder="H-001",
+            key="participants.add.household",
+            on_change=HELD,
         )
         email = _email_input("participants.add.email") if keeps_list else None
-        if st.form_submit_button(t("participants.add"), type="primary"):
+        if submit(t("participants.add"), type="primary"):
             try:
                 added = attendance.add_participant(
                     actor, village_code, name=name, role=role, household_code=household or None,
@@ -202,6 +207,7 @@ def participants_section(actor: Actor, village_code: str) -> None:
             except EnergyError as exc:
                 show_error(exc)
             else:
+                clear(f"participants.add.{village_code}")
                 flash(t_md("participants.added", name=added.name))
                 st.rerun()
     if people:
@@ -213,23 +219,25 @@ def participants_section(actor: Actor, village_code: str) -> None:
             key=choice(f"participants.edit.{village_code}.person"),
         )  # fmt: skip
         chosen = by_id[pid]
-        with st.form(f"participants.edit.{village_code}.{pid}"):
+        with form(f"participants.edit.{village_code}.{pid}"):
             e1, e2 = st.columns(2)
             role = e1.selectbox(
                 t("field.role"), PARTICIPANT_ROLES, index=PARTICIPANT_ROLES.index(chosen.role),
                 format_func=lambda r: t(f"participant_role.{r}"), key=choice(f"participants.edit.{village_code}.{pid}.role"),
+                on_change=HELD,
             )  # fmt: skip
             active = e2.checkbox(
                 t("participants.active"),
                 value=chosen.active,
                 key=f"participants.edit.{village_code}.{pid}.active",
+                on_change=HELD,
             )
             address: str | attendance.Keep | None = attendance.KEEP
             if keeps_list:
                 address = _email_input(
                     f"participants.edit.{village_code}.{pid}.email", chosen.email
                 )
-            if st.form_submit_button(t("action.save")):
+            if submit(t("action.save")):
                 try:
                     attendance.update_participant(
                         actor, pid, role=role, active=active, email=address

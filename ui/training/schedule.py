@@ -14,6 +14,7 @@ from energy.training import curriculum, schedule
 from energy.training.schedule import ScheduleConflict, ScheduleResult, SessionFilter
 from energy.villages.directory import list_villages
 from ui.core.chrome import flash
+from ui.core.forms import HELD, form, submit
 from ui.core.i18n import lang, t, today
 from ui.core.markup import t_md
 from ui.core.widgets import choice, show_error
@@ -70,34 +71,45 @@ def _result(result: ScheduleResult) -> None:
 
 
 def generator_form(actor: Actor) -> None:
-    with st.form("generator"):
+    with form("generator"):
         g1, g2, g3 = st.columns(3)
         cohort = g1.number_input(
-            t("generator.cohort"), 2012, 2100, today().year, key="generator.cohort"
+            t("generator.cohort"), 2012, 2100, today().year, key="generator.cohort", on_change=HELD
         )
         start = g2.date_input(
-            t("generator.start"), today(), format="YYYY-MM-DD", key="generator.start"
+            t("generator.start"),
+            today(),
+            format="YYYY-MM-DD",
+            key="generator.start",
+            on_change=HELD,
         )
         end = g3.date_input(
             t("generator.end"),
             today() + dt.timedelta(weeks=12),
             format="YYYY-MM-DD",
             key="generator.end",
+            on_change=HELD,
         )
         h1, h2, h3 = st.columns(3)
         evenings = h1.multiselect(t("generator.evenings"), EVENING_CHOICES, default=[dt.time(19, 30)],
                                   format_func=lambda v: f"{v:%H:%M}", key="generator.evenings",
-                                  select_all=False, placeholder=t("form.choose"), filter_mode=None)  # fmt: skip
+                                  select_all=False, placeholder=t("form.choose"), filter_mode=None, on_change=HELD)  # fmt: skip
         weekends = h2.multiselect(t("generator.weekends"), WEEKEND_CHOICES, default=[dt.time(10), dt.time(14)],
                                   format_func=lambda v: f"{v:%H:%M}", key="generator.weekends",
-                                  select_all=False, placeholder=t("form.choose"), filter_mode=None)  # fmt: skip
-        per_week = h3.number_input(t("generator.per_week"), 1, 7, 1, key="generator.per_week")
+                                  select_all=False, placeholder=t("form.choose"), filter_mode=None, on_change=HELD)  # fmt: skip
+        per_week = h3.number_input(
+            t("generator.per_week"), 1, 7, 1, key="generator.per_week", on_change=HELD
+        )
         k1, k2, k3 = st.columns(3)
-        share = k1.checkbox(t("generator.share"), value=True, key="generator.share")
-        seats = k2.number_input(t("generator.seats"), 1, 200, 12, key="generator.seats")
-        group = k3.number_input(t("generator.group"), 1, 10, 3, key="generator.group")
-        preview = st.form_submit_button(t("generator.preview"))
-        save = st.form_submit_button(t("generator.generate"), type="primary")
+        share = k1.checkbox(t("generator.share"), value=True, key="generator.share", on_change=HELD)
+        seats = k2.number_input(
+            t("generator.seats"), 1, 200, 12, key="generator.seats", on_change=HELD
+        )
+        group = k3.number_input(
+            t("generator.group"), 1, 10, 3, key="generator.group", on_change=HELD
+        )
+        preview = submit(t("generator.preview"))
+        save = submit(t("generator.generate"), name="generate", type="primary")
     if not (preview or save):
         return
     rules = ScheduleRules(
@@ -133,16 +145,21 @@ def edit_forms(actor: Actor) -> None:
             key=choice("edit.session"),
         )
         current = by_id[chosen]
-        with st.form(f"edit.move.{chosen}"):
+        with form(f"edit.move.{chosen}"):
             m1, m2, m3, m4 = st.columns(4)
             day = m1.date_input(
-                t("field.date"), current.local_start.date(), format="YYYY-MM-DD", key="edit.day"
+                t("field.date"),
+                current.local_start.date(),
+                format="YYYY-MM-DD",
+                key="edit.day",
+                on_change=HELD,
             )
             at = m2.time_input(
                 t("field.time"),
                 current.local_start.time().replace(tzinfo=None),
                 step=1800,
                 key="edit.time",
+                on_change=HELD,
             )
             trainer = m3.selectbox(
                 t("field.trainer"),
@@ -151,6 +168,7 @@ def edit_forms(actor: Actor) -> None:
                 format_func=trainers.__getitem__,
                 placeholder=t("form.choose"),
                 key=choice("edit.trainer"),
+                on_change=HELD,
             )
             venue = m4.selectbox(
                 t("field.venue"),
@@ -159,8 +177,9 @@ def edit_forms(actor: Actor) -> None:
                 format_func=venues.__getitem__,
                 placeholder=t("form.choose"),
                 key=choice("edit.venue"),
+                on_change=HELD,
             )
-            if st.form_submit_button(t("edit.move"), type="primary"):
+            if submit(t("edit.move"), type="primary"):
                 try:
                     schedule.move_session(
                         actor,
@@ -189,13 +208,14 @@ def edit_forms(actor: Actor) -> None:
     listed = [v for v in list_villages(actor) if v.status == "active"]
     listed.sort(key=lambda v: (v.programme_year != 1 or v.graduated, v.code))
     choosable = {v.code: f"{v.display_name(lang())} · {v.code}" for v in listed}
-    with st.form("edit.add"):
+    with form("edit.add"):
         a1, a2 = st.columns(2)
         module = a1.selectbox(
             t("field.module"),
             list(modules),
             format_func=lambda c: f"{c} · {modules[c]}",
             key=choice("edit.add.module"),
+            on_change=HELD,
         )
         # Villages are picked by name (typed letters filter the list), never typed as codes.
         # Active villages first-year first, then the rest; disbanded ones are left out.
@@ -206,25 +226,34 @@ def edit_forms(actor: Actor) -> None:
             placeholder=t("edit.villages_placeholder"),
             select_all=False,
             key=choice("edit.add.villages"),
+            on_change=HELD,
         )
         b1, b2, b3, b4 = st.columns(4)
         day = b1.date_input(
-            t("field.date"), today() + dt.timedelta(days=7), format="YYYY-MM-DD", key="edit.add.day"
+            t("field.date"),
+            today() + dt.timedelta(days=7),
+            format="YYYY-MM-DD",
+            key="edit.add.day",
+            on_change=HELD,
         )
-        at = b2.time_input(t("field.time"), dt.time(19, 30), step=1800, key="edit.add.time")
+        at = b2.time_input(
+            t("field.time"), dt.time(19, 30), step=1800, key="edit.add.time", on_change=HELD
+        )
         trainer = b3.selectbox(
             t("field.trainer"),
             list(trainers),
             format_func=trainers.__getitem__,
             key=choice("edit.add.trainer"),
+            on_change=HELD,
         )
         venue = b4.selectbox(
             t("field.venue"),
             list(venues),
             format_func=venues.__getitem__,
             key=choice("edit.add.venue"),
+            on_change=HELD,
         )
-        if st.form_submit_button(t("edit.add")) and trainer is not None and venue is not None:
+        if submit(t("edit.add")) and trainer is not None and venue is not None:
             try:
                 added = schedule.add_session(
                     actor, module_code=module, village_codes=list(codes),

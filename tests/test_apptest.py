@@ -566,6 +566,9 @@ def test_staff_read_kepcos_tiers_and_add_a_tiered_tariff(demo_store: str) -> Non
     [b for b in at.button if b.label == label][1].click().run()
     assert not at.exception, at.exception
     assert not at.error, [e.value for e in at.error]
+    # The form is empty again, its step tables too (drawn anew under new keys).
+    assert at.session_state["tariffs.add.editors"] == 1
+    assert at.text_input(key="tariffs.add.source").value == ""
     from energy.savings import factors as factor_tables
 
     added = factor_tables.load_factors(CLI_ACTOR, dt.date(2027, 12, 31), url=demo_store)

@@ -94,6 +94,7 @@ def tariff_table(tariff_rows: Sequence[Price]) -> None:
 
 
 TIER_COLUMNS = ["up_to", "basic_krw", "krw_per_unit"]
+EDITORS_DRAWN = "tariffs.add.editors"  # tariffs added in this session: the tables' generation
 
 
 def _tier_editor(steps: tuple[Tier, ...], key: str) -> pd.DataFrame:
@@ -201,9 +202,13 @@ def add_tariff_form(actor: Actor, tariff_rows: Sequence[Price]) -> None:
             on_change=HELD,
         )
         st.caption(t("factors.tiers_other"))
-        other = _tier_editor(current.tiers if current else (), "tariffs.add.tiers")
+        # The tables' keys change after each tariff added: nothing else empties a table editor.
+        drawn = st.session_state.get(EDITORS_DRAWN, 0)
+        other = _tier_editor(current.tiers if current else (), f"tariffs.add.tiers.{drawn}")
         st.caption(t("factors.tiers_summer"))
-        summer = _tier_editor(current.summer_tiers if current else (), "tariffs.add.summer")
+        summer = _tier_editor(
+            current.summer_tiers if current else (), f"tariffs.add.summer.{drawn}"
+        )
         summer_months = st.multiselect(
             t("factors.summer_months"),
             list(range(1, 13)),
@@ -245,5 +250,6 @@ def add_tariff_form(actor: Actor, tariff_rows: Sequence[Price]) -> None:
                 show_error(exc)
             else:
                 clear("tariffs.add")
+                st.session_state[EDITORS_DRAWN] = drawn + 1
                 flash(t("factors.tariff_added", carrier=t(f"carrier.{carrier}")))
                 st.rerun()

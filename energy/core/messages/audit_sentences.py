@@ -104,6 +104,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{village} in {session}",
     },
     "audit.thing.training_participants": {"ko": "{name}({village})", "en": "{name} ({village})"},
+    "audit.thing.training_self_checkins": {
+        "ko": "{session}에 {village}의 {name} 님이 한 셀프 체크인",
+        "en": "the self check-in of {name} ({village}) at {session}",
+    },
     "audit.thing.training_attendance": {
         "ko": "{session}의 {participant} 출석",
         "en": "the attendance of {participant} at {session}",

@@ -108,12 +108,12 @@ def _form(shown: PublicSession) -> None:
     _, code = link_params()
     if CODE not in st.session_state:
         st.session_state[CODE] = code
-    villages = {v.id: v for v in shown.villages}
+    villages = {v.id: v.label(lang()) for v in shown.villages}  # (words of this run)
     with st.container(key="checkin-public"):
         village = st.selectbox(
             t("checkin.village"), list(villages),
             index=0 if len(villages) == 1 else None,
-            format_func=lambda vid: villages[vid].label(lang()),
+            format_func=villages.__getitem__,
             placeholder=t("checkin.village_placeholder"), key=choice(VILLAGE),
         )  # fmt: skip
         st.text_input(

@@ -307,21 +307,22 @@ def _waiting_row(actor: Actor, board: CheckInBoard, waiting: WaitingCheckIn) -> 
             t("checkin_board.match_who"), list(names),
             index=list(names).index(first) if first is not None else None,
             format_func=names.__getitem__, key=f"checkin_board.match_who.{sid}.{cid}",
-            placeholder=t("checkin.who_placeholder"),
+            placeholder=t("checkin_board.match_placeholder"),
         )  # fmt: skip
-        match, add, dismiss = st.columns(3)
-        match.button(
+        # Stacked, full width: the arrivals column is narrow, and each is a tap on a tablet.
+        st.button(
             t("checkin_board.match"), key=f"checkin_board.match.{sid}.{cid}", type="primary",
             width="stretch", disabled=who is None, on_click=_resolve,
-            args=(actor, sid, waiting, "match", who),
+            args=(actor, sid, waiting, "match", who), icon=":material/how_to_reg:",
         )  # fmt: skip
         if waiting.reason == "unknown":
-            add.button(
+            st.button(
                 t("checkin_board.add"), key=f"checkin_board.add.{sid}.{cid}", width="stretch",
                 on_click=_resolve, args=(actor, sid, waiting, "add", None),
+                icon=":material/person_add:",
             )  # fmt: skip
-        dismiss.button(
-            t("checkin_board.dismiss"), key=f"checkin_board.dismiss.{sid}.{cid}", width="stretch",
+        st.button(
+            t("checkin_board.dismiss"), key=f"checkin_board.dismiss.{sid}.{cid}", type="tertiary",
             on_click=_resolve, args=(actor, sid, waiting, "dismiss", None),
         )  # fmt: skip
 

@@ -24,6 +24,7 @@ from ui.training.checkin import DONE_STYLE, link_params
 RECEIPT = "checkin.public.receipt"  # the last check-in, until "someone else" is pressed
 SEEN = "checkin.public.seen"  # the sessions this browser's links opened: {(id, code): session}
 CODE, VILLAGE, NAME = "checkin.public.code", "checkin.public.village", "checkin.public.name"
+USED = "checkin.public.used"  # the code of the last check-in, for the next person on the phone
 # Phone-first: fields and the button tall enough for a thumb, text a size phones do not zoom.
 TOUCH_CSS = """<style>
 .st-key-checkin-public input { font-size: 1.15rem !important; min-height: 3rem; }
@@ -49,6 +50,8 @@ def public_check_in() -> None:
         return
     _form(shown)
     st.caption(t("checkin.committee_login"))
+    # (relative: the login page beside this one, under whatever path the app is served)
+    st.link_button(t("checkin.log_in"), "login", icon=":material/login:")
 
 
 def _linked_session() -> PublicSession | None:
@@ -142,6 +145,7 @@ def _form(shown: PublicSession) -> None:
         show_error(exc)
     else:
         st.session_state[RECEIPT] = receipt
+        st.session_state[USED] = st.session_state[CODE]
         st.rerun()
 
 
@@ -170,6 +174,8 @@ def _receipt(receipt: SelfCheckInReceipt) -> None:
 
 
 def _another() -> None:
-    """Someone else on the same phone: the village and code stay, the name goes."""
+    """Someone else on the same phone: the village and code stay, the name goes (the code
+    field was not drawn under the receipt, so its value is given back to it)."""
     for key in (RECEIPT, NAME):
         st.session_state.pop(key, None)
+    st.session_state[CODE] = st.session_state.get(USED, "")

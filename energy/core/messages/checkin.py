@@ -185,6 +185,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{village} · checked in {time} · {reason}",
     },
     "checkin_board.match_who": {"ko": "명단의 누구인가요?", "en": "Who on the list is it?"},
+    "checkin_board.match_placeholder": {"ko": "명단에서 고르세요", "en": "Choose from the list"},
     "checkin_board.match": {"ko": "이 사람으로 출석", "en": "Mark this person present"},
     "checkin_board.add": {"ko": "명단에 추가하고 출석", "en": "Add to the list, mark present"},
     "checkin_board.dismiss": {"ko": "무시", "en": "Set aside"},

@@ -125,7 +125,7 @@ def test_a_name_not_on_the_list_waits_for_the_trainer_and_hears_the_same(
     assert {pid for pid, _ in waiting.candidates} == {p.id for p in _people(url, FLAGSHIP)}
     # The trainer adds the name to the list with one click: present, as the trainer's word.
     later = AT + dt.timedelta(minutes=2)
-    board = checkin_board.add_check_in(trainer, sid, waiting.id, now=later, url=url)
+    board = checkin_board.resolve_check_in(trainer, sid, waiting.id, "added", now=later, url=url)
     assert board.unmatched == ()
     added = next(p for p in _people(url, FLAGSHIP) if p.name == "새 주민")
     mark = _mark(url, sid, added.id)
@@ -133,11 +133,13 @@ def test_a_name_not_on_the_list_waits_for_the_trainer_and_hears_the_same(
         "present", "recorded", AT,
     )  # fmt: skip
     with _refused(InvalidInput, "error.self_checkin_resolved"):
-        checkin_board.dismiss_check_in(trainer, sid, waiting.id, now=later, url=url)
+        checkin_board.resolve_check_in(trainer, sid, waiting.id, "dismissed", now=later, url=url)
+    with _refused(InvalidInput, "error.self_checkin_resolution"):
+        checkin_board.resolve_check_in(trainer, sid, waiting.id, "present", now=later, url=url)
     # Set aside: a name nobody will claim.
     self_check_in(sid, code, flagship, "장난", PHONE, now=AT, url=url)
     (joke,) = checkin_board.check_in_board(trainer, sid, now=AT, url=url).unmatched
-    board = checkin_board.dismiss_check_in(trainer, sid, joke.id, now=later, url=url)
+    board = checkin_board.resolve_check_in(trainer, sid, joke.id, "dismissed", now=later, url=url)
     assert board.unmatched == () and len(board.arrived) == 2
 
 
@@ -155,7 +157,9 @@ def test_two_people_of_one_name_wait_for_the_trainer_to_tell_them_apart(
     (waiting,) = checkin_board.check_in_board(trainer, sid, now=AT, url=url).unmatched
     assert waiting.reason == "ambiguous"
     assert {pid for pid, _ in waiting.candidates[:2]} == {p.id for p in twins}  # named first
-    board = checkin_board.match_check_in(trainer, sid, waiting.id, twins[1].id, now=AT, url=url)
+    board = checkin_board.resolve_check_in(
+        trainer, sid, waiting.id, "matched", participant_id=twins[1].id, now=AT, url=url
+    )
     assert [a.participant_id for a in board.arrived] == [twins[1].id] and board.unmatched == ()
     self_check_in(sid, code, flagship, "김하나", OTHER_PHONE, now=AT, url=url)  # (resolved)
     assert _count(url, sid) == 1
@@ -164,7 +168,9 @@ def test_two_people_of_one_name_wait_for_the_trainer_to_tell_them_apart(
     self_check_in(sid, code, flagship, "또 다른 이름", PHONE, now=AT, url=url)
     (other,) = checkin_board.check_in_board(trainer, sid, now=AT, url=url).unmatched
     with _refused(InvalidInput, "error.participant_not_in_session"):
-        checkin_board.match_check_in(trainer, sid, other.id, stranger.id, now=AT, url=url)
+        checkin_board.resolve_check_in(
+            trainer, sid, other.id, "matched", participant_id=stranger.id, now=AT, url=url
+        )
 
 
 def test_wrong_codes_lock_that_phone_out_and_the_link_counts_too(small_store: str) -> None:

@@ -6,9 +6,8 @@ own sessions). A correction is the trainer's word: ``source`` becomes ``recorded
 the person checked in stays (``checked_in_at``), and a later check-in does not overwrite it
 (:mod:`energy.training.checkin`). A check-in from a phone without an account that matched
 nobody on the list (:mod:`energy.training.checkin_public`) waits on the board until the
-trainer matches it to a person of its village (:func:`match_check_in`), adds the name to
-the village's list (:func:`add_check_in`) or sets it aside (:func:`dismiss_check_in`); the
-first two mark the person present as the trainer's word, with the time they checked in.
+trainer matches it to a person of its village, adds the name to the village's list or sets
+it aside (:func:`resolve_check_in`); the first two mark the person present as the trainer's word, with the time they checked in.
 """
 
 from __future__ import annotations
@@ -362,79 +361,61 @@ def _waiting(
     return row, found
 
 
+RESOLUTIONS = ("matched", "added", "dismissed")  # how the trainer settles a waiting check-in
+
+
 def _resolved(found: SelfCheckIn, actor: Actor, state: str, now: dt.datetime) -> None:
     found.state, found.resolved_by, found.resolved_at = state, actor.audit_name, now
 
 
-def match_check_in(
+def resolve_check_in(
     actor: Actor,
     session_id: int,
     check_in_id: int,
-    participant_id: int,
+    state: str,
     *,
+    participant_id: int | None = None,
     now: dt.datetime | None = None,
     url: str | None = None,
 ) -> CheckInBoard:
-    """The waiting check-in was ``participant_id`` (a person of its village's list): they
-    are marked present, as the trainer's word, with the time they checked in."""
+    """Settle a waiting check-in: ``matched`` to ``participant_id`` (a person of its
+    village's list), ``added`` (its name goes on the village's list as a resident; a name
+    there already, exactly, is that person), both then marked present as the trainer's word
+    with the time they checked in; or ``dismissed`` (a joke, a typo sent again: nobody is
+    marked)."""
     now = now or utcnow()
+    if state not in RESOLUTIONS:
+        raise InvalidInput("error.self_checkin_resolution", field="status", value=state)
     with session_for(actor, write=True, url=url) as session:
         row, found = _waiting(session, actor, session_id, check_in_id, now)
-        person = session.get(Participant, participant_id)
-        if person is None or person.village_id != found.village_id:
-            raise InvalidInput(
-                "error.participant_not_in_session", field="person", id=participant_id
-            )
-        _trainers_mark(session, actor, row, person.id, "present", now, found.arrived_at)
-        found.participant_id = person.id
-        _resolved(found, actor, "matched", now)
+        person = None
+        if state == "matched":
+            person = session.get(Participant, participant_id) if participant_id else None
+            if person is None or person.village_id != found.village_id:
+                raise InvalidInput(
+                    "error.participant_not_in_session", field="person", id=participant_id
+                )
+        elif state == "added":
+            person = _listed(session, found)
+        if person is not None:
+            _trainers_mark(session, actor, row, person.id, "present", now, found.arrived_at)
+            found.participant_id = person.id
+        _resolved(found, actor, state, now)
         session.flush()
         return _board(session, actor, row, now)
 
 
-def add_check_in(
-    actor: Actor,
-    session_id: int,
-    check_in_id: int,
-    *,
-    now: dt.datetime | None = None,
-    url: str | None = None,
-) -> CheckInBoard:
-    """The waiting check-in's name goes on its village's training list (a resident) and is
-    marked present; a name already on the list (exactly) is matched instead."""
-    now = now or utcnow()
-    with session_for(actor, write=True, url=url) as session:
-        row, found = _waiting(session, actor, session_id, check_in_id, now)
-        person = session.scalar(
-            select(Participant).where(
-                Participant.village_id == found.village_id, Participant.name == found.name
-            )
+def _listed(session: Session, found: SelfCheckIn) -> Participant:
+    """The person of the check-in's name on its village's list, put there if need be."""
+    person = session.scalar(
+        select(Participant).where(
+            Participant.village_id == found.village_id, Participant.name == found.name
         )
-        if person is None:
-            person = Participant(village_id=found.village_id, name=found.name, role="resident")
-            session.add(person)
-            session.flush()
-        elif not person.active:
-            person.active = True
-        _trainers_mark(session, actor, row, person.id, "present", now, found.arrived_at)
-        found.participant_id = person.id
-        _resolved(found, actor, "added", now)
+    )
+    if person is None:
+        person = Participant(village_id=found.village_id, name=found.name, role="resident")
+        session.add(person)
         session.flush()
-        return _board(session, actor, row, now)
-
-
-def dismiss_check_in(
-    actor: Actor,
-    session_id: int,
-    check_in_id: int,
-    *,
-    now: dt.datetime | None = None,
-    url: str | None = None,
-) -> CheckInBoard:
-    """Set the waiting check-in aside (a joke, a typo sent again): nobody is marked."""
-    now = now or utcnow()
-    with session_for(actor, write=True, url=url) as session:
-        row, found = _waiting(session, actor, session_id, check_in_id, now)
-        _resolved(found, actor, "dismissed", now)
-        session.flush()
-        return _board(session, actor, row, now)
+    elif not person.active:
+        person.active = True
+    return person

@@ -313,36 +313,29 @@ def _waiting_row(actor: Actor, board: CheckInBoard, waiting: WaitingCheckIn) -> 
         st.button(
             t("checkin_board.match"), key=f"checkin_board.match.{sid}.{cid}", type="primary",
             width="stretch", disabled=who is None, on_click=_resolve,
-            args=(actor, sid, waiting, "match", who), icon=":material/how_to_reg:",
+            args=(actor, sid, waiting, "matched", who), icon=":material/how_to_reg:",
         )  # fmt: skip
         if waiting.reason == "unknown":
             st.button(
                 t("checkin_board.add"), key=f"checkin_board.add.{sid}.{cid}", width="stretch",
-                on_click=_resolve, args=(actor, sid, waiting, "add", None),
+                on_click=_resolve, args=(actor, sid, waiting, "added", None),
                 icon=":material/person_add:",
             )  # fmt: skip
         st.button(
             t("checkin_board.dismiss"), key=f"checkin_board.dismiss.{sid}.{cid}", type="tertiary",
-            on_click=_resolve, args=(actor, sid, waiting, "dismiss", None),
+            on_click=_resolve, args=(actor, sid, waiting, "dismissed", None),
         )  # fmt: skip
 
 
 def _resolve(
     actor: Actor, session_id: int, waiting: WaitingCheckIn, how: str, participant_id: int | None
 ) -> None:
-    now = clock.now()
     try:
-        if how == "match" and participant_id is not None:
-            checkin_board.match_check_in(actor, session_id, waiting.id, participant_id, now=now)
-            name = dict(waiting.candidates).get(participant_id, waiting.name)
-        elif how == "add":
-            checkin_board.add_check_in(actor, session_id, waiting.id, now=now)
-            name = waiting.name
-        else:
-            checkin_board.dismiss_check_in(actor, session_id, waiting.id, now=now)
-            name = waiting.name
+        checkin_board.resolve_check_in(
+            actor, session_id, waiting.id, how, participant_id=participant_id, now=clock.now()
+        )
     except EnergyError as exc:
         st.session_state[NOTE] = exc.message(lang())
     else:
-        done = {"match": "matched", "add": "added"}.get(how, "dismissed")
-        st.toast(t_md(f"checkin_board.{done}", name=name))
+        name = dict(waiting.candidates).get(participant_id or 0, waiting.name)
+        st.toast(t_md(f"checkin_board.{how}", name=name))

@@ -279,6 +279,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "이 교육에 그런 체크인이 없습니다({id}).",
         "en": "This session has no such check-in ({id}).",
     },
+    "error.self_checkin_resolution": {
+        "ko": "체크인을 처리하는 방법이 아닙니다: {value}",
+        "en": "Not a way to settle a check-in: {value}",
+    },
     "error.self_checkin_resolved": {
         "ko": "{name}의 체크인은 이미 처리되었습니다.",
         "en": "The check-in of {name} has been dealt with already.",

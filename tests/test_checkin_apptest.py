@@ -51,6 +51,13 @@ def _confirmations(at: AppTest) -> list[str]:
     return [m.value for m in at.markdown if 'role="status"' in m.value]
 
 
+def _opened(url: str) -> tuple[int, str]:
+    """A session whose trainer opened self check-in, and its code at ``AT``."""
+    sid = _add_session(url)
+    checkin_board.open_check_in(_actor(url, "trainer"), sid, now=START, url=url)
+    return sid, shown_code(_key(url, sid), sid, AT).code
+
+
 def _page(url: str, login: str, path: str, **params: str) -> AppTest:
     at = _app_as(url, login)
     for name, value in params.items():
@@ -120,9 +127,7 @@ def test_a_participant_checks_in_from_the_qr_codes_link(
     small_store: str, at_time: dict[str, dt.datetime]
 ) -> None:
     url = small_store
-    sid = _add_session(url)
-    checkin_board.open_check_in(_actor(url, "trainer"), sid, now=START, url=url)
-    code = shown_code(_key(url, sid), sid, AT).code
+    sid, code = _opened(url)
     at = _page(url, "committee", "pages/checkin.py", session=str(sid), code=code)
     assert at.text_input(key="checkin.code").value == code  # filled in from the link
     person = _people(url, FLAGSHIP)[2]
@@ -154,9 +159,7 @@ def test_a_typed_code_a_wrong_code_and_a_name_not_on_the_list(
     small_store: str, at_time: dict[str, dt.datetime]
 ) -> None:
     url = small_store
-    sid = _add_session(url)
-    checkin_board.open_check_in(_actor(url, "trainer"), sid, now=START, url=url)
-    code = shown_code(_key(url, sid), sid, AT).code
+    _, code = _opened(url)
     at = _page(url, "committee", "pages/checkin.py")  # from the menu: no link
     assert at.text_input(key="checkin.code").value == ""
     at.text_input(key="checkin.code").input(f"{(int(code) + 1) % 10**6:06d}")
@@ -222,10 +225,8 @@ def test_a_phone_with_no_login_checks_in_from_the_qr_codes_link(
     small_store: str, at_time: dict[str, dt.datetime]
 ) -> None:
     url = small_store
-    sid = _add_session(url)
+    sid, code = _opened(url)
     trainer = _actor(url, "trainer")
-    checkin_board.open_check_in(trainer, sid, now=START, url=url)
-    code = shown_code(_key(url, sid), sid, AT).code
     at = _public(url, session=str(sid), code=code)
     people = _people(url, FLAGSHIP)
     shown = _everything(at)
@@ -260,9 +261,7 @@ def test_the_public_page_in_english_and_its_refusals(
     small_store: str, at_time: dict[str, dt.datetime]
 ) -> None:
     url = small_store
-    sid = _add_session(url)
-    checkin_board.open_check_in(_actor(url, "trainer"), sid, now=START, url=url)
-    code = shown_code(_key(url, sid), sid, AT).code
+    sid, code = _opened(url)
     at = _public(url, "en", session=str(sid), code=code)
     assert at.button(key="checkin.public.submit").label == translate("checkin.submit", "en")
     at.button(key="checkin.public.submit").click().run()  # no name typed

@@ -105,8 +105,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "audit.thing.training_participants": {"ko": "{name}({village})", "en": "{name} ({village})"},
     "audit.thing.training_self_checkins": {
-        "ko": "{session}에 {village}의 {name} 님이 한 셀프 체크인",
-        "en": "the self check-in of {name} ({village}) at {session}",
+        "ko": "{session}에서 {name} 님({village})의 체크인",
+        "en": "the check-in of {name} ({village}) at {session}",
     },
     "audit.thing.training_attendance": {
         "ko": "{session}의 {participant} 출석",

@@ -6,6 +6,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     "page.checkin_board": {"ko": "출석 QR", "en": "Check-in QR"},
     "attendance_source.self": {"ko": "셀프 체크인", "en": "Self check-in"},
     "attendance_source.recorded": {"ko": "강사 기록", "en": "Recorded by the trainer"},
+    "self_checkin_state.checked_in": {
+        "ko": "명단에서 찾아 출석",
+        "en": "Found on the list, present",
+    },
+    "self_checkin_state.waiting": {"ko": "강사 확인 대기", "en": "Waiting for the trainer"},
+    "self_checkin_state.matched": {
+        "ko": "강사가 명단의 사람으로 확인",
+        "en": "Matched by the trainer",
+    },
+    "self_checkin_state.added": {
+        "ko": "강사가 명단에 추가",
+        "en": "Added to the list by the trainer",
+    },
+    "self_checkin_state.dismissed": {"ko": "강사가 무시", "en": "Set aside by the trainer"},
     # the participant's page
     "checkin.caption": {
         "ko": "교육장 화면의 QR 코드를 휴대전화로 찍거나, 강사가 알려 주는 6자리 코드를 입력하세요.",

@@ -278,3 +278,22 @@ def test_the_public_page_in_english_and_its_refusals(
     at = _public(url)
     assert at.text_input(key="login.username") is not None
     assert not [b for b in at.button if b.key == "checkin.public.submit"]
+
+
+@SQLITE_ONLY
+def test_a_deep_link_on_a_fresh_server_opens_the_public_page_and_no_other(
+    small_store: str, at_time: dict[str, dt.datetime]
+) -> None:
+    # ARCHITECTURE's trap: a fresh server runs a deep-linked page file without app.py.
+    url = small_store
+    sid, code = _opened(url)
+    for page, public in (("checkin", True), ("attendance", False), ("checkin_board", False)):
+        at = AppTest.from_file(
+            str(Path(APP).parent / "pages" / f"{page}.py"), default_timeout=TIMEOUT
+        )
+        at.query_params["session"], at.query_params["code"] = str(sid), code
+        at.run()
+        assert not at.exception, [e.message for e in at.exception]
+        submits = [b for b in at.button if b.key == "checkin.public.submit"]
+        logins = [t for t in at.text_input if t.key == "login.username"]
+        assert (len(submits), len(logins)) == ((1, 0) if public else (0, 1)), page

@@ -11,7 +11,8 @@ st.set_page_config(page_title=t("app.title"), page_icon=":material/solar_power:"
 # builder); everywhere else this draws nothing.
 announced = announce_first_start()
 
-from energy.store import cache  # noqa: E402 (after the first words a new install shows)
+from energy.core.access import PUBLIC_PAGES  # noqa: E402 (after the first words a new install shows)
+from energy.store import cache  # noqa: E402
 from ui.accounts.password_reset import reset_token  # noqa: E402
 from ui.core.auth import login_screen  # noqa: E402
 from ui.core.chrome import typography  # noqa: E402
@@ -32,10 +33,17 @@ if actor is None:
     # Every page's address opens the login (a committee's bookmarked 사용량 입력 on a phone),
     # not Streamlit's English "Page not found" over it; after the login the same address runs
     # the page itself.
+    # A public page (the check-in page of a QR code's link) runs its own file: its guard shows
+    # the public screen to a visitor who brings the link, and the login to anyone else.
     login = {"title": t("login.title"), "icon": ":material/login:"}
     navigation = st.navigation(
         [page(login_screen, **login, url_path="login", default=True)]
-        + [page(login_screen, **login, url_path=spec.key, visibility="hidden") for spec in PAGES],
+        + [
+            page(spec.path, title=t(spec.title_key), url_path=spec.key, visibility="hidden")
+            if spec.key in PUBLIC_PAGES
+            else page(login_screen, **login, url_path=spec.key, visibility="hidden")
+            for spec in PAGES
+        ],
         position="hidden",
     )
     drawn = False

@@ -1,5 +1,7 @@
 """Check in to a training session on a phone: opened from the QR code on the trainer's
-screen (the session and code filled in) or by typing the code the trainer reads out."""
+screen (the session and code filled in) or by typing the code the trainer reads out. A phone
+with no login that opened the QR code's link gets the public screen (its village, a name);
+a village committee logged in checks its people in from the village's list."""
 
 import streamlit as st
 
@@ -16,8 +18,12 @@ from ui.training.checkin import (
     session_card,
     sessions_shown,
 )
+from ui.training.checkin_public import public_check_in
 
-actor = guard("checkin")
+actor = guard("checkin", public=True)
+if actor is None:  # no login (or a role that does not use this page), with the QR code's link
+    public_check_in()
+    st.stop()
 page_header("page.checkin", "checkin.caption")
 
 result = st.session_state.get(RESULT)

@@ -7,6 +7,7 @@ panels, a failed login. Each step's entries are kept by name."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable
 
@@ -15,13 +16,16 @@ from sqlalchemy import func, select
 from energy.accounts import users as accounts
 from energy.call import applications, attachments, reviews
 from energy.core.access import CLI_ACTOR, Actor
+from energy.core.errors import InvalidInput
 from energy.readings.files import read_rows
 from energy.readings.imports import import_readings
 from energy.savings import factors
 from energy.store import db
 from energy.store.audit import AuditFilter, AuditRecord, read_audit
 from energy.store.models.system import AuditEntry
-from energy.training import attendance, schedule
+from energy.store.models.training import TrainingSession
+from energy.training import attendance, checkin_board, checkin_public, schedule
+from energy.training.checkin_codes import shown_code
 from energy.villages import directory, households, stories
 from tests.attachment_files import pdf
 
@@ -126,6 +130,31 @@ def everyday_writes(url: str) -> dict[str, list[int]]:
         CLI_ACTOR, session.id, {person[0]: "present"}, url=url))  # fmt: skip
     step("attendance_changed", lambda: attendance.record_attendance(
         CLI_ACTOR, session.id, {person[0]: "late"}, url=url))  # fmt: skip
+    # Self check-in without an account, at that session while it ran: a wrong code, a name
+    # the list does not know, which the staff add to the list.
+    opened = session.starts_at + dt.timedelta(minutes=1)
+    checkin_board.open_check_in(CLI_ACTOR, session.id, now=opened, url=url)
+    with db.session_for(CLI_ACTOR, url=url) as s:
+        row = s.get(TrainingSession, session.id)
+        assert row is not None and row.checkin_secret is not None
+        code = shown_code(row.checkin_secret, session.id, opened).code
+    village_id, phone = session.village_ids[0], "10.9.9.9"
+
+    def check_in(typed: str) -> None:
+        with contextlib.suppress(InvalidInput):  # (a wrong code is refused, and audited)
+            checkin_public.self_check_in(
+                session.id, typed, village_id, "처음 온 주민", phone, now=opened, url=url
+            )
+
+    def add_the_name() -> None:
+        board = checkin_board.check_in_board(CLI_ACTOR, session.id, now=opened, url=url)
+        checkin_board.resolve_check_in(
+            CLI_ACTOR, session.id, board.unmatched[0].id, "added", now=opened, url=url
+        )
+
+    step("self_checkin_refused", lambda: check_in(f"{(int(code) + 1) % 10**6:06d}"))
+    step("self_checkin", lambda: check_in(code))
+    step("self_checkin_added", add_the_name)
     coming = min(
         (s for s in schedule.list_sessions(CLI_ACTOR, url=url) if s.status == "scheduled"
          and s.starts_at > now),

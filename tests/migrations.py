@@ -111,3 +111,37 @@ def index_added(
     command.downgrade(db.alembic_config(url), before)
     assert index not in index_columns(url, table)
     db.dispose_engine(url)
+
+
+def training_session_with_participant(
+    url: str, monkeypatch: pytest.MonkeyPatch, revision: str
+) -> int:
+    """On a store at ``revision`` (0022 or later): a village, a module, a trainer, a venue,
+    session 1 on 3 March 2026 and participant 1 (김민서, an organiser of the village); the
+    village's id."""
+    kept_as_of(monkeypatch, revision)  # today's write, as a store at that revision keeps it
+    village = villages.add_village(
+        CLI_ACTOR, code="DJK-2026-01", name="상도 마을", district="동작구", cohort_year=2026,
+        today=dt.date(2026, 2, 1), url=url,
+    )  # fmt: skip
+    monkeypatch.undo()
+    with db.get_engine(url).begin() as conn:
+        conn.execute(text(
+            "INSERT INTO training_modules (id, code, title_ko, title_en, topic, programme_year, core, minutes, position, active) "
+            "VALUES (1, 'Y1-01', '기초', 'Basics', 'energy_efficiency', 1, true, 120, 1, true)"
+        ))  # fmt: skip
+        conn.execute(
+            text("INSERT INTO trainers (id, name, topics, active) VALUES (1, '강사', '[]', true)")
+        )
+        conn.execute(
+            text("INSERT INTO venues (id, name, capacity, active) VALUES (1, '교육실', 30, true)")
+        )
+        conn.execute(text(
+            "INSERT INTO training_sessions (id, module_id, trainer_id, venue_id, starts_at, ends_at, status, created_at, updated_at) "
+            "VALUES (1, 1, 1, 1, '2026-03-03 10:00:00+00', '2026-03-03 12:00:00+00', 'scheduled', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+        ))  # fmt: skip
+        conn.execute(text(
+            "INSERT INTO training_participants (id, village_id, name, role, active, created_at) "
+            "VALUES (1, :village, '김민서', 'organiser', true, CURRENT_TIMESTAMP)"
+        ), {"village": village.id})  # fmt: skip
+    return village.id

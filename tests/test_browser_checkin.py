@@ -1,7 +1,9 @@
 """Self check-in in a real browser: the trainer shows the board on a desktop (in English), a
-participant opens the QR code's link on a 390×844 phone (in Korean), logs in with the village
-committee's account and checks in; the board lists the arrival within seconds and the
-trainer corrects it. A link to a session that has ended is refused on the phone.
+participant opens the QR code's link on a 390×844 phone with no login (in Korean), names
+themselves and checks in; the board lists the arrival within seconds and the trainer corrects
+it. A second person on the same phone (in English) is not on the list: the board asks the
+trainer, who adds them. A link to a session that has ended is refused on the phone, no other
+page opens without a login, and a committee logged in still checks its people in.
 
 The server's store is a copy of the run's small demo store with two sessions of the demo
 trainer for the committee's village added: one happening now, one that ended an hour ago.
@@ -35,13 +37,12 @@ from energy.store.models.training import (
 )
 from energy.store.models.villages import Village
 from energy.training import checkin_board
+from energy.training.checkin_codes import shown_code
 from tests.live_server import LiveServer, start_app, stop_app
 from tests.test_apptest import _actor
 from tests.test_browser import (
     ARTIFACTS,
     FLAGSHIP_CODE,
-    PASSWORD_INPUT,
-    SUBMIT,
     USERNAME,
     WAIT_MS,
     _heading,
@@ -163,15 +164,21 @@ def _no_sideways_scroll(page: Any) -> None:
     assert width <= PHONE["width"], f"the page is {width} px wide on a {PHONE['width']} px phone"
 
 
-def _log_in_from_link(page: Any, site: CheckInServer, path: str) -> None:
-    """What a phone does with the QR code: open the link, meet the login, log in as the
-    village committee, and land on the check-in page (the link's session and code kept)."""
-    open_app(page, site.server, path)
-    page.locator(USERNAME).fill("committee")
-    page.locator(PASSWORD_INPUT).fill("energy-demo-2026")
-    page.locator(SUBMIT).click()
-    wait_for_title(page, _msg("page.checkin", "ko"))
+def _check_in_on_phone(page: Any, name: str, lang: str) -> str:
+    """Type ``name``, press check in, and read the receipt."""
+    page.locator(_key("checkin.public.name") + " input").fill(name)
+    page.locator(_key("checkin.public.name") + " input").press("Enter")  # (sent, no tooltip)
+    settle(page)
+    _no_sideways_scroll(page)
+    phone_screenshot(page, f"checkin-phone-public-form-{lang}")
+    page.get_by_role("button", name=_msg("checkin.submit", lang)).click()
+    done = page.locator('[role="status"]')
+    done.wait_for(state="visible")
+    settle(page)
     assert_no_exception(page)
+    _no_sideways_scroll(page)
+    phone_screenshot(page, f"checkin-phone-public-done-{lang}")
+    return str(done.inner_text())
 
 
 def _people(url: str) -> list[tuple[int, str]]:
@@ -224,25 +231,18 @@ def test_checkin_the_trainer_shows_the_qr_and_a_phone_checks_in(
     assert re.fullmatch(r"\d{6}", code), code
     screenshot(desktop, "checkin-board-open-en")
 
-    # A participant scans it: the phone opens the link, logs in, finds the code filled in.
-    _log_in_from_link(phone, site, f"/checkin?session={sid}&code={code}")
-    code_box = phone.locator(_key("checkin.code") + " input")
-    assert code_box.input_value() == code
-    pid, name = _people(site.url)[0]
-    phone.locator(_key("checkin.who") + " input").click()
-    phone.get_by_role("option", name=name, exact=True).click()
-    settle(phone)
-    _no_sideways_scroll(phone)
-    phone_screenshot(phone, "checkin-phone-form-ko")
-    phone.get_by_role("button", name=_msg("checkin.submit", "ko")).click()
-    done = phone.locator('[role="status"]')
-    done.wait_for(state="visible")
-    settle(phone)
+    # A participant scans it: the phone, with no login, opens the link and sees the session.
+    open_app(phone, site.server, f"/checkin?session={sid}&code={code}")
+    wait_for_title(phone, _msg("page.checkin", "ko"))
     assert_no_exception(phone)
-    text = done.inner_text()
-    assert _msg("checkin.done_title", "ko") in text and name in text
-    _no_sideways_scroll(phone)
-    phone_screenshot(phone, "checkin-phone-done-ko")
+    assert phone.locator(_key("checkin.public.code") + " input").input_value() == code
+    people = _people(site.url)
+    main = phone.locator('[data-testid="stMain"]').inner_text()
+    assert "성대골 마을카페" in main  # the place; and of the people, nobody
+    assert not [n for _, n in people if n in main], "a name of the list is on the public page"
+    pid, name = people[0]
+    text = _check_in_on_phone(phone, name, "ko")
+    assert _msg("checkin.received_title", "ko") in text and name in text
     assert _mark(site.url, sid, pid) == ("present", "self")
 
     # The board lists the arrival by itself (its next redraw) and the trainer corrects it.
@@ -259,15 +259,52 @@ def test_checkin_the_trainer_shows_the_qr_and_a_phone_checks_in(
     assert _mark(site.url, sid, pid) == ("absent", "recorded")
     screenshot(desktop, "checkin-board-corrected-en")
 
+    # Someone else on the same phone, in English, whose name is not on the list: the same
+    # receipt; the board asks the trainer, who adds the name with one click.
+    phone.get_by_role("button", name=_msg("checkin.another", "ko")).click()
+    settle(phone)
+    assert phone.locator(_key("checkin.public.code") + " input").input_value() == code
+    switch_language(phone, "English")
+    settle(phone)
+    assert phone.locator(_key("checkin.public.code") + " input").input_value() == code
+    wait_for_title(phone, _msg("page.checkin", "en"))
+    # (the code on the board now: a minute or two may have passed since the link's)
+    now_code = desktop.locator(CODE_DIV).inner_text().replace(" ", "")
+    phone.locator(_key("checkin.public.code") + " input").fill(now_code)
+    text = _check_in_on_phone(phone, "Jamie Park", "en")
+    assert _msg("checkin.received_title", "en") in text and "Jamie Park" in text
+    waiting = desktop.get_by_text(_msg("checkin_board.unmatched", "en", n=1))
+    waiting.wait_for(state="visible", timeout=REFRESH_WAIT_MS)
+    settle(desktop)
+    screenshot(desktop, "checkin-board-unmatched-en")
+    desktop.get_by_role("button", name=_msg("checkin_board.add", "en")).click()
+    settle(desktop)
+    assert_no_exception(desktop)
+    added = [p for p, n in _people(site.url) if n == "Jamie Park"]
+    assert len(added) == 1 and _mark(site.url, sid, added[0]) == ("present", "recorded")
+    waiting.wait_for(state="detached")
+
 
 def test_checkin_a_link_after_the_session_is_refused_on_the_phone(
     phone: Any, checkin_server: CheckInServer
 ) -> None:
     site = checkin_server
-    _log_in_from_link(phone, site, f"/checkin?session={site.ended}&code=123456")
+    # No other page opens without a login, whatever its address holds.
+    open_app(phone, site.server, f"/attendance?session={site.live}&code=123456")
+    assert phone.locator(USERNAME).count() == 1
+    # The ended session's own code of this minute: the phone is told check-in is closed.
+    code = shown_code(_session_key(site.url, site.ended), site.ended, dt.datetime.now(dt.UTC))
+    open_app(phone, site.server, f"/checkin?session={site.ended}&code={code.code}")
     main = phone.locator('[data-testid="stMain"]').inner_text()
     ended = _msg("error.checkin_ended", "ko", time="").split("에 끝나")[1]
     assert ended.strip() in main
     assert phone.get_by_role("button", name=_msg("checkin.submit", "ko")).count() == 0
     _no_sideways_scroll(phone)
     phone_screenshot(phone, "checkin-phone-ended-ko")
+
+
+def _session_key(url: str, session_id: int) -> str:
+    with db.session_for(CLI_ACTOR, url=url) as session:
+        row = session.get(TrainingSession, session_id)
+        assert row is not None and row.checkin_secret is not None
+        return row.checkin_secret

@@ -16,10 +16,10 @@ from streamlit.testing.v1 import AppTest
 from energy.core.i18n import translate
 from energy.training import checkin, checkin_board
 from energy.training.checkin_codes import CHECKIN_PATH, shown_code
-from tests.test_apptest import _actor, _app_as
+from tests.test_apptest import APP, TIMEOUT, _actor, _app_as
 from tests.test_checkin import AT, END, FLAGSHIP, START, _add_session, _key, _mark, _people
-from ui.core import clock
-from ui.core.markup import html_text
+from ui.core import clock, state
+from ui.core.markup import html_text, md
 from ui.core.nav import page_path
 
 # The page on the embedded store only: what it draws does not depend on the store, and the
@@ -49,6 +49,13 @@ def _texts(at: AppTest) -> str:
 
 def _confirmations(at: AppTest) -> list[str]:
     return [m.value for m in at.markdown if 'role="status"' in m.value]
+
+
+def _opened(url: str) -> tuple[int, str]:
+    """A session whose trainer opened self check-in, and its code at ``AT``."""
+    sid = _add_session(url)
+    checkin_board.open_check_in(_actor(url, "trainer"), sid, now=START, url=url)
+    return sid, shown_code(_key(url, sid), sid, AT).code
 
 
 def _page(url: str, login: str, path: str, **params: str) -> AppTest:
@@ -120,9 +127,7 @@ def test_a_participant_checks_in_from_the_qr_codes_link(
     small_store: str, at_time: dict[str, dt.datetime]
 ) -> None:
     url = small_store
-    sid = _add_session(url)
-    checkin_board.open_check_in(_actor(url, "trainer"), sid, now=START, url=url)
-    code = shown_code(_key(url, sid), sid, AT).code
+    sid, code = _opened(url)
     at = _page(url, "committee", "pages/checkin.py", session=str(sid), code=code)
     assert at.text_input(key="checkin.code").value == code  # filled in from the link
     person = _people(url, FLAGSHIP)[2]
@@ -154,9 +159,7 @@ def test_a_typed_code_a_wrong_code_and_a_name_not_on_the_list(
     small_store: str, at_time: dict[str, dt.datetime]
 ) -> None:
     url = small_store
-    sid = _add_session(url)
-    checkin_board.open_check_in(_actor(url, "trainer"), sid, now=START, url=url)
-    code = shown_code(_key(url, sid), sid, AT).code
+    _, code = _opened(url)
     at = _page(url, "committee", "pages/checkin.py")  # from the menu: no link
     assert at.text_input(key="checkin.code").value == ""
     at.text_input(key="checkin.code").input(f"{(int(code) + 1) % 10**6:06d}")
@@ -197,3 +200,100 @@ def test_a_committee_with_no_session_today_is_told_so(
 ) -> None:
     at = _page(small_store, "committee", "pages/checkin.py")
     assert [i.value for i in at.info] == [_ko("checkin.none_today")]
+
+
+def _public(url: str, lang: str = "ko", **params: str) -> AppTest:
+    """The check-in page on a phone with no login, opened with ``params`` in its address."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.session_state[state.LANG] = lang
+    for name, value in params.items():
+        at.query_params[name] = value
+    at.run()
+    at.switch_page("pages/checkin.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def _everything(at: AppTest) -> str:
+    return _texts(at) + "\n".join(
+        [s.label for s in at.selectbox] + [str(o) for s in at.selectbox for o in s.options]
+    )
+
+
+@SQLITE_ONLY
+def test_a_phone_with_no_login_checks_in_from_the_qr_codes_link(
+    small_store: str, at_time: dict[str, dt.datetime]
+) -> None:
+    url = small_store
+    sid, code = _opened(url)
+    trainer = _actor(url, "trainer")
+    at = _public(url, session=str(sid), code=code)
+    people = _people(url, FLAGSHIP)
+    shown = _everything(at)
+    # The session's title, time and place; the village to choose; nobody's name.
+    assert md("19:00–21:00 · 성대골 마을카페") in shown
+    assert not [p.name for p in people if p.name in shown]
+    assert not at.sidebar.button  # no menu, no logout: nobody is logged in
+    village = at.selectbox(key="checkin.public.village")
+    assert village.value is not None  # the one village invited, chosen already
+    assert at.text_input(key="checkin.public.code").value == code
+    person = people[1]
+    at.text_input(key="checkin.public.name").input(f" {person.name} ")
+    at.button(key="checkin.public.submit").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    (done,) = _confirmations(at)
+    assert html_text(_ko("checkin.received_title")) in done and person.name in done
+    mark = _mark(url, sid, person.id)
+    assert mark is not None and (mark.status, mark.source) == ("present", "self")
+
+    # Someone else on the same phone, not on the list: the same words; the board has it.
+    at.button(key="checkin.public.another").click().run()
+    at.text_input(key="checkin.public.name").input("처음 온 주민")
+    at.button(key="checkin.public.submit").click().run()
+    (done,) = _confirmations(at)
+    assert html_text(_ko("checkin.received_title")) in done and "처음 온 주민" in done
+    board = checkin_board.check_in_board(trainer, sid, now=AT, url=url)
+    assert [w.name for w in board.unmatched] == ["처음 온 주민"]
+
+
+@SQLITE_ONLY
+def test_the_public_page_in_english_and_its_refusals(
+    small_store: str, at_time: dict[str, dt.datetime]
+) -> None:
+    url = small_store
+    sid, code = _opened(url)
+    at = _public(url, "en", session=str(sid), code=code)
+    assert at.button(key="checkin.public.submit").label == translate("checkin.submit", "en")
+    at.button(key="checkin.public.submit").click().run()  # no name typed
+    assert [e.value for e in at.error] == [
+        translate("field.person", "en") + ": " + translate("error.self_checkin_name", "en")
+    ]
+    # A made-up code in the link: no session shown, no form.
+    wrong = f"{(int(code) + 1) % 10**6:06d}"
+    at = _public(url, session=str(sid), code=wrong)
+    assert _ko("error.self_checkin_link") in [e.value.split(": ")[-1] for e in at.error]
+    assert not [b for b in at.button if b.key == "checkin.public.submit"]
+    assert "성대골 마을카페" not in _texts(at)
+    # Without the link's session and code, the page is the login screen.
+    at = _public(url)
+    assert at.text_input(key="login.username") is not None
+    assert not [b for b in at.button if b.key == "checkin.public.submit"]
+
+
+@SQLITE_ONLY
+def test_a_deep_link_on_a_fresh_server_opens_the_public_page_and_no_other(
+    small_store: str, at_time: dict[str, dt.datetime]
+) -> None:
+    # ARCHITECTURE's trap: a fresh server runs a deep-linked page file without app.py.
+    url = small_store
+    sid, code = _opened(url)
+    for page, public in (("checkin", True), ("attendance", False), ("checkin_board", False)):
+        at = AppTest.from_file(
+            str(Path(APP).parent / "pages" / f"{page}.py"), default_timeout=TIMEOUT
+        )
+        at.query_params["session"], at.query_params["code"] = str(sid), code
+        at.run()
+        assert not at.exception, [e.message for e in at.exception]
+        submits = [b for b in at.button if b.key == "checkin.public.submit"]
+        logins = [t for t in at.text_input if t.key == "login.username"]
+        assert (len(submits), len(logins)) == ((1, 0) if public else (0, 1)), page

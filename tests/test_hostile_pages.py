@@ -45,6 +45,7 @@ FREE_TEXT: dict[str, tuple[str, ...]] = {
     "weather_batches": ("filename",),
     "townhall_stories": ("quote_ko", "quote_en", "attribution_ko", "attribution_en"),
     "training_participants": ("name",),
+    "training_self_checkins": ("name",),
     "users": ("display_name",),
     "village_status_changes": ("note",),
     "call_applications": (
@@ -96,6 +97,8 @@ CONSTRAINED: dict[str, tuple[str, ...]] = {
     "call_spending_lines": ("line", "filed_by"),
     "organisation_members": ("kind", "board_role"),
     "training_attendance": ("status", "recorded_by", "source"),
+    # the folded name (of ``name``), the phone's digest, the closed states, the trainer
+    "training_self_checkins": ("name_key", "client", "state", "resolved_by"),
     "weather_stations": ("name_ko", "name_en"),
     "weather_batches": ("source", "created_by"),
     "application_attachments": ("kind", "media_type", "sha256", "uploaded_by"),

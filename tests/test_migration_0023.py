@@ -3,16 +3,12 @@ a participant checked in. Marks made before it were the trainer's or staff's ("r
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from alembic import command
 from sqlalchemy import inspect, text
 
-from energy.core.access import CLI_ACTOR
 from energy.store import db
-from energy.villages import directory as villages
-from tests.migrations import kept_as_of
+from tests.migrations import training_session_with_participant
 
 BEFORE = "0022"  # the revision 0023 follows
 
@@ -28,31 +24,8 @@ def test_0023_marks_every_earlier_attendance_as_recorded(
 ) -> None:
     url = empty_database
     db.upgrade(url, BEFORE)
-    kept_as_of(monkeypatch, BEFORE)  # today's write, as a store at 0022 keeps it
-    village = villages.add_village(
-        CLI_ACTOR, code="DJK-2026-01", name="상도 마을", district="동작구", cohort_year=2026,
-        today=dt.date(2026, 2, 1), url=url,
-    )  # fmt: skip
-    monkeypatch.undo()
+    training_session_with_participant(url, monkeypatch, BEFORE)
     with db.get_engine(url).begin() as conn:
-        conn.execute(text(
-            "INSERT INTO training_modules (id, code, title_ko, title_en, topic, programme_year, core, minutes, position, active) "
-            "VALUES (1, 'Y1-01', '기초', 'Basics', 'energy_efficiency', 1, true, 120, 1, true)"
-        ))  # fmt: skip
-        conn.execute(
-            text("INSERT INTO trainers (id, name, topics, active) VALUES (1, '강사', '[]', true)")
-        )
-        conn.execute(
-            text("INSERT INTO venues (id, name, capacity, active) VALUES (1, '교육실', 30, true)")
-        )
-        conn.execute(text(
-            "INSERT INTO training_sessions (id, module_id, trainer_id, venue_id, starts_at, ends_at, status, created_at, updated_at) "
-            "VALUES (1, 1, 1, 1, '2026-03-03 10:00:00+00', '2026-03-03 12:00:00+00', 'scheduled', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
-        ))  # fmt: skip
-        conn.execute(text(
-            "INSERT INTO training_participants (id, village_id, name, role, active, created_at) "
-            "VALUES (1, :village, '김민서', 'organiser', true, CURRENT_TIMESTAMP)"
-        ), {"village": village.id})  # fmt: skip
         conn.execute(text(
             "INSERT INTO training_attendance (session_id, participant_id, status, recorded_by, recorded_at) "
             "VALUES (1, 1, 'present', 'trainer', '2026-03-03 12:00:00+00')"

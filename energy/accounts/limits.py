@@ -10,6 +10,8 @@ They live in the ``login_throttle`` table, one row per key:
 * ``signup:<client>``: the accounts one client made in the last hour;
 * ``checkin:<name>:<client>``: one client's wrong training check-in codes for one account,
   which lock that client out of checking in for a while (``energy.training.checkin``);
+* ``selfcheckin:<client>``: one client's wrong check-in codes without an account, which lock
+  that client out of checking in for a while (``energy.training.checkin_public``);
 * ``reset:<client>`` and ``resetname:<name or address>``: the password-reset links one client
   asked for, and those asked for one typed name or address, in the last hour
   (``energy.accounts.password_reset``).
@@ -117,6 +119,10 @@ def reset_name_key(typed: str) -> str:
 
 def checkin_key(name: str, client: str | None) -> str:
     return f"checkin:{_digest(name, 20)}:{_digest(client or LOCAL_CLIENT, 20)}"
+
+
+def self_checkin_key(client: str | None) -> str:
+    return f"selfcheckin:{_digest(client or LOCAL_CLIENT, 40)}"
 
 
 def counter(session: Session, key: str, now: dt.datetime, window_minutes: int) -> Counter:

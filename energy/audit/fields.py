@@ -143,6 +143,7 @@ FORMATS: dict[str, Format] = {
     "users.role": _word("role."),
     "users.mail_muted": _words("mail_kind."),
     "application_advice.section": _word("advice.section."),
+    "training_self_checkins.state": _word("self_checkin_state."),
     "application_advice.author_role": _word("advice.role."),
     "application_advice.suggested_field": _advice_field,
     "training_participants.role": _word("participant_role."),

@@ -59,7 +59,11 @@ KINDS: dict[str, tuple[Subject, ...]] = {
         ("trainer_availability", None),
         ("venues", None),
     ),
-    "training_attendance": (("training_attendance", None), ("training_participants", None)),
+    "training_attendance": (
+        ("training_attendance", None),
+        ("training_participants", None),
+        ("training_self_checkins", None),
+    ),
     "factors": (("conversion_factors", None), ("tariffs", None), ("tariff_tiers", None)),
     "weather": (
         ("weather_stations", None),

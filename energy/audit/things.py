@@ -37,13 +37,15 @@ NAME_REFS: dict[str, tuple[str, ...]] = {
     "training_session_villages": ("session_id", "village_id"),
     "training_participants": ("village_id",),
     "training_attendance": ("session_id", "participant_id"),
+    "training_self_checkins": ("session_id", "village_id"),
     "tariff_tiers": ("tariff_id",),
     "village_weather_stations": ("village_id", "station_code"),
     "weather_batches": ("station_code",),
     "district_visits": ("village_id",),
 }
 # Logins that are not people: the demo loader and the command line (``audit.actor.*``).
-NOT_PEOPLE = ("demo", "cli")
+# and check-ins from a phone without an account (``SELF_CHECKIN_LOGIN``).
+NOT_PEOPLE = ("demo", "cli", "self_checkin")
 
 
 class Namer:
@@ -321,6 +323,12 @@ def _attendance(n: Namer, f: Facts) -> str:
                  session=n.of("training_sessions", f, "session_id"))  # fmt: skip
 
 
+def _self_checkin(n: Namer, f: Facts) -> str:
+    return n.say("audit.thing.training_self_checkins", name=f.get("name"),
+                 village=n.village(f.get("village_id")),
+                 session=n.of("training_sessions", f, "session_id"))  # fmt: skip
+
+
 def _factor(n: Namer, f: Facts) -> str:
     return n.say("audit.thing.conversion_factors", factor=formats.word("factor.", f.get("key"), n.lang),
                  day=formats.date(f.get("valid_from"), n.lang))  # fmt: skip
@@ -396,6 +404,7 @@ NAMERS: dict[str, Callable[[Namer, Facts], str]] = {
     "training_session_villages": _session_village,
     "training_participants": _participant,
     "training_attendance": _attendance,
+    "training_self_checkins": _self_checkin,
     "conversion_factors": _factor,
     "tariffs": _tariff,
     "tariff_tiers": _tier,

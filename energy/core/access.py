@@ -153,6 +153,12 @@ PAGE_CAPABILITY: dict[str, str] = {
     "districts": "district.compare",
 }
 
+# Pages a visitor without a login may open, and only with what each must bring in its address:
+# the check-in page with the QR code's link (``?session=<id>&code=<code>``). What such a
+# visitor may see and do there is decided by ``energy.training.checkin_public``, which checks
+# the session and code itself; every other page shows a visitor the login screen.
+PUBLIC_PAGES: dict[str, tuple[str, ...]] = {"checkin": ("session", "code")}
+
 
 @dataclass(frozen=True)
 class Actor:

@@ -175,6 +175,13 @@ ATTENDANCE_SOURCES = ("recorded", "self")
 # starts until it ends (its ``ends_at``): people arrive early and sit down; a code read out
 # after the end is refused, as is any code of a cancelled session.
 CHECKIN_OPENS_BEFORE_MINUTES = 15
+# A check-in from a phone without an account (energy.training.checkin_public), as the trainer's
+# board follows it: matched at once to the one person of that name on the village's list
+# ("checked_in"), or "waiting" for the trainer, who matches it to a person ("matched"), adds
+# the name to the list ("added") or sets it aside ("dismissed").
+SELF_CHECKIN_STATES = ("checked_in", "waiting", "matched", "added", "dismissed")
+# The audit log's actor for those check-ins: no account's name (a login has no "_").
+SELF_CHECKIN_LOGIN = "self_checkin"
 
 
 # What each conversion factor is measured on (energy.savings.factors.FACTOR_KEYS): gas in MJ

@@ -9,8 +9,10 @@ minute before still counts), only inside the session's **check-in window**: from
 ``CHECKIN_OPENS_BEFORE_MINUTES`` (15) before it starts until it ends, never at a cancelled one.
 
 - ``curriculum``, ``schedule``, ``attendance``, ``completion``: each step.
-- ``checkin_codes`` (the code, the window, the QR code), ``checkin`` (a participant checks
-  in), ``checkin_board`` (the trainer's screen and corrections): self check-in.
+- ``checkin_codes`` (the code, the window, the QR code), ``checkin_public`` (a participant
+  checks in from the QR code's link with no account: their village and name), ``checkin`` (a
+  village committee logged in checks its people in), ``checkin_board`` (the trainer's
+  screen, corrections, and the check-ins the list could not tell): self check-in.
 - ``calendar``: iCalendar files; ``pdf``: attendance sheets and certificates;
   ``figures``: training figures for the town hall.
 """

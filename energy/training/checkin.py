@@ -4,10 +4,12 @@ the model).
 
 The trainer opens self check-in for a session (the session gets a check-in key) and shows the
 board (:mod:`energy.training.checkin_board`): a QR code and the code of the minute
-(:mod:`energy.training.checkin_codes`), and the session's people as they arrive. A participant opens the QR code's link on a phone, logs in
-with the village committee's account, picks their own name from the village's training list
-(or adds it) and is marked present, the mark saying it was their own check-in and when. The
-trainer sees it within seconds and corrects any mark (present or absent); a correction is the
+(:mod:`energy.training.checkin_codes`), and the session's people as they arrive. A participant
+opens the QR code's link on a phone and, with no account, names their village and types their
+name (:mod:`energy.training.checkin_public`). A village committee logged in checks its people
+in here instead: it picks a name from the village's training list (or adds it) and the
+person is marked present, the mark saying it was their own check-in and when. The trainer
+sees it within seconds and corrects any mark (present or absent); a correction is the
 trainer's word, and a later check-in does not overwrite it.
 
 Who may do what (checked here, whatever a page shows):

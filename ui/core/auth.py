@@ -4,14 +4,23 @@ A page deep-linked on a fresh server runs without ``app.py`` (see ARCHITECTURE.m
 guard itself prepares the store, shows the login screen to a stranger and stops the script.
 A password-reset link (``/?reset=TOKEN``, mailed by ``energy.accounts.password_reset``)
 opens the login screen's new-password form, whoever is logged in.
+
+A public page (``energy.core.access.PUBLIC_PAGES``: the check-in page) calls
+``guard(page, public=True)``: a visitor with no login who brings what the page's address must
+hold (the QR code's session and code) gets ``None`` and the page draws its public screen,
+whose every read and write is checked by the library; without it, the login screen as on
+every other page. No other page can be opened this way: ``public=True`` on a page that is not
+listed there is an error.
 """
 
 from __future__ import annotations
 
+from typing import Literal, overload
+
 import streamlit as st
 
 from energy.accounts import users as accounts
-from energy.core.access import Actor, can_open_page
+from energy.core.access import PUBLIC_PAGES, Actor, can_open_page
 from energy.core.errors import EnergyError
 from ui.accounts.password_reset import forgot_password, new_password, reset_token
 from ui.call.home import signup_form
@@ -102,19 +111,47 @@ def city_account_login() -> None:
     st.caption(t("login.sso.or_password"))
 
 
-def guard(page: str) -> Actor:
-    """First call of every page: the logged-in actor allowed on ``page``, or stop here."""
+def public_link(page: str) -> bool:
+    """Whether this address holds everything ``page`` needs to be opened without a login
+    (``False`` for every page not in ``PUBLIC_PAGES``)."""
+    needed = PUBLIC_PAGES.get(page)
+    return needed is not None and all(str(st.query_params.get(k, "")).strip() for k in needed)
 
+
+@overload
+def guard(page: str) -> Actor: ...
+
+
+@overload
+def guard(page: str, *, public: Literal[True]) -> Actor | None: ...
+
+
+def guard(page: str, *, public: bool = False) -> Actor | None:
+    """First call of every page: the logged-in actor allowed on ``page``, or stop here.
+
+    ``public`` (a page of ``PUBLIC_PAGES`` only): ``None`` for a visitor whose address holds
+    the page's link (no login, or a login whose role does not use the page); the page then
+    draws its public screen."""
+
+    if public and page not in PUBLIC_PAGES:
+        raise ValueError(f"{page} is not a public page (energy.core.access.PUBLIC_PAGES)")
     if not run_by_app():  # a deep link into a fresh server (ARCHITECTURE's trap) skips app.py
         typography()
     prepare_store()
+    linked = public and public_link(page)
     actor = None if reset_token() is not None else current_actor()
     if actor is None:
+        if linked and reset_token() is None:
+            _, switch = st.columns([3, 2])
+            language_switch(None, where=switch)
+            return None
         login_screen()
         st.stop()
     assert actor is not None
     draw_chrome(actor)
     if not can_open_page(actor, page):
+        if linked:  # a trainer's or reviewer's phone checks its owner in like anyone's
+            return None
         st.error(t("error.access_denied"), icon=":material/block:")
         st.stop()
     return actor

@@ -14,7 +14,7 @@ from energy.core.errors import EnergyError
 from energy.core.i18n import SEOUL
 from energy.training import checkin_board
 from energy.training.checkin import local_time
-from energy.training.checkin_board import Arrival, CheckInBoard
+from energy.training.checkin_board import Arrival, CheckInBoard, WaitingCheckIn
 from energy.training.checkin_codes import (
     BEFORE,
     CANCELLED,
@@ -213,6 +213,8 @@ def _arrivals(actor: Actor, board: CheckInBoard) -> None:
     )  # fmt: skip
     if total:
         st.progress(came / total)
+    if board.unmatched:
+        _unmatched(actor, board)
     if not board.arrived:
         st.caption(t("checkin_board.nobody_yet"))
     for person in board.arrived:
@@ -273,3 +275,67 @@ def _correct(actor: Actor, session_id: int, person: Arrival, status: str) -> Non
     else:
         status_word = t(f"attendance.{status}")
         st.toast(t_md("checkin_board.corrected", name=person.name, status=status_word))
+
+
+def _unmatched(actor: Actor, board: CheckInBoard) -> None:
+    """Check-ins without a login the list could not tell: the trainer says who it was, adds
+    the name to the village's list, or sets it aside."""
+    st.markdown(
+        f"**:orange[:material/person_search:] {t('checkin_board.unmatched', n=len(board.unmatched))}**",
+        help=t("checkin_board.unmatched_help"),
+    )
+    for waiting in board.unmatched:
+        _waiting_row(actor, board, waiting)
+
+
+def _waiting_row(actor: Actor, board: CheckInBoard, waiting: WaitingCheckIn) -> None:
+    sid, cid = board.session.id, waiting.id
+    village = waiting.village_name if lang() == "ko" else waiting.village_name_en
+    with st.container(border=True, key=f"checkin-waiting-{cid}"):
+        st.markdown(f"**{md(waiting.name)}**")
+        st.caption(
+            t("checkin_board.unmatched_at", village=village, time=local_time(waiting.arrived_at),
+              reason=t(f"checkin_board.reason_{waiting.reason}"))
+        )  # fmt: skip
+        if not board.correctable:
+            return
+        names = dict(waiting.candidates)
+        first = waiting.participant_id if waiting.participant_id in names else None
+        if first is None and waiting.reason == "ambiguous" and waiting.candidates:
+            first = waiting.candidates[0][0]
+        who = st.selectbox(
+            t("checkin_board.match_who"), list(names),
+            index=list(names).index(first) if first is not None else None,
+            format_func=names.__getitem__, key=f"checkin_board.match_who.{sid}.{cid}",
+            placeholder=t("checkin_board.match_placeholder"),
+        )  # fmt: skip
+        # Stacked, full width: the arrivals column is narrow, and each is a tap on a tablet.
+        st.button(
+            t("checkin_board.match"), key=f"checkin_board.match.{sid}.{cid}", type="primary",
+            width="stretch", disabled=who is None, on_click=_resolve,
+            args=(actor, sid, waiting, "matched", who), icon=":material/how_to_reg:",
+        )  # fmt: skip
+        if waiting.reason == "unknown":
+            st.button(
+                t("checkin_board.add"), key=f"checkin_board.add.{sid}.{cid}", width="stretch",
+                on_click=_resolve, args=(actor, sid, waiting, "added", None),
+                icon=":material/person_add:",
+            )  # fmt: skip
+        st.button(
+            t("checkin_board.dismiss"), key=f"checkin_board.dismiss.{sid}.{cid}", type="tertiary",
+            on_click=_resolve, args=(actor, sid, waiting, "dismissed", None),
+        )  # fmt: skip
+
+
+def _resolve(
+    actor: Actor, session_id: int, waiting: WaitingCheckIn, how: str, participant_id: int | None
+) -> None:
+    try:
+        checkin_board.resolve_check_in(
+            actor, session_id, waiting.id, how, participant_id=participant_id, now=clock.now()
+        )
+    except EnergyError as exc:
+        st.session_state[NOTE] = exc.message(lang())
+    else:
+        name = dict(waiting.candidates).get(participant_id or 0, waiting.name)
+        st.toast(t_md(f"checkin_board.{how}", name=name))

@@ -108,6 +108,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- who, when there is no person -----------------------------------------------------------
     "audit.actor.demo": {"ko": "시연 데이터 도구", "en": "the demo data loader"},
     "audit.actor.cli": {"ko": "명령줄 도구", "en": "the command line"},
+    "audit.actor.self_checkin": {
+        "ko": "로그인 없는 셀프 체크인",
+        "en": "a self check-in without a login",
+    },
     "audit.no_name": {"ko": "(이름 없음)", "en": "(no name)"},
     "audit.gone": {"ko": "(지금은 없는 항목)", "en": "(no longer in the store)"},
     "audit.gone_village": {"ko": "(지금은 없는 마을)", "en": "(a village no longer in the store)"},

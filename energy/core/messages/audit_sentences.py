@@ -104,6 +104,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{village} in {session}",
     },
     "audit.thing.training_participants": {"ko": "{name}({village})", "en": "{name} ({village})"},
+    "audit.thing.training_self_checkins": {
+        "ko": "{session}에서 {name} 님({village})의 체크인",
+        "en": "the check-in of {name} ({village}) at {session}",
+    },
     "audit.thing.training_attendance": {
         "ko": "{session}의 {participant} 출석",
         "en": "the attendance of {participant} at {session}",

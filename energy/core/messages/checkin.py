@@ -6,6 +6,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     "page.checkin_board": {"ko": "출석 QR", "en": "Check-in QR"},
     "attendance_source.self": {"ko": "셀프 체크인", "en": "Self check-in"},
     "attendance_source.recorded": {"ko": "강사 기록", "en": "Recorded by the trainer"},
+    "self_checkin_state.checked_in": {
+        "ko": "명단에서 찾아 출석",
+        "en": "Found on the list, present",
+    },
+    "self_checkin_state.waiting": {"ko": "강사 확인 대기", "en": "Waiting for the trainer"},
+    "self_checkin_state.matched": {
+        "ko": "강사가 명단의 사람으로 확인",
+        "en": "Matched by the trainer",
+    },
+    "self_checkin_state.added": {
+        "ko": "강사가 명단에 추가",
+        "en": "Added to the list by the trainer",
+    },
+    "self_checkin_state.dismissed": {"ko": "강사가 무시", "en": "Set aside by the trainer"},
     # the participant's page
     "checkin.caption": {
         "ko": "교육장 화면의 QR 코드를 휴대전화로 찍거나, 강사가 알려 주는 6자리 코드를 입력하세요.",
@@ -56,6 +70,36 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{name} was already marked present at {time}; nothing more to do.",
     },
     "checkin.another": {"ko": "다른 사람도 체크인", "en": "Check in someone else"},
+    # the participant's page without a login (the QR code's link)
+    "checkin.public_caption": {
+        "ko": "마을을 고르고 이름을 적은 뒤 체크인을 누르세요. 로그인은 필요 없습니다.",
+        "en": "Choose your village, type your name and press check in. No login needed.",
+    },
+    "checkin.village": {"ko": "우리 마을", "en": "Your village"},
+    "checkin.village_placeholder": {"ko": "마을을 고르세요", "en": "Choose your village"},
+    "checkin.name": {"ko": "이름", "en": "Your name"},
+    "checkin.name_help": {
+        "ko": "교육 명단에 올린 이름 그대로 적어 주세요. 띄어쓰기와 대소문자는 상관없습니다.",
+        "en": "As it is on your village's training list; spaces and capitals do not matter.",
+    },
+    "checkin.link_code": {
+        "ko": "QR 코드의 체크인 코드가 들어가 있습니다. 1분이 지나 거절되면 화면의 새 코드를 적으세요.",
+        "en": "The QR code's check-in code is filled in. If it is refused after a minute, type the new one on the screen.",
+    },
+    "checkin.received_title": {"ko": "접수되었습니다", "en": "Check-in received"},
+    "checkin.received_body": {
+        "ko": "{name} 님({village}), {time}에 체크인했습니다.",
+        "en": "{name} ({village}), you checked in at {time}.",
+    },
+    "checkin.received_note": {
+        "ko": "강사가 확인합니다. 교육장 화면의 도착 명단에 이름이 없으면 강사에게 말씀해 주세요.",
+        "en": "The trainer confirms it. If your name does not appear among the arrivals on the screen, tell the trainer.",
+    },
+    "checkin.committee_login": {
+        "ko": "마을 활동가는 로그인하면 우리 마을 명단에서 골라 체크인할 수 있습니다.",
+        "en": "Village committees can log in to check people in from their village's list.",
+    },
+    "checkin.log_in": {"ko": "로그인", "en": "Log in"},
     # the trainer's board
     "checkin_board.caption": {
         "ko": "교육 중에 이 화면을 띄우면 참가자가 휴대전화로 QR 코드를 찍어 스스로 출석합니다. 코드는 1분마다 바뀌고, 교육이 끝나면 어떤 코드도 받지 않습니다.",
@@ -133,6 +177,44 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Late, excused and the paper sheet: the attendance page",
     },
     "checkin_board.show": {"ko": "출석 QR 띄우기", "en": "Show the check-in QR"},
+    "checkin_board.unmatched": {
+        "ko": "확인이 필요한 체크인 ({n}건)",
+        "en": "Check-ins to confirm ({n})",
+    },
+    "checkin_board.unmatched_help": {
+        "ko": "로그인 없이 체크인했지만 명단에서 한 사람으로 찾지 못한 이름입니다. 누구인지 고르거나 명단에 추가하세요.",
+        "en": "Names checked in without a login that matched no one person on the list: choose who it is, or add the name to the list.",
+    },
+    "checkin_board.reason_unknown": {"ko": "명단에 없는 이름", "en": "not on the list"},
+    "checkin_board.reason_ambiguous": {
+        "ko": "명단에 같은 이름이 여럿",
+        "en": "more than one person of this name",
+    },
+    "checkin_board.reason_marked": {
+        "ko": "결석·사유 결석으로 기록된 뒤 체크인",
+        "en": "checked in after being marked absent or excused",
+    },
+    "checkin_board.unmatched_at": {
+        "ko": "{village} · {time} 체크인 · {reason}",
+        "en": "{village} · checked in {time} · {reason}",
+    },
+    "checkin_board.match_who": {"ko": "명단의 누구인가요?", "en": "Who on the list is it?"},
+    "checkin_board.match_placeholder": {"ko": "명단에서 고르세요", "en": "Choose from the list"},
+    "checkin_board.match": {"ko": "이 사람으로 출석", "en": "Mark this person present"},
+    "checkin_board.add": {"ko": "명단에 추가하고 출석", "en": "Add to the list, mark present"},
+    "checkin_board.dismiss": {"ko": "무시", "en": "Set aside"},
+    "checkin_board.matched": {
+        "ko": "{name} 님을 출석으로 기록했습니다.",
+        "en": "{name} is marked present.",
+    },
+    "checkin_board.added": {
+        "ko": "{name}{name|을} 명단에 추가하고 출석으로 기록했습니다.",
+        "en": "{name} is on the list now and marked present.",
+    },
+    "checkin_board.dismissed": {
+        "ko": "{name}의 체크인을 무시했습니다.",
+        "en": "The check-in of {name} is set aside.",
+    },
     # refusals
     "error.checkin_code_format": {
         "ko": "체크인 코드는 숫자 6자리입니다.",
@@ -187,7 +269,69 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "강사가 {name} 님을 사유 결석으로 기록했습니다. 강사에게 말씀해 주세요.",
         "en": "The trainer has marked {name} excused. Please speak to the trainer.",
     },
+    "error.self_checkin_link": {
+        "ko": "이 링크로는 체크인할 수 없습니다. 교육장 화면의 QR 코드를 다시 찍어 주세요.",
+        "en": "This link does not open a check-in. Scan the QR code on the screen again.",
+    },
+    "error.self_checkin_wrong_code": {
+        "ko": "코드가 맞지 않거나 지금은 체크인을 받지 않습니다. 화면의 코드를 다시 확인하세요(1분마다 바뀝니다).",
+        "en": "That code is not right, or check-in is not open now. Check the code on the screen (it changes every minute).",
+    },
+    "error.self_checkin_name": {
+        "ko": "이름을 적어 주세요.",
+        "en": "Please type your name.",
+    },
+    "error.self_checkin_village": {
+        "ko": "이 교육에 참여하는 마을 가운데에서 골라 주세요.",
+        "en": "Choose one of the villages invited to this session.",
+    },
+    "error.self_checkin_phone_full": {
+        "ko": "한 휴대전화로는 {n}명까지 체크인할 수 있습니다. 나머지 분은 강사에게 말씀해 주세요.",
+        "en": "One phone checks in at most {n} people; the others please tell the trainer.",
+    },
+    "error.self_checkin_unknown": {
+        "ko": "이 교육에 그런 체크인이 없습니다({id}).",
+        "en": "This session has no such check-in ({id}).",
+    },
+    "error.self_checkin_resolution": {
+        "ko": "체크인을 처리하는 방법이 아닙니다: {value}",
+        "en": "Not a way to settle a check-in: {value}",
+    },
+    "error.self_checkin_resolved": {
+        "ko": "{name}의 체크인은 이미 처리되었습니다.",
+        "en": "The check-in of {name} has been dealt with already.",
+    },
     # the audit log
+    "action.self_checkin_refused": {
+        "ko": "로그인 없는 체크인 거절",
+        "en": "Check-in without a login refused",
+    },
+    "action.self_checkin_again": {
+        "ko": "같은 이름의 체크인 반복",
+        "en": "The same name checked in again",
+    },
+    "audit.action.checkin_refused": {"ko": "틀린 체크인 코드", "en": "Wrong check-in code"},
+    "audit.action.checkin_locked": {
+        "ko": "잠긴 휴대전화의 체크인 시도",
+        "en": "Check-in tried while locked out",
+    },
+    "audit.action.checkin_lockout": {
+        "ko": "체크인 잠금(틀린 코드가 많음)",
+        "en": "Check-in locked (too many wrong codes)",
+    },
+    "audit.action.self_checkin_refused": {
+        "ko": "로그인 없는 체크인 거절",
+        "en": "Check-in without a login refused",
+    },
+    "audit.action.self_checkin_again": {
+        "ko": "같은 이름의 체크인 반복",
+        "en": "The same name checked in again",
+    },
+    "audit.noun.training_self_checkins": {"ko": "셀프 체크인", "en": "a self check-in"},
+    "entity.training_self_checkins": {
+        "ko": "로그인 없는 셀프 체크인",
+        "en": "Self check-ins without a login",
+    },
     "action.checkin_refused": {"ko": "틀린 체크인 코드", "en": "Wrong check-in code"},
     "action.checkin_locked": {
         "ko": "잠긴 휴대전화의 체크인 시도",

@@ -33,6 +33,7 @@ from energy.core.vocabulary import (
     ATTENDANCE_SOURCES,
     ATTENDANCE_STATUSES,
     PARTICIPANT_ROLES,
+    SELF_CHECKIN_STATES,
     SESSION_STATUSES,
     TOPICS,
 )
@@ -244,3 +245,39 @@ class Attendance(Base):
     recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     source: Mapped[str] = mapped_column(String(8), default="recorded", server_default="recorded")
     checked_in_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class SelfCheckIn(Base):
+    """A check-in from a phone without an account: the village chosen and the name typed
+    (``name`` as typed, spaces tidied; ``name_key`` the same folded, spaces and case gone, so
+    "김 민지" and "김민지" are one), when, and the phone it came from (a digest, not its address).
+
+    ``state`` (``SELF_CHECKIN_STATES``): ``checked_in`` when the name was the one person of
+    that name on the village's list (``participant_id``, marked present at once); ``waiting``
+    for the trainer otherwise (no such name, two people of it, or a person the trainer had
+    marked absent), until the trainer matches it to a person, adds the name to the list or
+    sets it aside (``resolved_by``, ``resolved_at``). One row per session, village and name:
+    a second check-in of the same name changes nothing."""
+
+    __tablename__ = "training_self_checkins"
+    __audit_village__ = "village_id"
+    __table_args__ = (
+        UniqueConstraint("session_id", "village_id", "name_key"),
+        CheckConstraint(in_("state", SELF_CHECKIN_STATES), name="state"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("training_sessions.id", ondelete="CASCADE"), index=True
+    )
+    village_id: Mapped[int] = mapped_column(ForeignKey("villages.id"), index=True)
+    name: Mapped[str] = mapped_column(String(60))
+    name_key: Mapped[str] = mapped_column(String(60))
+    client: Mapped[str] = mapped_column(String(12))
+    arrived_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    state: Mapped[str] = mapped_column(String(10))
+    participant_id: Mapped[int | None] = mapped_column(
+        ForeignKey("training_participants.id", ondelete="SET NULL"), index=True
+    )
+    resolved_by: Mapped[str | None] = mapped_column(String(80))
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)

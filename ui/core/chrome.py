@@ -202,10 +202,37 @@ def _uploader_css() -> str:
     return UPLOADER_CSS.format(**{k: re.sub(r'["\\<>{}]', "", v) for k, v in words.items()})
 
 
+# ui.core.widgets.equal_row: a horizontal container drawn as st.columns(n) with one element in
+# each (n + 1 messages, one block per column) would be. Each element takes an equal share of the
+# row (st.columns: flex 1 1 calc(100%/n - gap)), a page link keeping its own width in it; below
+# Streamlit's 640 px breakpoint for columns each takes a line of its own, as stacked columns do.
+# Measured element by element against st.columns (metrics, page links; 3-5 a row; 390-1280 px
+# wide): the same boxes.
+EQUAL_ROW_KEY = "equal-row-"
+EQUAL_ROW_CSS = """<style>
+[class*="st-key-equal-row-"] > [data-testid="stElementContainer"] {
+  flex: 1 1 0%; min-width: 0;
+}
+/* a link keeps its own width within its share, as in a column */
+[class*="st-key-equal-row-"] > [data-testid="stElementContainer"] > [data-testid="stPageLink"] {
+  width: fit-content; max-width: 100%;
+}
+@media (max-width: 640px) {
+  [class*="st-key-equal-row-"] > [data-testid="stElementContainer"] {
+    min-width: calc(100% - 24px);
+  }
+}
+</style>"""
+
+
 def typography() -> None:
-    """The app's text and phone rules, once per run (a style-only block takes no room)."""
-    st.html(TYPOGRAPHY + PHONE_CSS + _uploader_css())
-    st.html(CLOSE_MENU_ON_PHONE, unsafe_allow_javascript=True)
+    """The app's text and phone rules and the phone's menu closer, once per run, in one block
+    (one message: a rerun's cost grows with its messages; the block with a script takes its
+    place at the top as the script alone did)."""
+    st.html(
+        TYPOGRAPHY + PHONE_CSS + EQUAL_ROW_CSS + _uploader_css() + CLOSE_MENU_ON_PHONE,
+        unsafe_allow_javascript=True,
+    )
 
 
 def page_header(title_key: str, caption_key: str | None = None, **params: Any) -> None:

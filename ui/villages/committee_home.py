@@ -70,5 +70,9 @@ def committee_home(actor: Actor, detail: VillageDetail) -> None:
     )
     links = equal_row()
     links.page_link(page_path("readings"), label=t("committee.go_log"), icon=":material/edit_note:")
-    links.page_link(page_path("savings"), label=t("committee.go_savings"), icon=":material/savings:")
-    links.page_link(page_path("village"), label=t("committee.go_village"), icon=":material/cottage:")
+    links.page_link(
+        page_path("savings"), label=t("committee.go_savings"), icon=":material/savings:"
+    )
+    links.page_link(
+        page_path("village"), label=t("committee.go_village"), icon=":material/cottage:"
+    )

@@ -9,7 +9,6 @@ from streamlit.testing.v1 import AppTest
 
 
 def _page() -> None:
-
     from ui.core.widgets import equal_row, kpi_row
 
     kpi_row([("a", 1, None), ("b", 2, "help")])

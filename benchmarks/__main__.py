@@ -154,6 +154,7 @@ def main(argv: list[str] | None = None) -> int:
                         f"{kind:<10} {size:>5} {c['app']:<7} {c['sessions']} sessions {pace}, gc after rerun "
                         f"{'on ' if c['post_script_gc'] else 'off'}: {c['reruns_per_s']:6.1f} "
                         f"reruns/s  p50 {c['p50_ms']} ms  p95 {c['p95_ms']} ms  "
+                        f"{c['messages_per_rerun']} messages a rerun  "
                         f"failures {len(c['failures'])}"
                     )
                 versus = run["concurrency_vs_trivial"] = against_trivial(run["concurrency"])
@@ -163,6 +164,12 @@ def main(argv: list[str] | None = None) -> int:
                         f"paced p95 {versus['paced_p95_ms']} ms (goal at least "
                         f"x{GOAL_VS_TRIVIAL} and under 100 ms: "
                         f"{'met' if versus['met'] else 'not met'})"
+                    )
+                if "lines_ratio" in versus:
+                    print(
+                        f"{kind:<10} {size:>5} the trivial app with as many messages as ours "
+                        f"(plain lines): x{versus['lines_ratio']} of its reruns/s; ours "
+                        f"x{versus['ratio_vs_lines']} of that"
                     )
             figures["runs"].append(run)
     if args.out:

@@ -14,6 +14,9 @@ Chromium: 25 browsers on a 2-core machine would measure the browsers.
 Streamlit's own limit on the machine is measured in the same run: the three-element
 ``benchmarks/trivial_app.py`` with the same settings, the same sessions back to back (and
 paced). Issue 26's goal: the real pages at least ``GOAL_VS_TRIVIAL`` of its reruns per second.
+Beside it, ``benchmarks/lines_app.py``: the trivial app and lines of plain text, as many
+messages a rerun as the real pages send (each run counts its messages a rerun): what
+Streamlit's cost per message alone leaves of the trivial app's rate.
 """
 
 from __future__ import annotations
@@ -42,6 +45,8 @@ PACED_RATE = 50.0
 
 LOGINS = ("admin", "committee")  # sessions alternate: staff overview, committee home
 TRIVIAL_APP = "benchmarks/trivial_app.py"
+LINES_APP = "benchmarks/lines_app.py"
+SCRIPTS = {"trivial": TRIVIAL_APP, "lines": LINES_APP, "energy": "app.py"}
 GOAL_VS_TRIVIAL = 0.85
 SUCCESS = 0  # ScriptFinishedStatus.FINISHED_SUCCESSFULLY
 RERUN_TIMEOUT_S = 120.0
@@ -51,6 +56,7 @@ RERUN_TIMEOUT_S = 120.0
 class Tally:
     latencies_s: list[float] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
+    messages: list[int] = field(default_factory=list)  # per session: its warm rerun's
 
 
 class Session:
@@ -58,6 +64,7 @@ class Session:
 
     def __init__(self, socket: Any) -> None:
         self.socket = socket
+        self.messages = 0  # what the last rerun sent, up to its end (status aside)
 
     @staticmethod
     def rerun_message(widgets: tuple[WidgetState, ...] = ()) -> BackMsg:
@@ -74,10 +81,14 @@ class Session:
         """The elements drawn, up to a successful finish (runs the app starts itself, such as
         the one after a login, are followed to their end)."""
         elements = []
+        self.messages = 0
         while True:
             reply = ForwardMsg()
             reply.ParseFromString(await asyncio.wait_for(self.socket.recv(), RERUN_TIMEOUT_S))
             kind = reply.WhichOneof("type")
+            # The session's status (running or not) comes and goes with the timing; every
+            # other message is the run's own: its start and end, and what the page draws.
+            self.messages += kind != "session_status_changed"
             if kind == "delta" and reply.delta.WhichOneof("type") == "new_element":
                 element = reply.delta.new_element
                 elements.append(getattr(element, element.WhichOneof("type")))
@@ -119,7 +130,7 @@ async def _client(
 ) -> None:
     """Rerun back to back, or with ``pace`` = (offset, interval) at fixed times from the start
     of the window; a paced rerun is timed from when it was due (a late start counts).
-    ``login`` None: the trivial app, which has no login."""
+    ``login`` None: the trivial app (or the lines app), which has no login."""
     url = f"ws://127.0.0.1:{port}/_stcore/stream"
     async with websockets.connect(url, subprotocols=["streamlit"], max_size=None) as socket:
         session = Session(socket)
@@ -127,6 +138,7 @@ async def _client(
             if login is not None:
                 await session.log_in(login)
             await session.rerun()  # warm: the first run of a page fills the memo
+            tally.messages.append(session.messages)
         finally:
             clock.ready += 1
         await clock.start.wait()
@@ -192,6 +204,7 @@ def _percentile(values: list[float], fraction: float) -> float:
 RUNS = (
     ("trivial", False, False),
     ("trivial", False, True),
+    ("lines", False, False),
     ("energy", True, False),
     ("energy", False, False),
     ("energy", False, True),
@@ -206,21 +219,21 @@ def measure_concurrency(
     rate: float = PACED_RATE,
     runs: Sequence[tuple[str, bool, bool]] = RUNS,
 ) -> list[dict[str, Any]]:
-    """Reruns, reruns per second, p50/p95/max in ms, per run of :data:`RUNS`: the trivial
-    app's and the real app's, back to back (the real app also with the forced garbage
+    """Reruns, reruns per second, p50/p95/max in ms, messages a rerun, per run of
+    :data:`RUNS`: the trivial app's, the lines app's and the real app's, back to back (the real app also with the forced garbage
     collection) and paced at ``rate`` reruns a second in all."""
     from tests.live_server import start_app, stop_app
 
     results = []
     for app, gc_after_rerun, paced in runs:
         offered = rate if paced else None
-        trivial = app == "trivial"
+        trivial = app != "energy"
         with tempfile.TemporaryDirectory(prefix="energy-bench-server-") as workdir:
             server = start_app(
                 url,
                 Path(workdir) / "streamlit.log",
                 options=("--runner.postScriptGC", str(gc_after_rerun).lower()),
-                script=TRIVIAL_APP if trivial else "app.py",
+                script=SCRIPTS[app],
             )
             try:
                 tally, elapsed = asyncio.run(
@@ -241,6 +254,9 @@ def measure_concurrency(
                 "p50_ms": round(statistics.median(ms), 1) if ms else None,
                 "p95_ms": round(_percentile(ms, 0.95), 1),
                 "max_ms": round(max(ms), 1) if ms else None,
+                "messages_per_rerun": round(statistics.median(tally.messages))
+                if tally.messages
+                else None,
                 "failures": tally.failures,
             }
         )
@@ -268,8 +284,14 @@ def against_trivial(results: Sequence[dict[str, Any]]) -> dict[str, Any]:
         return {}
     ratio = round(ours["reruns_per_s"] / trivial["reruns_per_s"], 2)
     p95 = paced["p95_ms"] if paced else None
-    return {
+    versus = {
         "ratio": ratio,
         "paced_p95_ms": p95,
         "met": ratio >= GOAL_VS_TRIVIAL and p95 is not None and p95 < 100,
     }
+    lines = run("lines", False)
+    if lines is not None and lines["reruns_per_s"]:
+        # What as many plain messages leave of the trivial app's rate, and ours beside that.
+        versus["lines_ratio"] = round(lines["reruns_per_s"] / trivial["reruns_per_s"], 2)
+        versus["ratio_vs_lines"] = round(ours["reruns_per_s"] / lines["reruns_per_s"], 2)
+    return versus

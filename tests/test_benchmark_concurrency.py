@@ -21,16 +21,36 @@ def test_sessions_log_in_and_rerun_with_and_without_gc(small_store: str) -> None
         sessions=2,
         seconds=1.0,
         rate=4.0,
-        runs=(("trivial", False, False), ("energy", True, True)),
+        runs=(("trivial", False, False), ("lines", False, False), ("energy", True, True)),
     )
     assert [(r["app"], r["post_script_gc"], r["offered_per_s"]) for r in results] == [
         ("trivial", False, None),
+        ("lines", False, None),
         ("energy", True, 4.0),
     ]
     for result in results:
         assert result["failures"] == []
         assert result["reruns"] >= 2  # each session reran its page at least once
         assert result["p95_ms"] >= result["p50_ms"] > 0
+    # Messages a rerun: the trivial app's 3 elements and the run's start and end, the lines
+    # app's as many and its lines (as many in all as the real home pages send; the step
+    # prints both counts).
+    trivial, lines, ours = (r["messages_per_rerun"] for r in results)
+    assert trivial == 5
+    assert lines == 5 + lines_app_extra_lines()
+    assert ours > trivial
+
+
+def lines_app_extra_lines() -> int:
+    import ast
+    from pathlib import Path
+
+    tree = ast.parse(Path("benchmarks/lines_app.py").read_text(encoding="utf-8"))
+    return next(
+        int(node.value.value)  # type: ignore[attr-defined]
+        for node in tree.body
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "EXTRA_LINES"
+    )
 
 
 def _run(app: str, per_s: float, paced: bool = False, gc: bool = False, p95: float = 50.0) -> dict:
@@ -49,6 +69,11 @@ def test_the_real_app_is_compared_with_the_trivial_one_as_deployed() -> None:
     slow_tail = [*runs[:4], _run("energy", 50.0, paced=True, p95=140.0)]
     assert against_trivial(slow_tail)["met"] is False
     assert against_trivial(runs[2:]) == {}  # no trivial run: nothing to compare with
+    # With the lines app: what as many plain messages leave, and ours beside that.
+    with_lines = [*runs, _run("lines", 40.0)]
+    assert against_trivial(with_lines) == {
+        "ratio": 0.88, "paced_p95_ms": 80.0, "met": True, "lines_ratio": 0.33, "ratio_vs_lines": 2.62,
+    }  # fmt: skip
 
 
 @pytest.mark.slow

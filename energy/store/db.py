@@ -28,7 +28,7 @@ from sqlalchemy import Engine, create_engine, event, exc, insert, inspect, make_
 from sqlalchemy.orm import Session
 
 from energy.core.access import Actor
-from energy.core.config import get_settings
+from energy.core.config import database_url, get_settings
 from energy.core.errors import StoreAhead, StoreBehind
 from energy.store.models.base import utcnow
 from energy.store.models.system import AuditEntry
@@ -134,7 +134,7 @@ def _ping_when_idle(engine: Engine) -> None:
 
 def get_engine(url: str | None = None) -> Engine:
     """The engine for ``url`` (default: the configured store), built once per process."""
-    url = url or get_settings().database_url
+    url = url or database_url()
     with _engines_lock:
         engine = _engines.get(url)
         if engine is None:
@@ -172,7 +172,7 @@ _readers: dict[Engine, Engine] = {}
 
 
 def dispose_engine(url: str | None = None) -> None:
-    url = url or get_settings().database_url
+    url = url or database_url()
     with _engines_lock:
         engine = _engines.pop(url, None)
         if engine is not None:
@@ -427,7 +427,7 @@ def _write_entries(session: Session, rows: list[dict[str, Any]]) -> None:
 def alembic_config(url: str | None = None) -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    cfg.set_main_option("sqlalchemy.url", (url or get_settings().database_url).replace("%", "%%"))
+    cfg.set_main_option("sqlalchemy.url", (url or database_url()).replace("%", "%%"))
     return cfg
 
 
@@ -495,10 +495,10 @@ def ensure_store(
 
 def store_prepared(url: str | None = None) -> bool:
     """Whether :func:`ensure_store` has made ``url``'s store usable in this process."""
-    return (url or get_settings().database_url) in _ready
+    return (url or database_url()) in _ready
 
 
 def forget_store_state(url: str | None = None) -> None:
     """Tests start many stores in one process; let them re-check one."""
     with _ready_lock:
-        _ready.pop(url or get_settings().database_url, None)
+        _ready.pop(url or database_url(), None)

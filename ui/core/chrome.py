@@ -203,17 +203,45 @@ def _uploader_css() -> str:
     return UPLOADER_CSS.format(**{k: re.sub(r'["\\<>{}]', "", v) for k, v in words.items()})
 
 
-def typography() -> None:
-    """The app's text and phone rules, once per run (a style-only block takes no room).
+# ui.core.widgets.equal_row: a horizontal container drawn as st.columns(n) with one element in
+# each (n + 1 messages, one block per column) would be. Each element takes an equal share of the
+# row (st.columns: flex 1 1 calc(100%/n - gap)), a page link keeping its own width in it; below
+# Streamlit's 640 px breakpoint for columns each takes a line of its own, as stacked columns do.
+# Measured element by element against st.columns (metrics, page links; 3-5 a row; 390-1280 px
+# wide): the same boxes.
+EQUAL_ROW_KEY = "equal-row-"
+EQUAL_ROW_CSS = """<style>
+[class*="st-key-equal-row-"] > [data-testid="stElementContainer"] {
+  flex: 1 1 0%; min-width: 0;
+}
+/* a link keeps its own width within its share, as in a column */
+[class*="st-key-equal-row-"] > [data-testid="stElementContainer"] > [data-testid="stPageLink"] {
+  width: fit-content; max-width: 100%;
+}
+@media (max-width: 640px) {
+  [class*="st-key-equal-row-"] > [data-testid="stElementContainer"] {
+    min-width: calc(100% - 24px);
+  }
+}
+</style>"""
 
-    The scripts (the phone's menu closer, and Streamlit's own English put into the reader's
-    words: ui.core.streamlit_words) are one block whose text changes only with the language:
-    the browser runs it when it first arrives and again only after a switch of language, and
-    from the second run on Streamlit sends a reference to the copy the browser keeps (its
-    message cache takes any element of 10 kB or more) instead of the block.
-    """
-    st.html(TYPOGRAPHY + PHONE_CSS + _uploader_css())
-    st.html(CLOSE_MENU_ON_PHONE + words_script(lang()), unsafe_allow_javascript=True)
+
+def typography() -> None:
+    """The app's text and phone rules, the phone's menu closer and Streamlit's own English put
+    into the reader's words (ui.core.streamlit_words), once per run, in one block: one message
+    (a rerun's cost grows with its messages), whose text changes only with the language. The
+    browser runs its scripts when it first arrives and again only after a switch of language,
+    and from the second run on Streamlit sends a reference to the copy the browser keeps (its
+    message cache takes any element of 10 kB or more) instead of the block."""
+    st.html(
+        TYPOGRAPHY
+        + PHONE_CSS
+        + EQUAL_ROW_CSS
+        + _uploader_css()
+        + CLOSE_MENU_ON_PHONE
+        + words_script(lang()),
+        unsafe_allow_javascript=True,
+    )
 
 
 def page_header(title_key: str, caption_key: str | None = None, **params: Any) -> None:

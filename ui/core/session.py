@@ -15,7 +15,7 @@ from streamlit.delta_generator import DeltaGenerator
 from energy.accounts import limits, sso
 from energy.accounts import users as accounts
 from energy.core.access import Actor
-from energy.core.config import get_settings
+from energy.core.config import get_settings, session_idle_minutes
 from energy.core.errors import StoreAhead, StoreBehind
 from energy.demo.load import DEMO_STEPS, ensure_store_with_demo, store_ready
 from ui.core import identity, state
@@ -147,7 +147,7 @@ def _actor_from_identity() -> Actor | None:
 
 def _idle_too_long(now: dt.datetime) -> bool:
     last_seen: dt.datetime | None = st.session_state.get(state.LAST_SEEN)
-    idle = dt.timedelta(minutes=get_settings().session_idle_minutes)
+    idle = dt.timedelta(minutes=session_idle_minutes())
     return last_seen is not None and now - last_seen > idle
 
 
@@ -161,7 +161,7 @@ def touch() -> None:
 def idle_check_seconds() -> int:
     """How often an open page checks whether its session has been idle too long: a quarter of
     the idle time, between 2 seconds and a minute."""
-    return max(2, min(60, int(get_settings().session_idle_minutes * 60 / 4)))
+    return max(2, min(60, int(session_idle_minutes() * 60 / 4)))
 
 
 def idle_watch() -> None:

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 from pandas.io.formats.style import Styler
+from streamlit.delta_generator import DeltaGenerator
+from streamlit.errors import StreamlitDuplicateElementKey
 
 from energy.core.errors import EnergyError
 from energy.documents import exports
 from ui.core import forms, state
-from ui.core.chrome import flash
+from ui.core.chrome import EQUAL_ROW_KEY, flash
 from ui.core.i18n import number, t
 from ui.core.markup import message_md
 
@@ -27,12 +30,28 @@ def choice(key: str) -> str:
     return key
 
 
+def equal_row() -> DeltaGenerator:
+    """A row whose elements share its width equally and stack on a phone: what
+    ``st.columns(n)`` with one element in each draws, in one message instead of n + 1.
+
+    Every message costs a rerun as much as a plain line of text does, and with 25 sessions
+    that is what bounds a server's reruns per second (benchmarks/README.md, concurrency). The
+    row is a horizontal container keyed ``equal-row-<n>`` (n counts the rows of this run), whose
+    width the app's style rules (ui.core.chrome.EQUAL_ROW_CSS) share as st.columns does."""
+    for n in itertools.count():
+        try:
+            return st.container(horizontal=True, gap="small", key=f"{EQUAL_ROW_KEY}{n}")
+        except StreamlitDuplicateElementKey:  # an earlier row of this run holds the key
+            continue
+    raise AssertionError("unreachable")
+
+
 def kpi_row(tiles: Sequence[tuple[str, int | float | str, str | None]]) -> None:
-    """A row of metric tiles: (label, value, help)."""
-    columns = st.columns(len(tiles))
-    for column, (label, value, help_text) in zip(columns, tiles, strict=True):
+    """A row of metric tiles: (label, value, help), as wide as each other."""
+    row = equal_row()
+    for label, value, help_text in tiles:
         shown = number(value) if isinstance(value, int | float) else value
-        column.metric(label, shown, help=help_text, border=True)
+        row.metric(label, shown, help=help_text, border=True)
 
 
 def show_error(exc: EnergyError) -> None:

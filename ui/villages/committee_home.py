@@ -14,7 +14,7 @@ from energy.villages.directory import VillageDetail
 from ui.core.i18n import lang, t, today
 from ui.core.markup import t_md
 from ui.core.nav import page_path
-from ui.core.widgets import badge_dot, kpi_row, stage_label
+from ui.core.widgets import badge_dot, equal_row, kpi_row, stage_label
 from ui.savings.panels import pct
 
 
@@ -68,13 +68,11 @@ def committee_home(actor: Actor, detail: VillageDetail) -> None:
             ),
         ]
     )
-    links = st.columns(3)
-    links[0].page_link(
-        page_path("readings"), label=t("committee.go_log"), icon=":material/edit_note:"
-    )
-    links[1].page_link(
+    links = equal_row()
+    links.page_link(page_path("readings"), label=t("committee.go_log"), icon=":material/edit_note:")
+    links.page_link(
         page_path("savings"), label=t("committee.go_savings"), icon=":material/savings:"
     )
-    links[2].page_link(
+    links.page_link(
         page_path("village"), label=t("committee.go_village"), icon=":material/cottage:"
     )

@@ -167,8 +167,8 @@ def test_a_committee_sets_a_resident_inactive_and_keeps_their_role(demo_store: s
     at.selectbox(key=f"participants.edit.{village}.person").set_value(resident.id).run()
     assert not at.exception
     form = f"participants.edit.{village}.{resident.id}"
-    role_box = next(b for b in at.selectbox if b.form_id == form)
-    active_box = next(c for c in at.checkbox if c.form_id == form)
+    role_box = at.selectbox(key=f"{form}.role")
+    active_box = at.checkbox(key=f"{form}.active")
     assert role_box.value == "resident" and active_box.value is True
     active_box.uncheck()
     _submit(at, "action.save")

@@ -5,6 +5,7 @@ the list (back to the first page); the same log on a 390x844 phone (screenshots)
 from __future__ import annotations
 
 import re
+import time
 from typing import Any
 
 import pytest
@@ -40,11 +41,22 @@ PHONE = {"width": 390, "height": 844}
 RAW = re.compile(r"\b[a-z]+_[a-z_]+\b|\{\"|\"\}|\s\?\s")
 
 
-def _pages_line(page: Any) -> str:
+def _pages_lines(page: Any) -> list[str]:
     texts = page.locator(f'{MAIN} [data-testid="stMarkdownContainer"]').all_inner_texts()
-    lines = [t.strip() for t in texts if re.search(r"\d+쪽 중 \d+쪽 \(기록 [\d,]+건\)$", t.strip())]
-    assert len(lines) == 2 and lines[0] == lines[1], lines  # above and below the entries
-    return lines[0]
+    return [t.strip() for t in texts if re.search(r"\d+쪽 중 \d+쪽 \(기록 [\d,]+건\)$", t.strip())]
+
+
+def _pages_line(page: Any) -> str:
+    """The "page N of M" line, once it reads the same above and below the entries. On a busy
+    machine the browser can still hold the last run's line below for a moment after the run
+    (a page of fewer entries puts it higher up), so the two are waited for, not read once."""
+    deadline = time.monotonic() + WAIT_MS / 1000
+    while True:
+        lines = _pages_lines(page)
+        if len(lines) == 2 and lines[0] == lines[1]:
+            return lines[0]
+        assert time.monotonic() < deadline, lines  # above and below the entries
+        page.wait_for_timeout(50)
 
 
 def _sentences(page: Any) -> list[str]:

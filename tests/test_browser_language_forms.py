@@ -1,7 +1,7 @@
 """Switching the language keeps what a person has put in a form they have not sent (issue 24):
 the choices and the text stay, shown in the new language, and sending the form afterwards
 stores them. Forms with choices are held forms (ui.core.forms); the reviewer's application
-picker and score form have no Korean left in English."""
+picker and score form have no Korean left in English. Enter in a held form's field sends it."""
 
 from __future__ import annotations
 
@@ -84,7 +84,16 @@ def test_a_form_filled_in_korean_keeps_its_choices_and_text_in_english_and_back(
     assert _shown(page, "users.add.role") == _msg("role.committee", "ko")
     assert _shown(page, "users.add.language") == _msg("language.en", "ko")
     assert _shown(page, "users.add.district") == "동작구"
-    page.get_by_role("button", name=_msg("users.add_submit", "ko"), exact=True).click()
+    # Enter sends the form, as on any web form, but not an Enter that only ends a Hangul
+    # syllable being composed (an input method sends that one as keyCode 229).
+    email = page.locator(_key("users.add.email") + " input")
+    email.dispatch_event(
+        "keydown", {"key": "Enter", "keyCode": 229, "isComposing": True, "bubbles": True}
+    )
+    settle(page)
+    assert page.locator(_key("users.add.username") + " input").input_value() == "minji.kim"
+    assert page.locator('[data-testid="stAlert"]').filter(has_text="minji.kim").count() == 0
+    email.press("Enter")
     settle(page)
     assert_no_exception(page)
     page.locator('[data-testid="stAlert"]').filter(has_text="minji.kim").wait_for()

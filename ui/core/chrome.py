@@ -14,6 +14,7 @@ from energy.core.access import Actor
 from energy.core.errors import EnergyError
 from energy.demo import load as demo
 from ui.core import state
+from ui.core.forms import ENTER_SENDS
 from ui.core.i18n import lang, t
 from ui.core.markup import md, t_md
 from ui.core.nav import menu_drawn_by_streamlit, pages_for, phone_bar_pages
@@ -227,8 +228,9 @@ EQUAL_ROW_CSS = """<style>
 
 
 def typography() -> None:
-    """The app's text and phone rules, the phone's menu closer and Streamlit's own English put
-    into the reader's words (ui.core.streamlit_words), once per run, in one block: one message
+    """The app's text and phone rules, the phone's menu closer, Enter sending a held form
+    (ui.core.forms) and Streamlit's own English put into the reader's words
+    (ui.core.streamlit_words), once per run, in one block: one message
     (a rerun's cost grows with its messages), whose text changes only with the language. The
     browser runs its scripts when it first arrives and again only after a switch of language,
     and from the second run on Streamlit sends a reference to the copy the browser keeps (its
@@ -239,6 +241,7 @@ def typography() -> None:
         + EQUAL_ROW_CSS
         + _uploader_css()
         + CLOSE_MENU_ON_PHONE
+        + ENTER_SENDS
         + words_script(lang()),
         unsafe_allow_javascript=True,
     )

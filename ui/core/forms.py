@@ -17,6 +17,11 @@ redraws them in the new language (``ui.core.chrome.choose_language`` with the ke
 Any form that offers a choice (select box, radio, multiselect, segmented control, pills,
 select slider) is a held form; a test (tests/test_architecture.py) keeps it so. Forms of text
 alone (log in, passwords) stay ``st.form``: Enter sends them.
+
+Enter in a held form's text or number field sends it too, as in any form on the web (a phone's
+keyboard shows it as "Go"): :data:`ENTER_SENDS`, part of the chrome's one script block, clicks
+the form's button named ``submit`` after Streamlit has taken the field's value. An Enter that
+only ends the composition of a Hangul syllable (an input method's) sends nothing.
 """
 
 from __future__ import annotations
@@ -69,6 +74,32 @@ def form(key: str, *, clear_on_submit: bool = False, border: bool = True) -> Ite
 
 def _container_key(key: str) -> str:
     return f"form.{key}"
+
+
+# Streamlit writes a container's key as class ``st-key-<key>`` with every character that is
+# not a letter, digit, "_" or "-" made "-": the form ``users.add`` is ``st-key-form-users-add``
+# and its button ``users.add.submit`` is ``st-key-users-add-submit``. (Streamlit's sanitiser
+# drops a script holding "<" before a letter: there is none.)
+ENTER_SENDS = """<script id="energy-held-form-enter">
+if (!window.energyHeldFormEnter) {
+  window.energyHeldFormEnter = true;
+  const FIELDS = '[data-testid="stTextInput"] input, [data-testid="stNumberInput"] input';
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Enter" || event.isComposing || event.keyCode === 229) return;
+    if (event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return;
+    const field = event.target;
+    if (!(field instanceof HTMLInputElement) || !field.matches(FIELDS)) return;
+    const form = field.closest('[class*="st-key-form-"]');
+    const name = form && [...form.classList].find((c) => c.startsWith("st-key-form-"));
+    if (!name) return;
+    const key = "st-key-" + name.slice("st-key-form-".length) + "-submit";
+    const button = form.querySelector("." + CSS.escape(key) + " button");
+    if (!button || button.disabled) return;
+    // After Streamlit's own handlers of this key have taken the field's value.
+    setTimeout(() => button.click(), 0);
+  });
+}
+</script>"""
 
 
 def submit(

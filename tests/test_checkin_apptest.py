@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from energy.core.access import CLI_ACTOR
 from energy.core.i18n import translate
+from energy.store import audit
 from energy.training import checkin, checkin_board
 from energy.training.checkin_codes import CHECKIN_PATH, shown_code
 from tests.test_apptest import APP, TIMEOUT, _actor, _app_as
@@ -214,6 +216,12 @@ def _public(url: str, lang: str = "ko", **params: str) -> AppTest:
     return at
 
 
+def _refusals(url: str, session_id: int) -> int:
+    """Wrong codes counted against phones for this session (the audit's entries)."""
+    records = audit.list_audit(CLI_ACTOR, who="self_checkin", url=url).records
+    return sum(r.action == "checkin_refused" and r.entity_key == str(session_id) for r in records)
+
+
 def _everything(at: AppTest) -> str:
     return _texts(at) + "\n".join(
         [s.label for s in at.selectbox] + [str(o) for s in at.selectbox for o in s.options]
@@ -274,6 +282,17 @@ def test_the_public_page_in_english_and_its_refusals(
     assert _ko("error.self_checkin_link") in [e.value.split(": ")[-1] for e in at.error]
     assert not [b for b in at.button if b.key == "checkin.public.submit"]
     assert "성대골 마을카페" not in _texts(at)
+    # Drawn again with the same link (a language switch, five times over): still refused, and
+    # counted once, so the phone is not locked out (five wrong codes would).
+    for lang in ("en", "ko") * 3:
+        at.session_state[state.LANG] = lang
+        at.run()
+        assert translate("error.self_checkin_link", lang) in [
+            e.value.split(": ")[-1] for e in at.error
+        ]
+    assert _refusals(url, sid) == 1
+    at = _public(url, session=str(sid), code=code)  # the right link on the same phone
+    assert [b for b in at.button if b.key == "checkin.public.submit"]
     # Without the link's session and code, the page is the login screen.
     at = _public(url)
     assert at.text_input(key="login.username") is not None

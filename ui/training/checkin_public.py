@@ -23,6 +23,7 @@ from ui.training.checkin import DONE_STYLE, link_params
 
 RECEIPT = "checkin.public.receipt"  # the last check-in, until "someone else" is pressed
 SEEN = "checkin.public.seen"  # the sessions this browser's links opened: {(id, code): session}
+REFUSED = "checkin.public.refused"  # the links refused as wrong: {(id, code): the refusal}
 CODE, VILLAGE, NAME = "checkin.public.code", "checkin.public.village", "checkin.public.name"
 USED = "checkin.public.used"  # the code of the last check-in, for the next person on the phone
 # Phone-first: fields and the button tall enough for a thumb, text a size phones do not zoom.
@@ -55,20 +56,28 @@ def public_check_in() -> None:
 
 
 def _linked_session() -> PublicSession | None:
-    """The session of the link, asked of the library once per link and browser (a wrong
-    link counts as a wrong code; the check-in itself checks everything again)."""
+    """The session of the link, asked of the library once per link and browser: a wrong link
+    counts as one wrong code, however often the page is drawn again (a language switch, a
+    tap) with it; a lockout, which ends, is asked again. The check-in itself checks
+    everything again."""
     session_id, code = link_params()
     seen: dict[tuple[int, str], PublicSession] = st.session_state.setdefault(SEEN, {})
+    refused: dict[tuple[int, str], EnergyError] = st.session_state.setdefault(REFUSED, {})
     if session_id is None:
         st.error(t("error.self_checkin_link"), icon=":material/link_off:")
         return None
     found = seen.get((session_id, code))
+    if found is None and (session_id, code) in refused:
+        show_error(refused[(session_id, code)])
+        return None
     if found is None:
         try:
             found = checkin_public.public_session(
                 session_id, code, client=client_address(), now=clock.now()
             )
         except EnergyError as exc:
+            if exc.key != "error.checkin_locked":  # a link's codes only grow older
+                refused[(session_id, code)] = exc
             show_error(exc)
             return None
         seen[(session_id, code)] = found

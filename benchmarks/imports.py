@@ -146,8 +146,8 @@ COMMAND_PARENT = """
 import json, resource, subprocess, sys, time
 start = time.perf_counter()
 subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)
-print(json.dumps({"seconds": time.perf_counter() - start,
-                  "peak_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)}))
+peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(json.dumps({"seconds": time.perf_counter() - start, "peak_mb": round(peak_kb / 1024, 1)}))
 """
 
 

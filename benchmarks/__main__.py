@@ -112,6 +112,12 @@ def main(argv: list[str] | None = None) -> int:
                 f"least x{NEW_VILLAGE_GOAL} and under 500 MB: "
                 f"{'met' if goal and i['new_peak_mb'] < 500 else 'not met'})"
             )
+            print(
+                f"{kind:<10} the command itself (python -m energy readings import "
+                f"--register-households), whole process with the village's sums rebuilt: "
+                f"{i['command_s']}s, peak {i['command_peak_mb']} MB: "
+                f"x{i['command_rate_vs_keyed_floor']} of the keyed floor's rate"
+            )
             if args.only == "import":
                 continue
         for size in args.sizes.split(","):

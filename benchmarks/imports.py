@@ -5,6 +5,10 @@
   history columns kept, one audited batch, all or nothing.
 * **ours, new village**: the same file into a village with no households yet, registering
   them as it goes (``--register-households``): a village's first import.
+* **the command, new village**: the same first import as a person runs it, ``python -m energy
+  readings import FILE --village CODE --register-households``, timed whole (start-up, the
+  check of the store's revision, the import, the village's sums rebuilt after) into a store of
+  its own.
 * **floor**: the database's own bulk loader of the same file into a bare table with no checks
   (``sqlite3`` command line ``.import``; on PostgreSQL ``psql \\copy``).
 * **keyed floor**: the same loader into a table with the readings' unique key (household,
@@ -62,21 +66,23 @@ def write_file(path: Path, rows: int) -> int:
     return households
 
 
-def _store(kind: str, households: int, *, registered: bool = True) -> str:
-    """A new, migrated store with one village and (``registered``) its households."""
+def _store(kind: str, households: int, *, registered: bool = True, name: str = "") -> str:
+    """A new, migrated store with one village and (``registered``) its households; ``name``
+    tells apart stores that are otherwise alike."""
+    suffix = ("" if registered else "_new") + (f"_{name}" if name else "")
     if kind == "sqlite":
-        path = CACHE / ("import-store.db" if registered else "import-store-new.db")
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        path = CACHE / f"import-store{suffix.replace('_', '-')}.db"
+        for part in ("", "-wal", "-shm"):
+            Path(f"{path}{part}").unlink(missing_ok=True)
         url = f"sqlite:///{path}"
     else:
-        name = "energy_bench_import" + ("" if registered else "_new")
+        database = f"energy_bench_import{suffix}"
         admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
         with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
+            conn.execute(text(f'CREATE DATABASE "{database}"'))
         admin.dispose()
-        url = POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+        url = POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{database}"
     env = {**os.environ, "ENERGY_DATABASE_URL": url}
     subprocess.run(
         [sys.executable, "-m", "energy", "db", "upgrade"],
@@ -132,6 +138,28 @@ def _run(*args: str) -> dict[str, Any]:
     process_s = time.perf_counter() - start
     figures: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     figures["process_seconds"] = process_s - figures.get("rebuild_seconds", 0.0)
+    return figures
+
+
+# Run by a small parent of its own, so that the peak memory it reports is the command's alone.
+COMMAND_PARENT = """
+import json, resource, subprocess, sys, time
+start = time.perf_counter()
+subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)
+peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(json.dumps({"seconds": time.perf_counter() - start, "peak_mb": round(peak_kb / 1024, 1)}))
+"""
+
+
+def _command(url: str, path: Path) -> dict[str, Any]:
+    """A new village's first import by the command line, the whole process timed."""
+    done = subprocess.run(
+        [sys.executable, "-c", COMMAND_PARENT, sys.executable, "-m", "energy", "readings",
+         "import", str(path), "--village", VILLAGE, "--register-households"],
+        cwd=ROOT, env={**os.environ, "ENERGY_DATABASE_URL": url}, check=True,
+        capture_output=True, text=True,
+    )  # fmt: skip
+    figures: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return figures
 
 
@@ -218,6 +246,7 @@ def measure_import(kind: str, rows: int) -> dict[str, Any]:
     naive = _run("naive", url, str(path))
     url = _store(kind, households, registered=False)
     new = _run("ours_new", url, str(path))
+    command = _command(_store(kind, households, registered=False, name="cli"), path)
     return {
         "rows": real_rows,
         "households": households,
@@ -232,6 +261,8 @@ def measure_import(kind: str, rows: int) -> dict[str, Any]:
         "new_peak_mb": new["peak_mb"],
         "new_added": new["added"],
         "new_households": new["households"],
+        "command_s": round(command["seconds"], 2),
+        "command_peak_mb": command["peak_mb"],
         "floor_s": round(floor_s, 2),
         "keyed_floor_s": round(keyed_floor_s, 2),
         "naive_s": round(naive["seconds"], 2),
@@ -241,6 +272,7 @@ def measure_import(kind: str, rows: int) -> dict[str, Any]:
         "process_rate_vs_floor": round(floor_s / ours["process_seconds"], 2),
         "process_rate_vs_keyed_floor": round(keyed_floor_s / ours["process_seconds"], 2),
         "new_process_rate_vs_keyed_floor": round(keyed_floor_s / new["process_seconds"], 2),
+        "command_rate_vs_keyed_floor": round(keyed_floor_s / command["seconds"], 2),
         "speed_vs_naive": round(naive["seconds"] / ours["seconds"], 2),
     }
 

@@ -44,6 +44,9 @@ def test_the_import_benchmark_compares_the_same_file_five_ways(
     # The ratio itself is rounded to 0.01: with 3,000 rows the floor takes about 0.01 s against
     # the process's seconds, so it may print 0.0 on a loaded machine. Its parts are measured.
     assert figures["new_process_s"] > 0 and "new_process_rate_vs_keyed_floor" in figures
+    # And as a person runs it: the command line, the whole process.
+    assert figures["command_s"] > 0 and figures["command_peak_mb"] > 0
+    assert "command_rate_vs_keyed_floor" in figures
 
 
 @pytest.mark.slow

@@ -80,6 +80,27 @@ def test_the_parser_and_every_help_page_import_nothing_heavy() -> None:
     assert _probe("parser") == {"outside": [], "helped": True}
 
 
+def test_a_command_on_a_store_at_the_current_revision_loads_no_migration_code(
+    fresh_store: str, tmp_path: Path
+) -> None:
+    """Alembic and the migration files are read only to migrate: a readings import (whose
+    whole process is timed against the database's own loader, issue 26) loads neither."""
+    from energy.core.access import CLI_ACTOR
+    from energy.villages import directory as villages
+
+    villages.add_village(
+        CLI_ACTOR, code="V-1", name="마을", district="Mapo-gu", cohort_year=2024, url=fresh_store
+    )
+    readings = tmp_path / "readings.csv"
+    readings.write_text("household,month,carrier,value,unit\nH-001,2025-01,electricity,300,kWh\n")
+    loaded = _imported_by(
+        "-m", "energy", "readings", "import", str(readings), "--village", "V-1",
+        "--register-households",
+    )  # fmt: skip
+    assert "energy.readings.imports" in loaded  # the import ran (its exit code is checked)
+    assert {name.split(".")[0] for name in loaded} & {"alembic", "mako"} == set()
+
+
 def test_importing_the_accounts_module_makes_no_hash_and_the_first_use_makes_one() -> None:
     assert _probe("accounts") == {
         "hashes_at_import": 0,

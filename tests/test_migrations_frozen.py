@@ -279,3 +279,18 @@ def test_the_data_files_say_what_a_new_store_holds(fresh_store: str) -> None:
             for row in csv.DictReader(handle)
         }
     assert stored_tiers and stored_tiers == shipped_tiers
+
+
+def test_migrations_are_numbered_in_one_line() -> None:
+    """Each file ``NNNN_*.py`` is revision ``NNNN`` and follows ``NNNN - 1``: the store's code
+    finds the newest revision from the file names alone (``db.head_revision``), without
+    loading Alembic or any migration."""
+    script = ScriptDirectory.from_config(db.alembic_config())
+    revisions = list(script.walk_revisions())
+    for rev in revisions:
+        match = db.REVISION_FILE.match(Path(rev.path).name)
+        assert match and match.group(1) == rev.revision, Path(rev.path).name
+        number = int(rev.revision)
+        assert rev.down_revision == (f"{number - 1:04d}" if number > 1 else None), rev.revision
+    assert len(_migration_files()) == len(revisions)
+    assert db.head_revision() == script.get_current_head() == max(r.revision for r in revisions)

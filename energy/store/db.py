@@ -11,6 +11,7 @@ import datetime as dt
 import decimal
 import functools
 import itertools
+import re
 import sqlite3
 import threading
 import time
@@ -18,13 +19,9 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, exc, insert, inspect, make_url, select
+from sqlalchemy import Engine, create_engine, event, exc, insert, inspect, make_url, select, text
 from sqlalchemy.orm import Session
 
 from energy.core.access import Actor
@@ -32,6 +29,9 @@ from energy.core.config import database_url, get_settings
 from energy.core.errors import StoreAhead, StoreBehind
 from energy.store.models.base import utcnow
 from energy.store.models.system import AuditEntry
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # How long a SQLite writer waits for another before giving up (ms).
@@ -88,8 +88,8 @@ PING_AFTER_IDLE_S = 1.0
 def scan_cache(session: Session) -> Iterator[None]:
     """A page cache of ``SCAN_CACHE_KIB`` on SQLite while a statement walks much of a village's
     readings (a rebuild of its sums): with the default 2 MB the kernel serves each page read
-    again, a third of such a statement's time. Put back after, so the pooled connections
-    keep the small default. PostgreSQL's shared buffers need nothing."""
+    again, a third of such a statement's time. Put back after, so the
+    pooled connections keep the small default. PostgreSQL's shared buffers need nothing."""
     raw = session.connection().connection.dbapi_connection
     if session.get_bind().dialect.name != "sqlite" or raw is None:
         yield
@@ -424,7 +424,18 @@ def _write_entries(session: Session, rows: list[dict[str, Any]]) -> None:
 # --- migrations ---------------------------------------------------------------------------
 
 
+# Alembic is imported only to migrate or to look at the migrations: a command run on a store
+# at the current revision (the usual case) never loads it, nor reads every migration file to
+# find the newest (a quarter of a second of every command's start, compiling them).
+# Migrations are numbered: each file is named ``NNNN_*.py`` for its revision ``NNNN``, which
+# follows revision ``NNNN - 1`` (tests/test_migrations_frozen.py checks it), so the newest is
+# the highest number among the file names.
+REVISION_FILE = re.compile(r"^([0-9]{4})_\w+\.py$")
+
+
 def alembic_config(url: str | None = None) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     cfg.set_main_option("sqlalchemy.url", (url or database_url()).replace("%", "%%"))
@@ -432,15 +443,29 @@ def alembic_config(url: str | None = None) -> Config:
 
 
 def head_revision() -> str | None:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    """The newest migration's revision, from the migration files' names."""
+    numbers = [
+        match.group(1)
+        for path in (MIGRATIONS_DIR / "versions").iterdir()
+        if (match := REVISION_FILE.match(path.name))
+    ]
+    return max(numbers, default=None)
 
 
 def current_revision(url: str | None = None) -> str | None:
+    """The store's revision (None for an empty store), as Alembic records it."""
     with get_engine(url).connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        versions = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    if len(versions) > 1:  # pragma: no cover - the migrations form one line, never branches
+        raise RuntimeError(f"the store records several revisions: {sorted(versions)}")
+    return versions[0] if versions else None
 
 
 def upgrade(url: str | None = None, revision: str = "head") -> None:
+    from alembic import command
+
     command.upgrade(alembic_config(url), revision)
 
 
@@ -456,6 +481,8 @@ _ready_lock = threading.Lock()
 
 
 def _known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     return {rev.revision for rev in script.walk_revisions()}
 

@@ -220,6 +220,23 @@ def test_unknown_households_can_be_registered_by_the_import(village: str) -> Non
     assert listed["H-010"].joined_on == dt.date(2024, 6, 1)
 
 
+def test_a_registered_household_joins_in_its_earliest_month_in_the_file(village: str) -> None:
+    """Whatever order the file gives its months in, among rows of households already known."""
+    data = (
+        b"household,month,carrier,value,unit\n"
+        b"H-011,2024-08,electricity,250,kWh\nH-001,2024-05,electricity,250,kWh\n"
+        b"H-011,2024-06,gas,900,MJ\nH-012,2024-09,water,9,m3\nH-011,2024-07,electricity,250,kWh\n"
+    )
+    result = _import(village, data, register_households=True)
+    assert (result.added, result.report.new_households) == (5, ["H-011", "H-012"])
+    listed = {
+        h.code: h.joined_on for h in households.list_households(CLI_ACTOR, "V-1", url=village)
+    }
+    assert (listed["H-001"], listed["H-011"], listed["H-012"]) == (
+        dt.date(2024, 4, 1), dt.date(2024, 6, 1), dt.date(2024, 9, 1),
+    )  # fmt: skip
+
+
 def test_households_registered_by_an_import_are_audited_like_one_added_by_hand(
     village: str,
 ) -> None:

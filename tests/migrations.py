@@ -13,7 +13,7 @@ from sqlalchemy import inspect, text
 from energy.core.access import CLI_ACTOR
 from energy.readings.files import read_rows
 from energy.readings.imports import import_readings
-from energy.savings import household_years, village_sums
+from energy.savings import household_years, village_reported, village_sums
 from energy.store import db
 from energy.villages import directory as villages
 
@@ -27,6 +27,7 @@ KEPT_STEPS = (
     ("0017", household_years, "_rebuild_village_years"),
     ("0018", village_sums, "_rebuild_recorded"),
     ("0022", village_sums, "_rebuild_bill_steps"),
+    ("0034", village_reported, "rebuild"),
 )
 
 
@@ -67,6 +68,31 @@ def readings_before(
     )  # fmt: skip
     monkeypatch.undo()
     db.dispose_engine(url)
+
+
+def all_stale(url: str) -> None:
+    """Every village's kept sums marked stale: its figures are then read from its readings."""
+    with db.get_engine(url).begin() as conn:
+        conn.execute(text("UPDATE village_sums_state SET fresh = :no"), {"no": False})
+
+
+def rebuilt_as_of(url: str, revision: str, monkeypatch: pytest.MonkeyPatch) -> int:
+    """The stale villages rebuilt by today's code, leaving out the kept tables a store at
+    ``revision`` lacks; how many."""
+    kept_as_of(monkeypatch, revision)
+    rebuilt = village_sums.rebuild_stale(CLI_ACTOR, url=url)
+    monkeypatch.undo()
+    db.dispose_engine(url)
+    return rebuilt
+
+
+def downgraded_without(url: str, revision: str, table: str) -> bool:
+    """The store downgraded to ``revision``: whether ``table`` is gone."""
+    command.downgrade(db.alembic_config(url), revision)
+    db.dispose_engine(url)
+    gone = table not in inspect(db.get_engine(url)).get_table_names()
+    db.dispose_engine(url)
+    return gone
 
 
 def paper_application(url: str, call_id: int, group_name: str, status: str = "draft") -> int:

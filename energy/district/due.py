@@ -40,15 +40,13 @@ from sqlalchemy.orm import Session
 
 from energy.calc.metrics import add_months, first_of_month
 from energy.core.i18n import format_date, format_krw, format_month, format_percent, translate
-from energy.core.vocabulary import CARRIERS
 from energy.district.visits import VillageContacts
-from energy.savings.sql import took_part
+from energy.savings.village_reported import reported_households
+from energy.savings.village_sums import households_taking_part_monthly
 from energy.store.models.call import Application, Call, Grant, Instalment, SpendingLine
-from energy.store.models.readings import Household, Reading
 from energy.store.models.villages import Village
 from energy.training.attendance import rules_in
 from energy.training.completion import progress_in
-from energy.villages.households import taking_part
 
 LATE, DUE = "late", "due"
 STATES = (LATE, DUE)  # the order a card lists them in
@@ -149,49 +147,22 @@ def reporting_of(
     session: Session, ids: Collection[int] | None, today: dt.date
 ) -> dict[int, Reporting]:
     """Each active village's readings over the window, as :mod:`energy.readings.reporting`
-    counts a month: the households taking part (one grouped query a month, over the
-    households), and those of them with a reading of the month (one grouped query over the
-    window's readings, seeking each village's carriers and months in the readings' index)."""
+    counts a month: the households taking part and those of them with a reading of the
+    month, both from the rows kept with the village sums (a few per village and month; a
+    village whose sums are stale is counted from its households and readings)."""
     start, last = window(today)
     months = [start]
     while months[-1] < last:
         months.append(add_months(months[-1], 1))
-    asked: dict[tuple[int, dt.date], int] = {}
-    for month in months:
-        for village_id, n in session.execute(
-            select(Household.village_id, func.count(Household.id))
-            .join(Village, Village.id == Household.village_id)
-            .where(
-                Village.status == "active",
-                _among(Household.village_id, ids),
-                *taking_part(month, month),
-            )
-            .group_by(Household.village_id)
-        ):
-            asked[(village_id, month)] = int(n)
+    villages = [
+        int(v)
+        for v in session.scalars(
+            select(Village.id).where(Village.status == "active", _among(Village.id, ids))
+        )
+    ]
+    asked = households_taking_part_monthly(session, villages, start, last)
     active = sorted({vid for vid, _ in asked})
-    reported = (
-        {
-            (village_id, month): int(n)
-            for village_id, month, n in session.execute(
-                select(
-                    Reading.village_id,
-                    Reading.month,
-                    func.count(func.distinct(Reading.household_id)),
-                )
-                .join(Household, Household.id == Reading.household_id)
-                .where(
-                    Reading.village_id.in_(active),
-                    Reading.carrier.in_(CARRIERS),  # the index's second column: a seek per carrier
-                    Reading.month.between(start, last),
-                    took_part(Reading),
-                )
-                .group_by(Reading.village_id, Reading.month)
-            )
-        }
-        if active
-        else {}
-    )
+    reported = reported_households(session, villages, start, last)
     out: dict[int, Reporting] = {}
     for vid in active:
         counts = [(m, asked.get((vid, m), 0), reported.get((vid, m), 0)) for m in months]

@@ -5,8 +5,9 @@ before; the **baseline-year** method with the village's first year. A **factor**
 carrier's quantity to TOE or tCO2, a **tariff** to KRW; both are dated and sourced.
 
 - ``compute``: ``compute_savings`` for a village, district, cohort or the programme.
-- ``sql``, ``village_sums``, ``household_years``: the kept monthly and yearly sums the
-  figures are read from, and their rebuild.
+- ``sql``, ``village_sums``, ``household_years``, ``village_reported``: the kept monthly
+  and yearly sums the figures are read from (and the households that reported each month),
+  and their rebuild.
 - ``factors``: the conversion factors and tariffs.
 - ``performance``: league tables and districts' figures.
 - ``renewables``: solar output.

@@ -39,10 +39,16 @@ from energy.calc import metrics
 from energy.calc.factor_set import Price
 from energy.core.access import Actor, require, require_village
 from energy.core.vocabulary import CARRIERS
-from energy.savings import household_years
+from energy.savings import household_years, village_reported
 from energy.savings.factors import latest_progressive_prices
 from energy.savings.freshness import EVERY_MONTH, FromReadings, Sums, fresh_and_stale
-from energy.savings.sql import RAW_SUMS, bill_difference, bill_steps, scope_households, step_limits
+from energy.savings.sql import (
+    RAW_SUMS,
+    bill_difference,
+    bill_steps,
+    scope_households,
+    step_limits,
+)
 from energy.store.db import scan_cache, session_for
 from energy.store.models.base import utcnow
 from energy.store.models.readings import (
@@ -271,6 +277,50 @@ def households_taking_part(
     return {int(v): int(n) for v, n in counts.items()}
 
 
+def households_taking_part_monthly(
+    session: Session, village_ids: list[int], start: dt.date, end: dt.date
+) -> dict[tuple[int, dt.date], int]:
+    """Per (village, month) of ``village_ids`` from ``start`` to ``end``: its households
+    taking part that month (none: left out), as :func:`households_taking_part` counts a
+    month, every month in one read (the kept spans of fresh villages, the households of
+    the others)."""
+    _, stale = fresh_and_stale(session, village_ids)
+    spans: list[tuple[int, int, int, int]] = []
+    if stale:
+        households = [
+            (int(v), metrics.month_index(joined), left)
+            for v, joined, left in session.execute(
+                select(Household.village_id, Household.joined_on, Household.left_on).where(
+                    Household.village_id.in_(stale), *taking_part(start, end)
+                )
+            )
+        ]
+        spans += [
+            (v, first, metrics.STILL_TAKING_PART if left is None else metrics.month_index(left), 1)
+            for v, first, left in households
+        ]
+    fresh = sorted(set(village_ids) - set(stale))
+    low, high = metrics.month_index(start), metrics.month_index(end)
+    if fresh:
+        table = VillageHouseholdSpans
+        spans += [
+            (int(v), int(first), int(last), int(n))
+            for v, first, last, n in session.execute(
+                select(table.village_id, table.first, table.last, table.households).where(
+                    table.village_id.in_(fresh),
+                    table.carrier == ANY_CARRIER,
+                    table.first <= high,
+                    table.last >= low,
+                )
+            )
+        ]
+    counts: Counter[tuple[int, dt.date]] = Counter()
+    for village, first, last, n in spans:
+        for index in range(max(first, low), min(last, high) + 1):
+            counts[(village, metrics.month_from_index(index))] += n
+    return dict(counts)
+
+
 def _expected_from(
     spans: Iterable[tuple[str, int, int, int]], start: int, end: int
 ) -> Counter[str]:
@@ -405,6 +455,7 @@ def _rebuild_chunk(session: Session, chunk: list[int], methods: dict[str, FromRe
         conn.execute(insert(VillageHouseholdSpans), spans[offset : offset + 5_000])
     household_years.rebuild(session, chunk)
     _rebuild_recorded(session, chunk)
+    village_reported.rebuild(session, chunk)
     conn.execute(
         update(state).where(state.village_id.in_(chunk)).values(fresh=True, rebuilt_at=now)
     )

@@ -268,6 +268,20 @@ village_year_recorded = Table(
 )
 
 
+# Derived: per village and month, its households taking part that month with a reading of any
+# carrier for it (a household counted once whatever its carriers). The districts compare the
+# last six months of every village's readings: counted from the readings, that is a distinct
+# count over the whole city's half year (2.5 s at ten million readings); read from here, a
+# row per village and month (migration 0034). Kept with ``village_month_sums``.
+village_month_reported = Table(
+    "village_month_reported",
+    Base.metadata,
+    _village_key(),
+    Column("month", Date, primary_key=True),
+    Column("households", Integer, nullable=False),
+)
+
+
 class VillageMonthBillSteps(Base):
     """Derived: per village, month, carrier and method, how the counted cells' baseline use
     and actual use fall on the steps of a progressive tariff: ``cells`` whose month ends in

@@ -180,17 +180,6 @@ def _writing_started(url: str, store_path: Path | None) -> bool:
         engine.dispose()
 
 
-def _committed_count(url: str) -> int:
-    """The readings another connection sees (only what is committed), read without the app's
-    session, which could wait on the frozen writer's lock."""
-    engine = create_engine(url)
-    try:
-        with engine.connect() as conn:
-            return int(conn.execute(text("SELECT count(*) FROM readings")).scalar_one())
-    finally:
-        engine.dispose()
-
-
 def _no_other_backends(url: str) -> None:
     engine = create_engine(url)
     try:
@@ -226,7 +215,7 @@ def test_an_import_killed_midway_leaves_all_or_nothing(fresh_store: str, tmp_pat
     # Frozen first, so that what it has committed can be read before the kill: on a busy
     # machine it may have finished between the look above and the signal.
     victim.send_signal(signal.SIGSTOP)
-    committed = _committed_count(url)
+    committed = _count(url)
     killed_while_writing = victim.poll() is None and committed == 0
     victim.send_signal(signal.SIGKILL)
     victim.wait(timeout=CHILD_TIMEOUT)

@@ -42,13 +42,7 @@ from energy.core.vocabulary import CARRIERS
 from energy.savings import household_years, village_reported
 from energy.savings.factors import latest_progressive_prices
 from energy.savings.freshness import EVERY_MONTH, FromReadings, Sums, fresh_and_stale
-from energy.savings.sql import (
-    RAW_SUMS,
-    bill_difference,
-    bill_steps,
-    scope_households,
-    step_limits,
-)
+from energy.savings.sql import RAW_SUMS, bill_difference, bill_steps, scope_households, step_limits
 from energy.store.db import scan_cache, session_for
 from energy.store.models.base import utcnow
 from energy.store.models.readings import (
@@ -286,18 +280,19 @@ def households_taking_part_monthly(
     the others)."""
     _, stale = fresh_and_stale(session, village_ids)
     spans: list[tuple[int, int, int, int]] = []
-    if stale:
-        households = [
-            (int(v), metrics.month_index(joined), left)
+    if stale:  # a span of one household each
+        spans += [
+            (
+                int(v),
+                metrics.month_index(joined),
+                metrics.STILL_TAKING_PART if left is None else metrics.month_index(left),
+                1,
+            )
             for v, joined, left in session.execute(
                 select(Household.village_id, Household.joined_on, Household.left_on).where(
                     Household.village_id.in_(stale), *taking_part(start, end)
                 )
             )
-        ]
-        spans += [
-            (v, first, metrics.STILL_TAKING_PART if left is None else metrics.month_index(left), 1)
-            for v, first, left in households
         ]
     fresh = sorted(set(village_ids) - set(stale))
     low, high = metrics.month_index(start), metrics.month_index(end)

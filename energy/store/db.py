@@ -88,8 +88,8 @@ PING_AFTER_IDLE_S = 1.0
 def scan_cache(session: Session) -> Iterator[None]:
     """A page cache of ``SCAN_CACHE_KIB`` on SQLite while a statement walks much of a village's
     readings (a rebuild of its sums): with the default 2 MB the kernel serves each page read
-    again, a third of such a statement's time. Put back after, so the
-    pooled connections keep the small default. PostgreSQL's shared buffers need nothing."""
+    again, a third of such a statement's time. Put back after, so the pooled connections
+    keep the small default. PostgreSQL's shared buffers need nothing."""
     raw = session.connection().connection.dbapi_connection
     if session.get_bind().dialect.name != "sqlite" or raw is None:
         yield

@@ -66,21 +66,22 @@ def _linked_session() -> PublicSession | None:
     if session_id is None:
         st.error(t("error.self_checkin_link"), icon=":material/link_off:")
         return None
-    found = seen.get((session_id, code))
-    if found is None and (session_id, code) in refused:
-        show_error(refused[(session_id, code)])
+    link = (session_id, code)
+    if link in seen:
+        return seen[link]
+    if link in refused:
+        show_error(refused[link])
         return None
-    if found is None:
-        try:
-            found = checkin_public.public_session(
-                session_id, code, client=client_address(), now=clock.now()
-            )
-        except EnergyError as exc:
-            if exc.key != "error.checkin_locked":  # a link's codes only grow older
-                refused[(session_id, code)] = exc
-            show_error(exc)
-            return None
-        seen[(session_id, code)] = found
+    try:
+        found = checkin_public.public_session(
+            session_id, code, client=client_address(), now=clock.now()
+        )
+    except EnergyError as exc:
+        if exc.key != "error.checkin_locked":  # a link's codes only grow older
+            refused[link] = exc
+        show_error(exc)
+        return None
+    seen[link] = found
     return found
 
 

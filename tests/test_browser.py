@@ -371,6 +371,17 @@ def go_to(page: Any, page_key: str, title: str) -> None:
     assert_no_exception(page)
 
 
+def choose(page: Any, key: str, option: str, typed: str | None = None) -> None:
+    """Choose ``option`` in the select box ``key`` by typing (``typed``, or the option
+    itself) and clicking it in the list, as people do. Typing opens the list whatever a
+    click did to it (a click while the page is redrawn can close it again)."""
+    box = page.locator(_key(key) + " input")
+    box.click()
+    box.fill(typed if typed is not None else option)
+    page.get_by_role("option").filter(has_text=option).first.click()
+    settle(page)
+
+
 def choose_flagship(page: Any) -> None:
     """On the village page, pick the flagship village in the village chooser."""
     combo = page.locator(_key("village.code") + " input")

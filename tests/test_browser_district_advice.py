@@ -19,6 +19,7 @@ from tests.test_browser import (  # the browser, server and page fixtures and th
     _new_page,
     assert_no_exception,
     browser,
+    choose,
     go_to,
     log_in_as,
     screenshot,
@@ -59,13 +60,6 @@ def _suggestion_id(server: Server, application_id: int) -> int:
     return next(m.id for m in thread.messages if m.suggestion is not None)
 
 
-def _choose(page: Any, key: str, text: str) -> None:
-    box = page.locator(_key(key) + " input")
-    box.click()
-    page.get_by_role("option").filter(has_text=text).first.click()
-    settle(page)
-
-
 def _open_expander(page: Any, title: str) -> None:
     page.locator('[data-testid="stExpander"] summary').filter(has_text=title).first.click()
     settle(page)
@@ -101,7 +95,7 @@ def test_district_advice_asked_given_taken_submitted_and_read_by_staff(
         officer.locator(_key(f"{plan}.body") + " textarea").fill(
             "태양광 미니발전소 보급을 더하면 목표를 조금 더 높일 수 있겠습니다."
         )
-        _choose(officer, f"{plan}.field", _msg("apply.target_saving_pct", "ko"))
+        choose(officer, f"{plan}.field", _msg("apply.target_saving_pct", "ko"))
         officer.locator(_key(f"{plan}.value") + " textarea").fill("12.5")
         officer.locator(_key(plan)).get_by_role("button", name=_msg("advice.send", "ko")).click()
         settle(officer)

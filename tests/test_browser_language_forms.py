@@ -17,6 +17,7 @@ from tests.test_browser import (  # the browser, server and page fixtures and th
     _msg,
     assert_no_exception,
     browser,
+    choose,
     go_to,
     log_in_as,
     logged_in,
@@ -30,13 +31,6 @@ from tests.test_browser import (  # the browser, server and page fixtures and th
 __all__ = ["browser", "page", "server"]  # fixtures imported for pytest
 DECLARE_FIRST = "2027-05-002"
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
-
-
-def _choose(page: Any, key: str, typed: str, option: str) -> None:
-    box = page.locator(_key(key) + " input")
-    box.click()
-    box.fill(typed)
-    page.get_by_role("option").filter(has_text=option).first.click()
 
 
 def _shown(page: Any, key: str) -> str:
@@ -62,10 +56,10 @@ def test_a_form_filled_in_korean_keeps_its_choices_and_text_in_english_and_back(
     go_to(page, "users", _msg("page.users", "ko"))
     page.locator(_key("users.add.username") + " input").fill("minji.kim")
     page.locator(_key("users.add.display") + " input").fill("김민지")
-    _choose(page, "users.add.role", _msg("role.committee", "ko"), _msg("role.committee", "ko"))
-    _choose(page, "users.add.village", "DJK-2012-01", "DJK-2012-01")
-    _choose(page, "users.add.language", "영어", _msg("language.en", "ko"))
-    _choose(page, "users.add.district", "동작", "동작구")
+    choose(page, "users.add.role", _msg("role.committee", "ko"))
+    choose(page, "users.add.village", "DJK-2012-01")
+    choose(page, "users.add.language", _msg("language.en", "ko"), typed="영어")
+    choose(page, "users.add.district", "동작구", typed="동작")
     page.locator(_key("users.add.password") + " input").fill("a-long-password-2026")
     page.locator(_key("users.add.email") + " input").fill("minji@example.org")
     _switch(page, "English")
@@ -105,7 +99,7 @@ def test_a_form_filled_in_korean_keeps_its_choices_and_text_in_english_and_back(
     go_to(page, "training_admin", _msg("page.training_admin", "ko"))
     page.get_by_role("tab", name=_msg("training_admin.tab_venues", "ko")).click()
     page.locator(_key("venues.form.name") + " input").fill("마포 에너지 카페")
-    _choose(page, "venues.form.district", "마포", "마포구")
+    choose(page, "venues.form.district", "마포구", typed="마포")
     page.locator(_key("venues.form.address") + " input").fill("마포구 성미산로 1")
     _switch(page, "English")
     page.get_by_role("tab", name=_msg("training_admin.tab_venues", "en")).click()
@@ -126,7 +120,7 @@ def test_a_form_filled_in_korean_keeps_its_choices_and_text_in_english_and_back(
 def _review_in_both_languages(page: Any) -> None:
     go_to(page, "review", _msg("page.review", "ko"))
     # The demo's second application for this reviewer waits for the conflict question.
-    _choose(page, "review.pick", DECLARE_FIRST, DECLARE_FIRST)
+    choose(page, "review.pick", DECLARE_FIRST)
     settle(page)
     picker = _shown(page, "review.pick")
     assert HANGUL.search(picker), picker  # its stage, in Korean

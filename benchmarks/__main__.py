@@ -118,6 +118,13 @@ def main(argv: list[str] | None = None) -> int:
                 f"{i['command_s']}s, peak {i['command_peak_mb']} MB: "
                 f"x{i['command_rate_vs_keyed_floor']} of the keyed floor's rate"
             )
+            print(
+                f"{kind:<10} own-table floor (the loader into the readings table itself, the "
+                f"import's shortcuts taken) {i['own_table_floor_s']}s = "
+                f"x{i['own_table_floor_vs_keyed_floor']} of the keyed floor's time; against it, "
+                f"a new village's whole process x{i['new_process_rate_vs_own_table_floor']}, "
+                f"the command x{i['command_rate_vs_own_table_floor']}"
+            )
             if args.only == "import":
                 continue
         for size in args.sizes.split(","):

@@ -14,6 +14,12 @@
 * **keyed floor**: the same loader into a table with the readings' unique key (household,
   carrier, month) and, on PostgreSQL, the foreign key to the households: the floor any import
   that keeps those keys can reach (issue 26's decision).
+* **own-table floor**: the same loader into the ``readings`` table itself, with the shortcuts the
+  import takes (SQLite: no per-row foreign-key or CHECK lookups, the insert triggers and the
+  village index off during the load, the index built after; PostgreSQL: the history triggers
+  skipped by the writer's setting, keys and indexes in place), from a file already in the
+  table's own columns (household ids, the history values): what the database alone needs to
+  store these rows in this table, before any reading, checking or registering.
 * **naive**: ``pandas.read_csv`` of the whole file, then ``DataFrame.to_sql`` (no checks).
 
 Each runs in its own process, which reports its wall time and peak resident memory.
@@ -34,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine, insert, text
+from sqlalchemy.engine import make_url
 
 from benchmarks.stores import CACHE, POSTGRES_ADMIN_URL, ROOT
 
@@ -169,11 +176,6 @@ def _floor(kind: str, url: str, path: Path, *, keyed: bool = False) -> float:
     a table of the file's households (filled before the clock starts)."""
     unique = ", UNIQUE (household, carrier, month)" if keyed else ""
     if kind == "sqlite":
-        shell = shutil.which("sqlite3")
-        if shell is None:
-            raise RuntimeError(
-                "the sqlite3 command-line shell is missing (apt-get install sqlite3)"
-            )
         bare = CACHE / "import-floor.db"
         bare.unlink(missing_ok=True)
         script = (
@@ -182,7 +184,7 @@ def _floor(kind: str, url: str, path: Path, *, keyed: bool = False) -> float:
             f".import --csv --skip 1 {path} readings\n"
         )
         start = time.perf_counter()
-        subprocess.run([shell, str(bare)], input=script, text=True, check=True)
+        subprocess.run([_sqlite_shell(), str(bare)], input=script, text=True, check=True)
         seconds = time.perf_counter() - start
         bare.unlink(missing_ok=True)
         return seconds
@@ -209,27 +211,127 @@ def _floor(kind: str, url: str, path: Path, *, keyed: bool = False) -> float:
             )
         )
     engine.dispose()
-    from sqlalchemy.engine import make_url
-
-    target = make_url(url)
-    psql = shutil.which("psql")
-    if psql is None:
-        raise RuntimeError("the psql client is missing (apt-get install postgresql-client)")
     command = [
-        psql,
-        "-q",
-        "-h",
-        target.host or "127.0.0.1",
-        "-U",
-        target.username or "postgres",
-        "-d",
-        target.database or "",
+        *_psql(url),
         "-c",
         f"\\copy bare_readings FROM '{path}' WITH (FORMAT csv, HEADER true)",
     ]
     start = time.perf_counter()
     subprocess.run(command, check=True)
     return time.perf_counter() - start
+
+
+def _sqlite_shell() -> str:
+    shell = shutil.which("sqlite3")
+    if shell is None:
+        raise RuntimeError("the sqlite3 command-line shell is missing (apt-get install sqlite3)")
+    return shell
+
+
+def _psql(url: str) -> list[str]:
+    """The ``psql`` command that connects to ``url``'s database, quietly."""
+    psql = shutil.which("psql")
+    if psql is None:
+        raise RuntimeError("the psql client is missing (apt-get install postgresql-client)")
+    target = make_url(url)
+    return [psql, "-q", "-h", target.host or "127.0.0.1", "-U", target.username or "postgres",
+            "-d", target.database or ""]  # fmt: skip
+
+
+def _own_table_file(url: str, source: Path, target: Path) -> tuple[int, int]:
+    """``source`` in the ``readings`` table's own columns, for the households of ``url``'s
+    village (registered already): an id, the household's id for its code, the month as a
+    date, one batch, and the same month's value one and two years earlier (empty where
+    none); returns the rows, and those with a value a year earlier."""
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        ids = dict(conn.execute(text("SELECT code, id FROM households")).tuples().all())
+        village = conn.execute(text("SELECT id FROM villages")).scalar_one()
+    engine.dispose()
+    with source.open(newline="", encoding="utf-8") as handle:
+        lines = list(csv.reader(handle))[1:]
+    values = {(code, carrier, month): value for code, month, carrier, value, _ in lines}
+
+    def earlier(month: str, years: int) -> str:
+        return f"{int(month[:4]) - years:04d}{month[4:]}"
+
+    with_y1 = 0
+    with target.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        for number, (code, month, carrier, value, _) in enumerate(lines, 1):
+            a_year_earlier = values.get((code, carrier, earlier(month, 1)), "")
+            with_y1 += bool(a_year_earlier)
+            writer.writerow(
+                [
+                    number,
+                    ids[code],
+                    village,
+                    f"{month}-01",
+                    carrier,
+                    value,
+                    1,
+                    a_year_earlier,
+                    values.get((code, carrier, earlier(month, 2)), ""),
+                ]
+            )
+    return len(lines), with_y1
+
+
+def _own_table_floor(kind: str, url: str, path: Path, expected: tuple[int, int]) -> float:
+    """Seconds the database's own loader takes to put ``path`` (in the table's own columns,
+    :func:`_own_table_file`) into the empty ``readings`` table of ``url``, with the import's
+    shortcuts (see the module's docstring); checks the table then holds ``expected`` (rows,
+    rows with a value a year earlier). (SQLite's shell stores an empty field as empty
+    text where the import stores NULL: the same work.)"""
+    if kind == "sqlite":
+        engine = create_engine(url)
+        with engine.connect() as conn:
+            indexes = conn.execute(
+                text(
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
+                    "tbl_name = 'readings' AND sql IS NOT NULL AND sql NOT LIKE '% WHERE %'"
+                )
+            ).all()  # the secondary indexes the import builds again (not the partial one)
+        engine.dispose()
+        script = "\n".join(
+            [
+                "PRAGMA journal_mode = WAL;",
+                "PRAGMA synchronous = NORMAL;",
+                "PRAGMA foreign_keys = OFF;",
+                "PRAGMA ignore_check_constraints = ON;",
+                "PRAGMA threads = 4;",
+                "BEGIN IMMEDIATE;",
+                "DROP TRIGGER trg_readings_history_insert;",
+                "DROP TRIGGER trg_sums_readings_insert;",
+                *(f'DROP INDEX "{name}";' for name, _ in indexes),
+                f".import --csv {path} readings",
+                *(f"{sql};" for _, sql in indexes),
+                "COMMIT;",
+                "",
+            ]
+        )
+        command = [_sqlite_shell(), make_url(url).database or ""]
+    else:
+        from energy.readings.writer import HISTORY_SETTING
+
+        script = (
+            "BEGIN;\n"
+            f"SELECT set_config('{HISTORY_SETTING}', 'on', true);\n"
+            f"\\copy readings FROM '{path}' WITH (FORMAT csv)\n"
+            "COMMIT;\n"
+        )
+        command = [*_psql(url), "-v", "ON_ERROR_STOP=1"]
+    start = time.perf_counter()
+    subprocess.run(command, input=script, text=True, check=True, stdout=subprocess.DEVNULL)
+    seconds = time.perf_counter() - start
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        a_year_earlier = "nullif(value_y1, '')" if kind == "sqlite" else "value_y1"
+        stored = conn.execute(text(f"SELECT count(*), count({a_year_earlier}) FROM readings")).one()
+    engine.dispose()
+    if tuple(stored) != expected:
+        raise RuntimeError(f"the loader stored {tuple(stored)} readings, not {expected}")
+    return seconds
 
 
 def measure_import(kind: str, rows: int) -> dict[str, Any]:
@@ -246,6 +348,10 @@ def measure_import(kind: str, rows: int) -> dict[str, Any]:
     naive = _run("naive", url, str(path))
     url = _store(kind, households, registered=False)
     new = _run("ours_new", url, str(path))
+    url = _store(kind, households, name="own")
+    own_path = CACHE / f"import-{rows}-{kind}-own.csv"
+    own_table_floor_s = _own_table_floor(kind, url, own_path, _own_table_file(url, path, own_path))
+    own_path.unlink()
     command = _command(_store(kind, households, registered=False, name="cli"), path)
     return {
         "rows": real_rows,
@@ -265,6 +371,10 @@ def measure_import(kind: str, rows: int) -> dict[str, Any]:
         "command_peak_mb": command["peak_mb"],
         "floor_s": round(floor_s, 2),
         "keyed_floor_s": round(keyed_floor_s, 2),
+        "own_table_floor_s": round(own_table_floor_s, 2),
+        "own_table_floor_vs_keyed_floor": round(own_table_floor_s / keyed_floor_s, 2),
+        "new_process_rate_vs_own_table_floor": round(own_table_floor_s / new["process_seconds"], 2),
+        "command_rate_vs_own_table_floor": round(own_table_floor_s / command["seconds"], 2),
         "naive_s": round(naive["seconds"], 2),
         "naive_process_s": round(naive["process_seconds"], 2),
         "naive_peak_mb": naive["peak_mb"],

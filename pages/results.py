@@ -105,5 +105,6 @@ with cohort_tab:
             x_title=t("results.year_in_programme"),
             y_title=t("results.saving_pct"),
             legend_title=t("field.cohort"),
+            villages_title=t("chart.villages"),
         )
         st.caption(t("results.cohort_note"))

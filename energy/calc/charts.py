@@ -157,9 +157,10 @@ def comparison_chart(
 
 
 def cohort_curves_chart(
-    curves: pd.DataFrame, *, x_title: str, y_title: str, legend_title: str
+    curves: pd.DataFrame, *, x_title: str, y_title: str, legend_title: str, villages_title: str
 ) -> alt.Chart:
-    """Saving % by year in the programme, one line per cohort."""
+    """Saving % by year in the programme, one line per cohort (with how many villages each
+    point stands for)."""
     chart: alt.Chart = (
         alt.Chart(curves)
         .mark_line(point=True)
@@ -171,7 +172,7 @@ def cohort_curves_chart(
                 alt.Tooltip("cohort:O", title=legend_title),
                 alt.Tooltip("year_in_programme:O", title=x_title),
                 alt.Tooltip("saving_pct:Q", title=y_title, format=".1%"),
-                alt.Tooltip("villages:Q"),
+                alt.Tooltip("villages:Q", title=villages_title),
             ],
         )
         .properties(height=320)

@@ -162,6 +162,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "chart.cohort_year": {"ko": "선정 연도", "en": "Cohort year"},
     "chart.villages": {"ko": "마을 수 (개)", "en": "Villages (count)"},
     "chart.status": {"ko": "현재 상태", "en": "Status today"},
+    # What a screen reader says of a chart's axes and legends (Vega would say it in English).
+    "chart.axis_x": {"ko": "가로축: {title}", "en": "X axis: {title}"},
+    "chart.axis_y": {"ko": "세로축: {title}", "en": "Y axis: {title}"},
+    "chart.axis_x_untitled": {"ko": "가로축", "en": "X axis"},
+    "chart.axis_y_untitled": {"ko": "세로축", "en": "Y axis"},
+    "chart.legend": {"ko": "범례: {title}", "en": "Legend: {title}"},
+    "chart.legend_untitled": {"ko": "범례", "en": "Legend"},
     # --- home -----------------------------------------------------------------------------
     "home.title": {"ko": "사업 현황", "en": "Programme overview"},
     "home.caption": {

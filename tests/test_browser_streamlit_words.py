@@ -43,7 +43,8 @@ SHOWN_WORDS = """() => {
     const p = n.parentElement;
     if (p && !p.closest("script, style") && shown(p) && n.data.trim()) out.push(n.data.trim());
   }
-  for (const name of ["aria-label", "title", "placeholder", "aria-valuetext"]) {
+  for (const name of ["aria-label", "title", "placeholder", "aria-valuetext",
+                      "aria-roledescription"]) {
     for (const e of document.querySelectorAll("[" + name + "]")) {
       if (shown(e)) out.push(e.getAttribute(name));
     }
@@ -133,6 +134,21 @@ def test_streamlit_speaks_the_readers_language(page: Any, server: Any) -> None:
     assert _streamlit_english(page) == []
     screenshot(page, "streamlit-words-calendar-ko")
     page.keyboard.press("Escape")
+
+    # A chart as a screen reader hears it: its parts, axes and legend named in Korean.
+    go_to(page, "savings", _heading("savings", "ko"))
+    chart = page.locator('[data-testid="stVegaLiteChart"] svg').first
+    chart.wait_for(state="visible")
+    roles = chart.evaluate(
+        """svg => [...svg.querySelectorAll("[aria-roledescription]")].map(e =>
+            [e.getAttribute("aria-roledescription"), e.getAttribute("aria-label") || ""])"""
+    )
+    kinds = {role for role, _ in roles}
+    assert {"축", "범례", "선", "점"} <= kinds, kinds
+    assert not [role for role in kinds if re.search("[A-Za-z]", role)], kinds
+    described = [label for role, label in roles if role in ("축", "범례")]
+    assert all(label.startswith(("가로축", "세로축", "범례")) for label in described), described
+    assert _streamlit_english(page) == []
 
     # A file of the wrong type, refused by the chooser itself.
     go_to(page, "readings", _heading("readings", "ko"))

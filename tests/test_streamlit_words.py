@@ -22,6 +22,9 @@ BUILT = {
     "1 option available.": ("option`", "available."),
     "add icon": ("} icon`",),
     **{english: ("locale:`en-US`",) for english in ENGLISH if " – " in english},
+    # Vega names a mark by its kind: `${kind} mark`, `${kind} mark container`
+    **{english: ("} mark`",) for english in ENGLISH if english.endswith(" mark")},
+    **{english: ("} mark container`",) for english in ENGLISH if english.endswith(" container")},
 }
 
 

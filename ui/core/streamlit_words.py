@@ -12,7 +12,7 @@ The page gets one small script (:func:`words_script`) with the rest of the chrom
 (``ui.core.chrome.typography``); the browser runs it once, and again only when the language
 changes (its text does). It keeps a
 ``MutationObserver`` on the page that looks up every text, ``title``, ``aria-label``,
-``aria-valuetext`` and ``placeholder`` Streamlit adds or changes, and replaces only an exact
+``aria-valuetext``, ``aria-roledescription`` and ``placeholder`` Streamlit adds or changes, and replaces only an exact
 known string, and only inside Streamlit's own parts (``ROOTS``): a miss costs one lookup, the
 app's own words are never touched. The table maps both other forms (Streamlit's English and
 the other language's words) to the reader's, so a switch of language turns words already
@@ -60,6 +60,18 @@ ENGLISH: dict[str, str] = {
     "Show chart": "streamlit.show_chart",
     "Download as PNG": "streamlit.download_png",
     "Vega visualization": "streamlit.chart",
+    # a chart's parts as a screen reader names them (Vega's aria-roledescription; the
+    # marks' kinds our charts draw, as Vega-Lite names a bar and a point and Vega the rest)
+    "visualization": "streamlit.visualization",
+    "bar": "streamlit.bar_mark",
+    "point": "streamlit.point_mark",
+    "axis": "streamlit.axis",
+    "legend": "streamlit.legend",
+    **{f"{kind} mark": f"streamlit.{kind}_mark" for kind in ("rect", "line", "symbol", "text")},
+    **{
+        f"{kind} mark container": f"streamlit.{kind}_marks"
+        for kind in ("rect", "line", "symbol", "text", "group")
+    },
     # pickers
     "No results": "streamlit.no_results",
     "Choose an option": "streamlit.choose_option",
@@ -232,7 +244,9 @@ SCRIPT = """<script id="energy-streamlit-words">
   S.anyPattern = new RegExp(config.patterns.map(([source]) => "(?:" + source + ")").join("|")
     .replace(/\\(\\?\\x3c\\w+>/g, "(") || "$^");
   const ROOTS = __ROOTS__;
-  const ATTRIBUTES = ["aria-label", "title", "placeholder", "aria-valuetext"];
+  const ATTRIBUTES = [
+    "aria-label", "title", "placeholder", "aria-valuetext", "aria-roledescription",
+  ];
   const HIDE_AT = '[role="menuitem"], [data-testid="stElementToolbarButton"]';
 
   // The reader's words for ``said``, or undefined; ``depth`` bounds a field's own lookup.

@@ -407,9 +407,11 @@ def empty_database(
 
 
 # Modules whose tests share a module-scoped fixture (a browser, an app server, stores built
-# once): with pytest-xdist each runs whole on one worker, so the fixture is built once.
+# once) or what a process keeps once made (the import graph read from the source; the chart
+# pictures the deck, the handout and a village's page draw alike): with pytest-xdist each runs
+# whole on one worker, so it is made once.
 ONE_WORKER_MODULES = ("test_browser", "test_backup_live", "test_replicas", "test_deploy_config",
-                      "test_demo_readings")  # fmt: skip
+                      "test_demo_readings", "test_import_graph", "test_deck")  # fmt: skip
 
 
 @pytest.hookimpl(tryfirst=True)  # before -m deselects by marker

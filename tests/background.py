@@ -1,7 +1,7 @@
 """Checks started in a child process when the run begins, so they overlap the other tests,
 and collected by the test that reports them (``tests/test_lint.py``).
 
-mypy over the whole library takes over half a minute without its cache (a fresh clone, CI);
+mypy over the whole library takes about 10 CPU-seconds without its cache (a fresh clone, CI);
 the rest of the suite runs meanwhile, and its cache is kept in the user's cache folder
 (``$XDG_CACHE_HOME`` or ``~/.cache``), as pip keeps its downloads, so that the next clone on
 this machine checks only what changed (mypy compares each file's hash with the cache's). A check nobody started (the test run on its own through a

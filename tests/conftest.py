@@ -15,13 +15,17 @@ tests skip with the reason; under ``CI=true`` a skip of that kind is a failure (
 
 from __future__ import annotations
 
+import compileall
 import copy
 import datetime as dt
 import fcntl
+import fnmatch
+import gc
 import json
 import os
 import shutil
 import sqlite3
+import sys
 import uuid
 import warnings
 from collections.abc import Callable, Iterator
@@ -406,9 +410,11 @@ def empty_database(
 
 
 # Modules whose tests share a module-scoped fixture (a browser, an app server, stores built
-# once): with pytest-xdist each runs whole on one worker, so the fixture is built once.
+# once) or what a process keeps once made (the import graph read from the source; the chart
+# pictures the deck, the handout and a village's page draw alike): with pytest-xdist each runs
+# whole on one worker, so it is made once.
 ONE_WORKER_MODULES = ("test_browser", "test_backup_live", "test_replicas", "test_deploy_config",
-                      "test_demo_readings")  # fmt: skip
+                      "test_demo_readings", "test_import_graph", "test_deck")  # fmt: skip
 
 
 @pytest.hookimpl(tryfirst=True)  # before -m deselects by marker
@@ -431,10 +437,64 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     items.sort(key=lambda item: item.path not in heavy)  # stable: the order within stays
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Under pytest-xdist, before the workers start: write the bytecode of the project and of
+    the test modules (with pytest's assertions) that a fresh clone lacks. Each worker reads it
+    instead of making it: the three used to make the same files at the same time, about 4
+    CPU-seconds each."""
+    config = session.config
+    if IN_WORKER or not config.pluginmanager.has_plugin("dsession") or sys.dont_write_bytecode:
+        return
+    root = Path(__file__).resolve().parent.parent
+    for folder in ("energy", "ui", "pages", "benchmarks"):
+        compileall.compile_dir(root / folder, quiet=1)
+    compileall.compile_file(root / "app.py", quiet=1)
+    if config.getoption("assertmode") == "rewrite":
+        _rewrite_test_modules(config, Path(__file__).resolve().parent)
+
+
+def _rewrite_test_modules(config: pytest.Config, folder: Path) -> None:
+    """What pytest's import hook does for each test module it imports (``AssertionRewritingHook
+    .exec_module``): the module rewritten and its bytecode kept beside it, if not kept yet.
+    These are pytest's own functions, not its public interface: should they change, the
+    workers simply make the files themselves, as before."""
+    try:
+        from _pytest.assertion import rewrite
+
+        state = config.stash[rewrite.assertstate_key]
+        patterns = config.getini("python_files")
+        for path in sorted(folder.rglob("*.py")):
+            if not any(fnmatch.fnmatch(path.name, pattern) for pattern in patterns):
+                continue
+            cache = rewrite.get_cache_dir(path)
+            pyc = cache / (path.name[:-3] + rewrite.PYC_TAIL)
+            if rewrite._read_pyc(path, pyc, state.trace) is None and rewrite.try_makedirs(cache):
+                source_stat, code = rewrite._rewrite_test(path, config)
+                rewrite._write_pyc(state, code, source_stat, pyc)
+    except (ImportError, AttributeError, KeyError, TypeError):
+        return
+
+
+GC_THRESHOLDS = (50_000, 20, 20)  # Python's own: (700, 10, 10)
+
+
+def _collect_garbage_less_often() -> None:
+    """Python's cycle collector walks every object it tracks on a full pass, and a test process
+    holds the libraries of the whole suite (about 450 MB): full passes took a tenth of the
+    suite's processor time. What is alive once the tests are collected (modules, classes, the
+    tests themselves) lives to the end, so the collector leaves it out (``gc.freeze``), and it
+    runs less often. Only when garbage is freed changes: no test relies on that (they run in
+    the same processes as before, and servers and child processes keep Python's defaults)."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
+
+
 def pytest_collection_finish(session: pytest.Session) -> None:
     """Start mypy now if its test is to run in this single process: it then overlaps the other
-    tests (a cold mypy takes over a minute) instead of running alone when its turn comes.
+    tests (a cold mypy takes 10 CPU-seconds) instead of running alone when its turn comes.
     Under pytest-xdist the other worker goes on with the other tests while one runs it."""
+    _collect_garbage_less_often()
     if hasattr(session.config, "workerinput"):
         return
     if any(item.name == "test_mypy_is_clean" for item in session.items):

@@ -29,7 +29,7 @@ def test_ruff_format_is_clean() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.slow  # over a minute without mypy's cache (a fresh clone): run among the first
+@pytest.mark.slow  # 10 CPU-seconds without mypy's cache (a fresh clone): run among the first
 def test_mypy_is_clean() -> None:
     # In a single process it was started when the run began (tests/conftest.py) and overlaps
     # the other tests; under pytest-xdist it starts here, early in the run (a slow test's

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from sqlalchemy import select
 
 from energy.accounts import users as accounts
 from energy.call import applications, calls, grants, reviews
@@ -104,6 +105,7 @@ def test_the_town_hall_counts_applications_and_selections_of_its_year(fresh_stor
 
     found = figures(2027, None)
     assert (found.applications, found.selected) == (3, 1)  # type: ignore[attr-defined]
+    assert found.history == ((2027, 3, 1),)  # type: ignore[attr-defined]
     mapo = figures(2027, "11440")
     assert (mapo.applications, mapo.selected) == (1, 0)  # type: ignore[attr-defined]
     assert figures(2026, None) is None  # no call that year: the slide says "not recorded"
@@ -148,3 +150,40 @@ def test_a_decision_letter_as_pdf(fresh_store: str) -> None:
     _, ids = _decided_call(fresh_store)
     pdf = call_reports.decision_letter_pdf(CLI_ACTOR, ids[0], "ko", today=TODAY, url=fresh_store)
     assert pdf.startswith(b"%PDF-") and len(pdf) > 5_000
+
+
+def test_the_town_hall_shows_each_years_call_as_counted_by_hand(demo_store: str) -> None:
+    """The call slide's bars, year by year, against a count of the applications one by one;
+    and the slide draws them once there are two years (one year: its two numbers)."""
+    from energy.store.db import session_for
+    from energy.store.models.call import Application, Call
+    from energy.store.models.villages import District
+    from energy.townhall import figures as townhall
+    from energy.townhall.pending import CallFigures, CallSlide
+    from energy.townhall.presentation import call_view
+    from energy.townhall.scope import TownHallFilter
+
+    with session_for(CLI_ACTOR, url=demo_store) as session:
+        rows = session.execute(
+            select(Call.year, Application.status, District.code)
+            .join(Call, Application.call_id == Call.id)
+            .outerjoin(District, Application.district_id == District.id)
+        ).all()
+        years = sorted(set(session.scalars(select(Call.year))))
+    for district in (None, "11590"):  # Seoul, then Dongjak-gu
+        by_hand = []
+        for year in years[:-1]:
+            mine = [s for y, s, d in rows if y == year and district in (None, d)]
+            received = sum(1 for s in mine if s not in ("draft", "withdrawn"))
+            by_hand.append((year, received, mine.count("selected")))
+        slide = townhall.annual_call(
+            CLI_ACTOR, TownHallFilter(year=years[-2], district=district), url=demo_store
+        )
+        assert slide.figures is not None
+        assert slide.figures.history == tuple(by_hand), district
+        assert (slide.figures.applications, slide.figures.selected) == by_hand[-1][1:]
+    assert any(selected for _, _, selected in by_hand)  # the demo selects villages
+    view = call_view(slide, "en")
+    assert view.chart is not None and str(years[0]) in view.notes
+    one_year = CallFigures(5, 2, ((years[0], 5, 2),))
+    assert call_view(CallSlide(slide.scope, one_year), "en").chart is None

@@ -19,6 +19,7 @@ from energy.calc import charts
 GREEN = "#009E73"  # the programme's colour: villages and their savings
 ORANGE = "#E69F00"  # the milestone; the sun
 GREY = "#7F7F7F"  # published reference figures
+BLUE = "#0072B2"  # what residents asked for (applications)
 INK = "#222222"
 LABEL_SIZE = 22  # values written on the marks
 AXIS_LABEL_SIZE = 20
@@ -121,6 +122,39 @@ def programme_year_chart(
         base.mark_text(dy=-14, fontSize=LABEL_SIZE - 2, color=INK)
         .encode(y=alt.Y("label_y:Q"), text=alt.Text("pct:Q", format=".1%"))
         .transform_calculate(label_y="max(datum.pct, 0)")
+    )
+    chart: alt.LayerChart = _readable((bars + values).properties(height=HEIGHT))
+    return chart
+
+
+def call_history_chart(
+    history: pd.DataFrame, *, series_labels: Sequence[str], x_title: str, y_title: str
+) -> alt.LayerChart:
+    """Applications received and villages selected, call year by call year, side by side.
+
+    ``history`` has ``year``, ``series`` (one of ``series_labels``: applications first,
+    selected second) and ``count``."""
+    order = list(series_labels)
+    base = alt.Chart(history).encode(
+        x=alt.X("year:O", title=x_title, axis=alt.Axis(labelAngle=0)),
+        xOffset=alt.XOffset("series:N", sort=order),
+        y=alt.Y("count:Q", title=y_title, axis=alt.Axis(tickCount=5, format="d")),
+    )
+    bars = base.mark_bar(cornerRadiusTopLeft=3, cornerRadiusTopRight=3).encode(
+        color=alt.Color(
+            "series:N",
+            title=None,
+            scale=alt.Scale(domain=order, range=[BLUE, GREEN]),
+            legend=alt.Legend(orient="top", direction="horizontal"),
+        ),
+        tooltip=[
+            alt.Tooltip("year:O", title=x_title),
+            alt.Tooltip("series:N", title=" "),
+            alt.Tooltip("count:Q", title=y_title, format=",d"),
+        ],
+    )
+    values = base.mark_text(dy=-14, fontSize=LABEL_SIZE - 2, color=INK).encode(
+        text=alt.Text("count:Q", format=",d")
     )
     chart: alt.LayerChart = _readable((bars + values).properties(height=HEIGHT))
     return chart

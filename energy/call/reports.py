@@ -244,24 +244,34 @@ def decision_letter(
         return letter_text(app, lang, today=today or dt.date.today(), escape=escape)
 
 
-def call_figures(session: Session, year: int, district_code: str | None) -> tuple[int, int] | None:
-    """(applications received, villages selected) in ``year``'s calls, for the town hall
-    (aggregates only); ``None`` when no call of that year is recorded."""
-    if not session.scalar(select(func.count()).select_from(Call).where(Call.year == year)):
-        return None
+def call_history(
+    session: Session, up_to: int, district_code: str | None
+) -> list[tuple[int, int, int]]:
+    """(year, applications received, villages selected) of every year up to ``up_to`` that
+    has a call, oldest first, for the town hall (aggregates only). Received: every
+    application but drafts and withdrawn ones; in ``district_code``'s district if given."""
+    years = sorted(session.scalars(select(Call.year).where(Call.year <= up_to).distinct()))
     query = (
-        select(Application.status, func.count())
+        select(Call.year, Application.status, func.count())
         .join(Call, Application.call_id == Call.id)
-        .where(Call.year == year)
-        .group_by(Application.status)
+        .where(Call.year <= up_to)
+        .group_by(Call.year, Application.status)
     )
     if district_code is not None:
         query = query.join(District, Application.district_id == District.id).where(
             District.code == district_code
         )
-    counts = {status: int(n) for status, n in session.execute(query).all()}
-    received = sum(n for s, n in counts.items() if s not in ("draft", "withdrawn"))
-    return received, counts.get("selected", 0)
+    counts: dict[int, dict[str, int]] = {year: {} for year in years}
+    for year, status, n in session.execute(query).all():
+        counts[int(year)][str(status)] = int(n)
+    return [
+        (
+            year,
+            sum(n for status, n in counts[year].items() if status not in ("draft", "withdrawn")),
+            counts[year].get("selected", 0),
+        )
+        for year in years
+    ]
 
 
 def call_summary(actor: Actor, call: CallInfo, *, url: str | None = None) -> dict[str, object]:

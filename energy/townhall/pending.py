@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from energy.call.reports import call_figures
+from energy.call.reports import call_history
 from energy.core.access import Actor
 from energy.organisations.registry import founded_figures
 from energy.store.db import session_for
@@ -24,10 +24,12 @@ from energy.training.figures import training_counts
 
 @dataclass(frozen=True)
 class CallFigures:
-    """The annual call of the presentation year: applications received and villages selected."""
+    """The annual call of the presentation year: applications received and villages selected;
+    ``history``: (year, received, selected) of every year with a call up to it, oldest first."""
 
     applications: int
     selected: int
+    history: tuple[tuple[int, int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -51,10 +53,13 @@ class OrganisationFigures:
 
 def _call_figures(session: Session, scope: Scope) -> CallFigures | None:
     """Applications received (submitted, not drafts or withdrawn) and villages selected in
-    the presentation year's calls, in the scope's district if one is chosen; ``None`` when
-    no call of that year is recorded (the slide then says so)."""
-    found = call_figures(session, scope.info.year, scope.info.district_code)
-    return None if found is None else CallFigures(applications=found[0], selected=found[1])
+    the presentation year's calls and each earlier year's, in the scope's district if one is
+    chosen; ``None`` when no call of that year is recorded (the slide then says so)."""
+    history = call_history(session, scope.info.year, scope.info.district_code)
+    if not history or history[-1][0] != scope.info.year:
+        return None
+    _, received, selected = history[-1]
+    return CallFigures(applications=received, selected=selected, history=tuple(history))
 
 
 def _training_figures(session: Session, scope: Scope) -> TrainingFigures | None:

@@ -10,6 +10,9 @@ this module only words and formats them.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
+
+import pandas as pd
 
 from energy.calc import townhall_charts as charts
 from energy.core.access import Actor
@@ -154,13 +157,37 @@ def _counts(
 
 def call_view(slide: townhall.CallSlide, lang: str) -> SlideView:
     fields = (("townhall.applications", "applications"), ("townhall.selected", "selected"))
-    return _not_recorded_or(
+    view = _not_recorded_or(
         "call",
         say(lang, "townhall.call_title", year=slide.scope.year),
         slide.scope,
         lang,
         _counts(lang, slide.figures, fields),
         "townhall.call_none",
+    )
+    if slide.figures is None or len(slide.figures.history) < 2:
+        return view  # one year: its two numbers say it all
+    labels = (say(lang, "townhall.applications"), say(lang, "townhall.selected"))
+    history = pd.DataFrame(
+        [
+            (year, label, count)
+            for year, received, selected in slide.figures.history
+            for label, count in zip(labels, (received, selected), strict=True)
+        ],
+        columns=["year", "series", "count"],
+    )
+    first = slide.figures.history[0][0]
+    return replace(
+        view,
+        chart=charts.call_history_chart(
+            history,
+            series_labels=labels,
+            x_title=say(lang, "townhall.call_x"),
+            y_title=say(lang, "townhall.call_y"),
+        ),
+        notes=with_scope_notes(
+            slide.scope, lang, say(lang, "townhall.notes_call", first=first, year=slide.scope.year)
+        ),
     )
 
 

@@ -160,6 +160,17 @@ def altair(
     st.vega_lite_chart(_spec(build, args, kwargs), width=width, theme=theme)
 
 
+def draw(
+    chart: alt.TopLevelMixin,
+    *,
+    width: Literal["stretch", "content"] = "stretch",
+    theme: Literal["streamlit"] | None = "streamlit",
+) -> None:
+    """Draw an Altair chart built already (not kept: a slide's chart comes built), its axes
+    and legends described as :func:`altair`'s are."""
+    st.vega_lite_chart(describe(_convert(chart), lang()), width=width, theme=theme)
+
+
 def forget() -> None:
     """Drop every kept spec (tests)."""
     with _lock:

@@ -17,6 +17,7 @@ from energy.core.access import Actor
 from energy.townhall import figures as townhall
 from energy.townhall import presentation
 from energy.townhall.presentation import SlideView
+from ui.core import chart_view
 from ui.core.i18n import lang, t, today
 from ui.core.lookups import district_options
 from ui.core.markup import html_text, md
@@ -222,7 +223,7 @@ def draw_slide(view: SlideView) -> None:
         st.caption(md(view.subtitle))
         _numbers(view)
         if view.chart is not None:
-            st.altair_chart(
+            chart_view.draw(
                 view.chart, width="content" if view.chart_aspect else "stretch", theme=None
             )
         if view.quote:

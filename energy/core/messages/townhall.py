@@ -146,6 +146,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "townhall.call_title": {"ko": "{year}년 마을 공모", "en": "The {year} call for villages"},
     "townhall.applications": {"ko": "신청", "en": "Applications"},
     "townhall.selected": {"ko": "선정", "en": "Selected"},
+    "townhall.call_x": {"ko": "공모 연도", "en": "Call year"},
+    "townhall.call_y": {"ko": "신청서 (건)", "en": "Applications (count)"},
+    "townhall.notes_call": {
+        "ko": "신청: 제출된 신청서(작성 중이거나 철회한 것은 빼고), 선정: 시가 선정한 신청서. 막대는 {first}년부터 {year}년까지 해마다의 공모입니다.",
+        "en": "Applications: those submitted (drafts and withdrawn ones left out); selected: those the city selected. The bars are each year's call from {first} to {year}.",
+    },
     "townhall.call_none": {
         "ko": "공모 신청과 선정 자료는 아직 이 시스템에 기록되지 않았습니다.",
         "en": "Applications and selection are not recorded in this system yet.",

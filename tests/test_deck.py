@@ -19,8 +19,9 @@ from energy.villages import stories
 from tests.energy_cli import Result, energy
 
 YEAR = default_year()  # the demo data reaches back four years from today
-# growth, energy by carrier, programme year, renewables, map, the calls year by year
-CHART_SLIDES = {2, 3, 4, 5, 6, 7}
+# growth, energy by carrier, programme year, renewables, map, the calls year by year, the
+# training's topics
+CHART_SLIDES = {2, 3, 4, 5, 6, 7, 8}
 
 
 def _titles(lang: str, url: str) -> list[str]:

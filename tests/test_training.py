@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 import pytest
+from sqlalchemy import select
 
 from energy.accounts import users as accounts
 from energy.calc.schedule_solver import CONFLICTS, REASONS, ScheduleRules
@@ -388,3 +389,28 @@ def test_the_town_hall_counts_the_years_training(demo_store: str) -> None:
     # Each village's twelve residents came at least once, but for the one that drifted away.
     assert 0 < figures.participants <= 12 * figures.villages
     assert townhall.training(CLI_ACTOR, TownHallFilter(year=2015), url=demo_store).figures is None
+    # By topic, in the curriculum's order: the sessions of the list above, and the residents
+    # counted from the attendance marks one by one.
+    from collections import Counter
+
+    from energy.core.vocabulary import TOPIC_STRANDS
+    from energy.store.db import session_for
+    from energy.store.models.training import Attendance
+    from energy.townhall.presentation import training_view
+
+    ids = {s.id: s.topic for s in held}
+    with session_for(CLI_ACTOR, url=demo_store) as session:
+        marks = session.execute(
+            select(Attendance.session_id, Attendance.participant_id, Attendance.status)
+        ).all()
+    came: dict[str, set[int]] = {}
+    for session_id, participant, status in marks:
+        if session_id in ids and status in ("present", "late"):
+            came.setdefault(ids[session_id], set()).add(participant)
+    sessions = Counter(ids.values())
+    by_hand = [(t, sessions[t], len(came.get(t, ()))) for t in TOPICS if sessions[t]]
+    assert figures.by_topic == tuple(by_hand)
+    assert len(by_hand) > 1 and set(TOPIC_STRANDS) == set(TOPICS)
+    assert max(n for _, _, n in by_hand) <= figures.participants <= sum(n for *_, n in by_hand)
+    slide = townhall.training(CLI_ACTOR, TownHallFilter(year=year), url=demo_store)
+    assert training_view(slide, "ko").chart is not None

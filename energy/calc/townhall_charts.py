@@ -160,6 +160,38 @@ def call_history_chart(
     return chart
 
 
+def training_topics_chart(
+    topics: pd.DataFrame, *, strand_labels: Sequence[str], x_title: str
+) -> alt.LayerChart:
+    """Residents who came to each topic, a bar each in the curriculum's order, coloured by
+    strand (energy work first, the community's organising second).
+
+    ``topics`` has ``topic`` (translated), ``strand`` (one of ``strand_labels``),
+    ``participants`` and ``sessions``."""
+    order = list(strand_labels)
+    base = alt.Chart(topics).encode(
+        y=alt.Y("topic:N", title=None, sort=None, axis=alt.Axis(labelLimit=420)),
+        x=alt.X("participants:Q", title=x_title, axis=alt.Axis(tickCount=5, format="d")),
+    )
+    bars = base.mark_bar(cornerRadiusTopRight=3, cornerRadiusBottomRight=3).encode(
+        color=alt.Color(
+            "strand:N",
+            title=None,
+            scale=alt.Scale(domain=order, range=[GREEN, BLUE]),
+            legend=alt.Legend(orient="top", direction="horizontal", labelLimit=480),
+        ),
+        tooltip=[
+            alt.Tooltip("topic:N", title=" "),
+            alt.Tooltip("participants:Q", title=x_title, format=",d"),
+        ],
+    )
+    values = base.mark_text(align="left", dx=8, fontSize=LABEL_SIZE - 2, color=INK).encode(
+        text=alt.Text("participants:Q", format=",d")
+    )
+    chart: alt.LayerChart = _readable((bars + values).properties(height=HEIGHT))
+    return chart
+
+
 def carrier_breakdown_chart(carriers: pd.DataFrame, *, x_title: str) -> alt.LayerChart:
     """What each carrier saved, side by side: a bar of its saving in per cent of its
     baseline, and beside it the amount in its own unit with its share of the money and CO2.

@@ -165,6 +165,18 @@ TOPICS = (
     "accounting_reporting",
     "cooperative",
 )
+# The two strands of the training (DOMAIN.md, "First-year training"): energy work, and the
+# community's own organising (running meetings, accounts, founding a cooperative).
+TOPIC_STRANDS = {
+    "energy_efficiency": "energy",
+    "home_energy_check": "energy",
+    "mini_solar": "energy",
+    "eco_mileage": "energy",
+    "community_organising": "community",
+    "meetings_conflict": "community",
+    "accounting_reporting": "community",
+    "cooperative": "community",
+}
 SESSION_STATUSES = ("scheduled", "cancelled")
 ATTENDANCE_STATUSES = ("present", "late", "excused", "absent")
 PARTICIPANT_ROLES = ("organiser", "resident")

@@ -17,7 +17,7 @@ from energy.core.access import Actor
 from energy.organisations.registry import founded_figures
 from energy.store.db import session_for
 from energy.townhall.scope import Scope, ScopeInfo, T, TownHallFilter, scope_slide
-from energy.training.figures import training_counts
+from energy.training.figures import training_by_topic, training_counts
 
 # --- what later capabilities supply -------------------------------------------------------
 
@@ -39,6 +39,7 @@ class TrainingFigures:
     sessions: int
     villages: int
     participants: int
+    by_topic: tuple[tuple[str, int, int], ...] = ()  # (topic, sessions, participants)
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,10 @@ def _call_figures(session: Session, scope: Scope) -> CallFigures | None:
 def _training_figures(session: Session, scope: Scope) -> TrainingFigures | None:
     """Sessions held in the year for the villages in scope (see energy.training.figures)."""
     counts = training_counts(session, scope.village_ids, scope.info.year)
-    return None if counts is None else TrainingFigures(*counts)
+    if counts is None:
+        return None
+    topics = training_by_topic(session, scope.village_ids, scope.info.year)
+    return TrainingFigures(*counts, by_topic=tuple(topics))
 
 
 def organisation_figures(session: Session, scope: Scope) -> OrganisationFigures | None:

@@ -21,6 +21,7 @@ from energy.core.i18n import (
     format_month,
     format_number,
 )
+from energy.core.vocabulary import TOPIC_STRANDS
 from energy.townhall import figures as townhall
 from energy.townhall.figures import ScopeInfo, TownHallFilter
 from energy.townhall.savings_slides import (
@@ -197,13 +198,31 @@ def training_view(slide: townhall.TrainingSlide, lang: str) -> SlideView:
         ("townhall.villages_trained", "villages"),
         ("townhall.participants", "participants"),
     )
-    return _not_recorded_or(
+    view = _not_recorded_or(
         "training",
         say(lang, "townhall.training_title"),
         slide.scope,
         lang,
         _counts(lang, slide.figures, fields),
         "townhall.training_none",
+    )
+    if slide.figures is None or len(slide.figures.by_topic) < 2:
+        return view  # one topic: the numbers say it
+    strands = {"energy": say(lang, "townhall.strand_energy"),
+               "community": say(lang, "townhall.strand_community")}  # fmt: skip
+    topics = pd.DataFrame(
+        [
+            (say(lang, f"topic.{topic}"), strands[TOPIC_STRANDS[topic]], participants, sessions)
+            for topic, sessions, participants in slide.figures.by_topic
+        ],
+        columns=["topic", "strand", "participants", "sessions"],
+    )
+    return replace(
+        view,
+        chart=charts.training_topics_chart(
+            topics, strand_labels=tuple(strands.values()), x_title=say(lang, "townhall.topic_x")
+        ),
+        notes=with_scope_notes(slide.scope, lang, say(lang, "townhall.notes_topics")),
     )
 
 

@@ -146,6 +146,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "townhall.call_title": {"ko": "{year}년 마을 공모", "en": "The {year} call for villages"},
     "townhall.applications": {"ko": "신청", "en": "Applications"},
     "townhall.selected": {"ko": "선정", "en": "Selected"},
+    "townhall.strand_energy": {"ko": "에너지 절약·생산", "en": "Energy work"},
+    "townhall.strand_community": {"ko": "공동체 운영", "en": "Running the community"},
+    "townhall.topic_x": {"ko": "참여 주민 (명)", "en": "Residents who came"},
+    "townhall.notes_topics": {
+        "ko": "막대: 주제마다 한 번 이상 출석(지각 포함)한 주민 수입니다. 한 사람이 여러 주제에 왔으면 주제마다 셉니다. 위의 참여 인원은 같은 사람을 한 번만 셉니다.",
+        "en": "Bars: residents present (or late) at least once in each topic. A person who came to several topics counts in each; the participants above count each person once.",
+    },
     "townhall.call_x": {"ko": "공모 연도", "en": "Call year"},
     "townhall.call_y": {"ko": "신청서 (건)", "en": "Applications (count)"},
     "townhall.notes_call": {

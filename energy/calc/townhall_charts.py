@@ -48,6 +48,16 @@ def _readable(chart: Any) -> Any:
     )
 
 
+def _series_colour(field: str, order: Sequence[str], colours: Sequence[str]) -> alt.Color:
+    """Each series of ``field`` in its colour, named in a legend across the top."""
+    return alt.Color(
+        f"{field}:N",
+        title=None,
+        scale=alt.Scale(domain=list(order), range=list(colours)),
+        legend=alt.Legend(orient="top", direction="horizontal", labelLimit=480),
+    )
+
+
 def growth_chart(
     by_year: pd.DataFrame,
     *,
@@ -105,12 +115,7 @@ def programme_year_chart(
         y=alt.Y("pct:Q", title=y_title, axis=alt.Axis(format="%", tickCount=5)),
     )
     bars = base.mark_bar(cornerRadiusTopLeft=3, cornerRadiusTopRight=3).encode(
-        color=alt.Color(
-            "series:N",
-            title=None,
-            scale=alt.Scale(domain=order, range=[GREEN, GREY]),
-            legend=alt.Legend(orient="top", direction="horizontal", labelLimit=480),
-        ),
+        color=_series_colour("series", order, [GREEN, GREY]),
         tooltip=[
             alt.Tooltip("label:N", title=x_title),
             alt.Tooltip("series:N", title=" "),
@@ -141,12 +146,7 @@ def call_history_chart(
         y=alt.Y("count:Q", title=y_title, axis=alt.Axis(tickCount=5, format="d")),
     )
     bars = base.mark_bar(cornerRadiusTopLeft=3, cornerRadiusTopRight=3).encode(
-        color=alt.Color(
-            "series:N",
-            title=None,
-            scale=alt.Scale(domain=order, range=[BLUE, GREEN]),
-            legend=alt.Legend(orient="top", direction="horizontal"),
-        ),
+        color=_series_colour("series", order, [BLUE, GREEN]),
         tooltip=[
             alt.Tooltip("year:O", title=x_title),
             alt.Tooltip("series:N", title=" "),
@@ -174,12 +174,7 @@ def training_topics_chart(
         x=alt.X("participants:Q", title=x_title, axis=alt.Axis(tickCount=5, format="d")),
     )
     bars = base.mark_bar(cornerRadiusTopRight=3, cornerRadiusBottomRight=3).encode(
-        color=alt.Color(
-            "strand:N",
-            title=None,
-            scale=alt.Scale(domain=order, range=[GREEN, BLUE]),
-            legend=alt.Legend(orient="top", direction="horizontal", labelLimit=480),
-        ),
+        color=_series_colour("strand", order, [GREEN, BLUE]),
         tooltip=[
             alt.Tooltip("topic:N", title=" "),
             alt.Tooltip("participants:Q", title=x_title, format=",d"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from sqlalchemy import select
 
 from energy.core.access import CLI_ACTOR, Actor
 from energy.core.errors import AccessDenied, InvalidInput, NotFound
@@ -208,8 +209,46 @@ def test_the_town_hall_counts_organisations_founded_their_members_and_jobs(
     assert found.by_form == {
         "cooperative": 0, "social_cooperative": 0, "nonprofit": 0, "social_enterprise": 1,
     }  # fmt: skip
+    assert found.each == (("구로 에너지", None, "social_enterprise", 3),)
     before = figures(2024)
     assert before is not None and (before.founded, before.members, before.jobs) == (0, 0, 0)
+    assert before.each == ()
+
+
+def test_the_town_hall_names_each_organisation_founded_with_its_members(demo_store: str) -> None:
+    """The organisations slide's bars: each organisation founded by the period's end and its
+    members then, counted from the member rows one by one; the slide draws them in both
+    languages (English names where given)."""
+    from energy.store.db import session_for
+    from energy.store.models.organisations import OrganisationMember
+    from energy.townhall import figures as townhall
+    from energy.townhall.presentation import organisations_view
+
+    year = townhall.default_year()
+    slide = townhall.organisations(CLI_ACTOR, townhall.TownHallFilter(year=year), url=demo_store)
+    found = slide.figures
+    assert found is not None and len(found.each) == found.founded > 1
+    last_day = D(year, 12, 31)
+    with session_for(CLI_ACTOR, url=demo_store) as session:
+        rows = session.execute(
+            select(
+                OrganisationMember.organisation_id,
+                OrganisationMember.joined_on,
+                OrganisationMember.left_on,
+            )
+        ).all()
+    listed = {o.name: o.id for o in formation.list_organisations(CLI_ACTOR, url=demo_store)}
+    for name, _, _, members in found.each:
+        by_hand = sum(
+            1
+            for org, joined, left in rows
+            if org == listed[name] and joined <= last_day and (left is None or left > last_day)
+        )
+        assert members == by_hand, name
+    assert sum(n for *_, n in found.each) == found.members
+    assert [n for *_, n in found.each] == sorted((n for *_, n in found.each), reverse=True)
+    for lang in ("ko", "en"):
+        assert organisations_view(slide, lang).chart is not None
 
 
 def test_the_side_by_side_export_is_formula_safe(org: tuple[str, int]) -> None:

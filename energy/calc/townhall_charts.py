@@ -20,6 +20,9 @@ GREEN = "#009E73"  # the programme's colour: villages and their savings
 ORANGE = "#E69F00"  # the milestone; the sun
 GREY = "#7F7F7F"  # published reference figures
 BLUE = "#0072B2"  # what residents asked for (applications)
+SKY = "#56B4E9"
+# Series in turn where they are kinds of one thing (strands, legal forms): Okabe-Ito.
+SERIES = (GREEN, BLUE, ORANGE, SKY)
 INK = "#222222"
 LABEL_SIZE = 22  # values written on the marks
 AXIS_LABEL_SIZE = 20
@@ -143,7 +146,7 @@ def call_history_chart(
     base = alt.Chart(history).encode(
         x=alt.X("year:O", title=x_title, axis=alt.Axis(labelAngle=0)),
         xOffset=alt.XOffset("series:N", sort=order),
-        y=alt.Y("count:Q", title=y_title, axis=alt.Axis(tickCount=5, format="d")),
+        y=alt.Y("count:Q", title=y_title, axis=alt.Axis(tickCount=5, format=",d")),
     )
     bars = base.mark_bar(cornerRadiusTopLeft=3, cornerRadiusTopRight=3).encode(
         color=_series_colour("series", order, [BLUE, GREEN]),
@@ -160,28 +163,27 @@ def call_history_chart(
     return chart
 
 
-def training_topics_chart(
-    topics: pd.DataFrame, *, strand_labels: Sequence[str], x_title: str
+def labelled_bars_chart(
+    frame: pd.DataFrame, *, series_labels: Sequence[str], x_title: str
 ) -> alt.LayerChart:
-    """Residents who came to each topic, a bar each in the curriculum's order, coloured by
-    strand (energy work first, the community's organising second).
+    """A bar for each row, top to bottom in the frame's order, its value written at its end
+    and coloured by its series (the training's topics by strand, the organisations by form).
 
-    ``topics`` has ``topic`` (translated), ``strand`` (one of ``strand_labels``),
-    ``participants`` and ``sessions``."""
-    order = list(strand_labels)
-    base = alt.Chart(topics).encode(
-        y=alt.Y("topic:N", title=None, sort=None, axis=alt.Axis(labelLimit=420)),
-        x=alt.X("participants:Q", title=x_title, axis=alt.Axis(tickCount=5, format="d")),
+    ``frame`` has ``label`` (translated), ``series`` (one of ``series_labels``) and ``value``
+    (a count)."""
+    base = alt.Chart(frame).encode(
+        y=alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelLimit=420)),
+        x=alt.X("value:Q", title=x_title, axis=alt.Axis(tickCount=5, format=",d")),
     )
     bars = base.mark_bar(cornerRadiusTopRight=3, cornerRadiusBottomRight=3).encode(
-        color=_series_colour("strand", order, [GREEN, BLUE]),
+        color=_series_colour("series", series_labels, SERIES[: len(series_labels)]),
         tooltip=[
-            alt.Tooltip("topic:N", title=" "),
-            alt.Tooltip("participants:Q", title=x_title, format=",d"),
+            alt.Tooltip("label:N", title=" "),
+            alt.Tooltip("value:Q", title=x_title, format=",d"),
         ],
     )
     values = base.mark_text(align="left", dx=8, fontSize=LABEL_SIZE - 2, color=INK).encode(
-        text=alt.Text("participants:Q", format=",d")
+        text=alt.Text("value:Q", format=",d")
     )
     chart: alt.LayerChart = _readable((bars + values).properties(height=HEIGHT))
     return chart

@@ -419,10 +419,11 @@ def organisation_detail(
 
 def founded_figures(
     session: Session, village_ids: tuple[int, ...], year: int, end_month: dt.date
-) -> tuple[int, dict[str, int], int, int] | None:
+) -> tuple[int, dict[str, int], int, int, list[tuple[str, str | None, str, int]]] | None:
     """For the town hall (access settled by its caller): organisations founded by the end of
-    ``end_month`` in ``village_ids``, by form, their members then and the year's jobs.
-    ``None`` while the store holds no organisation at all."""
+    ``end_month`` in ``village_ids``, by form, their members then, the year's jobs, and each
+    organisation (name, English name, form, members then), most members first. ``None``
+    while the store holds no organisation at all."""
     if session.scalar(select(func.count()).select_from(Organisation)) == 0:
         return None
     last_day = metrics.last_day_of_month(end_month)
@@ -436,14 +437,16 @@ def founded_figures(
     ]
     ids = [o.id for o in founded]
     by_form = {form: sum(1 for o in founded if o.legal_form == form) for form in LEGAL_FORMS}
-    members = session.scalar(
-        select(func.count())
-        .select_from(OrganisationMember)
-        .where(
-            OrganisationMember.organisation_id.in_(ids),
-            OrganisationMember.joined_on <= last_day,
-            (OrganisationMember.left_on.is_(None)) | (OrganisationMember.left_on > last_day),
-        )
+    members_of = dict(
+        session.execute(
+            select(OrganisationMember.organisation_id, func.count())
+            .where(
+                OrganisationMember.organisation_id.in_(ids),
+                OrganisationMember.joined_on <= last_day,
+                (OrganisationMember.left_on.is_(None)) | (OrganisationMember.left_on > last_day),
+            )
+            .group_by(OrganisationMember.organisation_id)
+        ).all()
     )
     jobs = session.scalar(
         select(
@@ -452,7 +455,12 @@ def founded_figures(
             )
         ).where(OrganisationYear.organisation_id.in_(ids), OrganisationYear.year == year)
     )
-    return len(founded), by_form, int(members or 0), int(jobs or 0)
+    each = sorted(
+        ((o.name, o.name_en, o.legal_form, int(members_of.get(o.id, 0))) for o in founded),
+        key=lambda row: (-row[3], row[0]),
+    )
+    members = sum(n for *_, n in each)
+    return len(founded), by_form, members, int(jobs or 0), each
 
 
 # --- all organisations: side by side, and the pipeline ----------------------------------------------

@@ -50,6 +50,8 @@ class OrganisationFigures:
     by_form: dict[str, int]
     members: int
     jobs: int
+    # each organisation founded: (name, English name, form, members), most members first
+    each: tuple[tuple[str, str | None, str, int], ...] = ()
 
 
 def _call_figures(session: Session, scope: Scope) -> CallFigures | None:
@@ -79,8 +81,10 @@ def organisation_figures(session: Session, scope: Scope) -> OrganisationFigures 
     found = founded_figures(session, scope.village_ids, scope.info.year, scope.info.end)
     if found is None:
         return None
-    founded, by_form, members, jobs = found
-    return OrganisationFigures(founded=founded, by_form=by_form, members=members, jobs=jobs)
+    founded, by_form, members, jobs, each = found
+    return OrganisationFigures(
+        founded=founded, by_form=by_form, members=members, jobs=jobs, each=tuple(each)
+    )
 
 
 @dataclass(frozen=True)

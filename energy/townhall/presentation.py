@@ -21,7 +21,7 @@ from energy.core.i18n import (
     format_month,
     format_number,
 )
-from energy.core.vocabulary import TOPIC_STRANDS
+from energy.core.vocabulary import LEGAL_FORMS, TOPIC_STRANDS
 from energy.townhall import figures as townhall
 from energy.townhall.figures import ScopeInfo, TownHallFilter
 from energy.townhall.savings_slides import (
@@ -212,18 +212,21 @@ def training_view(slide: townhall.TrainingSlide, lang: str) -> SlideView:
                "community": say(lang, "townhall.strand_community")}  # fmt: skip
     topics = pd.DataFrame(
         [
-            (say(lang, f"topic.{topic}"), strands[TOPIC_STRANDS[topic]], participants, sessions)
-            for topic, sessions, participants in slide.figures.by_topic
+            (say(lang, f"topic.{topic}"), strands[TOPIC_STRANDS[topic]], participants)
+            for topic, _, participants in slide.figures.by_topic
         ],
-        columns=["topic", "strand", "participants", "sessions"],
+        columns=["label", "series", "value"],
     )
     return replace(
         view,
-        chart=charts.training_topics_chart(
-            topics, strand_labels=tuple(strands.values()), x_title=say(lang, "townhall.topic_x")
+        chart=charts.labelled_bars_chart(
+            topics, series_labels=tuple(strands.values()), x_title=say(lang, "townhall.topic_x")
         ),
         notes=with_scope_notes(slide.scope, lang, say(lang, "townhall.notes_topics")),
     )
+
+
+SHOWN_ORGANISATIONS = 8  # bars on the slide, most members first; the notes say how many more
 
 
 def organisations_view(slide: townhall.OrganisationsSlide, lang: str) -> SlideView:
@@ -232,13 +235,38 @@ def organisations_view(slide: townhall.OrganisationsSlide, lang: str) -> SlideVi
         ("townhall.members", "members"),
         ("townhall.jobs", "jobs"),
     )
-    return _not_recorded_or(
+    view = _not_recorded_or(
         "organisations",
         say(lang, "townhall.organisations_title"),
         slide.scope,
         lang,
         _counts(lang, slide.figures, fields),
         "townhall.organisations_none",
+    )
+    if slide.figures is None or len(slide.figures.each) < 2:
+        return view
+    forms = [form for form in LEGAL_FORMS if slide.figures.by_form.get(form)]
+    shown = slide.figures.each[:SHOWN_ORGANISATIONS]
+    frame = pd.DataFrame(
+        [
+            ((name_en or name) if lang == "en" else name, say(lang, f"legal_form.{form}"), n)
+            for name, name_en, form, n in shown
+        ],
+        columns=["label", "series", "value"],
+    )
+    lines = [say(lang, "townhall.notes_organisations")]
+    if len(slide.figures.each) > len(shown):
+        lines.append(
+            say(lang, "townhall.notes_more_organisations", n=len(slide.figures.each) - len(shown))
+        )
+    return replace(
+        view,
+        chart=charts.labelled_bars_chart(
+            frame,
+            series_labels=[say(lang, f"legal_form.{form}") for form in forms],
+            x_title=say(lang, "townhall.members_x"),
+        ),
+        notes=with_scope_notes(slide.scope, lang, *lines),
     )
 
 

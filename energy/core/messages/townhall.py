@@ -153,6 +153,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "막대: 주제마다 한 번 이상 출석(지각 포함)한 주민 수입니다. 한 사람이 여러 주제에 왔으면 주제마다 셉니다. 위의 참여 인원은 같은 사람을 한 번만 셉니다.",
         "en": "Bars: residents present (or late) at least once in each topic. A person who came to several topics counts in each; the participants above count each person once.",
     },
+    "townhall.members_x": {"ko": "조합원·회원 (명)", "en": "Members"},
+    "townhall.notes_organisations": {
+        "ko": "막대: 기간 끝에 설립 절차를 모두 마친 조합·단체와 그때의 조합원·회원 수, 많은 순입니다. 조합·단체 이름은 공개된 이름입니다.",
+        "en": "Bars: the organisations with every founding step done by the end of the period and their members then, most first. Organisations' names are public.",
+    },
+    "townhall.notes_more_organisations": {
+        "ko": "그 밖에 {n}곳은 막대에 없습니다(위의 합계에는 들어 있습니다).",
+        "en": "{n} more are not among the bars (they are in the totals above).",
+    },
     "townhall.call_x": {"ko": "공모 연도", "en": "Call year"},
     "townhall.call_y": {"ko": "신청서 (건)", "en": "Applications (count)"},
     "townhall.notes_call": {

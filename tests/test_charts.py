@@ -71,3 +71,22 @@ def test_the_darker_tiles_get_white_text() -> None:
         colour = _name_layer(chart.to_dict())["encoding"]["color"]
         assert colour["condition"] == {"test": "datum.villages > 7.2", "value": "white"}
         assert colour["value"] != "white"
+
+
+def test_counts_are_drawn_on_whole_steps_with_their_values_written() -> None:
+    """A district's handful of applications or residents: the axis never shows 0, 1, 1, 2
+    (half steps rounded), and each bar carries its own figure."""
+    history = pd.DataFrame(
+        {"year": [2024, 2024, 2025, 2025], "series": ["신청", "선정"] * 2, "count": [1, 1, 3, 2]}
+    )
+    bars = pd.DataFrame({"label": ["가", "나"], "series": ["에너지", "공동체"], "value": [7, 10]})
+    for chart, channel in (
+        (townhall_charts.call_history_chart(history, series_labels=["신청", "선정"],
+                                            x_title="연도", y_title="건"), "y"),
+        (townhall_charts.labelled_bars_chart(bars, series_labels=["에너지", "공동체"],
+                                             x_title="명"), "x"),
+    ):  # fmt: skip
+        bars_layer, values_layer = chart.to_dict()["layer"]
+        axis = (bars_layer.get("encoding") or chart.to_dict()["encoding"])[channel]["axis"]
+        assert axis["tickMinStep"] == 1 and axis["format"] == ",d"
+        assert values_layer["mark"]["type"] == "text"

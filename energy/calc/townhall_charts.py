@@ -146,7 +146,7 @@ def call_history_chart(
     base = alt.Chart(history).encode(
         x=alt.X("year:O", title=x_title, axis=alt.Axis(labelAngle=0)),
         xOffset=alt.XOffset("series:N", sort=order),
-        y=alt.Y("count:Q", title=y_title, axis=alt.Axis(tickCount=5, format=",d")),
+        y=alt.Y("count:Q", title=y_title, axis=alt.Axis(tickCount=5, tickMinStep=1, format=",d")),
     )
     bars = base.mark_bar(cornerRadiusTopLeft=3, cornerRadiusTopRight=3).encode(
         color=_series_colour("series", order, [BLUE, GREEN]),
@@ -173,7 +173,7 @@ def labelled_bars_chart(
     (a count)."""
     base = alt.Chart(frame).encode(
         y=alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelLimit=420)),
-        x=alt.X("value:Q", title=x_title, axis=alt.Axis(tickCount=5, format=",d")),
+        x=alt.X("value:Q", title=x_title, axis=alt.Axis(tickCount=5, tickMinStep=1, format=",d")),
     )
     bars = base.mark_bar(cornerRadiusTopRight=3, cornerRadiusBottomRight=3).encode(
         color=_series_colour("series", series_labels, SERIES[: len(series_labels)]),

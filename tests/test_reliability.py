@@ -181,6 +181,10 @@ def _writing_started(url: str, store_path: Path | None) -> bool:
 
 
 def _no_other_backends(url: str) -> None:
+    """Wait until the server has ended every other session on the database (the killed
+    client's among them). The test's own pooled connections are closed first: they would be
+    counted too, and the wait would run out instead of ending."""
+    db.dispose_engine(url)
     engine = create_engine(url)
     try:
         for _ in range(200):
@@ -196,6 +200,7 @@ def _no_other_backends(url: str) -> None:
             time.sleep(0.05)
     finally:
         engine.dispose()
+    raise AssertionError(f"{others} other sessions still on the database after 10 s")
 
 
 @pytest.mark.slow

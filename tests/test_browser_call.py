@@ -56,6 +56,15 @@ def _choose(page: Any, suffix: str, text: str) -> None:
     page.get_by_role("option").filter(has_text=text).first.click()
 
 
+def _type(page: Any, suffix: str, text: str) -> None:
+    """Type ``text`` into the form's field and leave it, as a person does, then let the run
+    that takes it (and saves the draft) end: a field typed into while the run of the field
+    before was redrawing the form once lost its text on a busy machine (CI, session 21)."""
+    _field(page, suffix).locator("input").fill(text)
+    page.keyboard.press("Tab")
+    settle(page)
+
+
 LONG_WAIT_MS = 90_000  # the machine may be shared: wait for the outcome, not for a time
 
 
@@ -101,21 +110,22 @@ def _apply(page: Any, server: Server) -> str:
     screenshot(page, "call-signed-up-ko")
     page.get_by_role("link", name=_msg("page.apply", "ko")).first.click()
     wait_for_title(page, _msg("page.apply", "ko"))
-    _field(page, "group_name").locator("input").fill(GROUP_NAME)
-    _field(page, "village_name").locator("input").fill(VILLAGE)
+    _type(page, "group_name", GROUP_NAME)
+    _type(page, "village_name", VILLAGE)
     _choose(page, "district", "마포구")
-    _field(page, "households_detached").locator("input").fill("36")
+    _type(page, "households_detached", "36")
     people = [("김하나", "010-2222-0001"), ("이두리", "010-2222-0002"), ("박세나", "010-2222-0003")]
     for i, (name, contact) in enumerate(people):
-        _field(page, f"org{i}-name").locator("input").fill(name)
-        _field(page, f"org{i}-contact").locator("input").fill(contact)
+        _type(page, f"org{i}-name", name)
+        _type(page, f"org{i}-contact", contact)
         _field(page, f"org{i}-lives").locator("label").click()
+        settle(page)
     _field(page, "declared").locator("label").click()  # no organiser acts for a public body
     _field(page, "strategy").get_by_text(_msg("strategy.saving", "ko"), exact=True).click()
     _choose(page, "actions", _msg("action.balcony_solar", "ko"))
-    _field(page, "target").locator("input").fill("10")
-    _field(page, "budget-training").locator("input").fill("3000000")
-    _field(page, "budget-equipment").locator("input").fill("6000000")
+    _type(page, "target", "10")
+    _type(page, "budget-training", "3000000")
+    _type(page, "budget-equipment", "6000000")
     screenshot(page, "call-apply-form-ko")
     _click_button(page, _msg("apply.submit", "ko"))
     assert_no_exception(page)

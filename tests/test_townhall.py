@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
+import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -439,11 +440,39 @@ def test_slide_data_holds_no_household_code_or_person(known: str) -> None:
     _no_personal_data(texts)
 
 
+def _charts_read_not_drawn(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The documents' charts are read instead of drawn: every word a picture would show (its
+    data, titles and labels: the whole specification) is kept for the check, and a blank
+    picture of the size asked for takes its place (drawing is tests/test_deck.py's; it was
+    nearly all of this test's 14 s)."""
+    from PIL import Image
+
+    from energy.documents.chart_pictures import CHART_SCALE
+    from energy.townhall import handout
+
+    words: list[str] = []
+
+    def read(chart: Any, *, width: int = 1200, height: int = 420) -> bytes:
+        words.append(json.dumps(chart.to_dict(), ensure_ascii=False, default=str))
+        out = io.BytesIO()
+        Image.new("RGB", (int(width * CHART_SCALE), int(height * CHART_SCALE)), "white").save(
+            out, format="PNG"
+        )
+        return out.getvalue()
+
+    monkeypatch.setattr(deck, "chart_png", read)
+    monkeypatch.setattr(handout, "chart_png", read)
+    return words
+
+
 @pytest.mark.slow
 # The documents' words are the slides' figures, read on both stores by the tests above; what
-# this checks is the drawing of six documents, the same on either (SQLite only: 16 s each).
+# this checks is the making of six documents, the same on either (SQLite only).
 @pytest.mark.parametrize("fresh_store", ["sqlite"], indirect=True)
-def test_deck_and_handout_hold_no_personal_data(known: str) -> None:
+def test_deck_and_handout_hold_no_personal_data(
+    known: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pictured = _charts_read_not_drawn(monkeypatch)
     for lang in ("ko", "en"):
         pptx = deck.deck_pptx(CLI_ACTOR, FILTER, lang=lang, today=TODAY, url=known)
         texts = []
@@ -458,6 +487,8 @@ def test_deck_and_handout_hold_no_personal_data(known: str) -> None:
             CLI_ACTOR, "A-1", year=YEAR, lang=lang, today=TODAY, url=known
         )
         _no_personal_data([page.extract_text() for page in PdfReader(io.BytesIO(sheet)).pages])
+    assert len(pictured) > 10 and any("마포구" in words for words in pictured)  # the map
+    _no_personal_data(pictured)
 
 
 # --- access -------------------------------------------------------------------------------

@@ -296,3 +296,24 @@ def test_a_number_too_large_for_its_column_is_explained_and_nothing_saved(
         CLI_ACTOR, org_id, 2025, figures={"revenue_krw": 3_000_000_000}, today=TODAY, url=url
     )
     assert _detail(url, org_id).years.set_index("year").loc[2025]["revenue_krw"] == 3_000_000_000
+
+
+def test_the_organisations_slide_draws_the_eight_largest_and_tells_of_the_rest() -> None:
+    """Ten organisations: the eight with most members are drawn (English names where given,
+    else the Korean one), and the speaker notes say two more are in the totals only."""
+    from energy.townhall.pending import OrganisationFigures, OrganisationsSlide
+    from energy.townhall.presentation import SHOWN_ORGANISATIONS, organisations_view
+    from energy.townhall.scope import ScopeInfo
+
+    each = tuple(
+        (f"조합{n}", f"Co-op {n}" if n % 2 else None, "cooperative", 100 - n) for n in range(10)
+    )
+    figures = OrganisationFigures(10, {"cooperative": 10}, sum(m for *_, m in each), 3, each)
+    scope = ScopeInfo(2025, D(2025, 1, 1), D(2025, 12, 1), None, None, None, 5, 100, 5)
+    view = organisations_view(OrganisationsSlide(scope, figures), "en")
+    assert view.chart is not None
+    [rows] = view.chart.to_dict()["datasets"].values()
+    assert [r["label"] for r in rows] == ["조합0", "Co-op 1", "조합2", "Co-op 3", "조합4",
+                                          "Co-op 5", "조합6", "Co-op 7"]  # fmt: skip
+    assert len(rows) == SHOWN_ORGANISATIONS
+    assert "2 more are not among the bars" in view.notes

@@ -23,6 +23,8 @@ BLUE = "#0072B2"  # what residents asked for (applications)
 SKY = "#56B4E9"
 # Series in turn where they are kinds of one thing (strands, legal forms): Okabe-Ito.
 SERIES = (GREEN, BLUE, ORANGE, SKY)
+# An axis of counts: whole steps only (a handful of applications must not read 0, 1, 1, 2).
+COUNT_AXIS = alt.Axis(tickCount=5, tickMinStep=1, format=",d")
 INK = "#222222"
 LABEL_SIZE = 22  # values written on the marks
 AXIS_LABEL_SIZE = 20
@@ -99,6 +101,42 @@ def growth_chart(
     return chart
 
 
+def _side_by_side(
+    frame: pd.DataFrame,
+    *,
+    x: str,
+    x_title: str,
+    value: str,
+    y_title: str,
+    y_axis: alt.Axis,
+    value_format: str,
+    order: Sequence[str],
+    colours: Sequence[str],
+) -> alt.LayerChart:
+    """Bars of ``frame``'s series side by side at each ``x``, each with its value written
+    above it (above the zero line when the bar goes below it)."""
+    base = alt.Chart(frame).encode(
+        x=alt.X(x, title=x_title, sort=None, axis=alt.Axis(labelAngle=0)),
+        xOffset=alt.XOffset("series:N", sort=list(order)),
+        y=alt.Y(f"{value}:Q", title=y_title, axis=y_axis),
+    )
+    bars = base.mark_bar(cornerRadiusTopLeft=3, cornerRadiusTopRight=3).encode(
+        color=_series_colour("series", order, colours),
+        tooltip=[
+            alt.Tooltip(x, title=x_title),
+            alt.Tooltip("series:N", title=" "),
+            alt.Tooltip(f"{value}:Q", title=y_title, format=value_format),
+        ],
+    )
+    values = (
+        base.mark_text(dy=-14, fontSize=LABEL_SIZE - 2, color=INK)
+        .encode(y=alt.Y("label_y:Q"), text=alt.Text(f"{value}:Q", format=value_format))
+        .transform_calculate(label_y=f"max(datum.{value}, 0)")
+    )
+    chart: alt.LayerChart = _readable((bars + values).properties(height=HEIGHT))
+    return chart
+
+
 def programme_year_chart(
     stages: pd.DataFrame,
     *,
@@ -111,28 +149,11 @@ def programme_year_chart(
     ``stages`` has ``label`` (the programme year, translated), ``series`` (one of
     ``series_labels``: ours first, the published figure second) and ``pct`` (a fraction).
     """
-    order = list(series_labels)
-    base = alt.Chart(stages).encode(
-        x=alt.X("label:N", title=x_title, sort=None, axis=alt.Axis(labelAngle=0)),
-        xOffset=alt.XOffset("series:N", sort=order),
-        y=alt.Y("pct:Q", title=y_title, axis=alt.Axis(format="%", tickCount=5)),
-    )
-    bars = base.mark_bar(cornerRadiusTopLeft=3, cornerRadiusTopRight=3).encode(
-        color=_series_colour("series", order, [GREEN, GREY]),
-        tooltip=[
-            alt.Tooltip("label:N", title=x_title),
-            alt.Tooltip("series:N", title=" "),
-            alt.Tooltip("pct:Q", title=y_title, format=".1%"),
-        ],
-    )
-    # A label sits above its bar, or above the zero line when the bar goes below it.
-    values = (
-        base.mark_text(dy=-14, fontSize=LABEL_SIZE - 2, color=INK)
-        .encode(y=alt.Y("label_y:Q"), text=alt.Text("pct:Q", format=".1%"))
-        .transform_calculate(label_y="max(datum.pct, 0)")
-    )
-    chart: alt.LayerChart = _readable((bars + values).properties(height=HEIGHT))
-    return chart
+    return _side_by_side(
+        stages, x="label:N", x_title=x_title, value="pct", y_title=y_title,
+        y_axis=alt.Axis(format="%", tickCount=5), value_format=".1%",
+        order=series_labels, colours=[GREEN, GREY],
+    )  # fmt: skip
 
 
 def call_history_chart(
@@ -142,25 +163,10 @@ def call_history_chart(
 
     ``history`` has ``year``, ``series`` (one of ``series_labels``: applications first,
     selected second) and ``count``."""
-    order = list(series_labels)
-    base = alt.Chart(history).encode(
-        x=alt.X("year:O", title=x_title, axis=alt.Axis(labelAngle=0)),
-        xOffset=alt.XOffset("series:N", sort=order),
-        y=alt.Y("count:Q", title=y_title, axis=alt.Axis(tickCount=5, tickMinStep=1, format=",d")),
-    )
-    bars = base.mark_bar(cornerRadiusTopLeft=3, cornerRadiusTopRight=3).encode(
-        color=_series_colour("series", order, [BLUE, GREEN]),
-        tooltip=[
-            alt.Tooltip("year:O", title=x_title),
-            alt.Tooltip("series:N", title=" "),
-            alt.Tooltip("count:Q", title=y_title, format=",d"),
-        ],
-    )
-    values = base.mark_text(dy=-14, fontSize=LABEL_SIZE - 2, color=INK).encode(
-        text=alt.Text("count:Q", format=",d")
-    )
-    chart: alt.LayerChart = _readable((bars + values).properties(height=HEIGHT))
-    return chart
+    return _side_by_side(
+        history, x="year:O", x_title=x_title, value="count", y_title=y_title,
+        y_axis=COUNT_AXIS, value_format=",d", order=series_labels, colours=[BLUE, GREEN],
+    )  # fmt: skip
 
 
 def labelled_bars_chart(
@@ -173,7 +179,7 @@ def labelled_bars_chart(
     (a count)."""
     base = alt.Chart(frame).encode(
         y=alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelLimit=420)),
-        x=alt.X("value:Q", title=x_title, axis=alt.Axis(tickCount=5, tickMinStep=1, format=",d")),
+        x=alt.X("value:Q", title=x_title, axis=COUNT_AXIS),
     )
     bars = base.mark_bar(cornerRadiusTopRight=3, cornerRadiusBottomRight=3).encode(
         color=_series_colour("series", series_labels, SERIES[: len(series_labels)]),
